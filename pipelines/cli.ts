@@ -1,0 +1,173 @@
+// `csp`: the command line. Each command is a thin shell over a pipeline function; errors end in one line
+// that says what to do next, and a non-zero exit.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { buildReports, REPORTS, writeManifest, type ReportId } from '../reports/catalog.js';
+import { DEMO_DEFAULTS, writeDemo } from '../sources/demo/write-demo.js';
+import { ConfigError, demoConfig, loadConfig, type Config } from './config.js';
+import { extract } from './extract/extract.js';
+import { createLogger, type Logger } from './logger.js';
+import { currentAppendicesDir } from './publish.js';
+import { dataPaths, type DataPaths } from './paths.js';
+import { extractStage, newRunId, runPipeline, transformStage } from './run.js';
+import { withWarehouse } from './warehouse/db.js';
+
+const isoDate = (v: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  return v;
+};
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
+  return n;
+};
+const rate = (v: string) => {
+  const n = Number(v);
+  if (!(n >= 0 && n <= 0.5)) throw new InvalidArgumentError('expected a share between 0 and 0.5');
+  return n;
+};
+
+interface Context {
+  config: Config;
+  configBase: string;
+  paths: DataPaths;
+  log: Logger;
+  runId: string;
+}
+
+function context(opts: { config?: string; demo?: boolean }): Context {
+  const { config, baseDir } = loadConfig(opts.config, opts.demo ? demoConfig : undefined);
+  const paths = dataPaths();
+  const runId = newRunId();
+  const log = createLogger({ logFile: path.join(paths.logs, `${runId}.log`) });
+  return { config, configBase: baseDir, paths, log, runId };
+}
+
+function inputDirFor(ctx: Context, input?: string): string {
+  if (input) return path.resolve(input);
+  if (ctx.config.inputDir) return path.resolve(ctx.configBase, ctx.config.inputDir);
+  return path.join(ctx.paths.root, 'input');
+}
+
+async function writeDemoInput(ctx: Context): Promise<string> {
+  const out = ctx.paths.demoInput;
+  const files = await writeDemo({ out, ...DEMO_DEFAULTS });
+  for (const f of files) ctx.log.info({ file: f.file, rows: f.rows, faults: f.faults }, `demo: wrote ${f.rows.toLocaleString('en-GB')} ${f.entity} (${f.faults} with deliberate data-quality faults) to ${path.relative(process.cwd(), f.file) || f.file}`);
+  return out;
+}
+
+const program = new Command()
+  .name('csp')
+  .description("Children's services performance pipeline: council exports -> DuckDB warehouse -> committee appendices (Excel and PDF).\nEvery command keeps its warehouse, appendices, logs and run records under $CSP_DATA_DIR (default: the project's data/ folder).")
+  .showHelpAfterError('(run with --help for usage)')
+  .configureHelp({ sortSubcommands: false });
+
+const configOption = () => new Option('-c, --config <file>', 'council settings file (default: $CSP_CONFIG or ./csp.config.json; built-in defaults otherwise)');
+
+program
+  .command('run')
+  .description('Run the whole pipeline: extract the exports, build the warehouse with dbt, write the appendices, then publish them.')
+  .option('-i, --input <dir>', 'folder holding the council exports (default: config inputDir, else $CSP_DATA_DIR/input)')
+  .option('--demo', 'generate the bundled synthetic demo exports and run on them (reproduces the 29 June 2020 committee appendix)')
+  .addOption(configOption())
+  .action(async (opts: { input?: string; demo?: boolean; config?: string }) => {
+    const ctx = context(opts);
+    const inputDir = opts.demo && !opts.input ? await writeDemoInput(ctx) : inputDirFor(ctx, opts.input);
+    const record = await runPipeline({ config: ctx.config, paths: ctx.paths, inputDir, runId: ctx.runId, log: ctx.log, reports: REPORTS.map((report) => ({ report, variant: 'public' })) });
+    if (record.status !== 'succeeded') {
+      console.error(`csp run failed at ${record.failedStage ?? 'start'}: ${record.error}\nRun record: ${path.join(ctx.paths.runs, `${record.runId}.json`)}; full log: ${path.join(ctx.paths.logs, `${record.runId}.log`)}`);
+      process.exitCode = 1;
+      return;
+    }
+    const rel = (p: string) => path.relative(process.cwd(), p) || p;
+    console.log(
+      [
+        '',
+        `Appendices:  ${rel(ctx.paths.appendices)}/`,
+        ...(record.files ?? []).map((f) => `  ${f.file}`),
+        `Warehouse:   ${rel(ctx.paths.warehouse)}  (query it: npx duckdb -readonly ${rel(ctx.paths.warehouse)})`,
+        `Run record:  ${rel(path.join(ctx.paths.runs, `${record.runId}.json`))}`,
+      ].join('\n'),
+    );
+  });
+
+program
+  .command('extract')
+  .description('Validate every export in the input folder against its contract and land it in the working warehouse (schema raw). Rejected rows go to raw._rejects with a reason.')
+  .option('-i, --input <dir>', 'folder holding the council exports')
+  .option('--json', 'print one JSON object per file (file, source, status, read, landed, rejected, error)')
+  .addOption(configOption())
+  .action(async (opts: { input?: string; json?: boolean; config?: string }) => {
+    const ctx = context(opts);
+    const inputDir = inputDirFor(ctx, opts.input);
+    if (opts.json) {
+      const quiet = createLogger({ logFile: path.join(ctx.paths.logs, `${ctx.runId}.log`), level: 'silent' });
+      const summary = await withWarehouse(ctx.paths.workWarehouse, {}, (db) => extract(db, { inputDir, runId: ctx.runId, log: quiet }));
+      for (const f of summary.files) console.log(JSON.stringify({ file: f.file, source: f.source, status: f.status, read: f.read, landed: f.landed, rejected: f.rejected, ...(f.error ? { error: f.error } : {}) }));
+      if (summary.failed) process.exitCode = 1;
+      return;
+    }
+    await extractStage(ctx.paths, inputDir, ctx.runId, ctx.log);
+  });
+
+program
+  .command('transform')
+  .description('Build the working warehouse with dbt (seeds, staging, intermediate, marts) and run every dbt test. `csp run` publishes the result.')
+  .addOption(configOption())
+  .action(async (opts: { config?: string }) => {
+    const ctx = context(opts);
+    await transformStage(ctx.paths, ctx.log);
+  });
+
+program
+  .command('report')
+  .description('Write an appendix (Excel and PDF) from the published warehouse into $CSP_DATA_DIR/appendices (or --out), for a chosen period.')
+  .addArgument(new Command().createArgument('[name]', `report to build: ${REPORTS.join(', ')} (default: all)`))
+  .option('--period-end <date>', 'last day of the period (YYYY-MM-DD); the table ends with the last full week on or before it', isoDate)
+  .option('--weeks <n>', 'number of weeks in the weekly table', positiveInt)
+  .option('--compare-from <date>', 'date the "before vs since" comparison splits at (YYYY-MM-DD)', isoDate)
+  .option('--meeting-date <date>', 'committee meeting date printed on the appendix (YYYY-MM-DD)', isoDate)
+  .addOption(new Option('--variant <variant>', 'public or restricted').choices(['public', 'restricted']).default('public'))
+  .option('--warehouse <file>', 'read this warehouse instead of the published one')
+  .option('-o, --out <dir>', 'write here instead of the published appendices folder')
+  .addOption(configOption())
+  .action(async (name: string | undefined, opts: { periodEnd?: string; weeks?: number; compareFrom?: string; meetingDate?: string; variant: 'public' | 'restricted'; warehouse?: string; out?: string; config?: string }) => {
+    const ctx = context(opts);
+    if (name && !REPORTS.includes(name as ReportId)) throw new InvalidArgumentError(`unknown report '${name}': choose one of ${REPORTS.join(', ')}`);
+    const warehouse = path.resolve(opts.warehouse ?? ctx.paths.warehouse);
+    if (!existsSync(warehouse)) throw new Error(`no warehouse at ${warehouse}: run \`csp run\` first (or pass --warehouse FILE).`);
+    const outDir = path.resolve(opts.out ?? currentAppendicesDir(ctx.paths.appendices) ?? ctx.paths.appendices);
+    mkdirSync(outDir, { recursive: true });
+    const config: Config = opts.meetingDate ? { ...ctx.config, committee: { ...ctx.config.committee, meetingDate: opts.meetingDate } } : ctx.config;
+    const requests = (name ? [name as ReportId] : [...REPORTS]).map((report) => ({ report, variant: opts.variant, periodEnd: opts.periodEnd, weeks: opts.weeks, compareFrom: opts.compareFrom }));
+    const entries = await withWarehouse(warehouse, { readOnly: true }, (db) => buildReports(db, { config, dataRoot: ctx.paths.root, outDir, runId: ctx.runId, log: ctx.log, requests }));
+    if (opts.out) writeManifest(outDir, entries, ctx.runId);
+    for (const e of entries) console.log(path.join(outDir, e.file));
+  });
+
+program
+  .command('demo')
+  .description("Write a synthetic council's exports (no real data) into a folder: contacts for a Dudley-sized council by default.")
+  .requiredOption('-o, --out <dir>', 'folder to write the exports into')
+  .option('--seed <n>', 'random seed: the same seed always writes the same files', positiveInt, DEMO_DEFAULTS.seed)
+  .option('--scale <n>', 'make the council N times larger (for benchmarks)', positiveInt, DEMO_DEFAULTS.scale)
+  .option('--from <date>', 'first day of the exports', isoDate, DEMO_DEFAULTS.from)
+  .option('--to <date>', 'last day of the exports (and their data-as-at)', isoDate, DEMO_DEFAULTS.to)
+  .option('--fault-rate <share>', 'share of rows given a realistic data-quality fault', rate, DEMO_DEFAULTS.faultRate)
+  .option('--no-faults', 'write clean data (no data-quality faults)')
+  .action(async (opts: { out: string; seed: number; scale: number; from: string; to: string; faultRate: number; faults: boolean }) => {
+    const log = createLogger();
+    if (opts.from > opts.to) throw new InvalidArgumentError('--from must be on or before --to');
+    const files = await writeDemo({ out: path.resolve(opts.out), seed: opts.seed, scale: opts.scale, from: opts.from, to: opts.to, faultRate: opts.faults ? opts.faultRate : 0 });
+    for (const f of files) log.info({ file: f.file, rows: f.rows, faults: f.faults }, `demo: wrote ${f.rows.toLocaleString('en-GB')} ${f.entity} rows (${f.faults} with deliberate faults) to ${f.file}`);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  const err = e as Error;
+  const prefix = err instanceof ConfigError ? 'csp: configuration problem' : 'csp';
+  console.error(`${prefix}: ${err.message}`);
+  process.exitCode = process.exitCode || 1;
+}

@@ -1,0 +1,39 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, demoConfig, loadConfig, parseConfig } from './config.js';
+
+describe('config', () => {
+  it('has a default for every setting', () => {
+    const c = parseConfig({});
+    expect(c.suppression.threshold).toBe(5);
+    expect(c.schedule).toEqual({ cron: '15 3 * * *', timezone: 'Europe/London' });
+    expect(c.reports.contactActivity.weeks).toBe(19);
+    expect(c.committee.meetingDate).toBeUndefined();
+  });
+
+  it('names the setting that is wrong and says what to do', () => {
+    const bad = () => parseConfig({ reports: { contactActivity: { weeks: 0 } }, committee: { meetingDate: '29/06/2020' } });
+    expect(bad).toThrow(/committee\.meetingDate: expected a date as YYYY-MM-DD/);
+    expect(bad).toThrow(/reports\.contactActivity\.weeks: Too small/);
+    expect(bad).toThrow(/Fix these settings/);
+    expect(() => parseConfig({ counsil: {} })).toThrow(ConfigError);
+  });
+
+  it("lets the council's file override the demo's report period", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'csp-config-'));
+    const file = path.join(dir, 'csp.config.json');
+    writeFileSync(file, JSON.stringify({ council: { name: 'Anytown Council' }, reports: { contactActivity: { weeks: 8 } } }));
+    const { config } = loadConfig(file, demoConfig);
+    expect(config.council.name).toBe('Anytown Council');
+    expect(config.reports.contactActivity).toMatchObject({ weeks: 8, periodEnd: '2020-06-14', compareFrom: '2020-03-23' });
+  });
+
+  it('reports a file that is not JSON', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'csp-config-'));
+    const file = path.join(dir, 'bad.json');
+    writeFileSync(file, '{ "council": ');
+    expect(() => loadConfig(file)).toThrow(/bad\.json is not valid JSON/);
+  });
+});

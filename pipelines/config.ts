@@ -1,0 +1,107 @@
+// Council-specific settings in one file, validated at start-up. Every setting has a default so the demo runs with none.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+export const ConfigSchema = z
+  .object({
+    council: z
+      .object({
+        name: z.string().min(1).default('Demo Borough Council'),
+        directorate: z.string().min(1).default("Children's Services"),
+      })
+      .prefault({}),
+    committee: z
+      .object({
+        name: z.string().min(1).default("Children's Services Scrutiny Committee"),
+        /** The meeting the appendices are for; blank means "not set" and the cover says so. */
+        meetingDate: isoDate.optional(),
+      })
+      .prefault({}),
+    /** Where the council's exports are dropped (relative paths are relative to the config file). */
+    inputDir: z.string().optional(),
+    suppression: z
+      .object({
+        /** Public appendices show counts from 1 to this number as "c". */
+        threshold: z.number().int().min(0).max(20).default(5),
+      })
+      .prefault({}),
+    schedule: z
+      .object({
+        cron: z.string().default('15 3 * * *'),
+        timezone: z.string().default('Europe/London'),
+      })
+      .prefault({}),
+    reports: z
+      .object({
+        contactActivity: z
+          .object({
+            appendix: z.string().default('1'),
+            /** Number of weeks (Mon-Sun) in the weekly table. */
+            weeks: z.number().int().min(2).max(104).default(19),
+            /** Last day of the reported period; defaults to the Sunday before the data-as-at date. */
+            periodEnd: isoDate.optional(),
+            /** The date the "before vs since" comparison splits at (e.g. the start of lockdown). */
+            compareFrom: isoDate.optional(),
+            /** Plain-text analyst comment placed in the appendix when the file exists. */
+            commentFile: z.string().optional(),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;
+
+/** The demo reproduces the seed committee paper: 19 weeks to 14 June 2020, split at the 23 March lockdown. */
+export const demoConfig: ConfigInput = {
+  council: { name: 'Demo Borough Council' },
+  committee: { meetingDate: '2020-06-29' },
+  reports: { contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-03-23', weeks: 19 } },
+};
+
+export class ConfigError extends Error {}
+
+export function parseConfig(input: unknown, source = 'configuration'): Config {
+  const result = ConfigSchema.safeParse(input);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(top level)'}: ${i.message}`);
+    throw new ConfigError(`${source} is not valid:\n${lines.join('\n')}\nFix these settings (see README "Configuration") and run again.`);
+  }
+  return result.data;
+}
+
+/**
+ * Loads the config: an explicit path, else CSP_CONFIG, else ./csp.config.json if present, else defaults.
+ * Returns the folder relative paths in the file are resolved against.
+ */
+export function loadConfig(explicitPath?: string, overrides?: ConfigInput): { config: Config; baseDir: string; file?: string } {
+  const file = explicitPath ?? process.env.CSP_CONFIG ?? (existsSync('csp.config.json') ? 'csp.config.json' : undefined);
+  if (!file) return { config: parseConfig(overrides ?? {}), baseDir: process.cwd() };
+  const abs = path.resolve(file);
+  if (!existsSync(abs)) throw new ConfigError(`config file ${abs} does not exist: create it or drop --config/CSP_CONFIG.`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(abs, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(`config file ${abs} is not valid JSON (${(e as Error).message}): fix it and run again.`);
+  }
+  return { config: parseConfig(deepMerge(overrides ?? {}, raw), abs), baseDir: path.dirname(abs), file: abs };
+}
+
+/** The council's own file wins over built-in overrides (such as the demo's report period). */
+function deepMerge(base: unknown, over: unknown): unknown {
+  if (isPlainObject(base) && isPlainObject(over)) {
+    const out: Record<string, unknown> = { ...base };
+    for (const [k, v] of Object.entries(over)) out[k] = deepMerge(base[k], v);
+    return out;
+  }
+  return over === undefined ? base : over;
+}
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

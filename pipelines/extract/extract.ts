@@ -1,0 +1,58 @@
+// The extract stage: find every export under the input folder and land each one.
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { contracts as allContracts } from '../../sources/catalog.js';
+import type { Contract } from '../../sources/lib/contract.js';
+import type { Logger } from '../logger.js';
+import type { Warehouse } from '../warehouse/db.js';
+import { landFile, type FileLoadResult } from './land-file.js';
+import { ensureRawSchema } from './ledger-tables.js';
+
+const EXPORT_FILE = /\.csv$/i;
+
+export function listExportFiles(inputDir: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue; // hidden files, Excel lock files
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (EXPORT_FILE.test(entry.name)) out.push(full);
+    }
+  };
+  walk(inputDir);
+  return out.sort();
+}
+
+export interface ExtractSummary {
+  files: FileLoadResult[];
+  read: number;
+  landed: number;
+  rejected: number;
+  failed: number;
+}
+
+export async function extract(
+  db: Warehouse,
+  opts: { inputDir: string; runId: string; log: Logger; contracts?: readonly Contract[] },
+): Promise<ExtractSummary> {
+  const contracts = opts.contracts ?? allContracts;
+  if (!statSync(opts.inputDir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new Error(`input folder ${opts.inputDir} does not exist: put the council's exports there, or pass --input DIR.`);
+  }
+  await ensureRawSchema(db, contracts);
+  const files = listExportFiles(opts.inputDir);
+  if (files.length === 0) throw new Error(`no export files (*.csv) in ${opts.inputDir}: put the council's exports there, or pass --input DIR.`);
+  const results: FileLoadResult[] = [];
+  for (const [i, file] of files.entries()) {
+    const name = path.relative(opts.inputDir, file).split(path.sep).join('/');
+    const result = await landFile(db, { path: file, name, loadId: `${opts.runId}-${String(i + 1).padStart(3, '0')}`, runId: opts.runId, contracts });
+    results.push(result);
+    const fields = { file: result.file, source: result.source, status: result.status, read: result.read, landed: result.landed, rejected: result.rejected, ms: result.durationMs };
+    if (result.status === 'failed') opts.log.error(fields, `extract: ${result.error}`);
+    else if (result.status === 'skipped') opts.log.info(fields, `extract: ${name} unchanged since its last load (same checksum), skipped`);
+    else opts.log.info(fields, `extract: ${name} landed ${result.landed.toLocaleString('en-GB')} of ${result.read.toLocaleString('en-GB')} rows as ${result.source}, ${result.rejected.toLocaleString('en-GB')} rejected`);
+  }
+  const sum = (k: 'read' | 'landed' | 'rejected') => results.reduce((s, r) => s + r[k], 0);
+  return { files: results, read: sum('read'), landed: sum('landed'), rejected: sum('rejected'), failed: results.filter((r) => r.status === 'failed').length };
+}

@@ -1,0 +1,87 @@
+// The transform stage: `dbt build` (seeds, models, tests) on a given DuckDB file, with the project's pinned dbt.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Logger } from '../logger.js';
+import { sqlDir, venvBinDir } from '../paths.js';
+
+export interface DbtSummary {
+  ok: boolean;
+  passed: number;
+  warned: number;
+  failed: number;
+  skipped: number;
+  models: number;
+  tests: number;
+  seeds: number;
+  failures: string[];
+  durationMs: number;
+}
+
+export class DbtError extends Error {}
+
+interface RunResult {
+  status: string;
+  unique_id: string;
+  message: string | null;
+  failures: number | null;
+}
+
+export async function dbtBuild(opts: { warehouse: string; workDir: string; logDir: string; log: Logger; args?: string[] }): Promise<DbtSummary> {
+  const dbt = path.join(venvBinDir, 'dbt');
+  if (!existsSync(dbt)) throw new DbtError('dbt is not installed in .venv: run `npm install` in the project folder, then run again.');
+  const targetPath = path.join(opts.workDir, 'dbt-target');
+  const started = Date.now();
+  const args = ['build', '--project-dir', sqlDir, '--profiles-dir', sqlDir, '--target-path', targetPath, '--log-path', opts.logDir, ...(opts.args ?? [])];
+  const tail: string[] = [];
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(dbt, args, {
+      env: { ...process.env, CSP_WAREHOUSE: opts.warehouse, DBT_SEND_ANONYMOUS_USAGE_STATS: 'false', DBT_USE_COLORS: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const onLine = (line: string) => {
+      if (!line.trim()) return;
+      tail.push(line);
+      if (tail.length > 40) tail.shift();
+      opts.log.debug({ dbt: line }, 'dbt');
+    };
+    for (const stream of [child.stdout, child.stderr]) {
+      let buf = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        buf += chunk;
+        const lines = buf.split('\n');
+        buf = lines.pop() ?? '';
+        lines.forEach(onLine);
+      });
+      stream.on('end', () => onLine(buf));
+    }
+    child.on('error', reject);
+    child.on('close', (c) => resolve(c ?? 1));
+  });
+
+  const resultsFile = path.join(targetPath, 'run_results.json');
+  if (!existsSync(resultsFile)) {
+    throw new DbtError(`dbt build did not run (exit ${code}):\n${tail.slice(-15).join('\n')}\nFix the problem above (full dbt log in ${opts.logDir}) and run again.`);
+  }
+  const results = (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: RunResult[] }).results;
+  const count = (pred: (r: RunResult) => boolean) => results.filter(pred).length;
+  const kind = (r: RunResult) => r.unique_id.split('.')[0];
+  const failures = results
+    .filter((r) => r.status === 'fail' || r.status === 'error')
+    .map((r) => `${r.unique_id.split('.').slice(2).join('.')}: ${r.message ?? r.status}${r.failures ? ` (${r.failures} rows)` : ''}`);
+  const summary: DbtSummary = {
+    ok: code === 0 && failures.length === 0,
+    passed: count((r) => r.status === 'pass' || r.status === 'success'),
+    warned: count((r) => r.status === 'warn'),
+    failed: failures.length,
+    skipped: count((r) => r.status === 'skipped'),
+    models: count((r) => kind(r) === 'model'),
+    tests: count((r) => kind(r) === 'test' || kind(r) === 'unit_test'),
+    seeds: count((r) => kind(r) === 'seed'),
+    failures,
+    durationMs: Date.now() - started,
+  };
+  for (const r of results.filter((x) => x.status === 'warn')) opts.log.warn({ node: r.unique_id }, `transform: warning from ${r.unique_id.split('.').slice(2).join('.')}: ${r.message}`);
+  return summary;
+}

@@ -1,0 +1,42 @@
+// Every appendix the product makes, and the manifest that lists what was written.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../pipelines/config.js';
+import type { Logger } from '../pipelines/logger.js';
+import type { Warehouse } from '../pipelines/warehouse/db.js';
+import type { ManifestEntry, Variant } from './lib/appendix.js';
+import { buildContactActivity, commentFileFor, readComment, REPORT_ID as CONTACT_ACTIVITY } from './contact-activity/build.js';
+
+export const REPORTS = [CONTACT_ACTIVITY] as const;
+export type ReportId = (typeof REPORTS)[number];
+
+export interface ReportRequest {
+  report: ReportId;
+  variant: Variant;
+  periodEnd?: string;
+  weeks?: number;
+  compareFrom?: string;
+}
+
+export async function buildReports(
+  db: Warehouse,
+  opts: { config: Config; dataRoot: string; outDir: string; runId: string; log: Logger; requests: ReportRequest[] },
+): Promise<ManifestEntry[]> {
+  mkdirSync(opts.outDir, { recursive: true });
+  const entries: ManifestEntry[] = [];
+  for (const req of opts.requests) {
+    const started = Date.now();
+    const cfg = opts.config.reports.contactActivity;
+    const comment = readComment(cfg.commentFile ?? commentFileFor(opts.dataRoot, req.report));
+    const made = await buildContactActivity(db, { config: opts.config, outDir: opts.outDir, runId: opts.runId, variant: req.variant, periodEnd: req.periodEnd, weeks: req.weeks, compareFrom: req.compareFrom, comment });
+    entries.push(...made);
+    opts.log.info({ report: req.report, variant: req.variant, files: made.map((m) => m.file), ms: Date.now() - started }, `report: ${made.map((m) => m.file).join(' and ')} written (${Date.now() - started} ms)`);
+  }
+  return entries;
+}
+
+export const MANIFEST = 'manifest.json';
+
+export function writeManifest(dir: string, entries: ManifestEntry[], runId: string): void {
+  writeFileSync(path.join(dir, MANIFEST), JSON.stringify({ runId, generatedAt: new Date().toISOString(), files: entries }, null, 2) + '\n');
+}

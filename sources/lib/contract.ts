@@ -1,0 +1,183 @@
+// A contract describes one export: its columns, their types and codes. From it we derive the zod row schema
+// (every row is checked), the raw DuckDB table (types), header matching, and the spec an officer can read.
+import { z } from 'zod';
+import { cleanCell, normaliseHeader, parseBoolean, parseCode, parseDateTime, type CodeEntry } from './values.js';
+
+export type FieldKind = 'text' | 'date' | 'datetime' | 'boolean' | 'code' | 'integer';
+
+export interface FieldSpec {
+  /** Column name in the raw table (snake_case). */
+  name: string;
+  /** The header the export is expected to have. */
+  header: string;
+  /** Other spellings seen in councils' exports. */
+  aliases?: readonly string[];
+  kind: FieldKind;
+  required: boolean;
+  /** Allowed codes for `code` fields. */
+  codes?: readonly CodeEntry[];
+  description: string;
+}
+
+export type Canonical = string | boolean | number | null;
+export type CanonicalRow = Record<string, Canonical>;
+
+export interface RowCheck {
+  /** The field the problem is reported against. */
+  field: string;
+  /** The rule in plain English, for the spec. */
+  rule: string;
+  test: (row: CanonicalRow) => boolean;
+  message: (row: CanonicalRow) => string;
+}
+
+export interface Contract {
+  /** Source system folder, e.g. "case_management". */
+  system: string;
+  entity: string;
+  title: string;
+  description: string;
+  fields: readonly FieldSpec[];
+  /** The field that identifies a record; duplicates are resolved in staging (latest load wins). */
+  key: string;
+  rowChecks?: readonly RowCheck[];
+}
+
+export const rawTableName = (c: Contract): string => `${c.system}__${c.entity}`;
+
+const DUCKDB_TYPE: Record<FieldKind, string> = {
+  text: 'VARCHAR',
+  date: 'DATE',
+  datetime: 'TIMESTAMP',
+  boolean: 'BOOLEAN',
+  code: 'VARCHAR',
+  integer: 'BIGINT',
+};
+export const duckdbType = (f: FieldSpec): string => DUCKDB_TYPE[f.kind];
+
+const EXPECT: Record<FieldKind, string> = {
+  text: 'text',
+  date: 'a date as dd/mm/yyyy, yyyy-mm-dd or an Excel date number',
+  datetime: 'a date and time as dd/mm/yyyy hh:mm, yyyy-mm-dd hh:mm or an Excel date number',
+  boolean: 'Y or N',
+  code: 'one of the listed codes',
+  integer: 'a whole number',
+};
+
+/** One cell's zod schema: raw text in, canonical value out, with a plain-English message on failure. */
+function cellSchema(f: FieldSpec): z.ZodType<Canonical> {
+  return z.union([z.string(), z.null(), z.undefined()]).transform((raw, ctx): Canonical => {
+    const v = cleanCell(raw);
+    if (v === null) {
+      if (f.required) ctx.addIssue({ code: 'custom', message: `${f.header} is blank but every row needs one` });
+      return null;
+    }
+    const bad = (why?: string) => {
+      ctx.addIssue({ code: 'custom', message: why ?? `${f.header} '${v}' is not ${EXPECT[f.kind]}` });
+      return null;
+    };
+    switch (f.kind) {
+      case 'text':
+        return v;
+      case 'integer':
+        return /^-?\d+$/.test(v) ? Number(v) : bad();
+      case 'boolean': {
+        const b = parseBoolean(v);
+        return b === null ? bad() : b;
+      }
+      case 'code': {
+        const c = parseCode(v, f.codes ?? []);
+        return c ?? bad(`${f.header} '${v}' is not a known code (expected one of ${(f.codes ?? []).map((x) => x.code).join(', ')})`);
+      }
+      case 'date': {
+        const d = parseDateTime(v);
+        return d ? d.date : bad(`${f.header} '${v}' is not a real date (expected dd/mm/yyyy, yyyy-mm-dd or an Excel date number)`);
+      }
+      case 'datetime': {
+        const d = parseDateTime(v);
+        return d ? `${d.date} ${d.time ?? '00:00:00'}` : bad(`${f.header} '${v}' is not a real date and time (expected dd/mm/yyyy hh:mm)`);
+      }
+    }
+  });
+}
+
+export interface RowProblem {
+  field: string;
+  header: string;
+  value: string | null;
+  reason: string;
+}
+
+export type RowResult = { ok: true; row: CanonicalRow } | { ok: false; problems: RowProblem[] };
+
+export interface CompiledContract {
+  contract: Contract;
+  /** Validate one row given as raw cell text keyed by field name. */
+  validate(raw: Record<string, string | undefined>): RowResult;
+}
+
+export function compileContract(contract: Contract): CompiledContract {
+  const shape = Object.fromEntries(contract.fields.map((f) => [f.name, cellSchema(f)]));
+  const schema = z.object(shape);
+  const byName = new Map(contract.fields.map((f) => [f.name, f]));
+  return {
+    contract,
+    validate(raw) {
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        return {
+          ok: false,
+          problems: parsed.error.issues.map((i) => {
+            const name = String(i.path[0]);
+            const f = byName.get(name)!;
+            return { field: name, header: f.header, value: raw[name] ?? null, reason: i.message };
+          }),
+        };
+      }
+      const row = parsed.data as CanonicalRow;
+      const problems: RowProblem[] = [];
+      for (const check of contract.rowChecks ?? []) {
+        if (!check.test(row)) {
+          const f = byName.get(check.field)!;
+          problems.push({ field: f.name, header: f.header, value: raw[f.name] ?? null, reason: check.message(row) });
+        }
+      }
+      return problems.length ? { ok: false, problems } : { ok: true, row };
+    },
+  };
+}
+
+export interface HeaderMatch {
+  /** For each contract field present in the file: its column index. */
+  columns: Map<string, number>;
+  missingRequired: FieldSpec[];
+  missingOptional: FieldSpec[];
+  unknownHeaders: string[];
+}
+
+/** Match a file's header row to a contract's fields by header text or alias, ignoring case and spacing. */
+export function matchHeaders(contract: Contract, headers: readonly string[]): HeaderMatch {
+  const index = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const key = normaliseHeader(h);
+    if (key && !index.has(key)) index.set(key, i);
+  });
+  const columns = new Map<string, number>();
+  const used = new Set<number>();
+  for (const f of contract.fields) {
+    for (const name of [f.header, ...(f.aliases ?? [])]) {
+      const i = index.get(normaliseHeader(name));
+      if (i !== undefined) {
+        columns.set(f.name, i);
+        used.add(i);
+        break;
+      }
+    }
+  }
+  return {
+    columns,
+    missingRequired: contract.fields.filter((f) => f.required && !columns.has(f.name)),
+    missingOptional: contract.fields.filter((f) => !f.required && !columns.has(f.name)),
+    unknownHeaders: headers.filter((h, i) => !used.has(i) && normaliseHeader(h) !== ''),
+  };
+}

@@ -1,0 +1,14 @@
+// Code lists live once, as dbt seeds the performance team can edit; contracts read them from there.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { sqlDir } from '../../pipelines/paths.js';
+import type { CodeEntry } from './values.js';
+
+export function readSeed(name: string): Record<string, string>[] {
+  return parse(readFileSync(path.join(sqlDir, 'seeds', `${name}.csv`), 'utf8'), { columns: true, skip_empty_lines: true });
+}
+
+export function seedCodes(name: string, codeColumn: string, labelColumn: string): CodeEntry[] {
+  return readSeed(name).map((r) => ({ code: r[codeColumn]!, label: r[labelColumn]! }));
+}

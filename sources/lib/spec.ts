@@ -1,0 +1,36 @@
+// The human-readable spec of an export, generated from its contract so the two can never disagree.
+import type { Contract, FieldKind } from './contract.js';
+
+const KIND: Record<FieldKind, string> = {
+  text: 'text',
+  date: 'date (dd/mm/yyyy, yyyy-mm-dd or Excel serial)',
+  datetime: 'date and time (dd/mm/yyyy hh:mm, ISO or Excel serial)',
+  boolean: 'Y / N (also Yes/No, True/False, 1/0)',
+  code: 'code (with or without its label)',
+  integer: 'whole number',
+};
+
+export function contractSpec(c: Contract): string {
+  const lines = [
+    `# ${c.title} export (\`${c.system}\`)`,
+    '',
+    '<!-- Generated from contract.ts by `npm run specs`; edit the contract, not this file. -->',
+    '',
+    c.description,
+    '',
+    `Lands in \`raw.${c.system}__${c.entity}\`, one row per valid export row, with \`_load_id\`, \`_source_file\`, \`_file_checksum\` and \`_line_number\`. Rows that break a rule go to \`raw._rejects\` with the reason. Key: \`${c.key}\`.`,
+    '',
+    '| Column | Also accepted as | Type | Required | Meaning |',
+    '| --- | --- | --- | --- | --- |',
+    ...c.fields.map((f) => `| ${f.header} | ${(f.aliases ?? []).join(', ') || '–'} | ${KIND[f.kind]} | ${f.required ? 'yes' : 'no'} | ${f.description} |`),
+    '',
+  ];
+  for (const f of c.fields.filter((x) => x.kind === 'code')) {
+    lines.push(`## ${f.header} codes`, '', '| Code | Meaning |', '| --- | --- |', ...(f.codes ?? []).map((x) => `| ${x.code} | ${x.label} |`), '');
+  }
+  if (c.rowChecks?.length) {
+    lines.push('## Row rules', '', ...c.rowChecks.map((r) => `- ${r.rule}`), '');
+  }
+  lines.push('Blank, `#N/A`, `N/A`, `NULL` and whitespace-only cells count as empty. Headers match whatever their case, spacing or punctuation.', '');
+  return lines.join('\n');
+}

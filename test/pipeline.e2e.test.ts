@@ -1,0 +1,202 @@
+// The whole path on the real stack: demo export -> csp run (DuckDB, dbt, reports) -> xlsx/PDF, checked against
+// counts made here, independently, from the export itself.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { WorkingCalendar } from '../pipelines/calendar/working-days.js';
+import { projectRoot, venvBinDir } from '../pipelines/paths.js';
+import { csp, logLines } from './helpers/cli.js';
+import { tempDir, writeCsv } from './helpers/tmp.js';
+
+const DAY = 86_400_000;
+/** dd/mm/yyyy hh:mm -> UTC midnight of that day (ms). Written here on purpose, not borrowed from the pipeline. */
+const dayOf = (uk: string): number => {
+  const [d, m, y] = uk.slice(0, 10).split('/').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+};
+const mondayOf = (ms: number): number => ms - ((new Date(ms).getUTCDay() + 6) % 7) * DAY;
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+const sourceGroups: Map<string, string> = new Map(
+  (parse(readFileSync(path.join(projectRoot, 'sql', 'seeds', 'contact_sources.csv')), { columns: true }) as Record<string, string>[]).map((r) => [r.source_code!, r.source_group!]),
+);
+
+let data: string;
+let input: string;
+let config: string;
+let rows: Record<string, string>[];
+let runOut: { code: number; stdout: string; stderr: string };
+
+const FIRST_WEEK = Date.UTC(2020, 1, 3); // Mon 3 Feb 2020
+const WEEKS = 19;
+const SPLIT = Date.UTC(2020, 2, 23); // Mon 23 Mar 2020
+
+beforeAll(async () => {
+  const dir = tempDir('e2e');
+  data = path.join(dir, 'data');
+  input = path.join(dir, 'exports');
+  config = path.join(dir, 'csp.config.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      council: { name: 'Testshire County Council' },
+      committee: { name: 'Children and Young People Scrutiny Committee', meetingDate: '2020-06-29' },
+      reports: { contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-03-23', weeks: WEEKS } },
+    }),
+  );
+  const demo = await csp(['demo', '--out', input, '--seed', '7', '--from', '2020-01-06', '--to', '2020-07-05', '--no-faults'], { CSP_DATA_DIR: data });
+  expect(demo.code, demo.stderr).toBe(0);
+  rows = parse(readFileSync(path.join(input, 'case-management', 'contacts.csv')), { columns: true, bom: true }) as Record<string, string>[];
+  runOut = await csp(['run', '--input', input, '--config', config], { CSP_DATA_DIR: data });
+});
+
+/** Front-door contacts by week, EDT/MASH, recounted from the CSV. */
+function recountWeeks() {
+  const weeks = Array.from({ length: WEEKS }, (_, i) => ({ start: FIRST_WEEK + i * 7 * DAY, edt: 0, mash: 0 }));
+  for (const r of rows) {
+    const team = r['Receiving Team'];
+    if (team !== 'EDT' && team !== 'MASH') continue;
+    const w = weeks.find((x) => x.start === mondayOf(dayOf(r['Contact Date']!)));
+    if (w) w[team === 'EDT' ? 'edt' : 'mash']++;
+  }
+  return weeks;
+}
+
+describe('csp run on a generated export', () => {
+  it('succeeds and says where the appendices and the warehouse went', () => {
+    expect(runOut.code, runOut.stderr).toBe(0);
+    expect(runOut.stdout).toMatch(/Appendices: .*appendices\//);
+    expect(runOut.stdout).toMatch(/Warehouse: .*warehouse\.duckdb/);
+    const stages = logLines(runOut.stdout).map((l) => String(l.msg));
+    expect(stages.some((m) => /^extract: 1 file\(s\), [\d,]+ rows read/.test(m))).toBe(true);
+    expect(stages.some((m) => /^transform: dbt build passed: 4 seeds, \d+ models, \d+ tests/.test(m))).toBe(true);
+    expect(stages.some((m) => /^report: appendix-1-contact-activity-2020-06-14\.xlsx and .*\.pdf written/.test(m))).toBe(true);
+  });
+
+  it('writes the weekly EDT / MASH / total table exactly as recounted from the export', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(data, 'appendices', 'appendix-1-contact-activity-2020-06-14.xlsx'));
+    const ws = wb.getWorksheet('Weekly contacts')!;
+    const expected = recountWeeks();
+    expect(expected.reduce((s, w) => s + w.edt + w.mash, 0)).toBeGreaterThan(2500); // the test is about real volumes
+    for (const [i, w] of expected.entries()) {
+      const row = ws.getRow(5 + i);
+      expect(row.getCell(2).value, `week ${iso(w.start)}`).toEqual(new Date(w.start));
+      expect([row.getCell(3).value, row.getCell(4).value, row.getCell(5).value], `week ${iso(w.start)}`).toEqual([w.edt, w.mash, w.edt + w.mash]);
+    }
+    expect(ws.getRow(5).getCell(1).value).toBe('a. 3rd Feb to 9th Feb');
+    expect(ws.getRow(5 + 18).getCell(1).value).toBe('s. 8th June to 14th June');
+    const total = ws.getRow(5 + WEEKS);
+    expect(total.getCell(1).value).toBe('Total');
+    expect(total.getCell(5).value).toBe(expected.reduce((s, w) => s + w.edt + w.mash, 0));
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+  });
+
+  it('writes weekly averages before and since the chosen date, overall and by source', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(data, 'appendices', 'appendix-1-contact-activity-2020-06-14.xlsx'));
+    const weeks = recountWeeks();
+    const before = weeks.filter((w) => w.start < SPLIT);
+    const since = weeks.filter((w) => w.start >= SPLIT);
+    expect([before.length, since.length]).toEqual([7, 12]);
+    const mean = (ws: typeof weeks, f: (w: (typeof weeks)[number]) => number) => ws.reduce((s, w) => s + f(w), 0) / ws.length;
+
+    const avg = wb.getWorksheet('Weekly averages')!;
+    expect(avg.getRow(5).getCell(2).value).toBe(7);
+    expect(avg.getRow(5).getCell(5).value as number).toBeCloseTo(mean(before, (w) => w.edt + w.mash), 9);
+    expect(avg.getRow(6).getCell(3).value as number).toBeCloseTo(mean(since, (w) => w.edt), 9);
+    expect(avg.getRow(6).getCell(5).value as number).toBeCloseTo(mean(since, (w) => w.edt + w.mash), 9);
+
+    const counts = new Map<string, { before: number; since: number }>();
+    for (const g of new Set(sourceGroups.values())) counts.set(g, { before: 0, since: 0 });
+    for (const r of rows) {
+      if (r['Receiving Team'] !== 'EDT' && r['Receiving Team'] !== 'MASH') continue;
+      const monday = mondayOf(dayOf(r['Contact Date']!));
+      if (monday < FIRST_WEEK || monday >= FIRST_WEEK + WEEKS * 7 * DAY) continue;
+      const group = sourceGroups.get(r['Contact Source']!.split(' - ')[0]!)!;
+      counts.get(group)![monday < SPLIT ? 'before' : 'since']++;
+    }
+    const bySource = wb.getWorksheet('By source')!;
+    const sheetRows = new Map<string, [number, number]>();
+    for (let i = 5; i < 5 + counts.size; i++) sheetRows.set(String(bySource.getRow(i).getCell(1).value), [bySource.getRow(i).getCell(2).value as number, bySource.getRow(i).getCell(3).value as number]);
+    expect([...sheetRows.keys()].sort()).toEqual([...counts.keys()].sort());
+    for (const [group, c] of counts) {
+      expect(sheetRows.get(group)![0], `${group} before`).toBeCloseTo(c.before / 7, 9);
+      expect(sheetRows.get(group)![1], `${group} since`).toBeCloseTo(c.since / 12, 9);
+    }
+    const about = wb.getWorksheet('About')!;
+    const aboutText = about.getSheetValues().flat().join(' ');
+    expect(aboutText).toContain('Testshire County Council');
+    expect(aboutText).toContain('Data as at');
+    expect(aboutText).toContain('New contacts received at front door services');
+  });
+
+  it('writes an A4 PDF and a manifest whose checksums match the files', () => {
+    const dir = path.join(data, 'appendices');
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: { file: string; sha256: string; format: string; dataAsAt: string; variant: string }[] };
+    expect(manifest.files.map((f) => f.format).sort()).toEqual(['pdf', 'xlsx']);
+    for (const f of manifest.files) {
+      expect(createHash('sha256').update(readFileSync(path.join(dir, f.file))).digest('hex'), f.file).toBe(f.sha256);
+      expect(f.dataAsAt).toBe('2020-07-06T07:00:00Z'); // the export's file time: 07:00 the morning after the period
+    }
+    const pdf = readFileSync(path.join(dir, 'appendix-1-contact-activity-2020-06-14.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdf.toString('latin1');
+    expect(text).toMatch(/\/MediaBox \[0 0 595\.2\d+ 841\.8\d+\]/); // A4 portrait
+    expect((text.match(/\/Type \/Page\b/g) ?? []).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('publishes a warehouse the duckdb shell opens read-only, with one fct_contacts row per contact', () => {
+    const out = execFileSync(path.join(venvBinDir, 'duckdb'), ['-readonly', '-csv', '-noheader', path.join(data, 'warehouse.duckdb'), '-c', 'SELECT count(*), count(*) FILTER (WHERE is_decided_within_1_working_day) FROM marts.fct_contacts'], { encoding: 'utf8' });
+    const [contacts, within] = out.trim().split(',').map(Number);
+    expect(contacts).toBe(rows.length);
+    // The SQL rule (dim_date working-day numbers) and the TypeScript calendar are separate implementations: they must agree.
+    const cal = WorkingCalendar.englandAndWales();
+    const expectedWithin = rows.filter((r) => r['Decision Date'] && cal.workingDaysBetween(iso(dayOf(r['Contact Date']!)), iso(dayOf(r['Decision Date']!))) <= 1).length;
+    expect(within).toBe(expectedWithin);
+  });
+
+  it('skips unchanged exports on the next run and still publishes', async () => {
+    const again = await csp(['run', '--input', input, '--config', config], { CSP_DATA_DIR: data });
+    expect(again.code, again.stderr).toBe(0);
+    expect(logLines(again.stdout).some((l) => /unchanged since its last load \(same checksum\), skipped/.test(String(l.msg)))).toBe(true);
+  });
+
+  it('leaves the last good warehouse and appendices in place when a run fails', async () => {
+    const warehouse = path.join(data, 'warehouse.duckdb');
+    const before = createHash('sha256').update(readFileSync(warehouse)).digest('hex');
+    const appendicesBefore = realpathSync(path.join(data, 'appendices'));
+    writeCsv(path.join(input, 'case-management', 'contacts-extra.csv'), [['Contact ID', 'Child ID', 'Contact Source'], ['X1', 'C1', '2A']]);
+    const failed = await csp(['run', '--input', input, '--config', config], { CSP_DATA_DIR: data });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/csp run failed at extract: 1 file\(s\) could not be loaded: case-management\/contacts-extra\.csv: looks like a Contacts export but has no column for 'Contact Date', 'Receiving Team', 'Open Case'/);
+    expect(createHash('sha256').update(readFileSync(warehouse)).digest('hex')).toBe(before);
+    expect(realpathSync(path.join(data, 'appendices'))).toBe(appendicesBefore);
+  });
+
+  it('reaches dbt through the project shim with the same warehouse', () => {
+    const out = execFileSync(process.execPath, [path.join(projectRoot, 'tools', 'bin', 'dbt.mjs'), 'ls', '--resource-type', 'model', '--output', 'name', '--quiet'], {
+      encoding: 'utf8',
+      cwd: path.join(projectRoot, 'reports'),
+      env: { ...process.env, CSP_DATA_DIR: data },
+    });
+    expect(out.split('\n').map((s) => s.trim())).toEqual(expect.arrayContaining(['fct_contacts', 'dim_date', 'stg_case_management__contacts']));
+  });
+});
+
+describe('csp demo with data-quality faults', () => {
+  it('rejects exactly the rows the generator spoiled, each with a reason', async () => {
+    const dir = tempDir('faults');
+    const demo = await csp(['demo', '--out', dir, '--seed', '11', '--from', '2020-09-01', '--to', '2020-10-31', '--fault-rate', '0.02'], { CSP_DATA_DIR: path.join(dir, 'data') });
+    expect(demo.code, demo.stderr).toBe(0);
+    const written = logLines(demo.stdout).find((l) => l.faults !== undefined)!;
+    expect(written.faults as number).toBeGreaterThan(20);
+    const extract = await csp(['extract', '--input', dir, '--json'], { CSP_DATA_DIR: path.join(dir, 'data') });
+    const files = extract.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(files).toEqual([{ file: 'case-management/contacts.csv', source: 'case_management.contacts', status: 'loaded', read: written.rows, landed: (written.rows as number) - (written.faults as number), rejected: written.faults }]);
+  });
+});

@@ -1,0 +1,11 @@
+// Where the project-local Python venv lives and how to find its programs.
+// Shared by the installer and the `dbt` / `duckdb` shims so they can never disagree.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const venvDir = path.join(projectRoot, '.venv');
+export const venvBin = (name) => path.join(venvDir, process.platform === 'win32' ? 'Scripts' : 'bin', name);
+export const lockFile = path.join(projectRoot, 'tools', 'python', 'requirements.lock');
+export const stampFile = path.join(venvDir, '.csp-requirements.lock');
+export const sqlDir = path.join(projectRoot, 'sql');
