@@ -1,5 +1,6 @@
 // Every export the pipeline knows, in the order they are landed. Files are matched to a contract by their headers.
-import { contactsContract } from './case-management/contacts/contract.js';
+import { caseManagementContracts } from './case-management/index.js';
+import { complaintsContracts } from './complaints/index.js';
 import type { Contract } from './lib/contract.js';
 
-export const contracts: readonly Contract[] = [contactsContract];
+export const contracts: readonly Contract[] = [...caseManagementContracts, ...complaintsContracts];

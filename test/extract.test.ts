@@ -101,6 +101,7 @@ describe('extract', () => {
     writeCsv(path.join(dir, 'in', 'mystery.csv'), [['Foo', 'Bar'], ['1', '2']]);
     writeFileSync(path.join(dir, 'in', 'empty.csv'), '');
     writeCsv(path.join(dir, 'in', 'header-only.csv'), [HEADER]);
+    writeFileSync(path.join(dir, 'in', 'truncated.csv'), `${HEADER.join(',')}\r\n${good('9').join(',')}\r\n10,C10,"03/02/2020 1`);
     const summary = await land();
     const byFile = Object.fromEntries(summary.files.map((f) => [f.file, f]));
     expect(byFile['contacts.csv']).toMatchObject({ status: 'failed' });
@@ -108,13 +109,117 @@ describe('extract', () => {
     expect(byFile['mystery.csv']!.error).toMatch(/^mystery\.csv: its header row \(Foo, Bar\) matches no known export/);
     expect(byFile['empty.csv']!.error).toMatch(/^empty\.csv is empty/);
     expect(byFile['header-only.csv']!.error).toMatch(/^header-only\.csv has a header row but no data rows/);
-    expect(summary.failed).toBe(4);
+    expect(byFile['truncated.csv']!.error).toMatch(/^truncated\.csv looks cut off or damaged after line \d: .*opening quote at line 3\. Nothing from it was landed; export it again and run again\.$/);
+    expect(summary.failed).toBe(5);
     const [{ n }] = (await db.json<{ n: number }>('SELECT count(*)::INTEGER AS n FROM raw.case_management__contacts')) as [{ n: number }];
     expect(n).toBe(2);
   });
 
   it('tells the user when the input folder is missing or empty', async () => {
     await expect(land(path.join(dir, 'nowhere'))).rejects.toThrow(/input folder .*nowhere does not exist: put the council's exports there, or pass --input DIR/);
-    await expect(land(tempDir('empty-input'))).rejects.toThrow(/no export files \(\*\.csv\) in/);
+    await expect(land(tempDir('empty-input'))).rejects.toThrow(/no export files \(\*\.csv, \*\.xlsx\) in/);
+  });
+});
+
+describe('extract with optional columns missing', () => {
+  it('lands rows from an export that leaves out optional columns', async () => {
+    const dir2 = tempDir('extract-optional');
+    const header = ['Contact ID', 'Child ID', 'Contact Date', 'Contact Source', 'Receiving Team', 'Open Case'];
+    writeCsv(path.join(dir2, 'in', 'contacts.csv'), [header, ['1', 'C1', '03/02/2020 10:15', '2A', 'MASH', 'N'], ['2', 'C2', '03/02/2020 10:16', '6', 'EDT', 'Y']]);
+    const db2 = await Warehouse.open(path.join(dir2, 'w.duckdb'));
+    try {
+      const summary = await extract(db2, { inputDir: path.join(dir2, 'in'), runId: '20260101T000000Z-opt', log: silentLogger() });
+      expect(summary.files[0]).toMatchObject({ status: 'loaded', read: 2, landed: 2, rejected: 0 });
+      const rows = await db2.json<{ decision_at: string | null; domestic_abuse_notification: boolean | null }>('SELECT decision_at, domestic_abuse_notification FROM raw.case_management__contacts');
+      expect(rows).toEqual([{ decision_at: null, domestic_abuse_notification: null }, { decision_at: null, domestic_abuse_notification: null }]);
+    } finally {
+      db2.close();
+    }
+  });
+});
+
+describe('extract from Excel workbooks', () => {
+  it('lands matching sheets, passes over a notes sheet, and finds the header below title rows', async () => {
+    const dir2 = tempDir('extract-xlsx');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Contacts Export');
+    ws.addRow(['Contacts report run 15/06/2020 17:42']);
+    ws.addRow([]);
+    ws.addRow(['Contact ID', 'Child ID ', 'Contact Date', 'Contact Source', 'Receiving Team', 'Open Case', 'Decision Date']);
+    ws.addRow(['1', 'C1', new Date(Date.UTC(2020, 1, 3, 10, 15)), 'e) 2A Schools', 'MASH', 'N']); // trailing blank dropped by Excel
+    ws.addRow([2, 'C2', 43865.75, '6', 'EDT', 'Y', new Date(Date.UTC(2020, 1, 4))]);
+    ws.addRow(['3', 'C3', new Date(Date.UTC(2020, 1, 5)), '6', 'EDT', { error: '#N/A' }]);
+    wb.addWorksheet('Notes').addRow(['Figures exclude test records']);
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(path.join(dir2, 'in'));
+    await wb.xlsx.writeFile(path.join(dir2, 'in', 'contacts.xlsx'));
+    const db2 = await Warehouse.open(path.join(dir2, 'w.duckdb'));
+    try {
+      const summary = await extract(db2, { inputDir: path.join(dir2, 'in'), runId: '20260101T000000Z-xlsx', log: silentLogger() });
+      expect(summary.files.map((f) => [f.file, f.status, f.read, f.landed, f.rejected])).toEqual([['contacts.xlsx#Contacts Export', 'loaded', 3, 2, 1]]);
+      const rows = await db2.json<{ contact_id: string; contact_at: string; source_code: string; _line_number: number }>(
+        "SELECT contact_id, strftime(contact_at, '%Y-%m-%d %H:%M') AS contact_at, source_code, _line_number::INTEGER AS _line_number FROM raw.case_management__contacts ORDER BY contact_id",
+      );
+      expect(rows).toEqual([
+        { contact_id: '1', contact_at: '2020-02-03 10:15', source_code: '2A', _line_number: 4 },
+        { contact_id: '2', contact_at: '2020-02-04 18:00', source_code: '6', _line_number: 5 },
+      ]);
+      const rejects = await db2.json<{ line_number: number; column_name: string; reason: string }>('SELECT line_number::INTEGER AS line_number, column_name, reason FROM raw._rejects');
+      expect(rejects).toEqual([{ line_number: 6, column_name: 'Open Case', reason: 'Open Case is blank but every row needs one' }]);
+      expect((await extract(db2, { inputDir: path.join(dir2, 'in'), runId: '20260101T000001Z-xlsx', log: silentLogger() })).files[0]!.status).toBe('skipped');
+    } finally {
+      db2.close();
+    }
+  });
+
+  it('fails a workbook with no sheet it recognises, naming its sheets', async () => {
+    const dir2 = tempDir('extract-xlsx-bad');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Summary').addRow(['Total', 12]);
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(path.join(dir2, 'in'));
+    await wb.xlsx.writeFile(path.join(dir2, 'in', 'report.xlsx'));
+    const db2 = await Warehouse.open(path.join(dir2, 'w.duckdb'));
+    try {
+      const summary = await extract(db2, { inputDir: path.join(dir2, 'in'), runId: '20260101T000000Z-xlsx', log: silentLogger() });
+      expect(summary.files).toMatchObject([{ file: 'report.xlsx', status: 'failed', error: 'report.xlsx: none of its sheets (Summary) has a header row matching a known export. Check the workbook is the right report, or add a header mapping.' }]);
+    } finally {
+      db2.close();
+    }
+  });
+});
+
+describe('rejected-rows workbook', () => {
+  it('lists every rejected value on a sheet per source, and every file on the summary', async () => {
+    const dir2 = tempDir('rejects-wb');
+    writeCsv(path.join(dir2, 'in', 'contacts.csv'), [HEADER, good('1'), good('2', '31/02/2020 10:00'), ['3', '', '03/02/2020 11:00', '99', 'EDT', 'Y', 'Y', '', '']]);
+    writeCsv(path.join(dir2, 'in', 'odd.csv'), [['Foo'], ['1']]);
+    const db2 = await Warehouse.open(path.join(dir2, 'w.duckdb'));
+    try {
+      await extract(db2, { inputDir: path.join(dir2, 'in'), runId: '20260101T000000Z-rwb', log: silentLogger() });
+      const { writeRejectsWorkbook } = await import('../pipelines/extract/rejects-workbook.js');
+      const out = path.join(dir2, 'rejects.xlsx');
+      expect(await writeRejectsWorkbook(db2, out)).toEqual({ sources: 1, rejects: 3 });
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'contacts']);
+      const sheet = wb.getWorksheet('contacts')!;
+      const rows = sheet.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1, 5));
+      expect(rows).toEqual([
+        ['contacts.csv', 3, 'Contact Date', '31/02/2020 10:00'],
+        ['contacts.csv', 4, 'Child ID', ''],
+        ['contacts.csv', 4, 'Contact Source', '99'],
+      ]);
+      const summary = wb.getWorksheet('Summary')!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1, 7));
+      expect(summary).toEqual([
+        ['case_management.contacts', 'contacts.csv', 'loaded', 3, 1, 2],
+        ['(not recognised)', 'odd.csv', 'failed', 0, 0, 0],
+      ]);
+    } finally {
+      db2.close();
+    }
   });
 });

@@ -6,11 +6,12 @@ export type Detection =
   | { ok: false; reason: string };
 
 export function detectContract(file: string, headers: readonly string[], contracts: readonly Contract[]): Detection {
-  const scored = contracts
-    .map((contract) => ({ contract, match: matchHeaders(contract, headers) }))
-    .sort((a, b) => a.match.missingRequired.length - b.match.missingRequired.length || b.match.columns.size - a.match.columns.size);
-  const best = scored[0];
-  if (best && best.match.missingRequired.length === 0) return { ok: true, ...best };
+  const scored = contracts.map((contract) => ({ contract, match: matchHeaders(contract, headers) }));
+  // A contract whose required columns are all present wins (the one matching most columns, if several);
+  // otherwise the file is named after the contract it most resembles, so the message says what is missing.
+  const complete = scored.filter((s) => s.match.missingRequired.length === 0).sort((a, b) => b.match.columns.size - a.match.columns.size);
+  if (complete[0]) return { ok: true, ...complete[0] };
+  const best = scored.sort((a, b) => b.match.columns.size - a.match.columns.size || a.match.missingRequired.length - b.match.missingRequired.length)[0];
   if (!best || best.match.columns.size === 0) {
     return {
       ok: false,

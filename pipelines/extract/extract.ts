@@ -3,12 +3,13 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { contracts as allContracts } from '../../sources/catalog.js';
 import type { Contract } from '../../sources/lib/contract.js';
+import { mappedContracts } from '../../sources/lib/mapping.js';
 import type { Logger } from '../logger.js';
 import type { Warehouse } from '../warehouse/db.js';
 import { landFile, type FileLoadResult } from './land-file.js';
 import { ensureRawSchema } from './ledger-tables.js';
 
-const EXPORT_FILE = /\.csv$/i;
+const EXPORT_FILE = /\.(csv|xlsx)$/i;
 
 export function listExportFiles(inputDir: string): string[] {
   const out: string[] = [];
@@ -24,6 +25,13 @@ export function listExportFiles(inputDir: string): string[] {
   return out.sort();
 }
 
+function logResult(log: Logger, result: FileLoadResult): void {
+  const fields = { file: result.file, source: result.source, status: result.status, read: result.read, landed: result.landed, rejected: result.rejected, ms: result.durationMs };
+  if (result.status === 'failed') log.error(fields, `extract: ${result.error}`);
+  else if (result.status === 'skipped') log.info(fields, `extract: ${result.file} unchanged since its last load (same checksum), skipped`);
+  else log.info(fields, `extract: ${result.file} landed ${result.landed.toLocaleString('en-GB')} of ${result.read.toLocaleString('en-GB')} rows as ${result.source}, ${result.rejected.toLocaleString('en-GB')} rejected`);
+}
+
 export interface ExtractSummary {
   files: FileLoadResult[];
   read: number;
@@ -34,25 +42,32 @@ export interface ExtractSummary {
 
 export async function extract(
   db: Warehouse,
-  opts: { inputDir: string; runId: string; log: Logger; contracts?: readonly Contract[] },
+  opts: {
+    inputDir: string;
+    runId: string;
+    log: Logger;
+    contracts?: readonly Contract[];
+    /** Mapping files (absolute paths) by source key, applied to the contracts before any file is read. */
+    mappings?: Readonly<Record<string, string>>;
+  },
 ): Promise<ExtractSummary> {
-  const contracts = opts.contracts ?? allContracts;
+  const contracts = mappedContracts(opts.contracts ?? allContracts, opts.mappings ?? {});
   if (!statSync(opts.inputDir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new Error(`input folder ${opts.inputDir} does not exist: put the council's exports there, or pass --input DIR.`);
   }
   await ensureRawSchema(db, contracts);
   const files = listExportFiles(opts.inputDir);
-  if (files.length === 0) throw new Error(`no export files (*.csv) in ${opts.inputDir}: put the council's exports there, or pass --input DIR.`);
+  if (files.length === 0) throw new Error(`no export files (*.csv, *.xlsx) in ${opts.inputDir}: put the council's exports there, or pass --input DIR.`);
   const results: FileLoadResult[] = [];
   for (const [i, file] of files.entries()) {
     const name = path.relative(opts.inputDir, file).split(path.sep).join('/');
-    const result = await landFile(db, { path: file, name, loadId: `${opts.runId}-${String(i + 1).padStart(3, '0')}`, runId: opts.runId, contracts });
-    results.push(result);
-    const fields = { file: result.file, source: result.source, status: result.status, read: result.read, landed: result.landed, rejected: result.rejected, ms: result.durationMs };
-    if (result.status === 'failed') opts.log.error(fields, `extract: ${result.error}`);
-    else if (result.status === 'skipped') opts.log.info(fields, `extract: ${name} unchanged since its last load (same checksum), skipped`);
-    else opts.log.info(fields, `extract: ${name} landed ${result.landed.toLocaleString('en-GB')} of ${result.read.toLocaleString('en-GB')} rows as ${result.source}, ${result.rejected.toLocaleString('en-GB')} rejected`);
+    const landed = await landFile(db, { path: file, name, loadId: `${opts.runId}-${String(i + 1).padStart(3, '0')}`, runId: opts.runId, contracts });
+    for (const result of landed) {
+      results.push(result);
+      logResult(opts.log, result);
+    }
   }
+
   const sum = (k: 'read' | 'landed' | 'rejected') => results.reduce((s, r) => s + r[k], 0);
   return { files: results, read: sum('read'), landed: sum('landed'), rejected: sum('rejected'), failed: results.filter((r) => r.status === 'failed').length };
 }

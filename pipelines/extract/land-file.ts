@@ -1,15 +1,17 @@
 // Lands one export file: every row is validated against its contract and either landed in raw.<table> or kept
-// in raw._rejects with its line, column, value and reason. The swap is one transaction, so a failed file
-// leaves the source's previous data in place.
+// in raw._rejects with its line, column, value and reason. Each table's swap is one transaction, so a failed
+// file leaves the source's previous data in place. A CSV is one table; a workbook is one table per sheet.
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, statSync, type Stats } from 'node:fs';
 import { compileContract, rawTableName, type Contract } from '../../sources/lib/contract.js';
-import { readCsv, sniffEncoding } from '../../sources/lib/csv-reader.js';
+import { readCsv, sniffEncoding, type CsvRecord } from '../../sources/lib/csv-reader.js';
+import { readXlsxSheets } from '../../sources/lib/xlsx-reader.js';
 import { ident, type Warehouse } from '../warehouse/db.js';
-import { detectContract } from './detect.js';
+import { detectContract, type Detection } from './detect.js';
 import { LOADS_TABLE, REJECTS_TABLE } from './ledger-tables.js';
 
 export interface FileLoadResult {
+  /** File name relative to the input folder; `book.xlsx#Sheet` for a worksheet. */
   file: string;
   source: string | null;
   status: 'loaded' | 'skipped' | 'failed';
@@ -21,7 +23,7 @@ export interface FileLoadResult {
   durationMs: number;
 }
 
-export class FileRejectedError extends Error {}
+class UnreadableFileError extends Error {}
 
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -37,99 +39,179 @@ interface Reject {
   record: string;
 }
 
-export async function landFile(
-  db: Warehouse,
-  opts: { path: string; name: string; loadId: string; runId: string; contracts: readonly Contract[] },
-): Promise<FileLoadResult> {
-  const started = Date.now();
-  const startedAt = new Date().toISOString();
-  const checksum = await sha256File(opts.path);
-  const stat = statSync(opts.path);
-  const encoding = await sniffEncoding(opts.path);
-  const base = { file: opts.name, checksum };
-  let source: string | null = null;
+interface LandOptions {
+  path: string;
+  name: string;
+  loadId: string;
+  runId: string;
+  contracts: readonly Contract[];
+}
 
-  const fail = async (error: string): Promise<FileLoadResult> => {
-    await recordLoad(db, { ...opts, source, table: null, checksum, bytes: stat.size, mtime: stat.mtime, encoding, status: 'failed', read: 0, landed: 0, rejected: 0, error, startedAt });
-    return { ...base, source, status: 'failed', read: 0, landed: 0, rejected: 0, error, durationMs: Date.now() - started };
+interface FileFacts {
+  checksum: string;
+  stat: Stats;
+  encoding: string;
+  startedAt: string;
+}
+
+/** How many rows above the header may be titles, notes or blanks before we give up looking for it. */
+const HEADER_SEARCH_ROWS = 20;
+
+export const isWorkbook = (file: string): boolean => /\.xlsx$/i.test(file);
+
+export async function landFile(db: Warehouse, opts: LandOptions): Promise<FileLoadResult[]> {
+  const facts: FileFacts = {
+    checksum: await sha256File(opts.path),
+    stat: statSync(opts.path),
+    encoding: isWorkbook(opts.path) ? 'xlsx' : await sniffEncoding(opts.path),
+    startedAt: new Date().toISOString(),
   };
+  if (!isWorkbook(opts.path)) return [await landTable(db, opts, facts, opts.name, readCsv(opts.path), false)];
 
-  const records = readCsv(opts.path);
-  const first = await records.next();
-  if (first.done) return fail(`${opts.name} is empty: expected a header row and at least one data row. Re-export the file and run again.`);
-  const headers = first.value.cells;
-  const detected = detectContract(opts.name, headers, opts.contracts);
-  if (!detected.ok) return fail(detected.reason);
-  const { contract, match } = detected;
-  source = `${contract.system}.${contract.entity}`;
+  // A workbook: every sheet that matches a contract lands; cover or notes sheets are passed over.
+  const results: FileLoadResult[] = [];
+  const unmatched: string[] = [];
+  let loadNo = 0;
+  try {
+    for await (const sheet of readXlsxSheets(opts.path)) {
+      const result = await landTable(db, { ...opts, loadId: `${opts.loadId}.${++loadNo}` }, facts, `${opts.name}#${sheet.sheet}`, sheet.records[Symbol.asyncIterator](), true, true);
+      if (result) results.push(result);
+      else unmatched.push(sheet.sheet);
+    }
+  } catch (e) {
+    return [await failed(db, opts, facts, opts.name, null, `${opts.name} could not be read as an Excel workbook (${(e as Error).message}). Re-save it as .xlsx from Excel and run again.`)];
+  }
+  if (results.length === 0) {
+    return [await failed(db, opts, facts, opts.name, null, `${opts.name}: none of its sheets (${unmatched.join(', ') || 'none'}) has a header row matching a known export. Check the workbook is the right report, or add a header mapping.`)];
+  }
+  return results;
+}
+
+async function failed(db: Warehouse, opts: LandOptions, facts: FileFacts, name: string, source: string | null, error: string): Promise<FileLoadResult> {
+  await recordLoad(db, { loadId: opts.loadId, runId: opts.runId, name, source, table: null, facts, status: 'failed', read: 0, landed: 0, rejected: 0, error });
+  return { file: name, checksum: facts.checksum, source, status: 'failed', read: 0, landed: 0, rejected: 0, error, durationMs: Date.now() - Date.parse(facts.startedAt) };
+}
+
+/** Finds the header row: the first of the first rows that matches a contract (titles and blanks above it are passed over). */
+async function findHeader(records: AsyncIterator<CsvRecord>, name: string, contracts: readonly Contract[]): Promise<{ header: CsvRecord; detection: Detection } | null> {
+  let first: { header: CsvRecord; detection: Detection } | null = null;
+  for (let i = 0; i < HEADER_SEARCH_ROWS; i++) {
+    const next = await records.next();
+    if (next.done) break;
+    const detection = detectContract(name, next.value.cells, contracts);
+    if (detection.ok) return { header: next.value, detection };
+    first ??= { header: next.value, detection };
+  }
+  return first;
+}
+
+function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, name: string, records: AsyncIterator<CsvRecord>, workbook: false): Promise<FileLoadResult>;
+function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, name: string, records: AsyncIterator<CsvRecord>, workbook: true, quietIfUnmatched: true): Promise<FileLoadResult | null>;
+async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, name: string, records: AsyncIterator<CsvRecord>, workbook: boolean, quietIfUnmatched = false): Promise<FileLoadResult | null> {
+  const started = Date.now();
+  const found = await findHeader(records, name, opts.contracts);
+  if (!found) {
+    if (quietIfUnmatched) return null;
+    return failed(db, opts, facts, name, null, `${name} is empty: expected a header row and at least one data row. Re-export the file and run again.`);
+  }
+  if (!found.detection.ok) {
+    if (quietIfUnmatched) {
+      for (let n = await records.next(); !n.done; n = await records.next()); // drain the sheet so the next one can be read
+      return null;
+    }
+    return failed(db, opts, facts, name, null, found.detection.reason);
+  }
+  const headers = found.header.cells;
+  const { contract, match } = found.detection;
+  const source = `${contract.system}.${contract.entity}`;
   const table = rawTableName(contract);
+  const base = { file: name, checksum: facts.checksum, source };
 
   const previous = await db.json<{ n: number }>(
     `SELECT count(*)::INTEGER AS n FROM ${LOADS_TABLE} WHERE raw_table = ? AND source_file = ? AND file_checksum = ? AND status = 'loaded' AND is_current`,
-    [table, opts.name, checksum],
+    [table, name, facts.checksum],
   );
   if ((previous[0]?.n ?? 0) > 0) {
-    await records.return(undefined);
-    return { ...base, source, status: 'skipped', read: 0, landed: 0, rejected: 0, durationMs: Date.now() - started };
+    for (let n = await records.next(); !n.done; n = await records.next()); // a workbook's next sheet needs this one read
+    return { ...base, status: 'skipped', read: 0, landed: 0, rejected: 0, durationMs: Date.now() - started };
   }
 
   const compiled = compileContract(contract);
-  const landing = `raw.${ident(`_landing__${table}`)}`;
+  const landingName = `_landing__${table}`;
+  const landing = `raw.${ident(landingName)}`;
   await db.run(`CREATE OR REPLACE TABLE ${landing} AS SELECT * FROM raw.${ident(table)} LIMIT 0`);
-  const appender = await db.connection.createAppender(`_landing__${table}`, 'raw');
+  const appender = await db.connection.createAppender(landingName, 'raw');
   const rejects: Reject[] = [];
   let read = 0;
   let landed = 0;
   let rejectedRows = 0;
-  const fieldOrder = contract.fields;
 
-  for await (const rec of records) {
+  let lastLine = found.header.line;
+  const nextRecord = async () => {
+    try {
+      return await records.next();
+    } catch (e) {
+      // csv-parse stops on an unterminated quote: the file was cut off or is not really CSV.
+      throw new UnreadableFileError(`${name} looks cut off or damaged after line ${lastLine}: ${(e as Error).message}. Nothing from it was landed; export it again and run again.`);
+    }
+  };
+  try {
+  for (let next = await nextRecord(); !next.done; next = await nextRecord()) {
+    const rec = next.value;
+    lastLine = rec.line;
     read++;
     const record = JSON.stringify(Object.fromEntries(headers.map((h, i) => [h, rec.cells[i] ?? null])));
-    if (rec.cells.length !== headers.length) {
+    // Excel drops trailing empty cells, so a short row is normal in a workbook; in a CSV it means a broken line.
+    if (rec.cells.length > headers.length || (!workbook && rec.cells.length !== headers.length)) {
       rejectedRows++;
       rejects.push({ line: rec.line, column: null, value: null, reason: `row has ${rec.cells.length} values but the header has ${headers.length} columns (a stray comma or a cut-off line?)`, record });
       continue;
     }
     const raw: Record<string, string | undefined> = {};
-    for (const [name, i] of match.columns) raw[name] = rec.cells[i];
+    for (const [field, i] of match.columns) raw[field] = rec.cells[i];
     const result = compiled.validate(raw);
     if (!result.ok) {
       rejectedRows++;
       for (const p of result.problems) rejects.push({ line: rec.line, column: p.header, value: p.value, reason: p.reason, record });
       continue;
     }
-    for (const f of fieldOrder) {
+    for (const f of contract.fields) {
       const v = result.row[f.name];
       if (v === null || v === undefined) appender.appendNull();
       else appender.appendVarchar(String(v));
     }
     appender.appendVarchar(opts.loadId);
-    appender.appendVarchar(opts.name);
-    appender.appendVarchar(checksum);
+    appender.appendVarchar(name);
+    appender.appendVarchar(facts.checksum);
     appender.appendVarchar(String(rec.line));
     appender.endRow();
     landed++;
+  }
+  } catch (e) {
+    appender.closeSync();
+    await db.run(`DROP TABLE ${landing}`);
+    if (e instanceof UnreadableFileError) return failed(db, opts, facts, name, source, e.message);
+    throw e;
   }
   appender.closeSync();
 
   if (read === 0) {
     await db.run(`DROP TABLE ${landing}`);
-    return fail(`${opts.name} has a header row but no data rows. Check the export finished, then run again.`);
+    return failed(db, opts, facts, name, source, `${name} has a header row but no data rows. Check the export finished, then run again.`);
   }
-  if (read !== landed + rejectedRows) throw new Error(`internal check failed for ${opts.name}: read ${read} != landed ${landed} + rejected ${rejectedRows}`);
+  if (read !== landed + rejectedRows) throw new Error(`internal check failed for ${name}: read ${read} != landed ${landed} + rejected ${rejectedRows}`);
 
   await db.transaction(async () => {
     // A corrected file replaces its earlier version (same name) and only that.
-    await db.run(`DELETE FROM raw.${ident(table)} WHERE _source_file = ?`, [opts.name]);
+    await db.run(`DELETE FROM raw.${ident(table)} WHERE _source_file = ?`, [name]);
     await db.run(`INSERT INTO raw.${ident(table)} SELECT * FROM ${landing}`);
-    await db.run(`DELETE FROM ${REJECTS_TABLE} WHERE source = ? AND source_file = ?`, [source!, opts.name]);
-    await insertRejects(db, opts.loadId, source!, opts.name, rejects);
-    await db.run(`UPDATE ${LOADS_TABLE} SET is_current = false WHERE raw_table = ? AND source_file = ?`, [table, opts.name]);
-    await recordLoad(db, { ...opts, source, table, checksum, bytes: stat.size, mtime: stat.mtime, encoding, status: 'loaded', read, landed, rejected: rejectedRows, error: null, startedAt });
+    await db.run(`DELETE FROM ${REJECTS_TABLE} WHERE source = ? AND source_file = ?`, [source, name]);
+    await insertRejects(db, opts.loadId, source, name, rejects);
+    await db.run(`UPDATE ${LOADS_TABLE} SET is_current = false WHERE raw_table = ? AND source_file = ?`, [table, name]);
+    await recordLoad(db, { loadId: opts.loadId, runId: opts.runId, name, source, table, facts, status: 'loaded', read, landed, rejected: rejectedRows, error: null });
   });
   await db.run(`DROP TABLE ${landing}`);
-  return { ...base, source, status: 'loaded', read, landed, rejected: rejectedRows, durationMs: Date.now() - started };
+  return { ...base, status: 'loaded', read, landed, rejected: rejectedRows, durationMs: Date.now() - started };
 }
 
 async function insertRejects(db: Warehouse, loadId: string, source: string, file: string, rejects: Reject[]): Promise<void> {
@@ -153,10 +235,10 @@ async function insertRejects(db: Warehouse, loadId: string, source: string, file
 
 async function recordLoad(
   db: Warehouse,
-  l: { loadId: string; runId: string; name: string; source: string | null; table: string | null; checksum: string; bytes: number; mtime: Date; encoding: string; status: string; read: number; landed: number; rejected: number; error: string | null; startedAt: string },
+  l: { loadId: string; runId: string; name: string; source: string | null; table: string | null; facts: FileFacts; status: string; read: number; landed: number; rejected: number; error: string | null },
 ): Promise<void> {
   await db.run(
     `INSERT INTO ${LOADS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, now()::TIMESTAMP)`,
-    [l.loadId, l.runId, l.source, l.table, l.name, l.checksum, l.bytes, l.mtime.toISOString(), l.encoding, l.status, l.status === 'loaded', l.read, l.landed, l.rejected, l.error, l.startedAt],
+    [l.loadId, l.runId, l.source, l.table, l.name, l.facts.checksum, l.facts.stat.size, l.facts.stat.mtime.toISOString(), l.facts.encoding, l.status, l.status === 'loaded', l.read, l.landed, l.rejected, l.error, l.facts.startedAt],
   );
 }

@@ -2,10 +2,18 @@
 import { mkdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { WorkingCalendar } from '../../pipelines/calendar/working-days.js';
-import { addDays, type IsoDate } from '../../pipelines/calendar/dates.js';
+import type { IsoDate } from '../../pipelines/calendar/dates.js';
+import { demoAsAt } from './file-times.js';
+import { writeComplaintsDemo } from './complaints.js';
 import { generateContacts } from './contacts.js';
 import { CsvWriter, ukDateTime } from './csv-writer.js';
+import { EXPORTS, writeExport, type DemoFile } from './exports.js';
+import { generateJourneys, type ReferralContact } from './journeys.js';
+import { ChildRegister } from './people.js';
 import { rng, type Random } from './random.js';
+import { generateWorkforce } from './workforce.js';
+
+export type { DemoFile };
 
 export interface DemoOptions {
   out: string;
@@ -19,15 +27,7 @@ export interface DemoOptions {
 
 export const DEMO_DEFAULTS: Omit<DemoOptions, 'out'> = { seed: 2020, scale: 1, from: '2019-04-01', to: '2021-03-31', faultRate: 0.002 };
 
-export interface DemoFile {
-  file: string;
-  entity: string;
-  rows: number;
-  faults: number;
-}
-
-/** The exports are "taken" at 07:00 the morning after the period ends; file times say so (data as at). */
-export const demoAsAt = (to: IsoDate): Date => new Date(`${addDays(to, 1)}T07:00:00Z`);
+export { demoAsAt };
 
 export async function writeDemo(opts: DemoOptions): Promise<DemoFile[]> {
   const dir = path.join(opts.out, 'case-management');
@@ -39,7 +39,12 @@ export async function writeDemo(opts: DemoOptions): Promise<DemoFile[]> {
   const file = path.join(dir, 'contacts.csv');
   const w = new CsvWriter(file, ['Contact ID', 'Child ID', 'Contact Date', 'Contact Source', 'Receiving Team', 'Open Case', 'Domestic Abuse Notification', 'Decision Date', 'Contact Outcome']);
   let faulty = 0;
+  const referrals: ReferralContact[] = [];
+  const journeyRandom = rng(opts.seed ^ 0x10a7);
+  const people = new ChildRegister(journeyRandom, 900_000);
   for (const c of generateContacts(r, { from: opts.from, to: opts.to, asAt: opts.to, scale: opts.scale, calendar })) {
+    people.ensure(c.childId, c.contactAt.slice(0, 10)); // the children export lists everyone with a contact
+    if (c.outcome === 'REF' && c.decisionAt) referrals.push({ contactId: c.contactId, childId: c.childId, decisionDate: c.decisionAt.slice(0, 10), sourceCode: c.sourceCode });
     const row = [c.contactId, c.childId, ukDateTime(c.contactAt), `${c.sourceCode} - ${c.sourceLabel}`, c.receivingTeam, c.openCase ? 'Y' : 'N', c.domesticAbuse ? 'Y' : 'N', ukDateTime(c.decisionAt), c.outcome];
     if (opts.faultRate > 0 && faults() < opts.faultRate) {
       injectFault(faults, row);
@@ -50,7 +55,32 @@ export async function writeDemo(opts: DemoOptions): Promise<DemoFile[]> {
   await w.close();
   const asAt = demoAsAt(opts.to);
   utimesSync(file, asAt, asAt);
-  return [{ file, entity: 'contacts', rows: w.rows, faults: faulty }];
+  const files: DemoFile[] = [{ file, entity: 'contacts', rows: w.rows, faults: faulty }];
+
+  // Everything that follows a referral, plus the caseload already open when the period starts.
+  const j = generateJourneys(journeyRandom, people, referrals, { from: opts.from, to: opts.to, scale: opts.scale, calendar });
+  const staff = generateWorkforce(rng(opts.seed ^ 0x57aff), j.periods, { from: opts.from, to: opts.to, scale: opts.scale });
+  const out = { faults, faultRate: opts.faultRate, asAt };
+  const write = <T>(s: Parameters<typeof writeExport<T>>[1], items: Iterable<T>) => writeExport(dir, s, items, out);
+  files.push(
+    await write(EXPORTS.children, people.children.values()),
+    await write(EXPORTS.referrals, j.referrals),
+    await write(EXPORTS.assessments, j.assessments),
+    await write(EXPORTS.s47, j.s47s),
+    await write(EXPORTS.cpPlans, j.cpPlans),
+    await write(EXPORTS.coreGroups, j.coreGroups),
+    await write(EXPORTS.cpReviews, j.cpReviews),
+    await write(EXPORTS.episodes, j.episodes),
+    await write(EXPORTS.claReviews, j.claReviews),
+    await write(EXPORTS.permPlans, j.permPlans),
+    await write(EXPORTS.missing, j.missing),
+    await write(EXPORTS.clContacts, j.clContacts),
+    await write(EXPORTS.workers, staff.workers),
+    await write(EXPORTS.allocations, staff.allocations),
+    await write(EXPORTS.supervisions, staff.supervisions),
+  );
+  files.push(...(await writeComplaintsDemo({ out: opts.out, seed: opts.seed, scale: opts.scale, from: opts.from, to: opts.to, faultRate: opts.faultRate })));
+  return files;
 }
 
 /** The faults real exports have: impossible dates, missing IDs, codes from an old list, typing slips. */

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { cleanCell, normaliseHeader, parseBoolean, parseCode, parseDateTime, type CodeEntry } from './values.js';
 
-export type FieldKind = 'text' | 'date' | 'datetime' | 'boolean' | 'code' | 'integer';
+export type FieldKind = 'text' | 'date' | 'datetime' | 'boolean' | 'code' | 'integer' | 'decimal';
 
 export interface FieldSpec {
   /** Column name in the raw table (snake_case). */
@@ -16,6 +16,8 @@ export interface FieldSpec {
   required: boolean;
   /** Allowed codes for `code` fields. */
   codes?: readonly CodeEntry[];
+  /** The council's own values for this field, lower-cased, mapped to contract values (from a mapping file). */
+  valueMap?: ReadonlyMap<string, string>;
   description: string;
 }
 
@@ -52,6 +54,7 @@ const DUCKDB_TYPE: Record<FieldKind, string> = {
   boolean: 'BOOLEAN',
   code: 'VARCHAR',
   integer: 'BIGINT',
+  decimal: 'DOUBLE',
 };
 export const duckdbType = (f: FieldSpec): string => DUCKDB_TYPE[f.kind];
 
@@ -62,12 +65,14 @@ const EXPECT: Record<FieldKind, string> = {
   boolean: 'Y or N',
   code: 'one of the listed codes',
   integer: 'a whole number',
+  decimal: 'a number',
 };
 
 /** One cell's zod schema: raw text in, canonical value out, with a plain-English message on failure. */
 function cellSchema(f: FieldSpec): z.ZodType<Canonical> {
   return z.union([z.string(), z.null(), z.undefined()]).transform((raw, ctx): Canonical => {
-    const v = cleanCell(raw);
+    const cleaned = cleanCell(raw);
+    const v = cleaned === null ? null : (f.valueMap?.get(cleaned.toLowerCase()) ?? cleaned);
     if (v === null) {
       if (f.required) ctx.addIssue({ code: 'custom', message: `${f.header} is blank but every row needs one` });
       return null;
@@ -81,6 +86,8 @@ function cellSchema(f: FieldSpec): z.ZodType<Canonical> {
         return v;
       case 'integer':
         return /^-?\d+$/.test(v) ? Number(v) : bad();
+      case 'decimal':
+        return /^-?(\d+\.?\d*|\.\d+)$/.test(v) ? Number(v) : bad();
       case 'boolean': {
         const b = parseBoolean(v);
         return b === null ? bad() : b;
@@ -123,7 +130,11 @@ export function compileContract(contract: Contract): CompiledContract {
   return {
     contract,
     validate(raw) {
-      const parsed = schema.safeParse(raw);
+      // Every field gets a key: an optional column the export does not have is then simply blank (zod 4
+      // otherwise reports an absent key as missing).
+      const full: Record<string, string | undefined> = {};
+      for (const f of contract.fields) full[f.name] = raw[f.name];
+      const parsed = schema.safeParse(full);
       if (!parsed.success) {
         return {
           ok: false,

@@ -8,6 +8,7 @@ const KIND: Record<FieldKind, string> = {
   boolean: 'Y / N (also Yes/No, True/False, 1/0)',
   code: 'code (with or without its label)',
   integer: 'whole number',
+  decimal: 'number',
 };
 
 export function contractSpec(c: Contract): string {

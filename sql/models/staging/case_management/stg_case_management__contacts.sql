@@ -1,12 +1,6 @@
 -- One row per contact. Overlapping export files may repeat a contact: the latest load (then the last line) wins.
-with source as (
-    select * from {{ source('case_management', 'contacts') }}
-),
-
-deduplicated as (
-    select *
-    from source
-    qualify row_number() over (partition by contact_id order by _load_id desc, _line_number desc) = 1
+with deduplicated as (
+    {{ latest_rows(source('case_management', 'contacts'), 'contact_id') }}
 )
 
 select

@@ -1,0 +1,27 @@
+// DfE and local code lists the case-management contracts check against (seeds in sql/seeds).
+import { seedCodes } from '../lib/seed-codes.js';
+
+const dfe = (name: string) => seedCodes(`dfe/${name}`, 'code', 'label');
+
+export const SEX = dfe('sex');
+export const ETHNICITY = dfe('ethnicity');
+export const CATEGORY_OF_NEED = dfe('category_of_need');
+export const CP_ABUSE_CATEGORY = dfe('cp_abuse_categories');
+export const LEGAL_STATUS = dfe('cla_legal_status');
+export const REASON_NEW_EPISODE = dfe('cla_reasons_new_episode');
+export const PLACEMENT_TYPE = dfe('cla_placement_types');
+export const REASON_EPISODE_CEASED = dfe('cla_reasons_episode_ceased');
+export const IN_TOUCH = dfe('care_leaver_in_touch');
+export const ACTIVITY = dfe('care_leaver_activity');
+export const ACCOMMODATION = dfe('care_leaver_accommodation');
+export const PERMANENCE_PLAN = dfe('permanence_plan_types');
+export const ASSESSMENT_OUTCOME = dfe('assessment_outcomes');
+export const WORKER_ROLE = dfe('worker_roles');
+export const EMPLOYMENT = [
+  { code: 'PERM', label: 'Permanent' },
+  { code: 'AGENCY', label: 'Agency' },
+];
+export const MISSING_TYPE = [
+  { code: 'MISSING', label: 'Missing' },
+  { code: 'AWAY', label: 'Away from placement without authorisation' },
+];

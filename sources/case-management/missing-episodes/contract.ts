@@ -1,0 +1,29 @@
+// Missing (and away) episodes with the return interviews offered and accepted.
+import type { Contract } from '../../lib/contract.js';
+import { code, datetime, notBefore, text, yesNo } from '../../lib/fields.js';
+import { MISSING_TYPE } from '../codes.js';
+import { childId } from '../shared-fields.js';
+
+const start = datetime('start_at', 'Missing Start', 'When the child went missing.', { aliases: ['Missing Start Date', 'Date Missing'] });
+const end = datetime('end_at', 'Missing End', 'When the child returned; blank while still missing.', { optional: true, aliases: ['Missing End Date', 'Date Returned'] });
+
+export const missingEpisodesContract: Contract = {
+  system: 'case_management',
+  entity: 'missing_episodes',
+  title: 'Missing episodes',
+  description: 'One row per episode of a child missing or away from placement.',
+  key: 'missing_id',
+  fields: [
+    text('missing_id', 'Missing Episode ID', 'Unique reference of the episode.', { aliases: ['Missing ID'] }),
+    childId(),
+    code('missing_type', 'Missing or Away', MISSING_TYPE, 'MISSING or AWAY.', { aliases: ['Missing Type'] }),
+    start,
+    end,
+    yesNo('ri_offered', 'Return Interview Offered', 'Y when a return home interview was offered.', { aliases: ['RHI Offered'] }),
+    yesNo('ri_accepted', 'Return Interview Accepted', 'Y when the child accepted it.', { optional: true, aliases: ['RHI Accepted'] }),
+  ],
+  rowChecks: [
+    notBefore(end, start),
+    { field: 'ri_accepted', rule: 'A return interview can only be accepted when it was offered.', test: (r) => r.ri_accepted !== true || r.ri_offered === true, message: () => 'Return Interview Accepted is Y but it was not offered' },
+  ],
+};

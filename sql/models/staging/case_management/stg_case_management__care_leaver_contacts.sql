@@ -1,0 +1,15 @@
+-- One row per care leaver contacts record, typed and renamed. Latest load wins on care_leaver_contact_id.
+with source as (
+    {{ latest_rows(source('case_management', 'care_leaver_contacts'), 'care_leaver_contact_id') }}
+)
+
+select
+    care_leaver_contact_id,
+    child_id,
+    contact_date,
+    upper(in_touch) as in_touch,
+    upper(activity) as activity,
+    upper(accommodation) as accommodation,
+    accommodation_suitable as is_accommodation_suitable,
+    _load_id as load_id
+from source

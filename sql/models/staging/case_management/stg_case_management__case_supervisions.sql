@@ -1,0 +1,13 @@
+-- One row per case supervisions record, typed and renamed. Latest load wins on supervision_id.
+with source as (
+    {{ latest_rows(source('case_management', 'case_supervisions'), 'supervision_id') }}
+)
+
+select
+    supervision_id,
+    child_id,
+    worker_id,
+    supervisor_id,
+    supervision_date,
+    _load_id as load_id
+from source

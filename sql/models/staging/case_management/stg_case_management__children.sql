@@ -1,0 +1,14 @@
+-- One row per children record, typed and renamed. Latest load wins on child_id.
+with source as (
+    {{ latest_rows(source('case_management', 'children'), 'child_id') }}
+)
+
+select
+    child_id,
+    date_of_birth,
+    sex as sex_code,
+    upper(ethnicity) as ethnicity_code,
+    disability as is_disabled,
+    coalesce(uasc, false) as is_uasc,
+    _load_id as load_id
+from source

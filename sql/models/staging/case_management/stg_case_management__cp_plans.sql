@@ -1,0 +1,14 @@
+-- One row per cp plans record, typed and renamed. Latest load wins on cp_plan_id.
+with source as (
+    {{ latest_rows(source('case_management', 'cp_plans'), 'cp_plan_id') }}
+)
+
+select
+    cp_plan_id,
+    child_id,
+    start_date,
+    end_date,
+    upper(category_of_abuse) as category_of_abuse,
+    s47_id,
+    _load_id as load_id
+from source

@@ -1,0 +1,11 @@
+-- One row per cp reviews record, typed and renamed. Latest load wins on cp_review_id.
+with source as (
+    {{ latest_rows(source('case_management', 'cp_reviews'), 'cp_review_id') }}
+)
+
+select
+    cp_review_id,
+    cp_plan_id,
+    review_date,
+    _load_id as load_id
+from source

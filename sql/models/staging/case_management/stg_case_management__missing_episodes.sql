@@ -1,0 +1,15 @@
+-- One row per missing episodes record, typed and renamed. Latest load wins on missing_id.
+with source as (
+    {{ latest_rows(source('case_management', 'missing_episodes'), 'missing_id') }}
+)
+
+select
+    missing_id,
+    child_id,
+    missing_type,
+    start_at,
+    end_at,
+    ri_offered as is_return_interview_offered,
+    coalesce(ri_accepted, false) as is_return_interview_accepted,
+    _load_id as load_id
+from source

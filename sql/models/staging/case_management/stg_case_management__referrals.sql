@@ -1,0 +1,15 @@
+-- One row per referrals record, typed and renamed. Latest load wins on referral_id.
+with source as (
+    {{ latest_rows(source('case_management', 'referrals'), 'referral_id') }}
+)
+
+select
+    referral_id,
+    child_id,
+    referral_date,
+    upper(source_code) as source_code,
+    contact_id,
+    primary_need as primary_need_code,
+    coalesce(nfa, false) as is_nfa,
+    _load_id as load_id
+from source
