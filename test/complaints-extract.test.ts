@@ -72,7 +72,7 @@ describe('complaints staging in dbt', () => {
       logDir: path.join(dir, 'logs'),
       log: silentLogger(),
       // Only this source's seeds, models and tests (plus the teams seed they check against).
-      args: ['--select', 'staging.complaints+', 'path:seeds/complaints', 'teams', '--indirect-selection', 'cautious'],
+      args: ['--select', 'staging.complaints', 'path:seeds/complaints', 'teams', '--indirect-selection', 'cautious'],
     });
     db = await Warehouse.open(path.join(dir, 'work.duckdb'));
   });

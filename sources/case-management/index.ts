@@ -1,5 +1,6 @@
 // The case-management system's exports, in the order a child's journey meets them.
 import type { Contract } from '../lib/contract.js';
+import { adoptionMilestonesContract } from './adoption-milestones/contract.js';
 import { assessmentsContract } from './assessments/contract.js';
 import { careLeaverContactsContract } from './care-leaver-contacts/contract.js';
 import { caseAllocationsContract } from './case-allocations/contract.js';
@@ -15,6 +16,7 @@ import { missingEpisodesContract } from './missing-episodes/contract.js';
 import { permanencePlansContract } from './permanence-plans/contract.js';
 import { referralsContract } from './referrals/contract.js';
 import { s47EnquiriesContract } from './s47-enquiries/contract.js';
+import { sgoAssessmentsContract } from './sgo-assessments/contract.js';
 import { workersContract } from './workers/contract.js';
 
 export const caseManagementContracts: readonly Contract[] = [
@@ -29,6 +31,8 @@ export const caseManagementContracts: readonly Contract[] = [
   claEpisodesContract,
   claReviewsContract,
   permanencePlansContract,
+  adoptionMilestonesContract,
+  sgoAssessmentsContract,
   missingEpisodesContract,
   careLeaverContactsContract,
   workersContract,

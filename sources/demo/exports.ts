@@ -3,7 +3,7 @@
 import { utimesSync } from 'node:fs';
 import path from 'node:path';
 import { CsvWriter, ukDateTime } from './csv-writer.js';
-import type { Assessment, ClContact, CpPlan, Dated, Episode, Missing, PermPlan, Referral, S47 } from './journeys.js';
+import type { AdoptionMilestones, Assessment, ClContact, CpPlan, Dated, Episode, Missing, PermPlan, Referral, S47, SgoAssessment } from './journeys.js';
 import type { DemoChild } from './people.js';
 import type { Random } from './random.js';
 import type { Allocation, Supervision, Worker } from './workforce.js';
@@ -41,6 +41,8 @@ export const EXPORTS = {
   episodes: spec<Episode>({ file: 'cla-episodes.csv', entity: 'cla_episodes', header: ['Episode ID', 'Child ID', 'Episode Start Date', 'Reason New Episode', 'Legal Status', 'Category of Need', 'Placement Type', 'Episode End Date', 'Reason Episode Ceased'], row: (x) => [x.id, x.childId, d(x.start), x.rne, x.ls, x.cin, x.place, d(x.end), x.rec], faultable: { required: 1, date: 2 } }),
   claReviews: spec<Dated>({ file: 'cla-reviews.csv', entity: 'cla_reviews', header: ['CLA Review ID', 'Child ID', 'CLA Review Date'], row: (x) => [x.id, x.parentId, d(x.date)], faultable: { required: 1, date: 2 } }),
   permPlans: spec<PermPlan>({ file: 'permanence-plans.csv', entity: 'permanence_plans', header: ['Permanence Plan ID', 'Child ID', 'Permanence Plan', 'Date Plan Recorded'], row: (x) => [x.id, x.childId, x.type, d(x.date)], faultable: { required: 1, date: 3 } }),
+  adoptions: spec<AdoptionMilestones>({ file: 'adoption-milestones.csv', entity: 'adoption_milestones', header: ['Child ID', 'ADM Decision Date', 'Matched Date', 'Placed for Adoption Date', 'Adoption Order Date'], row: (x) => [x.childId, d(x.adm), d(x.matched), d(x.placed), d(x.order)], faultable: { required: 0, date: 1 } }),
+  sgoAssessments: spec<SgoAssessment>({ file: 'sgo-assessments.csv', entity: 'sgo_assessments', header: ['SGO Assessment ID', 'Child ID', 'SGO Assessment Start Date', 'SGO Assessment Completed Date'], row: (x) => [x.id, x.childId, d(x.start), d(x.completed)], faultable: { required: 1, date: 2 } }),
   missing: spec<Missing>({ file: 'missing-episodes.csv', entity: 'missing_episodes', header: ['Missing Episode ID', 'Child ID', 'Missing or Away', 'Missing Start', 'Missing End', 'Return Interview Offered', 'Return Interview Accepted'], row: (x) => [x.id, x.childId, x.type, d(x.start), d(x.end), yn(x.offered), yn(x.accepted)], faultable: { required: 1, date: 3 } }),
   clContacts: spec<ClContact>({ file: 'care-leaver-contacts.csv', entity: 'care_leaver_contacts', header: ['Care Leaver Contact ID', 'Child ID', 'Care Leaver Contact Date', 'In Touch', 'Main Activity', 'Accommodation', 'Accommodation Suitable'], row: (x) => [x.id, x.childId, d(x.date), x.inTouch, x.activity, x.accom, yn(x.suitable)], faultable: { required: 1, date: 2 } }),
   workers: spec<Worker>({ file: 'workers.csv', entity: 'workers', header: ['Worker ID', 'Team', 'Role', 'FTE', 'Employment Type', 'Start Date', 'Leave Date'], row: (x) => [x.id, x.team, x.role, String(x.fte), x.employment, d(x.start), d(x.leave)], faultable: { required: 1, date: 5 } }),

@@ -14,6 +14,8 @@ export interface Dated { id: string; parentId: string; date: IsoDate }
 export interface Episode { id: string; childId: string; start: IsoDate; rne: string; ls: string; cin: string; place: string; end: IsoDate | null; rec: string | null }
 export interface PermPlan { id: string; childId: string; type: string; date: IsoDate }
 export interface Missing { id: string; childId: string; type: string; start: string; end: string | null; offered: boolean; accepted: boolean | null }
+export interface AdoptionMilestones { childId: string; adm: IsoDate; matched: IsoDate | null; placed: IsoDate | null; order: IsoDate | null }
+export interface SgoAssessment { id: string; childId: string; start: IsoDate; completed: IsoDate | null }
 export interface ClContact { id: string; childId: string; date: IsoDate; inTouch: string; activity: string | null; accom: string | null; suitable: boolean | null }
 /** A stretch of time a case needs an allocated worker in a kind of team. */
 export interface CasePeriod { childId: string; serviceArea: 'Assessment' | 'Case Management' | 'CLA' | 'Disability' | 'Leaving Care'; start: IsoDate; end: IsoDate | null }
@@ -23,6 +25,7 @@ export interface ReferralContact { contactId: string; childId: string; decisionD
 export interface Journeys {
   referrals: Referral[]; assessments: Assessment[]; s47s: S47[]; cpPlans: CpPlan[]; coreGroups: Dated[]; cpReviews: Dated[];
   episodes: Episode[]; claReviews: Dated[]; permPlans: PermPlan[]; missing: Missing[]; clContacts: ClContact[]; periods: CasePeriod[];
+  adoptions: AdoptionMilestones[]; sgoAssessments: SgoAssessment[];
 }
 
 interface Opts { from: IsoDate; to: IsoDate; scale: number; calendar: WorkingCalendar }
@@ -36,7 +39,7 @@ const ABUSE: ReadonlyArray<readonly [string, number]> = [['NEG', 50], ['EMO', 35
 
 export function generateJourneys(r: Random, people: ChildRegister, referralContacts: readonly ReferralContact[], o: Opts): Journeys {
   const { calendar: cal, from, to } = o;
-  const j: Journeys = { referrals: [], assessments: [], s47s: [], cpPlans: [], coreGroups: [], cpReviews: [], episodes: [], claReviews: [], permPlans: [], missing: [], clContacts: [], periods: [] };
+  const j: Journeys = { referrals: [], assessments: [], s47s: [], cpPlans: [], coreGroups: [], cpReviews: [], episodes: [], claReviews: [], permPlans: [], missing: [], clContacts: [], periods: [], adoptions: [], sgoAssessments: [] };
   const seq: Record<string, number> = {};
   const id = (prefix: string) => `${prefix}${String((seq[prefix] = (seq[prefix] ?? 0) + 1)).padStart(6, '0')}`;
   const wd = (d: IsoDate, n: number) => cal.addWorkingDays(d, n);
@@ -129,6 +132,22 @@ export function generateJourneys(r: Random, people: ChildRegister, referralConta
       const byReview = r() < improving(entry, 0.71, 0.9);
       const planDate = byReview ? addDays(second, -int(r, 0, 20)) : addDays(second, int(r, 10, 120));
       if (planDate <= stop) j.permPlans.push({ id: id('PP'), childId, type: plan, date: planDate });
+    }
+    // Adoption: ADM decision a few months in, then match, placement with adopters and the order (the exit).
+    if (rec === 'E11' || rec === 'E12' || (plan === 'ADOP' && !exitKnown)) {
+      const adm = addDays(entry, int(r, 90, 240));
+      const orderDate = rec === 'E11' || rec === 'E12' ? exit : null;
+      const matched = orderDate ? addDays(orderDate, -int(r, 150, 320)) : addDays(adm, int(r, 120, 400));
+      const placed = addDays(matched, int(r, 10, 45));
+      if (adm <= stop && adm < matched) {
+        j.adoptions.push({ childId, adm, matched: known(matched), placed: known(placed), order: orderDate ? known(orderDate) : null });
+      }
+    }
+    // Special guardianship: the carers are assessed in the months before the order.
+    if (plan === 'SGO') {
+      const orderDate = ['E45', 'E46', 'E47', 'E48'].includes(rec) ? exit : addDays(entry, int(r, 300, 700));
+      const start = addDays(orderDate, -int(r, 90, 200));
+      if (start <= stop && start > entry) j.sgoAssessments.push({ id: id('SGO'), childId, start, completed: known(addDays(orderDate, -int(r, 10, 40))) });
     }
     // Missing episodes: mostly teenagers, a few of them often.
     if (age >= 11 || ageOn(child.dob, stop) >= 13) {

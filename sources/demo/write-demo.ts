@@ -73,6 +73,8 @@ export async function writeDemo(opts: DemoOptions): Promise<DemoFile[]> {
     await write(EXPORTS.episodes, j.episodes),
     await write(EXPORTS.claReviews, j.claReviews),
     await write(EXPORTS.permPlans, j.permPlans),
+    await write(EXPORTS.adoptions, j.adoptions),
+    await write(EXPORTS.sgoAssessments, j.sgoAssessments),
     await write(EXPORTS.missing, j.missing),
     await write(EXPORTS.clContacts, j.clContacts),
     await write(EXPORTS.workers, staff.workers),

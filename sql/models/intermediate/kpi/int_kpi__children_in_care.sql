@@ -1,0 +1,56 @@
+-- Monthly numerators and denominators for permanence and care-leaver KPIs (see seeds/kpi_definitions.csv).
+select
+    'permanence_plan_by_2nd_review' as measure_id,
+    second_review_month as month_start,
+    cast(count(*) filter (where has_plan_by_second_review) as double) as numerator,
+    cast(count(*) as double) as denominator
+from {{ ref('fct_permanency') }}
+where second_review_month is not null
+group by second_review_month
+
+union all
+
+select 'care_leavers_19_21_eet', month_start,
+    cast(count(*) filter (where is_aged_19_21 and activity_status = 'EET') as double),
+    cast(count(*) filter (where is_aged_19_21) as double)
+from {{ ref('fct_care_leaver_eet') }}
+where not is_dfe_excluded
+group by month_start
+
+union all
+
+-- 19-25: those aged 22 and over count while still supported (a contact in the last 12 months).
+select 'care_leavers_19_25_eet', month_start,
+    cast(count(*) filter (where is_aged_19_25 and (age <= 21 or has_contact_in_last_12_months) and activity_status = 'EET') as double),
+    cast(count(*) filter (where is_aged_19_25 and (age <= 21 or has_contact_in_last_12_months)) as double)
+from {{ ref('fct_care_leaver_eet') }}
+where not is_dfe_excluded
+group by month_start
+
+union all
+
+select 'care_leavers_16_18_neet', month_start,
+    cast(count(*) filter (where is_aged_16_18 and activity_status = 'NEET') as double),
+    cast(count(*) filter (where is_aged_16_18) as double)
+from {{ ref('fct_care_leaver_eet') }}
+where not is_dfe_excluded
+group by month_start
+
+union all
+
+-- Counts (no denominator): SGO assessments under way at each month end; children moving in with adopters.
+select 'sgo_assessments_in_progress', m.month_start,
+    cast(count(s.sgo_assessment_key) as double),
+    cast(null as double)
+from {{ ref('int_month_ends') }} m
+left join {{ ref('fct_sgo_assessments') }} s on s.start_date <= m.month_end and (s.completed_date is null or s.completed_date > m.month_end)
+group by m.month_start
+
+union all
+
+select 'children_placed_for_adoption', m.month_start,
+    cast(count(p.period_of_care_key) as double),
+    cast(null as double)
+from {{ ref('int_month_ends') }} m
+left join {{ ref('fct_permanency') }} p on date_trunc('month', p.placed_for_adoption_date) = m.month_start
+group by m.month_start

@@ -1,0 +1,8 @@
+-- Monthly numerators and denominators for front-door KPIs (see seeds/kpi_definitions.csv).
+select
+    'contacts_decided_within_1_wd' as measure_id,
+    month_start,
+    cast(count(*) filter (where is_decided_within_1_working_day) as double) as numerator,
+    cast(count(*) as double) as denominator
+from {{ ref('fct_contacts') }}
+group by month_start

@@ -1,0 +1,30 @@
+-- One row per referral, with whether it was a re-referral: the same child referred within the 12 months
+-- before (DfE: a referral within 12 months of a previous referral).
+with referrals as (
+    select * from {{ ref('stg_case_management__referrals') }}
+),
+
+sequenced as (
+    select
+        *,
+        lag(referral_date) over (partition by child_id order by referral_date, referral_id) as previous_referral_date
+    from referrals
+)
+
+select
+    md5('referral:' || r.referral_id) as referral_key,
+    md5('child:' || r.child_id) as child_key,
+    r.referral_date,
+    d.week_start,
+    d.month_start,
+    d.financial_year,
+    d.financial_quarter,
+    r.source_code,
+    s.source_group,
+    r.primary_need_code,
+    r.is_nfa,
+    r.previous_referral_date,
+    coalesce(r.previous_referral_date > r.referral_date - interval 12 month, false) as is_re_referral_within_12_months
+from sequenced r
+join {{ ref('dim_date') }} d on d.date_day = r.referral_date
+left join {{ ref('contact_sources') }} s on s.source_code = r.source_code

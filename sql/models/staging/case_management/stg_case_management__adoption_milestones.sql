@@ -1,0 +1,13 @@
+-- One row per child with an ADM decision, typed and renamed. Latest load wins on child_id.
+with source as (
+    {{ latest_rows(source('case_management', 'adoption_milestones'), 'child_id') }}
+)
+
+select
+    child_id,
+    adm_decision_date,
+    matched_date,
+    placed_date,
+    order_date,
+    _load_id as load_id
+from source

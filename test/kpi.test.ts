@@ -1,0 +1,199 @@
+// Every KPI on a small hand-made council, against figures worked out by hand (see the comments). The real
+// extract and the real dbt build run on it; nothing is mocked.
+import { utimesSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extract } from '../pipelines/extract/extract.js';
+import { silentLogger } from '../pipelines/logger.js';
+import { dbtBuild } from '../pipelines/transform/dbt.js';
+import { withWarehouse } from '../pipelines/warehouse/db.js';
+import { EXPORTS } from '../sources/demo/exports.js';
+import { tempDir, writeCsv } from './helpers/tmp.js';
+
+let warehouse: string;
+const AS_AT = new Date('2021-04-01T07:00:00Z');
+
+function write(dir: string, file: string, header: readonly string[], rows: string[][]): void {
+  const f = path.join(dir, file);
+  writeCsv(f, [[...header], ...rows]);
+  utimesSync(f, AS_AT, AS_AT);
+}
+
+beforeAll(async () => {
+  const root = tempDir('kpi');
+  const dir = path.join(root, 'in');
+  warehouse = path.join(root, 'work', 'warehouse.duckdb');
+  write(dir, 'contacts.csv', ['Contact ID', 'Child ID', 'Contact Date', 'Contact Source', 'Receiving Team', 'Open Case', 'Decision Date', 'Contact Outcome'], [
+    ['c1', 'K1', '07/05/2020 10:00', '6', 'MASH', 'N', '11/05/2020 09:00', 'NFA'], // Thu -> Mon over VE day (Fri 8 May): 1 working day, within
+    ['c2', 'K1', '07/05/2020 11:00', '6', 'MASH', 'N', '12/05/2020 09:00', 'NFA'], // Thu -> Tue: 2, not within
+    ['c3', 'K2', '09/05/2020 22:00', '6', 'EDT', 'N', '11/05/2020 09:00', 'NFA'], // Sat -> Mon: clock starts Mon, 0, within
+    ['c4', 'K2', '09/05/2020 23:00', '6', 'EDT', 'N', '13/05/2020 09:00', 'NFA'], // Sat -> Wed: 2, not within
+    ['c5', 'K3', '29/05/2020 16:00', '2A', 'MASH', 'N', '', ''], // undecided: not within
+  ]);
+  write(dir, 'assessments.csv', EXPORTS.assessments.header, [
+    // Working day 45 after Mon 6 April 2020 (Easter 10 and 13 April, VE day 8 May, spring holiday 25 May) is
+    // Fri 12 June; working day 46 is Mon 15 June.
+    ['a1', 'K1', '', '06/04/2020', '12/06/2020', 'CIN', 'Assessment Team 1', ''],
+    ['a2', 'K2', '', '06/04/2020', '15/06/2020', 'NFA', 'Assessment Team 1', ''],
+    // Started on leap day (Saturday 29 February 2020): clock starts Monday 2 March; authorised that day = 0.
+    ['a3', 'K3', '', '29/02/2020', '02/03/2020', 'NFA', 'Assessment Team 2', ''],
+  ]);
+  write(dir, 'cp-plans.csv', EXPORTS.cpPlans.header, [
+    ['P0', 'K6', '01/06/2019', '31/12/2019', 'NEG', ''],
+    ['P1', 'K1', '07/05/2020', '', 'EMO', ''],
+    ['P2', 'K2', '01/09/2019', '', 'NEG', ''],
+    ['P3', 'K3', '15/01/2020', '31/10/2020', 'PHY', ''],
+    ['P4', 'K6', '20/05/2020', '', 'NEG', ''], // K6's second plan: a repeat
+    ['P5', 'K4', '01/09/2020', '', 'NEG', ''],
+  ]);
+  write(dir, 'cp-core-groups.csv', EXPORTS.coreGroups.header, [
+    ['g1', 'P1', '21/05/2020'], // 9 working days after Thu 7 May (VE day excluded): within 10
+    ['g2', 'P1', '18/06/2020'], // 28 days after the last: within
+    ['g3', 'P1', '17/07/2020'], // 29 days: late
+  ]);
+  write(dir, 'workers.csv', EXPORTS.workers.header, [
+    ['W1', 'Case Management 1', 'SW', '1', 'PERM', '01/01/2019', ''],
+    ['W2', 'Case Management 1', 'SW', '0.5', 'AGENCY', '01/01/2019', ''],
+    ['W3', 'Case Management 1', 'TM', '1', 'PERM', '01/01/2019', ''],
+    ['W4', 'Case Management 1', 'SSW', '1', 'PERM', '01/01/2019', ''],
+  ]);
+  write(dir, 'case-allocations.csv', EXPORTS.allocations.header, [
+    ['al0', 'K0', 'W1', 'Case Management 1', '01/04/2019', '01/05/2019'],
+    // K7-K9 have no CP plan (one month applies); K4 has one (28 days).
+    ['al1', 'K7', 'W1', 'Case Management 1', '01/06/2020', ''],
+    ['al2', 'K8', 'W1', 'Case Management 1', '01/06/2020', ''],
+    ['al3', 'K9', 'W1', 'Case Management 1', '01/06/2020', ''],
+    ['al4', 'K4', 'W2', 'Case Management 1', '01/06/2020', ''],
+    ['al5', 'K5', 'W2', 'Case Management 1', '20/11/2020', ''], // allocated 10 days before the month end: not yet due
+  ]);
+  write(dir, 'case-supervisions.csv', EXPORTS.supervisions.header, [
+    ['s1', 'K7', 'W1', 'W3', '15/11/2020'], // within a month of 30 November
+    ['s2', 'K8', 'W1', 'W3', '30/10/2020'], // exactly one month before: within
+    ['s3', 'K9', 'W1', 'W3', '29/10/2020'], // one month and a day: not within
+    ['s4', 'K4', 'W2', 'W3', '01/11/2020'], // K4 has a CP plan: 28 days, so due by 2 November: not within
+  ]);
+  write(dir, 'children.csv', EXPORTS.children.header, [
+    ['Y1', '15/03/2001', '1', 'WBRI', 'N', 'N'], // 19 on 15 March 2020
+    ['Y2', '01/06/2000', '2', 'WBRI', 'N', 'N'],
+    ['Y3', '10/04/2001', '1', 'WBRI', 'N', 'N'], // still 18 at 31 March 2020
+    ['Y4', '20/01/2000', '2', 'WBRI', 'N', 'N'],
+    ['L1', '01/01/2012', '1', 'WBRI', 'N', 'N'],
+    ['L2', '01/01/2012', '2', 'WBRI', 'N', 'N'],
+    ['L3', '01/01/2012', '2', 'WBRI', 'Y', 'N'],
+  ]);
+  write(dir, 'cla-episodes.csv', EXPORTS.episodes.header, [
+    ['e1', 'Y1', '01/01/2015', 'S', 'C2', 'N1', 'U4', '15/03/2019', 'E17'],
+    ['e2', 'Y2', '01/01/2014', 'S', 'C2', 'N1', 'U4', '01/06/2018', 'E5'],
+    ['e3', 'Y3', '01/06/2016', 'S', 'C2', 'N1', 'U4', '10/04/2019', 'E17'],
+    ['e4', 'Y4', '01/01/2015', 'S', 'C2', 'N1', 'U4', '20/01/2018', 'E17'],
+    ['e5', 'L1', '01/06/2020', 'S', 'C1', 'N1', 'U6', '', ''],
+    ['e6', 'L2', '15/06/2020', 'S', 'C1', 'N1', 'U6', '', ''],
+    ['e7', 'L3', '01/06/2020', 'S', 'V3', 'N2', 'U6', '', ''], // short breaks: not counted
+  ]);
+  write(dir, 'cla-reviews.csv', EXPORTS.claReviews.header, [
+    ['r1', 'L1', '19/06/2020'], ['r2', 'L1', '10/09/2020'],
+    ['r3', 'L2', '10/07/2020'], ['r4', 'L2', '25/09/2020'],
+    ['r5', 'L3', '19/06/2020'], ['r6', 'L3', '10/09/2020'],
+  ]);
+  write(dir, 'permanence-plans.csv', EXPORTS.permPlans.header, [
+    ['pp1', 'L1', 'LTFC', '10/09/2020'], // on the day of the second review: in time
+    ['pp2', 'L2', 'RTF', '01/10/2020'], // after it
+  ]);
+  write(dir, 'adoption-milestones.csv', EXPORTS.adoptions.header, [['L2', '01/09/2020', '01/11/2020', '20/11/2020', '']]);
+  write(dir, 'sgo-assessments.csv', EXPORTS.sgoAssessments.header, [
+    ['sg1', 'L1', '01/07/2020', '15/10/2020'],
+    ['sg2', 'L2', '15/09/2020', ''],
+  ]);
+  write(dir, 'care-leaver-contacts.csv', EXPORTS.clContacts.header, [
+    ['cl1', 'Y1', '10/01/2020', 'YES', 'F2', 'D', 'Y'],
+    ['cl2', 'Y2', '01/02/2020', 'YES', 'G5', 'U', 'Y'],
+    ['cl3', 'Y3', '01/03/2020', 'YES', 'G4', 'B', 'Y'],
+    ['cl4', 'Y4', '05/03/2020', 'DIED', '0', '', ''],
+  ]);
+  await withWarehouse(warehouse, {}, async (db) => {
+    const summary = await extract(db, { inputDir: dir, runId: '20210401T070000Z-kpi', log: silentLogger() });
+    expect(summary.rejected).toBe(0);
+    expect(summary.failed).toBe(0);
+  });
+  const built = await dbtBuild({ warehouse, workDir: path.join(root, 'work'), logDir: path.join(root, 'logs'), log: silentLogger() });
+  expect(built.failures).toEqual([]);
+});
+
+async function kpi(measure: string, period: string, type = 'month'): Promise<{ numerator: number | null; denominator: number | null; value: number | null }> {
+  const rows = await withWarehouse(warehouse, { readOnly: true }, (db) =>
+    db.json<{ numerator: number | null; denominator: number | null; value: number | null }>(
+      'SELECT numerator, denominator, value FROM marts.kpi_monthly WHERE measure_id = ? AND period_label = ? AND period_type = ?',
+      [measure, period, type],
+    ),
+  );
+  expect(rows, `${measure} ${period}`).toHaveLength(1);
+  return rows[0]!;
+}
+
+describe('KPIs on hand-made data', () => {
+  it('contacts decided within 1 working day, across a weekend and VE day', async () => {
+    expect(await kpi('contacts_decided_within_1_wd', 'May 2020')).toEqual({ numerator: 2, denominator: 5, value: 40 });
+  });
+
+  it('assessments authorised within 45 working days: day 45 in, day 46 out; a leap-day start', async () => {
+    expect(await kpi('assessments_within_45_wd', 'June 2020')).toEqual({ numerator: 1, denominator: 2, value: 50 });
+    expect(await kpi('assessments_within_45_wd', 'March 2020')).toEqual({ numerator: 1, denominator: 1, value: 100 });
+    expect(await kpi('assessments_within_45_wd', '2020/21 Q1', 'quarter')).toEqual({ numerator: 1, denominator: 2, value: 50 });
+    expect(await kpi('assessments_within_45_wd', '2019/20', 'financial_year')).toEqual({ numerator: 1, denominator: 1, value: 100 });
+  });
+
+  it('core groups in timescale, plans open 9 months or more, repeat plans', async () => {
+    expect(await kpi('core_groups_in_timescale', 'May 2020')).toEqual({ numerator: 1, denominator: 1, value: 100 });
+    expect(await kpi('core_groups_in_timescale', 'July 2020')).toEqual({ numerator: 0, denominator: 1, value: 0 });
+    expect(await kpi('core_groups_in_timescale', '2020/21 Q1', 'quarter')).toEqual({ numerator: 2, denominator: 2, value: 100 });
+    // Open at 30 June 2020: P1, P2, P3, P4; only P2 (from September 2019) has been open 9 months.
+    expect(await kpi('cp_plans_9_months_plus', 'June 2020')).toEqual({ numerator: 1, denominator: 4, value: 25 });
+    // A snapshot measure's quarter is its last month.
+    expect(await kpi('cp_plans_9_months_plus', '2020/21 Q1', 'quarter')).toEqual({ numerator: 1, denominator: 4, value: 25 });
+    expect(await kpi('cp_repeat_plans', 'May 2020')).toEqual({ numerator: 1, denominator: 2, value: 50 });
+  });
+
+  it('supervision within one month (28 days for child protection), caseload per FTE, permanent workforce', async () => {
+    expect(await kpi('supervision_within_interval', 'November 2020')).toEqual({ numerator: 2, denominator: 4, value: 50 });
+    // W1 holds 3 cases at FTE 1, W2 holds 2 at FTE 0.5; W4 holds none and does not count: 5 / 1.5.
+    const caseload = await kpi('average_caseload', 'November 2020');
+    expect([caseload.numerator, caseload.denominator]).toEqual([5, 1.5]);
+    expect(caseload.value).toBeCloseTo(10 / 3, 12);
+    // Case-holding workers in post: W1 and W4 permanent, W2 agency (the team manager is not case-holding).
+    const permanent = await kpi('permanent_workforce', 'November 2020');
+    expect([permanent.numerator, permanent.denominator]).toEqual([2, 3]);
+    expect(permanent.value).toBeCloseTo(200 / 3, 12);
+  });
+
+  it('permanence plan by the second review; short breaks excluded', async () => {
+    expect(await kpi('permanence_plan_by_2nd_review', 'September 2020')).toEqual({ numerator: 1, denominator: 2, value: 50 });
+  });
+
+  it('counts SGO assessments under way at each month end and children moving in with adopters', async () => {
+    expect(await kpi('sgo_assessments_in_progress', 'September 2020')).toMatchObject({ numerator: 2, value: 2 });
+    expect(await kpi('sgo_assessments_in_progress', 'October 2020')).toMatchObject({ numerator: 1, value: 1 });
+    expect(await kpi('children_placed_for_adoption', 'November 2020')).toMatchObject({ numerator: 1, value: 1 });
+    expect(await kpi('children_placed_for_adoption', '2020/21', 'financial_year')).toMatchObject({ numerator: 1, value: 1 });
+  });
+
+  it('care leavers in EET and NEET, with a 19th birthday inside the month and a leap-day month end', async () => {
+    // 31 March 2020: Y1 has turned 19 (EET), Y2 is 19 (NEET), Y3 is 18 (NEET); Y4 died and is excluded.
+    expect(await kpi('care_leavers_19_21_eet', 'March 2020')).toEqual({ numerator: 1, denominator: 2, value: 50 });
+    expect(await kpi('care_leavers_16_18_neet', 'March 2020')).toEqual({ numerator: 1, denominator: 1, value: 100 });
+    // 29 February 2020: Y1 is still 18 (EET) and Y3 has no contact yet (not known): no one NEET of two. Aged
+    // 19-21: Y2 (NEET) and Y4, whose death is only recorded in March, so still counted (activity not known).
+    expect(await kpi('care_leavers_19_21_eet', 'February 2020')).toEqual({ numerator: 0, denominator: 2, value: 0 });
+    expect(await kpi('care_leavers_16_18_neet', 'February 2020')).toEqual({ numerator: 0, denominator: 2, value: 0 });
+  });
+
+  it('gives each period a target, direction and RAG from the targets seed', async () => {
+    const rows = await withWarehouse(warehouse, { readOnly: true }, (db) =>
+      db.json<{ period_label: string; target: number | null; rag: string | null; definition: string }>(
+        "SELECT period_label, target, rag, definition FROM marts.kpi_monthly WHERE measure_id = 'supervision_within_interval' AND period_type = 'month' AND period_label IN ('January 2021', 'February 2021', 'March 2021', 'April 2021') ORDER BY period_start",
+      ),
+    );
+    // Trajectory 70% February, 85% March (no April row: the data ends in March); nothing before February.
+    expect(rows.map((r) => [r.period_label, r.target])).toEqual([['January 2021', null], ['February 2021', 70], ['March 2021', 85]]);
+    expect(rows[0]!.definition).toMatch(/^Open cases at the end of the period/);
+  });
+});
