@@ -1,16 +1,21 @@
 // `csp`: the command line. Each command is a thin shell over a pipeline function; errors end in one line
 // that says what to do next, and a non-zero exit.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { buildReports, REPORTS, writeManifest, type ReportId } from '../reports/catalog.js';
 import { DEMO_DEFAULTS, writeDemo } from '../sources/demo/write-demo.js';
 import { ConfigError, demoConfig, loadConfig, type Config } from './config.js';
 import { extract } from './extract/extract.js';
+import { writeRejectsWorkbook } from './extract/rejects-workbook.js';
 import { createLogger, type Logger } from './logger.js';
+import { EXIT_LOCKED, guardedRun } from './ops/guarded-run.js';
+import { LockHeldError } from './ops/lock.js';
+import { spawnCspRun, startScheduler } from './ops/schedule.js';
+import { buildStatus, formatStatus } from './ops/status.js';
 import { currentAppendicesDir } from './publish.js';
 import { dataPaths, type DataPaths } from './paths.js';
-import { extractStage, newRunId, runPipeline, transformStage } from './run.js';
+import { extractStage, newRunId, transformStage } from './run.js';
 import { withWarehouse } from './warehouse/db.js';
 
 const isoDate = (v: string) => {
@@ -36,13 +41,21 @@ interface Context {
   runId: string;
 }
 
+/** A data folder last run on the synthetic demo keeps the demo's settings for every command (status, report). */
+const demoMarker = (paths: DataPaths) => path.join(paths.root, '.demo');
+
 function context(opts: { config?: string; demo?: boolean }): Context {
-  const { config, baseDir } = loadConfig(opts.config, opts.demo ? demoConfig : undefined);
   const paths = dataPaths();
+  const demo = opts.demo ?? existsSync(demoMarker(paths));
+  const { config, baseDir } = loadConfig(opts.config, demo ? demoConfig : undefined);
   const runId = newRunId();
   const log = createLogger({ logFile: path.join(paths.logs, `${runId}.log`) });
   return { config, configBase: baseDir, paths, log, runId };
 }
+
+/** The council's mapping files, by source, as absolute paths (relative ones are relative to the config file). */
+const mappingFiles = (ctx: Context): Record<string, string> =>
+  Object.fromEntries(Object.entries(ctx.config.mappings).map(([source, file]) => [source, path.resolve(ctx.configBase, file)]));
 
 function inputDirFor(ctx: Context, input?: string): string {
   if (input) return path.resolve(input);
@@ -52,6 +65,8 @@ function inputDirFor(ctx: Context, input?: string): string {
 
 async function writeDemoInput(ctx: Context): Promise<string> {
   const out = ctx.paths.demoInput;
+  mkdirSync(ctx.paths.root, { recursive: true });
+  writeFileSync(demoMarker(ctx.paths), 'This data folder holds the synthetic demo: csp applies the demo settings here.\n');
   const files = await writeDemo({ out, ...DEMO_DEFAULTS });
   for (const f of files) ctx.log.info({ file: f.file, rows: f.rows, faults: f.faults }, `demo: wrote ${f.rows.toLocaleString('en-GB')} ${f.entity} (${f.faults} with deliberate data-quality faults) to ${path.relative(process.cwd(), f.file) || f.file}`);
   return out;
@@ -72,11 +87,34 @@ program
   .option('--demo', 'generate the bundled synthetic demo exports and run on them (reproduces the 29 June 2020 committee appendix)')
   .addOption(configOption())
   .action(async (opts: { input?: string; demo?: boolean; config?: string }) => {
-    const ctx = context(opts);
-    const inputDir = opts.demo && !opts.input ? await writeDemoInput(ctx) : inputDirFor(ctx, opts.input);
-    const record = await runPipeline({ config: ctx.config, paths: ctx.paths, inputDir, runId: ctx.runId, log: ctx.log, reports: REPORTS.map((report) => ({ report, variant: 'public' })) });
+    // A run is a demo only when asked; a real run in a former demo folder drops the demo marker.
+    const ctx = context({ ...opts, demo: Boolean(opts.demo) });
+    if (!opts.demo) rmSync(demoMarker(ctx.paths), { force: true });
+    let result: Awaited<ReturnType<typeof guardedRun>>;
+    try {
+      // The lock, recovery, retention, status.json and notify wrap the pipeline itself (pipelines/ops/).
+      result = await guardedRun({
+        config: ctx.config,
+        paths: ctx.paths,
+        runId: ctx.runId,
+        log: ctx.log,
+        reports: REPORTS.map((report) => ({ report, variant: 'public' })),
+        mappings: mappingFiles(ctx),
+        trigger: process.env.CSP_TRIGGER === 'schedule' ? 'schedule' : 'manual',
+        prepareInput: async () => (opts.demo && !opts.input ? await writeDemoInput(ctx) : inputDirFor(ctx, opts.input)),
+      });
+    } catch (e) {
+      if (!(e instanceof LockHeldError)) throw e;
+      console.error(`csp run: ${e.message}`);
+      process.exitCode = EXIT_LOCKED;
+      return;
+    }
+    const { record } = result;
     if (record.status !== 'succeeded') {
-      console.error(`csp run failed at ${record.failedStage ?? 'start'}: ${record.error}\nRun record: ${path.join(ctx.paths.runs, `${record.runId}.json`)}; full log: ${path.join(ctx.paths.logs, `${record.runId}.log`)}`);
+      const more = (record.error ?? '').split('\n').slice(1).join('\n').trim();
+      console.error(
+        [result.summary, ...(more ? [more] : []), `Run record: ${path.join(ctx.paths.runs, `${record.runId}.json`)}; full log: ${path.join(ctx.paths.logs, `${record.runId}.log`)}; \`csp status\` shows what analysts see now.`].join('\n'),
+      );
       process.exitCode = 1;
       return;
     }
@@ -88,8 +126,60 @@ program
         ...(record.files ?? []).map((f) => `  ${f.file}`),
         `Warehouse:   ${rel(ctx.paths.warehouse)}  (query it: npx duckdb -readonly ${rel(ctx.paths.warehouse)})`,
         `Run record:  ${rel(path.join(ctx.paths.runs, `${record.runId}.json`))}`,
+        result.summary,
       ].join('\n'),
     );
+  });
+
+program
+  .command('schedule')
+  .description('Stay running and start `csp run` at the scheduled time (schedule.cron in schedule.timezone; default 03:15 every day, Europe/London). Runs never overlap; the next run time is logged.')
+  .option('--cron <expression>', 'when to run, overriding schedule.cron (five fields, e.g. "15 3 * * *")')
+  .option('--timezone <zone>', 'IANA timezone, overriding schedule.timezone (e.g. Europe/London)')
+  .option('-i, --input <dir>', 'folder holding the council exports (default: config inputDir, else $CSP_DATA_DIR/input)')
+  .addOption(configOption())
+  .action(async (opts: { cron?: string; timezone?: string; input?: string; config?: string }) => {
+    const { config } = loadConfig(opts.config);
+    const paths = dataPaths();
+    const log = createLogger({ logFile: path.join(paths.logs, 'schedule.log') });
+    const runArgs = ['run', ...(opts.input ? ['--input', path.resolve(opts.input)] : []), ...(opts.config ? ['--config', path.resolve(opts.config)] : [])];
+    let current: ReturnType<typeof spawnCspRun> | null = null;
+    const scheduler = startScheduler({
+      cron: opts.cron ?? config.schedule.cron,
+      timezone: opts.timezone ?? config.schedule.timezone,
+      log,
+      run: async () => {
+        current = spawnCspRun(runArgs);
+        try {
+          return await current.exit;
+        } finally {
+          current = null;
+        }
+      },
+    });
+    await new Promise<void>((resolve) => {
+      const stop = (signal: NodeJS.Signals) => {
+        log.info(`schedule: ${signal} received, stopping${current ? ' (and the run in progress, which records that it was stopped)' : ''}`);
+        current?.child.kill('SIGTERM');
+        void scheduler.stop().then(resolve);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  });
+
+program
+  .command('status')
+  .description('Say, in one screen, whether the last run worked, which run the warehouse and appendices are from, whether a run is going now, and how old each source is against its freshness limit.')
+  .option('--json', 'print the status as JSON (the same shape as $CSP_DATA_DIR/status.json, but as of now)')
+  .option('--check', 'exit 1 unless the last run published and no source is stale or overdue (for monitoring)')
+  .addOption(configOption())
+  .action(async (opts: { json?: boolean; check?: boolean; config?: string }) => {
+    const paths = dataPaths();
+    const { config } = loadConfig(opts.config, existsSync(demoMarker(paths)) ? demoConfig : undefined);
+    const view = await buildStatus(paths, config);
+    console.log(opts.json ? JSON.stringify(view, null, 2) : formatStatus(view));
+    if (opts.check && !view.ok) process.exitCode = 1;
   });
 
 program
@@ -103,12 +193,26 @@ program
     const inputDir = inputDirFor(ctx, opts.input);
     if (opts.json) {
       const quiet = createLogger({ logFile: path.join(ctx.paths.logs, `${ctx.runId}.log`), level: 'silent' });
-      const summary = await withWarehouse(ctx.paths.workWarehouse, {}, (db) => extract(db, { inputDir, runId: ctx.runId, log: quiet }));
+      const summary = await withWarehouse(ctx.paths.workWarehouse, {}, (db) => extract(db, { inputDir, runId: ctx.runId, log: quiet, mappings: mappingFiles(ctx) }));
       for (const f of summary.files) console.log(JSON.stringify({ file: f.file, source: f.source, status: f.status, read: f.read, landed: f.landed, rejected: f.rejected, ...(f.error ? { error: f.error } : {}) }));
       if (summary.failed) process.exitCode = 1;
       return;
     }
-    await extractStage(ctx.paths, inputDir, ctx.runId, ctx.log);
+    await extractStage(ctx.paths, inputDir, ctx.runId, ctx.log, mappingFiles(ctx));
+  });
+
+program
+  .command('rejects')
+  .description('Write the rejected-rows workbook (one sheet per source: file, line, field, value, reason) so the performance team can fix data at source.')
+  .option('-o, --out <file>', 'where to write it', '')
+  .option('--warehouse <file>', 'read this warehouse instead of the working one')
+  .action(async (opts: { out: string; warehouse?: string }) => {
+    const paths = dataPaths();
+    const warehouse = path.resolve(opts.warehouse ?? paths.workWarehouse);
+    if (!existsSync(warehouse)) throw new Error(`no warehouse at ${warehouse}: run \`csp extract\` or \`csp run\` first.`);
+    const out = path.resolve(opts.out || path.join(paths.root, 'rejects.xlsx'));
+    const { sources, rejects } = await withWarehouse(warehouse, { readOnly: true }, (db) => writeRejectsWorkbook(db, out));
+    console.log(`${out}: ${rejects.toLocaleString('en-GB')} rejected value(s) from ${sources} source(s)`);
   });
 
 program

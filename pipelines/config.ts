@@ -22,6 +22,11 @@ export const ConfigSchema = z
       .prefault({}),
     /** Where the council's exports are dropped (relative paths are relative to the config file). */
     inputDir: z.string().optional(),
+    /**
+     * The council's own headers and code values: a mapping CSV (kind,field,from,to) per source, keyed
+     * "system.entity", e.g. { "case_management.contacts": "mappings/contacts.csv" }. Paths are relative to the config file.
+     */
+    mappings: z.record(z.string().regex(/^[a-z0-9_]+\.[a-z0-9_]+$/, 'expected a source key such as case_management.contacts'), z.string().min(1)).default({}),
     suppression: z
       .object({
         /** Public appendices show counts from 1 to this number as "c". */
@@ -53,6 +58,47 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** Nightly operations: retries, freshness limits, retention of published runs, who to tell when it fails. */
+    ops: z
+      .object({
+        retention: z
+          .object({
+            /** Published runs (warehouse snapshot + appendices) kept under published/; older ones are pruned. */
+            keep: z.number().int().min(1).max(366).default(7),
+          })
+          .strict()
+          .prefault({}),
+        freshness: z
+          .object({
+            /** A source whose newest export file is older than this many days is reported as stale. */
+            maxAgeDays: z.number().min(0).default(2),
+            /** Per-source limits, keyed by source (e.g. "case_management.contacts"). */
+            perSource: z.record(z.string(), z.number().min(0)).default({}),
+          })
+          .strict()
+          .prefault({}),
+        notify: z
+          .object({
+            /** Shell command run after a run; it gets the one-line summary on stdin and in $CSP_SUMMARY. */
+            command: z.string().min(1).optional(),
+            /** "problems": only when a run fails or a source is stale; "always": after every run. */
+            on: z.enum(['problems', 'always']).default('problems'),
+            timeoutSeconds: z.number().int().min(1).max(3600).default(60),
+          })
+          .strict()
+          .prefault({}),
+        retry: z
+          .object({
+            /** Tries per stage when the failure looks transient (a locked file, a busy disk). */
+            attempts: z.number().int().min(1).max(10).default(3),
+            /** First wait between tries; doubled each time. */
+            baseDelayMs: z.number().int().min(0).max(600_000).default(500),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 
@@ -64,6 +110,8 @@ export const demoConfig: ConfigInput = {
   council: { name: 'Demo Borough Council' },
   committee: { meetingDate: '2020-06-29' },
   reports: { contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-03-23', weeks: 19 } },
+  // The demo's exports are dated April 2021 on purpose; a freshness limit would only cry wolf.
+  ops: { freshness: { maxAgeDays: 36_500 } },
 };
 
 export class ConfigError extends Error {}

@@ -31,7 +31,13 @@ export interface DataPaths {
   workDir: string;
   /** Symlink to the latest published set of appendices. */
   appendices: string;
+  /** Symlink to published/<run>: the one switch that publishes a run's warehouse and appendices together. */
+  current: string;
   published: string;
+  /** What the last run did and what analysts see now, for people and monitoring (`csp status --json`). */
+  status: string;
+  /** Held by the one run allowed at a time (pid, run id, start time, host). */
+  lock: string;
   logs: string;
   runs: string;
   demoInput: string;
@@ -45,7 +51,10 @@ export function dataPaths(dataDir = process.env.CSP_DATA_DIR): DataPaths {
     workWarehouse: path.join(root, 'work', 'warehouse.duckdb'),
     workDir: path.join(root, 'work'),
     appendices: path.join(root, 'appendices'),
+    current: path.join(root, 'current'),
     published: path.join(root, 'published'),
+    status: path.join(root, 'status.json'),
+    lock: path.join(root, 'run.lock'),
     logs: path.join(root, 'logs'),
     runs: path.join(root, 'runs'),
     demoInput: path.join(root, 'demo-input'),

@@ -1,118 +1,268 @@
 // One pipeline run: extract -> transform -> report into the working area, then publish only if all passed.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Every stage is recorded as it starts and ends (runs/<run>.json, and the ops ledger in the working database),
+// so a run that is killed part-way still says how far it got.
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { buildReports, writeManifest, type ReportRequest } from '../reports/catalog.js';
 import type { ManifestEntry } from '../reports/lib/appendix.js';
 import type { Config } from './config.js';
 import { extract, type ExtractSummary } from './extract/extract.js';
 import type { Logger } from './logger.js';
+import { writeJsonAtomic } from './ops/atomic.js';
+import { faultPause, markFault } from './ops/fault.js';
+import { describeStale, evaluateFreshness, readSourceTimes, type SourceFreshness } from './ops/freshness.js';
+import { syncLedger } from './ops/ledger.js';
+import { withRetry, isTransientError } from './ops/retry.js';
+import { openWorkingDatabase } from './ops/working-db.js';
 import type { DataPaths } from './paths.js';
-import { publishAppendices, publishWarehouse } from './publish.js';
-import { dbtBuild, type DbtSummary } from './transform/dbt.js';
+import { ensurePublicLinks, markPublished, publishedRunId, snapshotWarehouse, switchCurrent } from './publish.js';
+import { dbtBuild, type DbtHooks, type DbtSummary } from './transform/dbt.js';
 import { withWarehouse } from './warehouse/db.js';
 
 export type Stage = 'extract' | 'transform' | 'report' | 'publish';
 
 export class StageError extends Error {
-  constructor(readonly stage: Stage, message: string) {
+  constructor(
+    readonly stage: Stage,
+    message: string,
+    /** Counts worth keeping even though the stage failed (e.g. dbt tests passed and failed). */
+    readonly details: Partial<StageRecord> = {},
+  ) {
     super(message);
   }
 }
 
+export interface StageRecord {
+  status: 'running' | 'succeeded' | 'failed';
+  startedAt: string;
+  finishedAt?: string;
+  ms?: number;
+  /** Tries taken (more than 1 when a transient failure was retried). */
+  attempts: number;
+  error?: string;
+  files?: number;
+  read?: number;
+  landed?: number;
+  rejected?: number;
+  skipped?: number;
+  seeds?: number;
+  models?: number;
+  tests?: number;
+  testsPassed?: number;
+  testsFailed?: number;
+  warned?: number;
+}
+
 export interface RunRecord {
   runId: string;
-  status: 'succeeded' | 'failed';
+  /** `running` until the run ends; a record left `running` by a killed run is set to `failed` by the next run. */
+  status: 'running' | 'succeeded' | 'failed';
+  trigger?: string;
+  pid?: number;
+  hostname?: string;
   startedAt: string;
   finishedAt?: string;
   inputDir: string;
-  stages: Partial<Record<Stage, { ms: number; [k: string]: unknown }>>;
+  stages: Partial<Record<Stage, StageRecord>>;
   failedStage?: Stage;
   error?: string;
+  /** True once the run's warehouse and appendices are the ones analysts see. */
+  published?: boolean;
+  publishedAt?: string;
   warehouse?: string;
   appendices?: string;
   files?: ManifestEntry[];
+  /** Source freshness seen by this run after extract. */
+  freshness?: SourceFreshness[];
 }
 
 export const newRunId = (now = new Date()): string =>
   `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${Math.random().toString(16).slice(2, 6)}`;
 
-async function timed<T>(record: RunRecord, stage: Stage, work: () => Promise<T>, describe: (r: T) => Record<string, unknown>): Promise<T> {
-  const started = Date.now();
-  try {
-    const result = await work();
-    record.stages[stage] = { ms: Date.now() - started, ...describe(result) };
-    return result;
-  } catch (e) {
-    record.stages[stage] = { ms: Date.now() - started };
-    throw e instanceof StageError ? e : new StageError(stage, (e as Error).message);
-  }
-}
+export const runRecordFile = (paths: DataPaths, runId: string): string => path.join(paths.runs, `${runId}.json`);
 
-export async function extractStage(paths: DataPaths, inputDir: string, runId: string, log: Logger): Promise<ExtractSummary> {
-  const summary = await withWarehouse(paths.workWarehouse, {}, (db) => extract(db, { inputDir, runId, log }));
+export async function extractStage(paths: DataPaths, inputDir: string, runId: string, log: Logger, mappings?: Readonly<Record<string, string>>): Promise<ExtractSummary> {
+  const summary = await withWarehouse(paths.workWarehouse, {}, async (db) => {
+    const s = await extract(db, { inputDir, runId, log, mappings });
+    await faultPause(paths.root, 'extract'); // test-only: killed here, with the working database open and unflushed
+    return s;
+  });
   const msg = `extract: ${summary.files.length} file(s), ${summary.read.toLocaleString('en-GB')} rows read, ${summary.landed.toLocaleString('en-GB')} landed, ${summary.rejected.toLocaleString('en-GB')} rejected`;
   if (summary.failed > 0) {
-    throw new StageError('extract', `${summary.failed} file(s) could not be loaded: ${summary.files.filter((f) => f.status === 'failed').map((f) => f.error).join(' | ')}`);
+    throw new StageError('extract', `${summary.failed} file(s) could not be loaded: ${summary.files.filter((f) => f.status === 'failed').map((f) => f.error).join(' | ')}`, { files: summary.files.length, read: summary.read, landed: summary.landed, rejected: summary.rejected });
   }
   log.info({ stage: 'extract', ...summary, files: undefined }, msg);
   return summary;
 }
 
-export async function transformStage(paths: DataPaths, log: Logger): Promise<DbtSummary> {
-  const summary = await dbtBuild({ warehouse: paths.workWarehouse, workDir: paths.workDir, logDir: paths.logs, log });
+export async function transformStage(paths: DataPaths, log: Logger, hooks: DbtHooks = {}): Promise<DbtSummary> {
+  const summary = await dbtBuild({
+    warehouse: paths.workWarehouse,
+    workDir: paths.workDir,
+    logDir: paths.logs,
+    log,
+    hooks: {
+      ...hooks,
+      onLine: (line) => {
+        hooks.onLine?.(line);
+        if (/\bSTART\b/.test(line)) markFault(paths.root, 'transform'); // test-only: dbt is now building
+      },
+    },
+  });
+  await faultPause(paths.root, 'transform');
   if (!summary.ok) {
-    throw new StageError('transform', `dbt build failed (${summary.failed} of ${summary.models + summary.tests + summary.seeds} nodes): ${summary.failures.slice(0, 5).join('; ')}`);
+    throw new StageError('transform', `dbt build failed (${summary.failed} of ${summary.models + summary.tests + summary.seeds} nodes): ${summary.failures.slice(0, 5).join('; ')}`, {
+      models: summary.models,
+      tests: summary.tests,
+      seeds: summary.seeds,
+      testsPassed: summary.testsPassed,
+      testsFailed: summary.testsFailed,
+      warned: summary.warned,
+    });
   }
   log.info({ stage: 'transform', ...summary, failures: undefined }, `transform: dbt build passed: ${summary.seeds} seeds, ${summary.models} models, ${summary.tests} tests (${summary.warned} warnings) in ${(summary.durationMs / 1000).toFixed(1)} s`);
   return summary;
 }
 
-export async function runPipeline(opts: { config: Config; paths: DataPaths; inputDir: string; runId: string; log: Logger; reports: ReportRequest[] }): Promise<RunRecord> {
-  const { paths, log, runId } = opts;
-  const record: RunRecord = { runId, status: 'failed', startedAt: new Date().toISOString(), inputDir: opts.inputDir, stages: {} };
-  mkdirSync(paths.runs, { recursive: true });
-  const save = () => writeFileSync(path.join(paths.runs, `${runId}.json`), JSON.stringify(record, null, 2) + '\n');
+const errorMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export interface RunOptions {
+  config: Config;
+  paths: DataPaths;
+  inputDir: string;
+  runId: string;
+  log: Logger;
+  reports: ReportRequest[];
+  /** The council's mapping CSV per source (absolute paths), see config `mappings`. */
+  mappings?: Readonly<Record<string, string>>;
+  trigger?: string;
+  /** Told about child processes (dbt) so they can be stopped if this run is killed. */
+  children?: { add(pid: number, command: string): void; remove(pid: number): void };
+  /** Records of earlier runs corrected by recovery, written to the ledger with this run's first entry. */
+  recovered?: RunRecord[];
+}
+
+export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
+  const { paths, log, runId, config } = opts;
+  const record: RunRecord = { runId, status: 'running', trigger: opts.trigger ?? 'manual', pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString(), inputDir: opts.inputDir, stages: {}, published: false };
+  const save = () => writeJsonAtomic(runRecordFile(paths, runId), record);
+  save();
   const started = Date.now();
+  const retry = <T>(what: string, work: () => Promise<T>) =>
+    withRetry(work, {
+      ...config.ops.retry,
+      isTransient: isTransientError,
+      onRetry: (e, attempt, delayMs) =>
+        log.warn({ stage: what, attempt, delayMs, err: errorMessage(e) }, `${what}: ${errorMessage(e).split('\n')[0]}: looks temporary, retrying in ${delayMs} ms (try ${attempt + 1} of ${config.ops.retry.attempts})`),
+    });
+  const ledger = (extra: Parameters<typeof syncLedger>[2] = {}) => retry('ledger', () => syncLedger(paths.workWarehouse, [record], extra));
+
+  const stage = async <T>(name: Stage, work: () => Promise<T>, describe: (r: T) => Partial<StageRecord>): Promise<T> => {
+    const rec: StageRecord = { status: 'running', startedAt: new Date().toISOString(), attempts: 0 };
+    record.stages[name] = rec;
+    save();
+    const t0 = Date.now();
+    try {
+      const result = await retry(name, () => {
+        rec.attempts++;
+        return work();
+      });
+      Object.assign(rec, describe(result), { status: 'succeeded', finishedAt: new Date().toISOString(), ms: Date.now() - t0 });
+      if (name !== 'publish') await ledger(); // publish writes its own entry before the snapshot is taken
+      save();
+      return result;
+    } catch (e) {
+      const err = e instanceof StageError ? e : new StageError(name, errorMessage(e));
+      Object.assign(rec, err.details, { status: 'failed', finishedAt: new Date().toISOString(), ms: Date.now() - t0, error: err.message });
+      throw err;
+    }
+  };
+
   log.info({ runId, input: opts.inputDir, data: paths.root }, `run ${runId}: starting (exports from ${opts.inputDir})`);
   try {
-    await timed(record, 'extract', () => extractStage(paths, opts.inputDir, runId, log), (s) => ({ files: s.files.length, read: s.read, landed: s.landed, rejected: s.rejected, skipped: s.files.filter((f) => f.status === 'skipped').length }));
-    await timed(record, 'transform', () => transformStage(paths, log), (s) => ({ models: s.models, tests: s.tests, seeds: s.seeds, warned: s.warned }));
+    await stage(
+      'extract',
+      async () => {
+        // First touch of the working database: repair it if a crash damaged it, then record this run.
+        // (No retries in here: the stage as a whole is retried when a failure looks temporary.)
+        await openWorkingDatabase(paths, log);
+        await syncLedger(paths.workWarehouse, [...(opts.recovered ?? []), record], { sweep: { thisRunId: runId, publishedRunId: publishedRunId(paths) } });
+        const summary = await extractStage(paths, opts.inputDir, runId, log, opts.mappings);
+        await withWarehouse(paths.workWarehouse, { readOnly: true }, async (db) => {
+          record.freshness = evaluateFreshness(await readSourceTimes(db), config.ops.freshness);
+        });
+        for (const f of record.freshness ?? []) if (f.stale) log.warn({ stage: 'extract', source: f.source, ageDays: f.ageDays, maxAgeDays: f.maxAgeDays }, `freshness: ${describeStale(f)}: check the export job`);
+        return summary;
+      },
+      (s) => ({ files: s.files.length, read: s.read, landed: s.landed, rejected: s.rejected, skipped: s.files.filter((f) => f.status === 'skipped').length }),
+    );
+    await stage(
+      'transform',
+      () =>
+        transformStage(paths, log, {
+          onSpawn: (pid, command) => opts.children?.add(pid, command),
+          onExit: (pid) => opts.children?.remove(pid),
+        }),
+      (s) => ({ models: s.models, tests: s.tests, seeds: s.seeds, testsPassed: s.testsPassed, testsFailed: s.testsFailed, warned: s.warned }),
+    );
     const outDir = path.join(paths.published, runId, 'appendices');
-    const files = await timed(
-      record,
+    const files = await stage(
       'report',
       async () => {
         const entries = await withWarehouse(paths.workWarehouse, { readOnly: true }, (db) =>
           buildReports(db, { config: opts.config, dataRoot: paths.root, outDir, runId, log, requests: opts.reports }),
         );
+        await faultPause(paths.root, 'report'); // test-only: appendices written, manifest not yet
         writeManifest(outDir, entries, runId);
         return entries;
       },
       (e) => ({ files: e.length }),
     );
-    await timed(
-      record,
+    await stage(
       'publish',
       async () => {
-        publishWarehouse(paths.workWarehouse, paths.warehouse, runId);
-        publishAppendices(outDir, paths.appendices, runId);
+        // The snapshot carries its own ledger, so it says "published" before the switch that makes it so; if the
+        // switch does not happen the snapshot is never seen and the working ledger is corrected below.
+        const publishedAt = new Date().toISOString();
+        Object.assign(record, { status: 'succeeded', published: true, publishedAt, finishedAt: publishedAt });
+        Object.assign(record.stages.publish!, { status: 'succeeded', finishedAt: publishedAt });
+        try {
+          await syncLedger(paths.workWarehouse, [record], { checkpoint: true });
+          await snapshotWarehouse(paths, runId);
+          await faultPause(paths.root, 'publish'); // test-only: snapshot complete, not yet switched
+          switchCurrent(paths, runId);
+        } catch (e) {
+          Object.assign(record, { status: 'running', published: false, publishedAt: undefined, finishedAt: undefined });
+          throw e;
+        }
+        // Published. What follows tidies up and cannot undo it.
+        try {
+          ensurePublicLinks(paths);
+          markPublished(paths, runId, publishedAt);
+        } catch (e) {
+          log.warn({ err: errorMessage(e) }, `publish: published, but tidying the links failed (${errorMessage(e)}); the next run repairs them`);
+        }
       },
       () => ({}),
     );
-    record.status = 'succeeded';
     record.warehouse = paths.warehouse;
     record.appendices = paths.appendices;
     record.files = files;
     log.info({ runId, ms: Date.now() - started }, `run ${runId}: succeeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return record;
   } catch (e) {
-    const err = e as StageError;
-    record.failedStage = err.stage;
-    record.error = err.message;
-    log.error({ runId, stage: err.stage, err: err.message }, `run ${runId}: FAILED at ${err.stage ?? 'start'}: ${err.message}. The published warehouse and appendices were left as they were.`);
+    const err = e instanceof StageError ? e : new StageError('extract', errorMessage(e));
+    Object.assign(record, { status: 'failed', published: false, publishedAt: undefined, failedStage: err.stage, error: err.message });
+    log.error({ runId, stage: err.stage, err: err.message }, `run ${runId}: FAILED at ${err.stage}: ${err.message}. The published warehouse and appendices were left as they were.`);
+    record.finishedAt = new Date().toISOString();
+    try {
+      await syncLedger(paths.workWarehouse, [record]);
+    } catch (le) {
+      log.warn({ err: errorMessage(le) }, `ledger: could not record the failure in ops.runs (${errorMessage(le)}); runs/${runId}.json has it`);
+    }
     return record;
   } finally {
-    record.finishedAt = new Date().toISOString();
+    record.finishedAt ??= new Date().toISOString();
     save();
   }
 }

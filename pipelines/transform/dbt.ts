@@ -1,6 +1,6 @@
 // The transform stage: `dbt build` (seeds, models, tests) on a given DuckDB file, with the project's pinned dbt.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
 import { sqlDir, venvBinDir } from '../paths.js';
@@ -14,6 +14,8 @@ export interface DbtSummary {
   models: number;
   tests: number;
   seeds: number;
+  testsPassed: number;
+  testsFailed: number;
   failures: string[];
   durationMs: number;
 }
@@ -27,10 +29,20 @@ interface RunResult {
   failures: number | null;
 }
 
-export async function dbtBuild(opts: { warehouse: string; workDir: string; logDir: string; log: Logger; args?: string[] }): Promise<DbtSummary> {
+export interface DbtHooks {
+  /** dbt has started (e.g. to record its pid, so a later run can stop it if this process is killed). */
+  onSpawn?: (pid: number, command: string) => void;
+  onExit?: (pid: number) => void;
+  onLine?: (line: string) => void;
+}
+
+export async function dbtBuild(opts: { warehouse: string; workDir: string; logDir: string; log: Logger; args?: string[]; hooks?: DbtHooks }): Promise<DbtSummary> {
   const dbt = path.join(venvBinDir, 'dbt');
   if (!existsSync(dbt)) throw new DbtError('dbt is not installed in .venv: run `npm install` in the project folder, then run again.');
   const targetPath = path.join(opts.workDir, 'dbt-target');
+  const resultsFile = path.join(targetPath, 'run_results.json');
+  // An earlier build's results must never be read as this one's (if dbt dies before writing its own).
+  rmSync(resultsFile, { force: true });
   const started = Date.now();
   const args = ['build', '--project-dir', sqlDir, '--profiles-dir', sqlDir, '--target-path', targetPath, '--log-path', opts.logDir, ...(opts.args ?? [])];
   const tail: string[] = [];
@@ -39,8 +51,10 @@ export async function dbtBuild(opts: { warehouse: string; workDir: string; logDi
       env: { ...process.env, CSP_WAREHOUSE: opts.warehouse, DBT_SEND_ANONYMOUS_USAGE_STATS: 'false', DBT_USE_COLORS: 'false' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    if (child.pid !== undefined) opts.hooks?.onSpawn?.(child.pid, dbt);
     const onLine = (line: string) => {
       if (!line.trim()) return;
+      opts.hooks?.onLine?.(line);
       tail.push(line);
       if (tail.length > 40) tail.shift();
       opts.log.debug({ dbt: line }, 'dbt');
@@ -57,16 +71,19 @@ export async function dbtBuild(opts: { warehouse: string; workDir: string; logDi
       stream.on('end', () => onLine(buf));
     }
     child.on('error', reject);
-    child.on('close', (c) => resolve(c ?? 1));
+    child.on('close', (c) => {
+      if (child.pid !== undefined) opts.hooks?.onExit?.(child.pid);
+      resolve(c ?? 1);
+    });
   });
 
-  const resultsFile = path.join(targetPath, 'run_results.json');
   if (!existsSync(resultsFile)) {
     throw new DbtError(`dbt build did not run (exit ${code}):\n${tail.slice(-15).join('\n')}\nFix the problem above (full dbt log in ${opts.logDir}) and run again.`);
   }
   const results = (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: RunResult[] }).results;
   const count = (pred: (r: RunResult) => boolean) => results.filter(pred).length;
   const kind = (r: RunResult) => r.unique_id.split('.')[0];
+  const isTest = (r: RunResult) => kind(r) === 'test' || kind(r) === 'unit_test';
   const failures = results
     .filter((r) => r.status === 'fail' || r.status === 'error')
     .map((r) => `${r.unique_id.split('.').slice(2).join('.')}: ${r.message ?? r.status}${r.failures ? ` (${r.failures} rows)` : ''}`);
@@ -77,11 +94,22 @@ export async function dbtBuild(opts: { warehouse: string; workDir: string; logDi
     failed: failures.length,
     skipped: count((r) => r.status === 'skipped'),
     models: count((r) => kind(r) === 'model'),
-    tests: count((r) => kind(r) === 'test' || kind(r) === 'unit_test'),
+    tests: count(isTest),
     seeds: count((r) => kind(r) === 'seed'),
+    testsPassed: count((r) => isTest(r) && (r.status === 'pass' || r.status === 'success')),
+    testsFailed: count((r) => isTest(r) && (r.status === 'fail' || r.status === 'error')),
     failures,
     durationMs: Date.now() - started,
   };
-  for (const r of results.filter((x) => x.status === 'warn')) opts.log.warn({ node: r.unique_id }, `transform: warning from ${r.unique_id.split('.').slice(2).join('.')}: ${r.message}`);
+  // One readable line for the person watching; every warning in full in the run's log file.
+  const warnings = results.filter((x) => x.status === 'warn');
+  for (const r of warnings) opts.log.debug({ node: r.unique_id, message: r.message }, `transform: warning from ${r.unique_id.split('.').slice(2).join('.')}: ${r.message}`);
+  if (warnings.length > 0) {
+    const rows = warnings.reduce((n, r) => n + (r.failures ?? 0), 0);
+    opts.log.warn(
+      { warnings: warnings.map((r) => r.unique_id) },
+      `transform: ${warnings.length} data-quality warning(s) over ${rows.toLocaleString('en-GB')} row(s), mostly records that refer to a rejected or missing row (the run log lists each; \`npx csp rejects\` shows what was rejected)`,
+    );
+  }
   return summary;
 }

@@ -18,16 +18,10 @@ import { CsvWriter, ukDateTime } from './csv-writer.js';
 import type { DemoFile } from './exports.js';
 import { stampDataAsAt } from './file-times.js';
 import { rng, type Random } from './random.js';
+import type { DemoOptions } from './write-demo.js';
 
-export interface ComplaintsDemoOptions {
-  out: string;
-  seed: number;
-  scale: number;
-  from: IsoDate;
-  to: IsoDate;
-  /** Share of rows given a realistic data-quality fault (0 turns them off). */
-  faultRate: number;
-}
+/** The same options as the whole demo (write-demo.ts); a type-only import, so no import cycle at run time. */
+export type ComplaintsDemoOptions = DemoOptions;
 
 /** One export row, keyed by the contract's field names. */
 type Row = Record<string, string | null>;

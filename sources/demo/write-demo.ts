@@ -81,7 +81,7 @@ export async function writeDemo(opts: DemoOptions): Promise<DemoFile[]> {
     await write(EXPORTS.allocations, staff.allocations),
     await write(EXPORTS.supervisions, staff.supervisions),
   );
-  files.push(...(await writeComplaintsDemo({ out: opts.out, seed: opts.seed, scale: opts.scale, from: opts.from, to: opts.to, faultRate: opts.faultRate })));
+  files.push(...(await writeComplaintsDemo(opts)));
   return files;
 }
 
