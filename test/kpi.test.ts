@@ -30,6 +30,12 @@ beforeAll(async () => {
     ['c4', 'K2', '09/05/2020 23:00', '6', 'EDT', 'N', '13/05/2020 09:00', 'NFA'], // Sat -> Wed: 2, not within
     ['c5', 'K3', '29/05/2020 16:00', '2A', 'MASH', 'N', '', ''], // undecided: not within
   ]);
+  write(dir, 'referrals.csv', EXPORTS.referrals.header, [
+    ['ref1', 'K1', '01/06/2019', '6', '', 'N1', 'N'],
+    ['ref2', 'K1', '15/05/2020', '6', '', 'N1', 'N'], // within 12 months of 1 June 2019: a re-referral
+    ['ref3', 'K2', '01/05/2019', '2A', '', 'N4', 'N'],
+    ['ref4', 'K2', '20/05/2020', '2A', '', 'N4', 'N'], // more than 12 months after 1 May 2019: not
+  ]);
   write(dir, 'assessments.csv', EXPORTS.assessments.header, [
     // Working day 45 after Mon 6 April 2020 (Easter 10 and 13 April, VE day 8 May, spring holiday 25 May) is
     // Fri 12 June; working day 46 is Mon 15 June.
@@ -133,6 +139,11 @@ async function kpi(measure: string, period: string, type = 'month'): Promise<{ n
 describe('KPIs on hand-made data', () => {
   it('contacts decided within 1 working day, across a weekend and VE day', async () => {
     expect(await kpi('contacts_decided_within_1_wd', 'May 2020')).toEqual({ numerator: 2, denominator: 5, value: 40 });
+  });
+
+  it('re-referrals within 12 months of a previous referral', async () => {
+    expect(await kpi('re_referrals_12_months', 'May 2020')).toEqual({ numerator: 1, denominator: 2, value: 50 });
+    expect(await kpi('re_referrals_12_months', 'June 2019')).toEqual({ numerator: 0, denominator: 1, value: 0 });
   });
 
   it('assessments authorised within 45 working days: day 45 in, day 46 out; a leap-day start', async () => {
