@@ -55,6 +55,14 @@ export const ConfigSchema = z
           })
           .strict()
           .prefault({}),
+        scorecard: z
+          .object({
+            appendix: z.string().default('2'),
+            /** Month end reported; defaults to the latest complete month with data. */
+            periodEnd: isoDate.optional(),
+          })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({}),

@@ -1,0 +1,106 @@
+// Builds the "Improvement plan scorecard" appendix (every KPI in marts.kpi_monthly by priority area, with
+// its latest month, target, RAG, 12-month trend and definition) as xlsx and PDF, public or restricted.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { IsoDate } from '../../pipelines/calendar/dates.js';
+import type { Config } from '../../pipelines/config.js';
+import type { Warehouse } from '../../pipelines/warehouse/db.js';
+import { sha256, type AppendixMeta, type ManifestEntry, type Variant } from '../lib/appendix.js';
+import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
+import { definitionsContent, renderPdf } from '../lib/pdf.js';
+import { addAboutSheet, newWorkbook } from '../lib/xlsx.js';
+import { sparklineSpec } from './charts.js';
+import { loadScorecard, monthLabel } from './data.js';
+import { kpiDefinitions, scorecardTerms } from './definitions.js';
+import { SUPPRESSED } from './format.js';
+import { areaTable, summaryText } from './pdf.js';
+import { monthEnd } from './period.js';
+import { addScorecardSheet, addTrendSheet } from './xlsx.js';
+import { byArea, scorecardView } from './view.js';
+
+export const REPORT_ID = 'scorecard';
+export const REPORT_TITLE = 'Improvement Plan Scorecard';
+
+export interface BuildOptions {
+  config: Config;
+  outDir: string;
+  runId: string;
+  variant: Variant;
+  /** A month end (ISO date); a mid-month date reports the month before. Default: the latest complete month with data. */
+  periodEnd?: IsoDate;
+}
+
+export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise<ManifestEntry[]> {
+  const threshold = opts.config.suppression.threshold;
+  const appendixNumber = opts.config.reports.scorecard.appendix;
+  const d = await loadScorecard(db, { periodEnd: opts.periodEnd ?? opts.config.reports.scorecard.periodEnd });
+  const kpis = scorecardView(d, opts.variant, threshold);
+  const areas = byArea(kpis);
+  const periodEnd = monthEnd(d.month);
+  const meta: AppendixMeta = {
+    council: opts.config.council.name,
+    directorate: opts.config.council.directorate,
+    committee: opts.config.committee.name,
+    meetingDate: opts.config.committee.meetingDate ?? null,
+    appendixNumber,
+    title: REPORT_TITLE,
+    period: `${d.monthLabel} (trend: ${monthLabel(d.months[0]!)} to ${d.monthLabel})`,
+    dataAsAt: d.dataAsAt,
+    source: 'Case-management and complaints system exports; KPI definitions and targets set by the performance team (warehouse table marts.kpi_monthly)',
+    runId: opts.runId,
+    generatedAt: new Date().toISOString(),
+    variant: opts.variant,
+  };
+
+  // One sparkline per KPI, rendered once: SVG for the PDF, PNG of the same SVG for Excel.
+  const svgs = new Map<string, string | null>();
+  for (const k of kpis) svgs.set(k.measureId, k.points.some((p) => p.value !== null || p.target !== null) ? await renderSvg(sparklineSpec(k, d.months)) : null);
+  const pngs = new Map([...svgs].map(([id, svg]) => [id, svg ? { png: svgToPng(svg), ...svgSize(svg) } : null]));
+
+  const terms = scorecardTerms(opts.variant, threshold, d.monthLabel);
+  const key =
+    'RAG against the month’s target: Green meets it, Amber within tolerance, Red misses it. Last 12 months: solid line the measure (latest month marked), dashed line the target trajectory.' +
+    (opts.variant === 'public' ? ` ${SUPPRESSED} = suppressed small number (see Definitions).` : ' RESTRICTED: small numbers are not suppressed.');
+
+  // ---- PDF ----
+  const pdf = await renderPdf(
+    meta,
+    [
+      { text: summaryText(kpis, d.monthLabel, areas.length), margin: [0, 0, 0, 2] },
+      { text: key, style: 'note' },
+      ...areas.map((g) => areaTable(g.area, g.kpis, svgs, d.month)),
+      ...definitionsContent(terms, meta),
+    ],
+    { landscape: true },
+  );
+
+  // ---- Excel ----
+  const wb = newWorkbook(meta);
+  addScorecardSheet(wb, meta, kpis, pngs, d.monthLabel, key);
+  addTrendSheet(wb, meta, kpis, d.months, d.monthLabel, `${key} Cells are shaded by the month’s RAG where the measure has a target.`);
+  addAboutSheet(wb, meta, [...terms, ...kpiDefinitions(kpis)]);
+
+  const stem = `appendix-${appendixNumber}-${REPORT_ID}-${periodEnd}${opts.variant === 'restricted' ? '-restricted' : ''}`;
+  const xlsxFile = path.join(opts.outDir, `${stem}.xlsx`);
+  const pdfFile = path.join(opts.outDir, `${stem}.pdf`);
+  mkdirSync(opts.outDir, { recursive: true });
+  await wb.xlsx.writeFile(xlsxFile);
+  writeFileSync(pdfFile, pdf);
+  return [xlsxFile, pdfFile].map((file) => ({
+    report: REPORT_ID,
+    title: REPORT_TITLE,
+    appendix: appendixNumber,
+    period: meta.period,
+    periodEnd,
+    variant: opts.variant,
+    format: file.endsWith('.pdf') ? 'pdf' : 'xlsx',
+    file: path.basename(file),
+    bytes: readFileSync(file).length,
+    sha256: sha256(file),
+    runId: opts.runId,
+    dataAsAt: d.dataAsAt,
+    generatedAt: meta.generatedAt,
+    committee: meta.committee,
+    meetingDate: meta.meetingDate,
+  }));
+}

@@ -1,0 +1,97 @@
+// Figures for the Improvement plan scorecard, read from marts.kpi_monthly. No formatting or suppression here.
+import type { IsoDate } from '../../pipelines/calendar/dates.js';
+import type { Warehouse } from '../../pipelines/warehouse/db.js';
+import type { Direction, Rag, Unit } from './format.js';
+import { NoDataError, scorecardMonth, trendMonths } from './period.js';
+
+export interface KpiPoint {
+  month: IsoDate;
+  periodLabel: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  target: number | null;
+  rag: Rag | null;
+}
+
+export interface Kpi {
+  measureId: string;
+  name: string;
+  priorityArea: string;
+  unit: Unit;
+  direction: Direction;
+  definition: string;
+  /** One per trend month, oldest first; months without a row have nulls. */
+  points: KpiPoint[];
+}
+
+export interface ScorecardData {
+  month: IsoDate;
+  monthLabel: string;
+  months: IsoDate[];
+  dataAsAt: string;
+  kpis: Kpi[];
+}
+
+/**
+ * The improvement plan's priority areas in the plan's own order (Priority 1 to 9), then the areas the
+ * performance team adds (workforce, complaints). An area not listed here sorts after these, alphabetically.
+ */
+export const AREA_ORDER = [
+  'Leadership',
+  'Multi-Agency Safeguarding Hub',
+  'Quality of Assessment and Plans',
+  'Pre-Proceedings – Public Law Outline',
+  'Permanency',
+  'Education at Key Stage 4 (Children in Care)',
+  'Case Transition',
+  'Non-familial abuse and Exploitation',
+  'Supervision, Quality Assurance and Management Oversight',
+  'Workforce',
+  'Complaints',
+];
+const areaRank = (a: string): number => (AREA_ORDER.includes(a) ? AREA_ORDER.indexOf(a) : AREA_ORDER.length);
+export const compareKpis = (a: Pick<Kpi, 'priorityArea' | 'name'>, b: Pick<Kpi, 'priorityArea' | 'name'>): number =>
+  areaRank(a.priorityArea) - areaRank(b.priorityArea) || a.priorityArea.localeCompare(b.priorityArea) || a.name.localeCompare(b.name);
+
+const MONTH_LABEL = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+export const monthLabel = (m: IsoDate): string => MONTH_LABEL.format(new Date(`${m}T00:00:00Z`));
+
+export async function loadScorecard(db: Warehouse, opts: { periodEnd?: IsoDate }): Promise<ScorecardData> {
+  // The newest export of any source: the scorecard draws on all of them.
+  const asAt = await db.json<{ data_as_at: string | null }>(`SELECT strftime(max(data_as_at), '%Y-%m-%dT%H:%M:%SZ') AS data_as_at FROM marts.meta_data_as_at`);
+  const dataAsAt = asAt[0]?.data_as_at;
+  if (!dataAsAt) throw new NoDataError('no exports have been landed yet: run `csp run` (or `csp extract` then `csp transform`) first.');
+  const withData = await db.json<{ m: string }>(`SELECT DISTINCT strftime(period_start, '%Y-%m-%d') AS m FROM marts.kpi_monthly WHERE period_type = 'month' AND value IS NOT NULL`);
+  const month = scorecardMonth({ dataAsAtDate: dataAsAt.slice(0, 10), periodEnd: opts.periodEnd, monthsWithData: withData.map((r) => r.m) });
+  const months = trendMonths(month);
+
+  // Every measure the mart knows, even one with no row in the window, so the scorecard never drops a KPI silently.
+  const measures = await db.json<{ measure_id: string; measure_name: string; priority_area: string; unit: Unit; direction: Direction; definition: string }>(
+    `SELECT measure_id, any_value(measure_name) AS measure_name, any_value(priority_area) AS priority_area, any_value(unit) AS unit,
+            any_value(direction) AS direction, any_value(definition) AS definition
+     FROM marts.kpi_monthly GROUP BY measure_id`,
+  );
+  const rows = await db.json<{ measure_id: string; m: string; period_label: string; numerator: number | null; denominator: number | null; value: number | null; target: number | null; rag: Rag | null }>(
+    `SELECT measure_id, strftime(period_start, '%Y-%m-%d') AS m, period_label, numerator::DOUBLE AS numerator, denominator::DOUBLE AS denominator,
+            value::DOUBLE AS value, target::DOUBLE AS target, rag
+     FROM marts.kpi_monthly WHERE period_type = 'month' AND period_start BETWEEN ?::DATE AND ?::DATE`,
+    [months[0]!, month],
+  );
+  const byKey = new Map(rows.map((r) => [`${r.measure_id}|${r.m}`, r]));
+  const kpis: Kpi[] = measures
+    .map((m) => ({
+      measureId: m.measure_id,
+      name: m.measure_name,
+      priorityArea: m.priority_area,
+      unit: m.unit,
+      direction: m.direction,
+      definition: m.definition,
+      points: months.map((mo) => {
+        const r = byKey.get(`${m.measure_id}|${mo}`);
+        return { month: mo, periodLabel: r?.period_label ?? monthLabel(mo), numerator: r?.numerator ?? null, denominator: r?.denominator ?? null, value: r?.value ?? null, target: r?.target ?? null, rag: r?.rag ?? null };
+      }),
+    }))
+    .sort(compareKpis);
+  return { month, monthLabel: monthLabel(month), months, dataAsAt, kpis };
+}

@@ -1,0 +1,58 @@
+// How a KPI value is written and which values a public appendix must hide. Pure, so it is tested alone.
+
+export type Unit = 'percent' | 'ratio' | 'count';
+export type Rag = 'Green' | 'Amber' | 'Red';
+export type Direction = 'higher' | 'lower';
+
+/** What public appendices print instead of a suppressed figure (DfE practice). */
+export const SUPPRESSED = 'c';
+
+/**
+ * Percent as a whole percent (DfE practice, and the seeds' style), average caseload to one decimal as the
+ * DfE workforce statistics print it, counts as whole numbers. `null` (no denominator, no data) is a dash.
+ */
+export function formatValue(value: number | null, unit: Unit): string {
+  if (value === null || !Number.isFinite(value)) return '–';
+  if (unit === 'percent') return `${Math.round(value)}%`;
+  if (unit === 'ratio') return value.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return Math.round(value).toLocaleString('en-GB');
+}
+
+/**
+ * A target as the improvement plan sets it: never rounded (a 49.5% target is not 50%), so at most one decimal
+ * for percent and ratio; counts as whole numbers.
+ */
+export function formatTarget(target: number | null, unit: Unit): string {
+  if (target === null || !Number.isFinite(target)) return '–';
+  if (unit === 'count') return Math.round(target).toLocaleString('en-GB');
+  const t = target.toLocaleString('en-GB', { minimumFractionDigits: unit === 'ratio' ? 1 : 0, maximumFractionDigits: 1 });
+  return unit === 'percent' ? `${t}%` : t;
+}
+
+/** Excel number format for a value of this unit; percent values are stored as fractions so Excel's % applies. */
+export const excelFormat = (unit: Unit): string => (unit === 'percent' ? '0%' : unit === 'ratio' ? '0.0' : '#,##0');
+/** Excel number format for a target: like formatTarget, a 49.5% target keeps its decimal. */
+export const excelTargetFormat = (target: number | null, unit: Unit): string =>
+  target !== null && !Number.isInteger(target) && unit === 'percent' ? '0.0%' : excelFormat(unit);
+/** The value as stored in Excel: a fraction for percent (0.75 shown as 75%), otherwise as it is. */
+export const excelValue = (value: number | null, unit: Unit): number | null => (value === null ? null : unit === 'percent' ? value / 100 : value);
+
+const small = (n: number | null, threshold: number): boolean => n !== null && n >= 1 && n <= threshold;
+
+/**
+ * The public rule, self-contained so every public scorecard applies it the same way: a value is shown as 'c'
+ * when its numerator or denominator is from 1 to the threshold, since a small count (or a percentage of a small
+ * group) could identify a child. A count measure's value is its numerator, so the same test covers it.
+ * Zero is not suppressed: it identifies no one.
+ */
+export function isSuppressed(p: { numerator: number | null; denominator: number | null }, threshold: number): boolean {
+  return small(p.numerator, threshold) || small(p.denominator, threshold);
+}
+
+/** The rule in words, for the About sheet and the PDF definitions. */
+export const suppressionRule = (threshold: number): string =>
+  `In the public version, any value whose numerator or denominator is between 1 and ${threshold} (and any count of 1 to ${threshold}) is shown as '${SUPPRESSED}', ` +
+  `with its numerator, denominator and RAG rating, and is left out of the 12-month chart, so that no child can be identified. ` +
+  `Zero is shown. The restricted version, for officers only, is not suppressed.`;
+
+export const directionText = (d: Direction): string => (d === 'higher' ? 'Higher' : 'Lower');

@@ -1,0 +1,149 @@
+// The scorecard's Excel sheets: "Scorecard" (one row per KPI, filterable, with its sparkline as an image) and
+// "Trend" (the 12 monthly values and targets per KPI, for analysts to chart or check). Both use the shared
+// frame (title, title line with RESTRICTED, frozen header) and then set per-cell formats, since one column
+// holds percent, ratio and count values.
+import type ExcelJS from 'exceljs';
+import type { IsoDate } from '../../pipelines/calendar/dates.js';
+import type { AppendixMeta } from '../lib/appendix.js';
+import { addTableSheet, TABLE_HEADER_ROW } from '../lib/xlsx.js';
+import { directionText, excelFormat, excelTargetFormat, excelValue, SUPPRESSED, type Rag } from './format.js';
+import type { ShownKpi, ShownPoint } from './view.js';
+
+const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+const RAG_FILL: Record<Rag, { fill: string; font: string }> = {
+  Green: { fill: argb('#2e7d32'), font: 'FFFFFFFF' },
+  Amber: { fill: argb('#ffc000'), font: 'FF1F1F1F' },
+  Red: { fill: argb('#c00000'), font: 'FFFFFFFF' },
+};
+// Excel's own light "good / neutral / bad" fills: readable behind a number in the trend grid.
+const RAG_LIGHT: Record<Rag, string> = { Green: 'FFC6EFCE', Amber: 'FFFFEB9C', Red: 'FFFFC7CE' };
+
+export const SCORECARD_SHEET = 'Scorecard';
+export const TREND_SHEET = 'Trend';
+/** 1-based column of each Scorecard field, so tests and readers find them by name. */
+export const SCORECARD_COLUMNS = ['area', 'measure', 'month', 'value', 'target', 'rag', 'direction', 'numerator', 'denominator', 'trend', 'definition'] as const;
+const col = (key: (typeof SCORECARD_COLUMNS)[number]) => SCORECARD_COLUMNS.indexOf(key) + 1;
+
+type Cell = string | number | null;
+const figure = (p: ShownPoint | null, v: number | null, unit: ShownKpi['unit']): Cell => (!p ? null : p.suppressed ? SUPPRESSED : excelValue(v, unit));
+const count = (p: ShownPoint | null, v: number | null): Cell => (!p ? null : p.suppressed ? SUPPRESSED : v);
+
+export function addScorecardSheet(
+  wb: ExcelJS.Workbook,
+  meta: AppendixMeta,
+  kpis: readonly ShownKpi[],
+  pngs: ReadonlyMap<string, { png: Buffer; width: number; height: number } | null>,
+  monthLabel: string,
+  note: string,
+): ExcelJS.Worksheet {
+  const ws = addTableSheet(wb, meta, {
+    sheet: SCORECARD_SHEET,
+    title: `Improvement plan scorecard, ${monthLabel}`,
+    columns: [
+      { header: 'Priority area', key: 'area', width: 26 },
+      { header: 'Measure', key: 'measure', width: 38 },
+      { header: 'Month', key: 'month', width: 14 },
+      { header: 'Latest', key: 'value', width: 10 },
+      { header: 'Target', key: 'target', width: 10 },
+      { header: 'RAG', key: 'rag', width: 10 },
+      { header: 'Better if', key: 'direction', width: 9 },
+      { header: 'Numerator', key: 'numerator', width: 11 },
+      { header: 'Denominator', key: 'denominator', width: 12 },
+      { header: 'Last 12 months (target dashed)', key: 'trend', width: 23 },
+      { header: 'Definition', key: 'definition', width: 80 },
+    ],
+    rows: kpis.map((k) => {
+      const p = k.latest;
+      return {
+        area: k.priorityArea,
+        measure: k.name,
+        month: p ? p.periodLabel : 'No data in the last 12 months',
+        value: figure(p, p?.value ?? null, k.unit),
+        target: p?.target === null || !p ? null : excelValue(p.target, k.unit),
+        rag: p?.suppressed ? SUPPRESSED : p?.rag ?? (p?.target === null || !p ? 'No target' : null),
+        direction: directionText(k.direction),
+        numerator: k.unit === 'count' ? null : count(p, p?.numerator ?? null),
+        denominator: k.unit === 'count' ? null : count(p, p?.denominator ?? null),
+        trend: null,
+        definition: k.definition,
+      };
+    }),
+    note,
+  });
+  ws.views = [{ state: 'frozen', ySplit: TABLE_HEADER_ROW, xSplit: 2 }];
+  ws.autoFilter = { from: { row: TABLE_HEADER_ROW, column: 1 }, to: { row: TABLE_HEADER_ROW + kpis.length, column: SCORECARD_COLUMNS.length } };
+  for (const c of ['value', 'target', 'numerator', 'denominator'] as const) ws.getRow(TABLE_HEADER_ROW).getCell(col(c)).alignment = { horizontal: 'right', vertical: 'middle', wrapText: true };
+  kpis.forEach((k, i) => {
+    const r = TABLE_HEADER_ROW + 1 + i;
+    const row = ws.getRow(r);
+    // Tall enough for the sparkline and the wrapped definition (about 95 characters a line at width 80).
+    row.height = Math.max(44, Math.ceil(k.definition.length / 95) * 13 + 6);
+    row.eachCell({ includeEmpty: true }, (cell) => (cell.alignment = { vertical: 'middle', wrapText: true, ...(cell.alignment ?? {}) }));
+    row.getCell(col('definition')).alignment = { vertical: 'middle', wrapText: true };
+    row.getCell(col('definition')).font = { size: 9 };
+    row.getCell(col('measure')).font = { bold: true };
+    row.getCell(col('value')).numFmt = excelFormat(k.unit);
+    row.getCell(col('value')).font = { bold: true };
+    row.getCell(col('target')).numFmt = excelTargetFormat(k.latest?.target ?? null, k.unit);
+    row.getCell(col('numerator')).numFmt = '#,##0';
+    row.getCell(col('denominator')).numFmt = k.unit === 'ratio' ? '#,##0.0' : '#,##0';
+    for (const c of ['value', 'target', 'numerator', 'denominator'] as const) row.getCell(col(c)).alignment = { horizontal: 'right', vertical: 'middle' };
+    const ragCell = row.getCell(col('rag'));
+    ragCell.alignment = { horizontal: 'center', vertical: 'middle' };
+    const rag = k.latest?.rag ?? null;
+    if (rag) {
+      ragCell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: RAG_FILL[rag].fill } };
+      ragCell.font = { bold: true, color: { argb: RAG_FILL[rag].font } };
+    } else ragCell.font = { size: 9, color: { argb: 'FF555555' } };
+    if (i > 0 && kpis[i - 1]!.priorityArea !== k.priorityArea) row.eachCell({ includeEmpty: true }, (cell) => (cell.border = { top: { style: 'thin', color: { argb: 'FF1F4E79' } } }));
+    const png = pngs.get(k.measureId);
+    if (png) {
+      const id = wb.addImage({ buffer: png.png as unknown as ExcelJS.Buffer, extension: 'png' });
+      ws.addImage(id, { tl: { col: col('trend') - 1 + 0.05, row: r - 1 + 0.1 }, ext: { width: png.width, height: png.height }, editAs: 'oneCell' });
+    }
+  });
+  return ws;
+}
+
+const MONTH_HEAD = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+export function addTrendSheet(wb: ExcelJS.Workbook, meta: AppendixMeta, kpis: readonly ShownKpi[], months: readonly IsoDate[], monthLabel: string, note: string): ExcelJS.Worksheet {
+  const monthKeys = months.map((m) => `m${m}`);
+  // A "Value" row per KPI and, when it has any target in the 12 months, a "Target" row under it: one tidy,
+  // filterable table that holds everything the sparklines draw.
+  const lines: { k: ShownKpi; figure: 'Value' | 'Target' }[] = kpis.flatMap((k) => [
+    { k, figure: 'Value' as const },
+    ...(k.points.some((p) => p.target !== null) ? [{ k, figure: 'Target' as const }] : []),
+  ]);
+  const ws = addTableSheet(wb, meta, {
+    sheet: TREND_SHEET,
+    title: `Improvement plan measures, the 12 months to ${monthLabel}`,
+    columns: [
+      { header: 'Priority area', key: 'area', width: 26 },
+      { header: 'Measure', key: 'measure', width: 38 },
+      { header: 'Figure', key: 'figure', width: 8 },
+      ...months.map((m, i) => ({ header: MONTH_HEAD.format(new Date(`${m}T00:00:00Z`)), key: monthKeys[i]!, width: 9 })),
+    ],
+    rows: lines.map(({ k, figure: f }) => ({
+      area: k.priorityArea,
+      measure: k.name,
+      figure: f,
+      ...Object.fromEntries(k.points.map((p, i) => [monthKeys[i]!, f === 'Target' ? excelValue(p.target, k.unit) : p.suppressed ? SUPPRESSED : excelValue(p.value, k.unit)])),
+    })),
+    note,
+  });
+  ws.views = [{ state: 'frozen', ySplit: TABLE_HEADER_ROW, xSplit: 3 }];
+  ws.autoFilter = { from: { row: TABLE_HEADER_ROW, column: 1 }, to: { row: TABLE_HEADER_ROW + lines.length, column: 3 + months.length } };
+  months.forEach((_, j) => (ws.getRow(TABLE_HEADER_ROW).getCell(4 + j).alignment = { horizontal: 'right', vertical: 'middle', wrapText: true }));
+  lines.forEach(({ k, figure: f }, i) => {
+    const row = ws.getRow(TABLE_HEADER_ROW + 1 + i);
+    if (f === 'Target') for (let c = 1; c <= 3 + months.length; c++) row.getCell(c).font = { italic: true, color: { argb: 'FF7F7F7F' } };
+    k.points.forEach((p, j) => {
+      const cell = row.getCell(4 + j);
+      cell.numFmt = f === 'Target' ? excelTargetFormat(p.target, k.unit) : excelFormat(k.unit);
+      cell.alignment = { horizontal: 'right' };
+      if (f === 'Value' && p.rag) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: RAG_LIGHT[p.rag] } };
+    });
+  });
+  return ws;
+}

@@ -1,0 +1,50 @@
+// SSDA903 CSV files land by content, with the return's own rules checked row by row.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../pipelines/extract/extract.js';
+import { silentLogger } from '../pipelines/logger.js';
+import { withWarehouse } from '../pipelines/warehouse/db.js';
+import { tempDir, writeCsv } from './helpers/tmp.js';
+
+describe('SSDA903 files', () => {
+  it('are recognised by their DfE headers, whatever the file is called, and checked against the code lists', async () => {
+    const dir = tempDir('903');
+    const input = path.join(dir, 'in');
+    writeCsv(path.join(input, 'file1.csv'), [['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'], ['101', '1', '01/02/2005', 'WBRI', '', '', ''], ['102', '2', '15/07/2003', 'MWBC', '', '1', '03/03/2020']]);
+    writeCsv(path.join(input, 'file2.csv'), [
+      ['CHILD', 'DECOM', 'RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC', 'REASON_PLACE_CHANGE', 'HOME_POST', 'PL_POST', 'URN'],
+      ['101', '01/04/2019', 'S', 'C2', 'N1', 'U4', 'PR1', '01/02/2021', 'E17', '', 'DY1 1', 'DY2 2', ''],
+      ['102', '10/01/2018', 'S', 'V2', 'N4', 'K2', 'PR4', '', 'E45', '', '', '', ''], // REC without DEC
+    ]);
+    writeCsv(path.join(input, 'file3.csv'), [['CHILD', 'DOB', 'REVIEW', 'REVIEW_CODE'], ['101', '01/02/2005', '20/04/2019', 'PN1']]);
+    writeCsv(path.join(input, 'file4.csv'), [
+      ['CHILD', 'DOB', 'IN_TOUCH', 'ACTIV', 'ACCOM'],
+      ['101', '01/02/2005', 'YES', 'F3', 'U1'], // legacy F3 still EET; U1 = independent living, suitable
+      ['102', '15/07/2003', 'DIED', 'F2', '0'], // died, yet an activity is given
+      ['103', '15/07/2003', 'RHOM', '0', '0'],
+      ['104', '15/07/2003', 'YES', 'G5', 'S2'],
+    ]);
+    await withWarehouse(path.join(dir, 'w.duckdb'), {}, async (db) => {
+      const summary = await extract(db, { inputDir: input, runId: '20210401T000000Z-903', log: silentLogger() });
+      expect(summary.files.map((f) => [f.file, f.source, f.read, f.landed, f.rejected])).toEqual([
+        ['file1.csv', 'ssda903.header', 2, 2, 0],
+        ['file2.csv', 'ssda903.episodes', 2, 1, 1],
+        ['file3.csv', 'ssda903.reviews', 1, 1, 0],
+        ['file4.csv', 'ssda903.oc3', 4, 3, 1],
+      ]);
+      const rejects = await db.json<{ source_file: string; line_number: number; column_name: string; reason: string }>(
+        'SELECT source_file, line_number::INTEGER AS line_number, column_name, reason FROM raw._rejects ORDER BY source_file',
+      );
+      expect(rejects).toEqual([
+        { source_file: 'file2.csv', line_number: 3, column_name: 'REC', reason: 'REC is given but DEC is blank' },
+        { source_file: 'file4.csv', line_number: 3, column_name: 'ACTIV', reason: 'IN_TOUCH is DIED so ACTIV should be 0, not F2' },
+      ]);
+      const oc3 = await db.json<{ child_id: string; activity: string; accommodation: string }>('SELECT child_id, activity, accommodation FROM raw.ssda903__oc3 ORDER BY child_id');
+      expect(oc3).toEqual([
+        { child_id: '101', activity: 'F3', accommodation: 'U1' },
+        { child_id: '103', activity: '0', accommodation: '0' },
+        { child_id: '104', activity: 'G5', accommodation: 'S2' },
+      ]);
+    });
+  });
+});
