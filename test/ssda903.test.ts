@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../pipelines/extract/extract.js';
+import { dbtBuild } from '../pipelines/transform/dbt.js';
 import { silentLogger } from '../pipelines/logger.js';
 import { withWarehouse } from '../pipelines/warehouse/db.js';
 import { tempDir, writeCsv } from './helpers/tmp.js';
@@ -45,6 +46,22 @@ describe('SSDA903 files', () => {
         { child_id: '103', activity: '0', accommodation: '0' },
         { child_id: '104', activity: 'G5', accommodation: 'S2' },
       ]);
+    });
+
+    // With no case-management export at all, the children-in-care facts fill from the return.
+    const built = await dbtBuild({ warehouse: path.join(dir, 'w.duckdb'), workDir: dir, logDir: path.join(dir, 'logs'), log: silentLogger() });
+    expect(built.failures).toEqual([]);
+    await withWarehouse(path.join(dir, 'w.duckdb'), { readOnly: true }, async (db) => {
+      const periods = await db.json<Record<string, unknown>>(
+        `SELECT strftime(entered_care_date, '%Y-%m-%d') AS entered, strftime(left_care_date, '%Y-%m-%d') AS left_care, reason_ended, care_outcome,
+                strftime(first_review_date, '%Y-%m-%d') AS first_review, is_first_review_on_time
+         FROM marts.fct_permanency`,
+      );
+      // Child 101: in care 1 April 2019 to 1 February 2021 (E17); first review Saturday 20 April 2019, 13 working
+      // days after entry (Good Friday 19 April excluded), so on time. Child 102's only episode was rejected.
+      expect(periods).toEqual([{ entered: '2019-04-01', left_care: '2021-02-01', reason_ended: 'E17', care_outcome: 'Leaving care', first_review: '2019-04-20', is_first_review_on_time: true }]);
+      const sources = await db.json<{ record_source: string }>('SELECT DISTINCT record_source FROM intermediate.int_cla_episodes');
+      expect(sources).toEqual([{ record_source: 'stg_ssda903__episodes' }]);
     });
   });
 });

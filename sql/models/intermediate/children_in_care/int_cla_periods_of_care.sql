@@ -5,7 +5,7 @@ with episodes as (
         *,
         sum(case when reason_new_episode = 'S' then 1 else 0 end)
             over (partition by child_id order by start_date, episode_id rows unbounded preceding) as period_number
-    from {{ ref('stg_case_management__cla_episodes') }}
+    from {{ ref('int_cla_episodes') }}
 )
 
 select

@@ -6,7 +6,7 @@
 with leavers as (
     select p.child_id, max(p.period_end) as left_care_date, c.date_of_birth
     from {{ ref('int_cla_periods_of_care') }} p
-    join {{ ref('stg_case_management__children') }} c using (child_id)
+    join {{ ref('int_children') }} c using (child_id)
     where not p.is_short_breaks_only
       and p.period_end is not null
       and p.period_end - p.period_start >= 91

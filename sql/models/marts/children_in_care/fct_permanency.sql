@@ -12,7 +12,7 @@ reviews as (
         r.review_date,
         row_number() over (partition by p.child_id, p.period_number order by r.review_date, r.cla_review_id) as review_number
     from periods p
-    join {{ ref('stg_case_management__cla_reviews') }} r
+    join {{ ref('int_cla_reviews') }} r
       on r.child_id = p.child_id and r.review_date >= p.period_start and (p.period_end is null or r.review_date <= p.period_end)
 ),
 

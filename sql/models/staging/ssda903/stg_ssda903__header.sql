@@ -1,0 +1,14 @@
+-- One row per child in the 903 Header, in the same shape as stg_case_management__children.
+with source as (
+    {{ latest_rows(source('ssda903', 'header'), 'child_id') }}
+)
+
+select
+    child_id,
+    date_of_birth,
+    sex as sex_code,
+    upper(ethnicity) as ethnicity_code,
+    false as is_disabled, -- the 903 does not record disability
+    false as is_uasc,     -- UASC status is in the 903's UASC file, not landed yet
+    _load_id as load_id
+from source

@@ -1,0 +1,11 @@
+-- One row per 903 review, in the same shape as stg_case_management__cla_reviews.
+with source as (
+    {{ latest_rows(source('ssda903', 'reviews'), "child_id || '|' || review_date") }}
+)
+
+select
+    '903:' || child_id || ':' || strftime(review_date, '%Y-%m-%d') as cla_review_id,
+    child_id,
+    review_date,
+    _load_id as load_id
+from source
