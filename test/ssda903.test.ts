@@ -1,4 +1,5 @@
 // SSDA903 CSV files land by content, with the return's own rules checked row by row.
+import { readdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../pipelines/extract/extract.js';
@@ -25,6 +26,9 @@ describe('SSDA903 files', () => {
       ['103', '15/07/2003', 'RHOM', '0', '0'],
       ['104', '15/07/2003', 'YES', 'G5', 'S2'],
     ]);
+    // The return was taken on 1 April 2021 (file times are what "data as at" and OC3's dating use).
+    const asAt = new Date('2021-04-01T07:00:00Z');
+    for (const f of readdirSync(input)) utimesSync(path.join(input, f), asAt, asAt);
     await withWarehouse(path.join(dir, 'w.duckdb'), {}, async (db) => {
       const summary = await extract(db, { inputDir: input, runId: '20210401T000000Z-903', log: silentLogger() });
       expect(summary.files.map((f) => [f.file, f.source, f.read, f.landed, f.rejected])).toEqual([
@@ -62,6 +66,20 @@ describe('SSDA903 files', () => {
       expect(periods).toEqual([{ entered: '2019-04-01', left_care: '2021-02-01', reason_ended: 'E17', care_outcome: 'Leaving care', first_review: '2019-04-20', is_first_review_on_time: true }]);
       const sources = await db.json<{ record_source: string }>('SELECT DISTINCT record_source FROM intermediate.int_cla_episodes');
       expect(sources).toEqual([{ record_source: 'stg_ssda903__episodes' }]);
+      // Care leavers from OC3: 101 left care on their 16th birthday (1 February 2021) after 22 months, so is a
+      // care leaver; OC3 dates their record at that birthday: aged 16, F3 (legacy EET), in suitable
+      // independent living. 103 (returned home) and 104 have no episode in the return, so are not counted.
+      const leavers = await db.json<Record<string, unknown>>(
+        `SELECT strftime(month_end, '%Y-%m-%d') AS month_end, age::INTEGER AS age, activity_status, is_accommodation_suitable FROM marts.fct_care_leaver_eet ORDER BY month_end`,
+      );
+      expect(leavers).toEqual([
+        { month_end: '2021-02-28', age: 16, activity_status: 'EET', is_accommodation_suitable: true },
+        { month_end: '2021-03-31', age: 16, activity_status: 'EET', is_accommodation_suitable: true },
+      ]);
+      const neet = await db.json<{ numerator: number; denominator: number }>(
+        "SELECT numerator, denominator FROM marts.kpi_monthly WHERE measure_id = 'care_leavers_16_18_neet' AND period_type = 'month' AND period_label = 'March 2021'",
+      );
+      expect(neet).toEqual([{ numerator: 0, denominator: 1 }]);
     });
   });
 });

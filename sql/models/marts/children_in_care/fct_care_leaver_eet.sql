@@ -32,7 +32,7 @@ latest as (
     select
         a.*,
         (select arg_max(struct_pack(in_touch := c.in_touch, activity := c.activity, suitable := c.is_accommodation_suitable, contact_date := c.contact_date), c.contact_date)
-           from {{ ref('stg_case_management__care_leaver_contacts') }} c
+           from {{ ref('int_care_leaver_contacts') }} c
           where c.child_id = a.child_id and c.contact_date <= a.month_end) as last_contact
     from aged a
     where a.age between 16 and 25
