@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { buildReports, REPORTS, writeManifest, type ReportId } from '../reports/catalog.js';
+import { buildReports, mergeManifest, REPORTS, type ReportId } from '../reports/catalog.js';
 import { DEMO_DEFAULTS, writeDemo } from '../sources/demo/write-demo.js';
 import { ConfigError, demoConfig, loadConfig, type Config } from './config.js';
 import { extract } from './extract/extract.js';
@@ -13,7 +13,6 @@ import { EXIT_LOCKED, guardedRun } from './ops/guarded-run.js';
 import { LockHeldError } from './ops/lock.js';
 import { spawnCspRun, startScheduler } from './ops/schedule.js';
 import { buildStatus, formatStatus } from './ops/status.js';
-import { currentAppendicesDir } from './publish.js';
 import { dataPaths, type DataPaths } from './paths.js';
 import { extractStage, newRunId, transformStage } from './run.js';
 import { withWarehouse } from './warehouse/db.js';
@@ -98,7 +97,7 @@ program
         paths: ctx.paths,
         runId: ctx.runId,
         log: ctx.log,
-        reports: REPORTS.map((report) => ({ report, variant: 'public' })),
+        reports: REPORTS.flatMap((report) => (['public', 'restricted'] as const).map((variant) => ({ report, variant }))),
         mappings: mappingFiles(ctx),
         trigger: process.env.CSP_TRIGGER === 'schedule' ? 'schedule' : 'manual',
         prepareInput: async () => (opts.demo && !opts.input ? await writeDemoInput(ctx) : inputDirFor(ctx, opts.input)),
@@ -241,12 +240,13 @@ program
     if (name && !REPORTS.includes(name as ReportId)) throw new InvalidArgumentError(`unknown report '${name}': choose one of ${REPORTS.join(', ')}`);
     const warehouse = path.resolve(opts.warehouse ?? ctx.paths.warehouse);
     if (!existsSync(warehouse)) throw new Error(`no warehouse at ${warehouse}: run \`csp run\` first (or pass --warehouse FILE).`);
-    const outDir = path.resolve(opts.out ?? currentAppendicesDir(ctx.paths.appendices) ?? ctx.paths.appendices);
+    // On-demand appendices never go into a published run's folder (nothing writes to a published file).
+    const outDir = path.resolve(opts.out ?? path.join(ctx.paths.root, 'reports'));
     mkdirSync(outDir, { recursive: true });
     const config: Config = opts.meetingDate ? { ...ctx.config, committee: { ...ctx.config.committee, meetingDate: opts.meetingDate } } : ctx.config;
     const requests = (name ? [name as ReportId] : [...REPORTS]).map((report) => ({ report, variant: opts.variant, periodEnd: opts.periodEnd, weeks: opts.weeks, compareFrom: opts.compareFrom }));
     const entries = await withWarehouse(warehouse, { readOnly: true }, (db) => buildReports(db, { config, dataRoot: ctx.paths.root, outDir, runId: ctx.runId, log: ctx.log, requests }));
-    if (opts.out) writeManifest(outDir, entries, ctx.runId);
+    mergeManifest(outDir, entries, ctx.runId);
     for (const e of entries) console.log(path.join(outDir, e.file));
   });
 

@@ -1,13 +1,14 @@
 // Every appendix the product makes, and the manifest that lists what was written.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../pipelines/config.js';
 import type { Logger } from '../pipelines/logger.js';
 import type { Warehouse } from '../pipelines/warehouse/db.js';
 import type { ManifestEntry, Variant } from './lib/appendix.js';
 import { buildContactActivity, commentFileFor, readComment, REPORT_ID as CONTACT_ACTIVITY } from './contact-activity/build.js';
+import { buildScorecard, REPORT_ID as SCORECARD } from './scorecard/build.js';
 
-export const REPORTS = [CONTACT_ACTIVITY] as const;
+export const REPORTS = [CONTACT_ACTIVITY, SCORECARD] as const;
 export type ReportId = (typeof REPORTS)[number];
 
 export interface ReportRequest {
@@ -26,9 +27,14 @@ export async function buildReports(
   const entries: ManifestEntry[] = [];
   for (const req of opts.requests) {
     const started = Date.now();
-    const cfg = opts.config.reports.contactActivity;
-    const comment = readComment(cfg.commentFile ?? commentFileFor(opts.dataRoot, req.report));
-    const made = await buildContactActivity(db, { config: opts.config, outDir: opts.outDir, runId: opts.runId, variant: req.variant, periodEnd: req.periodEnd, weeks: req.weeks, compareFrom: req.compareFrom, comment });
+    const common = { config: opts.config, outDir: opts.outDir, runId: opts.runId, variant: req.variant, periodEnd: req.periodEnd };
+    let made: ManifestEntry[];
+    if (req.report === SCORECARD) made = await buildScorecard(db, common);
+    else {
+      const cfg = opts.config.reports.contactActivity;
+      const comment = readComment(cfg.commentFile ?? commentFileFor(opts.dataRoot, req.report));
+      made = await buildContactActivity(db, { ...common, weeks: req.weeks, compareFrom: req.compareFrom, comment });
+    }
     entries.push(...made);
     opts.log.info({ report: req.report, variant: req.variant, files: made.map((m) => m.file), ms: Date.now() - started }, `report: ${made.map((m) => m.file).join(' and ')} written (${Date.now() - started} ms)`);
   }
@@ -39,4 +45,12 @@ export const MANIFEST = 'manifest.json';
 
 export function writeManifest(dir: string, entries: ManifestEntry[], runId: string): void {
   writeFileSync(path.join(dir, MANIFEST), JSON.stringify({ runId, generatedAt: new Date().toISOString(), files: entries }, null, 2) + '\n');
+}
+
+/** Add entries to a folder's manifest, replacing entries for the same file names (on-demand reports). */
+export function mergeManifest(dir: string, entries: ManifestEntry[], runId: string): void {
+  const file = path.join(dir, MANIFEST);
+  const previous = existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as { files?: ManifestEntry[] }).files ?? []) : [];
+  const names = new Set(entries.map((e) => e.file));
+  writeManifest(dir, [...previous.filter((e) => !names.has(e.file)), ...entries], runId);
 }

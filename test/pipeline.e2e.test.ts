@@ -77,9 +77,10 @@ describe('csp run on a generated export', () => {
     expect(stages.some((m) => /^report: appendix-1-contact-activity-2020-06-14\.xlsx and .*\.pdf written/.test(m))).toBe(true);
   });
 
-  it('writes the weekly EDT / MASH / total table exactly as recounted from the export', async () => {
+  // Weekly front-door counts are in the hundreds, so the public (suppressed) file shows them as they are too.
+  it.each(['appendix-1-contact-activity-2020-06-14.xlsx', 'appendix-1-contact-activity-2020-06-14-restricted.xlsx'])('writes the weekly EDT / MASH / total table exactly as recounted from the export (%s)', async (file) => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(data, 'appendices', 'appendix-1-contact-activity-2020-06-14.xlsx'));
+    await wb.xlsx.readFile(path.join(data, 'appendices', file));
     const ws = wb.getWorksheet('Weekly contacts')!;
     const expected = recountWeeks();
     expect(expected.reduce((s, w) => s + w.edt + w.mash, 0)).toBeGreaterThan(2500); // the test is about real volumes
@@ -96,9 +97,10 @@ describe('csp run on a generated export', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
   });
 
+  // The restricted file keeps exact averages (the public one rounds them and suppresses small ones).
   it('writes weekly averages before and since the chosen date, overall and by source', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(data, 'appendices', 'appendix-1-contact-activity-2020-06-14.xlsx'));
+    await wb.xlsx.readFile(path.join(data, 'appendices', 'appendix-1-contact-activity-2020-06-14-restricted.xlsx'));
     const weeks = recountWeeks();
     const before = weeks.filter((w) => w.start < SPLIT);
     const since = weeks.filter((w) => w.start >= SPLIT);
@@ -137,8 +139,9 @@ describe('csp run on a generated export', () => {
 
   it('writes an A4 PDF and a manifest whose checksums match the files', () => {
     const dir = path.join(data, 'appendices');
-    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: { file: string; sha256: string; format: string; dataAsAt: string; variant: string }[] };
-    expect(manifest.files.map((f) => f.format).sort()).toEqual(['pdf', 'xlsx']);
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: { report: string; file: string; sha256: string; format: string; dataAsAt: string; variant: string }[] };
+    const kinds = ['public pdf', 'public xlsx', 'restricted pdf', 'restricted xlsx'];
+    expect(manifest.files.map((f) => `${f.report} ${f.variant} ${f.format}`).sort()).toEqual([...kinds.map((k) => `contact-activity ${k}`), ...kinds.map((k) => `scorecard ${k}`)]);
     for (const f of manifest.files) {
       expect(createHash('sha256').update(readFileSync(path.join(dir, f.file))).digest('hex'), f.file).toBe(f.sha256);
       expect(f.dataAsAt).toBe('2020-07-06T07:00:00Z'); // the export's file time: 07:00 the morning after the period

@@ -8,11 +8,14 @@ import { sha256, type AppendixMeta, type ManifestEntry, type Variant } from '../
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { chartContent, commentBox, definitionsContent, renderPdf, tableContent } from '../lib/pdf.js';
 import { addAboutSheet, addTableSheet, newWorkbook } from '../lib/xlsx.js';
-import { sourceChart, weeklyChart } from './charts.js';
-import { loadContactActivity, type Averages, type ContactActivityData } from './data.js';
-import { contactActivityDefinitions } from './definitions.js';
+import { C } from '../lib/suppression.js';
+import { openCaseChart, sourceChart, timelinessChart, weeklyChart } from './charts.js';
+import { loadContactActivity, OPEN_CASE_AREAS, type ContactActivityData } from './data.js';
+import { definitionsFor } from './definitions.js';
+import { AREA_KEYS, contactActivityTables, type PublishedTable } from './tables.js';
 
 export const REPORT_ID = 'contact-activity';
+const OPEN_CASE_WIDTHS = { EDT: 30, MASH: 34, Assessment: 52, 'Case Management': 48, CLA: 30, Disability: 46 } as const;
 export const REPORT_TITLE = 'Contact Activity Data';
 
 export interface BuildOptions {
@@ -27,17 +30,21 @@ export interface BuildOptions {
   comment?: string;
 }
 
-const round = (n: number | null): string => (n === null ? '–' : Math.round(n).toLocaleString('en-GB'));
-const signed = (n: number | null): string => {
-  if (n === null) return '–';
-  const r = Math.round(n) || 0; // never "-0"
-  return `${r > 0 ? '+' : ''}${r.toLocaleString('en-GB')}`;
-};
-const diff = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : b - a);
+// PDF text for a published figure: "c" stays "c", a missing figure is a dash.
+const shown = (v: unknown, f: (n: number) => string): string => (v === C ? C : typeof v === 'number' ? f(v) : '–');
+const round = (v: unknown): string => shown(v, (n) => Math.round(n).toLocaleString('en-GB'));
+const count = round;
+const signed = (v: unknown): string =>
+  shown(v, (n) => {
+    const r = Math.round(n) || 0; // never "-0"
+    return `${r > 0 ? '+' : ''}${r.toLocaleString('en-GB')}`;
+  });
+const percent = (v: unknown): string => shown(v, (n) => `${Math.round(n * 100)}%`);
 
-function summary(d: ContactActivityData, beforeText: string, sinceText: string): string {
+/** The written summary; `canName(group)` says whether a source's figures may be quoted (not suppressed). */
+function summary(d: ContactActivityData, beforeText: string, sinceText: string, canName: (group: string) => boolean): string {
   if (d.before.weeks === 0 || d.since.weeks === 0) return `Over the ${d.weeks.length} weeks shown, an average of ${round(d.since.total ?? d.before.total)} new contacts a week were received at front door services.`;
-  const biggest = [...d.bySource].filter((s) => s.before !== null && s.since !== null).sort((a, b) => (a.since! - a.before!) - (b.since! - b.before!))[0];
+  const biggest = [...d.bySource].filter((s) => s.before !== null && s.since !== null && canName(s.group)).sort((a, b) => (a.since! - a.before!) - (b.since! - b.before!))[0];
   const direction = (d.since.total ?? 0) < (d.before.total ?? 0) ? 'lower than' : 'higher than';
   return (
     `The weekly average number of new contacts to front door services ${sinceText} has been ${round(d.since.total)}, ${direction} the average of ${round(d.before.total)} a week ${beforeText}.` +
@@ -67,54 +74,88 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
     variant: opts.variant,
   };
 
-  const weeklySvg = await renderSvg(weeklyChart(d));
-  const sourceSvg = await renderSvg(sourceChart(d, `Before ${splitText}`, `Since ${splitText}`));
-  const comment = opts.comment ?? summary(d, beforeText, sinceText);
-  const avgRow = (label: string, a: Averages) => [label, round(a.edt), round(a.mash), round(a.total)];
+  const threshold = opts.config.suppression.threshold;
+  const pub = opts.variant === 'public';
+  const t = contactActivityTables(d, opts.variant, threshold);
+  const defs = definitionsFor(opts.variant, threshold);
+  const weeklySvg = await renderSvg(weeklyChart(d, t));
+  const sourceSvg = await renderSvg(sourceChart(t, `Before ${splitText}`, `Since ${splitText}`));
+  const openSvg = await renderSvg(openCaseChart(d, t));
+  const timeSvg = await renderSvg(timelinessChart(d, t));
+  const quotable = new Set(t.bySource.rows.filter((r) => r.change !== C).map((r) => String(r.group)));
+  const comment = opts.comment ?? summary(d, beforeText, sinceText, (g) => quotable.has(g));
+  // Kept to one line: the full rule is in the definitions, and long notes push charts off their table's page.
+  const hiddenNote = pub && threshold > 0 ? ` "c": 1 to ${threshold}, or hidden so a total cannot reveal one (see Definitions); not drawn in the chart.` : '';
+  const R = 'right' as const;
+  const noteIfHidden = (tb: PublishedTable) => (tb.rows.some((r) => Object.values(r).includes(C)) ? hiddenNote.trim() : '');
+  const all = (tb: PublishedTable) => tb.rows;
 
   // ---- PDF ----
   const weeklyTable = {
     title: 'New contacts received at front door services',
-    columns: [{ header: 'Week', width: '*' as const }, { header: 'EDT', align: 'right' as const, width: 60 }, { header: 'MASH', align: 'right' as const, width: 60 }, { header: 'Total contacts', align: 'right' as const, width: 80 }],
-    rows: [
-      ...d.weeks.map((w) => [w.label, w.edt, w.mash, w.total]),
-      ['Total', d.weeks.reduce((s, w) => s + w.edt, 0), d.weeks.reduce((s, w) => s + w.mash, 0), d.weeks.reduce((s, w) => s + w.total, 0)],
-    ],
-    totalRows: [d.weeks.length],
+    columns: [{ header: 'Week', width: '*' as const }, { header: 'EDT', align: R, width: 60 }, { header: 'MASH', align: R, width: 60 }, { header: 'Total contacts', align: R, width: 80 }],
+    rows: all(t.weekly).map((r) => [String(r.label), count(r.edt), count(r.mash), count(r.total)]),
+    totalRows: [t.weekly.totalRow],
+    ...(noteIfHidden(t.weekly) ? { note: noteIfHidden(t.weekly) } : {}),
   };
+  const [avgBefore, avgSince] = t.averages.rows as [Record<string, unknown>, Record<string, unknown>];
   const averagesTable = {
     title: `Weekly average new contacts before and since ${splitText}`,
-    columns: [{ header: 'Weeks', width: '*' as const }, { header: 'EDT', align: 'right' as const, width: 60 }, { header: 'MASH', align: 'right' as const, width: 60 }, { header: 'Total contacts', align: 'right' as const, width: 80 }],
+    columns: [{ header: 'Weeks', width: '*' as const }, { header: 'EDT', align: R, width: 60 }, { header: 'MASH', align: R, width: 60 }, { header: 'Total contacts', align: R, width: 80 }],
     rows: [
-      avgRow(`Before ${splitText} (${d.before.weeks} weeks)`, d.before),
-      avgRow(`Since ${splitText} (${d.since.weeks} weeks)`, d.since),
-      ['Change', signed(diff(d.before.edt, d.since.edt)), signed(diff(d.before.mash, d.since.mash)), signed(diff(d.before.total, d.since.total))],
+      [`Before ${splitText} (${d.before.weeks} weeks)`, round(avgBefore.edt), round(avgBefore.mash), round(avgBefore.total)],
+      [`Since ${splitText} (${d.since.weeks} weeks)`, round(avgSince.edt), round(avgSince.mash), round(avgSince.total)],
+      ['Change', signed(t.averages.change.edt), signed(t.averages.change.mash), signed(t.averages.change.total)],
     ],
     totalRows: [2],
   };
   const sourceTable = {
     title: 'Average weekly contacts by source, before and since',
-    columns: [{ header: 'Source', width: '*' as const }, { header: `Weekly average before ${splitText}`, align: 'right' as const, width: 95 }, { header: `Weekly average since ${splitText}`, align: 'right' as const, width: 95 }, { header: 'Change', align: 'right' as const, width: 55 }],
-    rows: [
-      ...d.bySource.map((s) => [s.group, round(s.before), round(s.since), signed(diff(s.before, s.since))]),
-      ['Total', round(d.before.total), round(d.since.total), signed(diff(d.before.total, d.since.total))],
+    columns: [{ header: 'Source', width: '*' as const }, { header: `Weekly average before ${splitText}`, align: R, width: 95 }, { header: `Weekly average since ${splitText}`, align: R, width: 95 }, { header: 'Change', align: R, width: 55 }],
+    rows: all(t.bySource).map((r) => [String(r.group), round(r.before), round(r.since), signed(r.change)]),
+    totalRows: [t.bySource.totalRow],
+    note: `Averages are rounded to whole numbers, so sources may not add to the total.${pub && threshold > 0 ? ` An average (and its change) is shown as "c" when the contacts it is worked out from number 1 to ${threshold}, or would reveal such a number.` : ''}`,
+  };
+  const openTable = {
+    title: 'Open case contacts (exc DV) by receiving service area',
+    columns: [
+      { header: 'Week', width: '*' as const },
+      // Widths fitted to each header so the week labels stay on one line in portrait A4.
+      ...OPEN_CASE_AREAS.map((a) => ({ header: a === 'Case Management' ? 'Case Mgmt' : a, align: R, width: OPEN_CASE_WIDTHS[a] })),
+      { header: 'Total', align: R, width: 36 },
     ],
-    totalRows: [d.bySource.length],
-    note: 'Averages are rounded to whole numbers, so sources may not add to the total.',
+    rows: all(t.openCase).map((r) => [String(r.label), ...OPEN_CASE_AREAS.map((a) => count(r[AREA_KEYS[a]])), count(r.total)]),
+    totalRows: [t.openCase.totalRow],
+    note: `Contacts about children with an open case, by the service area that received them; police domestic-abuse notifications excluded.${pub && threshold > 0 ? ` "c": 1 to ${threshold}, or hidden so a total cannot reveal one; the chart draws a week's "c" areas as one grey block.` : ''}`,
+  };
+  const timeTable = {
+    title: 'Front-door contacts decided within 1 working day',
+    columns: [{ header: 'Week', width: '*' as const }, { header: 'Contacts received', align: R, width: 70 }, { header: 'Decided within 1 working day', align: R, width: 90 }, { header: '%', align: R, width: 45 }],
+    rows: all(t.timeliness).map((r) => [String(r.label), count(r.contacts), count(r.within), percent(r.pct)]),
+    totalRows: [t.timeliness.totalRow],
+    note: `Undecided contacts count as not within 1 working day.${noteIfHidden(t.timeliness) ? ` ${noteIfHidden(t.timeliness)}` : ''}`,
   };
   const pdf = await renderPdf(meta, [
     ...tableContent(weeklyTable),
-    ...chartContent('Weekly new contacts at front door services', weeklySvg),
+    ...chartContent(`Weekly new contacts at front door services${d.since.weeks > 0 && d.before.weeks > 0 ? ` (dashed line: ${splitText})` : ''}`, weeklySvg),
     ...tableContent(averagesTable),
     commentBox(`Analyst comments as at ${longDate(d.dataAsAt.slice(0, 10))}`, comment),
     ...tableContent(sourceTable),
-    ...chartContent('Weekly average contacts by source', sourceSvg, 440),
-    ...definitionsContent(contactActivityDefinitions, meta),
+    ...chartContent(`Weekly average contacts by source${hiddenNote ? ' (averages shown as "c" are not drawn)' : ''}`, sourceSvg, 440),
+    ...tableContent(openTable, { pageBreak: 'before' }),
+    ...chartContent('Open case contacts (exc DV) by receiving service area', openSvg),
+    ...tableContent(timeTable, { pageBreak: 'before' }),
+    ...chartContent('Share of front-door contacts decided within 1 working day (dashed line: whole period)', timeSvg),
+    ...definitionsContent(defs, meta),
   ]);
 
   // ---- Excel ----
+  // Public cells hold whole numbers or "c"; restricted cells hold the exact figures (averages unrounded).
   const wb = newWorkbook(meta);
   const png = (svg: string) => ({ png: svgToPng(svg), ...svgSize(svg) });
+  const date = (v: unknown) => (typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : null);
+  const cell = (v: unknown) => (typeof v === 'number' || v === C ? v : null);
+  const pctFmt = pub ? '0%' : '0.0%';
   addTableSheet(wb, meta, {
     sheet: 'Weekly contacts',
     title: weeklyTable.title,
@@ -125,11 +166,9 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
       { header: 'MASH', key: 'mash', width: 10, numFmt: '#,##0' },
       { header: 'Total contacts', key: 'total', width: 14, numFmt: '#,##0' },
     ],
-    rows: [
-      ...d.weeks.map((w) => ({ label: w.label, weekStart: new Date(`${w.weekStart}T00:00:00Z`), edt: w.edt, mash: w.mash, total: w.total })),
-      { label: 'Total', weekStart: null, edt: d.weeks.reduce((s, w) => s + w.edt, 0), mash: d.weeks.reduce((s, w) => s + w.mash, 0), total: d.weeks.reduce((s, w) => s + w.total, 0) },
-    ],
-    totalRows: [d.weeks.length],
+    rows: all(t.weekly).map((r) => ({ label: String(r.label), weekStart: date(r.weekStart), edt: cell(r.edt), mash: cell(r.mash), total: cell(r.total) })),
+    totalRows: [t.weekly.totalRow],
+    ...(noteIfHidden(t.weekly) ? { note: noteIfHidden(t.weekly) } : {}),
     chartPng: png(weeklySvg),
   });
   addTableSheet(wb, meta, {
@@ -143,8 +182,8 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
       { header: 'Total contacts', key: 'total', width: 14, numFmt: '#,##0' },
     ],
     rows: [
-      { label: `Before ${splitText}`, weeks: d.before.weeks, edt: d.before.edt, mash: d.before.mash, total: d.before.total },
-      { label: `Since ${splitText}`, weeks: d.since.weeks, edt: d.since.edt, mash: d.since.mash, total: d.since.total },
+      { label: `Before ${splitText}`, weeks: d.before.weeks, edt: cell(avgBefore.edt), mash: cell(avgBefore.mash), total: cell(avgBefore.total) },
+      { label: `Since ${splitText}`, weeks: d.since.weeks, edt: cell(avgSince.edt), mash: cell(avgSince.mash), total: cell(avgSince.total) },
     ],
     note: `Analyst comments: ${comment}`,
   });
@@ -157,15 +196,41 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
       { header: `Weekly average since ${splitText}`, key: 'since', width: 18, numFmt: '#,##0' },
       { header: 'Change', key: 'change', width: 10, numFmt: '+#,##0;-#,##0;0' },
     ],
-    rows: [
-      ...d.bySource.map((s) => ({ group: s.group, before: s.before, since: s.since, change: diff(s.before, s.since) })),
-      { group: 'Total', before: d.before.total, since: d.since.total, change: diff(d.before.total, d.since.total) },
-    ],
-    totalRows: [d.bySource.length],
+    rows: all(t.bySource).map((r) => ({ group: String(r.group), before: cell(r.before), since: cell(r.since), change: cell(r.change) })),
+    totalRows: [t.bySource.totalRow],
     note: sourceTable.note,
     chartPng: png(sourceSvg),
   });
-  addAboutSheet(wb, meta, contactActivityDefinitions);
+  addTableSheet(wb, meta, {
+    sheet: 'Open case contacts',
+    title: openTable.title,
+    columns: [
+      { header: 'Week', key: 'label', width: 30 },
+      { header: 'Week beginning', key: 'weekStart', width: 15, numFmt: 'dd/mm/yyyy' },
+      ...OPEN_CASE_AREAS.map((a) => ({ header: a, key: AREA_KEYS[a], width: 11, numFmt: '#,##0' })),
+      { header: 'Total', key: 'total', width: 10, numFmt: '#,##0' },
+    ],
+    rows: all(t.openCase).map((r) => ({ label: String(r.label), weekStart: date(r.weekStart), ...Object.fromEntries(OPEN_CASE_AREAS.map((a) => [AREA_KEYS[a], cell(r[AREA_KEYS[a]])])), total: cell(r.total) })),
+    totalRows: [t.openCase.totalRow],
+    note: openTable.note,
+    chartPng: png(openSvg),
+  });
+  addTableSheet(wb, meta, {
+    sheet: 'Decided in 1 working day',
+    title: timeTable.title,
+    columns: [
+      { header: 'Week', key: 'label', width: 30 },
+      { header: 'Week beginning', key: 'weekStart', width: 15, numFmt: 'dd/mm/yyyy' },
+      { header: 'Contacts received', key: 'contacts', width: 12, numFmt: '#,##0' },
+      { header: 'Decided within 1 working day', key: 'within', width: 14, numFmt: '#,##0' },
+      { header: '% within 1 working day', key: 'pct', width: 12, numFmt: pctFmt },
+    ],
+    rows: all(t.timeliness).map((r) => ({ label: String(r.label), weekStart: date(r.weekStart), contacts: cell(r.contacts), within: cell(r.within), pct: cell(r.pct) })),
+    totalRows: [t.timeliness.totalRow],
+    note: timeTable.note,
+    chartPng: png(timeSvg),
+  });
+  addAboutSheet(wb, meta, defs);
 
   const stem = `appendix-${cfg.appendix}-${REPORT_ID}-${period.periodEnd}${opts.variant === 'restricted' ? '-restricted' : ''}`;
   const xlsxFile = path.join(opts.outDir, `${stem}.xlsx`);

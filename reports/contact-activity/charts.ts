@@ -1,14 +1,21 @@
 // Chart specs for the Contact Activity appendix (vega-lite).
 import { shortDayMonth } from '../../pipelines/calendar/dates.js';
 import { CHART_COLOURS, type VegaLiteSpec } from '../lib/chart.js';
-import type { ContactActivityData } from './data.js';
+import { OPEN_CASE_AREAS, type ContactActivityData } from './data.js';
+import { AREA_KEYS, plotted, type ContactActivityTables } from './tables.js';
 
-export function weeklyChart(d: ContactActivityData): VegaLiteSpec {
-  const values = d.weeks.flatMap((w) => [
-    { week: shortDayMonth(w.weekStart), order: w.weekStart, team: 'EDT', n: w.edt },
-    { week: shortDayMonth(w.weekStart), order: w.weekStart, team: 'MASH', n: w.mash },
-  ]);
-  const totals = d.weeks.map((w) => ({ week: shortDayMonth(w.weekStart), n: w.total }));
+// Charts draw the published figures (tables.ts), so a public chart never shows a figure its table hides:
+// suppressed ("c") figures are left out of the chart, and the chart's note says so.
+
+const bodyRows = (t: { rows: Record<string, unknown>[]; totalRow: number }) => t.rows.filter((_, i) => i !== t.totalRow);
+
+export function weeklyChart(d: ContactActivityData, t: ContactActivityTables): VegaLiteSpec {
+  const rows = bodyRows(t.weekly as { rows: Record<string, unknown>[]; totalRow: number });
+  const values = d.weeks.flatMap((w, i) => [
+    { week: shortDayMonth(w.weekStart), order: w.weekStart, team: 'EDT', n: plotted(rows[i]?.edt as never) },
+    { week: shortDayMonth(w.weekStart), order: w.weekStart, team: 'MASH', n: plotted(rows[i]?.mash as never) },
+  ]).filter((v) => v.n !== null);
+  const totals = d.weeks.map((w, i) => ({ week: shortDayMonth(w.weekStart), n: plotted(rows[i]?.total as never) })).filter((v) => v.n !== null);
   const splitWeek = d.weeks.find((w) => w.since);
   return {
     width: 470,
@@ -33,8 +40,9 @@ export function weeklyChart(d: ContactActivityData): VegaLiteSpec {
         ? [
             {
               data: { values: [{ week: shortDayMonth(splitWeek.weekStart), label: `Since ${shortDayMonth(splitWeek.weekStart)}` }] },
-              mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#7f7f7f', xOffset: -9 },
-              encoding: { x: { field: 'week', type: 'ordinal' as const, sort: d.weeks.map((w) => shortDayMonth(w.weekStart)) } },
+              mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#7f7f7f' },
+              // At the start of the split week's band, i.e. in the gap before its bar, clear of the bar labels.
+              encoding: { x: { field: 'week', type: 'ordinal' as const, sort: d.weeks.map((w) => shortDayMonth(w.weekStart)), bandPosition: 0 } },
             },
           ]
         : []),
@@ -42,11 +50,11 @@ export function weeklyChart(d: ContactActivityData): VegaLiteSpec {
   } as VegaLiteSpec;
 }
 
-export function sourceChart(d: ContactActivityData, beforeLabel: string, sinceLabel: string): VegaLiteSpec {
-  const values = d.bySource.flatMap((s) => [
-    { group: s.group, when: beforeLabel, n: s.before ?? 0 },
-    { group: s.group, when: sinceLabel, n: s.since ?? 0 },
-  ]);
+export function sourceChart(t: ContactActivityTables, beforeLabel: string, sinceLabel: string): VegaLiteSpec {
+  const values = bodyRows(t.bySource).flatMap((s) => [
+    { group: String(s.group), when: beforeLabel, n: plotted(s.before as never) },
+    { group: String(s.group), when: sinceLabel, n: plotted(s.since as never) },
+  ]).filter((v) => v.n !== null);
   return {
     width: 420,
     height: 260,
@@ -58,5 +66,68 @@ export function sourceChart(d: ContactActivityData, beforeLabel: string, sinceLa
       x: { field: 'n', type: 'quantitative', title: 'Average contacts per week' },
       color: { field: 'when', type: 'nominal', title: null, sort: [beforeLabel, sinceLabel], scale: { range: [CHART_COLOURS[1]!, CHART_COLOURS[0]!] } },
     },
+  } as VegaLiteSpec;
+}
+
+const SUPPRESSED = 'Areas shown as c';
+
+/** Open-case contacts (exc DV) per week, stacked by receiving service area. */
+export function openCaseChart(d: ContactActivityData, t: ContactActivityTables): VegaLiteSpec {
+  const rows = bodyRows(t.openCase);
+  const weeks = d.openCase.map((w) => shortDayMonth(w.weekStart));
+  const values = d.openCase.flatMap((w, i) =>
+    OPEN_CASE_AREAS.map((area, k) => ({ week: weeks[i], area, k, n: plotted(rows[i]?.[AREA_KEYS[area]] as never) })),
+  ).filter((v) => v.n !== null && v.n > 0);
+  // Suppressed areas are drawn together as one grey "c" block (the week's total less the areas shown), so bars
+  // keep their true height without revealing more than the table does.
+  const hiddenKey = OPEN_CASE_AREAS.length;
+  d.openCase.forEach((_, i) => {
+    const total = plotted(rows[i]?.total as never);
+    const shownSum = values.filter((v) => v.week === weeks[i]).reduce((s, v) => s + (v.n ?? 0), 0);
+    if (total !== null && total > shownSum && OPEN_CASE_AREAS.some((a) => rows[i]?.[AREA_KEYS[a]] === 'c')) values.push({ week: weeks[i], area: SUPPRESSED as never, k: hiddenKey, n: total - shownSum });
+  });
+  const domain = [...OPEN_CASE_AREAS, ...(values.some((v) => v.k === hiddenKey) ? [SUPPRESSED] : [])];
+  return {
+    width: 470,
+    height: 140, // short enough to share a page with a 19-week table
+    data: { values },
+    mark: { type: 'bar', width: { band: 0.75 } },
+    encoding: {
+      x: { field: 'week', type: 'ordinal', sort: weeks, title: 'Week beginning', axis: { labelAngle: -45 } },
+      y: { field: 'n', type: 'quantitative', aggregate: 'sum', title: 'Open-case contacts' },
+      color: { field: 'area', type: 'nominal', title: null, sort: domain, scale: { domain, range: ['#c55a11', '#1f4e79', '#9dc3e6', '#70ad47', '#7f6000', '#7030a0', '#d9d9d9'] } },
+      order: { field: 'k', type: 'quantitative' },
+    },
+  } as VegaLiteSpec;
+}
+
+/** Share of front-door contacts decided within 1 working day, per week, with the whole period as a dashed line. */
+export function timelinessChart(d: ContactActivityData, t: ContactActivityTables): VegaLiteSpec {
+  const rows = bodyRows(t.timeliness);
+  const weeks = d.timeliness.map((w) => shortDayMonth(w.weekStart));
+  const values = d.timeliness.map((_, i) => ({ week: weeks[i], pct: plotted(rows[i]?.pct as never) })).filter((v) => v.pct !== null);
+  const overall = plotted(t.timeliness.rows[t.timeliness.totalRow]?.pct as never);
+  return {
+    width: 470,
+    height: 110, // with its 19-week table on one page
+    layer: [
+      {
+        data: { values },
+        mark: { type: 'bar', width: { band: 0.75 }, color: CHART_COLOURS[0] },
+        encoding: {
+          x: { field: 'week', type: 'ordinal', sort: weeks, title: 'Week beginning', axis: { labelAngle: -45 } },
+          y: { field: 'pct', type: 'quantitative', title: 'Within 1 working day', scale: { domain: [0, 1] }, axis: { format: '.0%' } },
+        },
+      },
+      {
+        data: { values },
+        // Inside the top of each bar, in white, so the labels never cross the dashed whole-period line.
+        mark: { type: 'text', baseline: 'top', dy: 4, fontSize: 8, color: 'white' },
+        encoding: { x: { field: 'week', type: 'ordinal', sort: weeks }, y: { field: 'pct', type: 'quantitative' }, text: { field: 'pct', type: 'quantitative', format: '.0%' } },
+      },
+      ...(overall === null
+        ? []
+        : [{ data: { values: [{ pct: overall }] }, mark: { type: 'rule' as const, strokeDash: [4, 3], color: CHART_COLOURS[2] }, encoding: { y: { field: 'pct', type: 'quantitative' as const } } }]),
+    ],
   } as VegaLiteSpec;
 }

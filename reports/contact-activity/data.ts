@@ -23,6 +23,29 @@ export interface SourceRow {
   group: string;
   before: number | null;
   since: number | null;
+  /** The contacts the averages are made from, so small numbers can be suppressed. */
+  beforeCount: number;
+  sinceCount: number;
+}
+
+/** The receiving service areas of the seed paper's "Open case contacts (Exc DV)" table, in its order. */
+export const OPEN_CASE_AREAS = ['EDT', 'MASH', 'Assessment', 'Case Management', 'CLA', 'Disability'] as const;
+export type OpenCaseArea = (typeof OPEN_CASE_AREAS)[number];
+
+export interface OpenCaseWeek {
+  weekStart: IsoDate;
+  label: string;
+  byArea: Record<OpenCaseArea, number>;
+  total: number;
+}
+
+export interface TimelinessWeek {
+  weekStart: IsoDate;
+  label: string;
+  /** Front-door contacts received in the week. */
+  contacts: number;
+  /** Of those, decided no later than the next working day. */
+  within: number;
 }
 
 export interface ContactActivityData {
@@ -32,6 +55,8 @@ export interface ContactActivityData {
   before: Averages;
   since: Averages;
   bySource: SourceRow[];
+  openCase: OpenCaseWeek[];
+  timeliness: TimelinessWeek[];
 }
 
 export class NoDataError extends Error {}
@@ -74,8 +99,35 @@ export async function loadContactActivity(db: Warehouse, opts: { periodEnd?: Iso
      GROUP BY g.source_group, g.sort_order ORDER BY g.source_group`,
     [period.split, period.split, period.firstWeek, period.lastWeek],
   );
-  const bySource = sources.map((s) => ({ group: s.source_group, before: avg(s.before_n, before.weeks), since: avg(s.since_n, since.weeks) }));
-  return { period, dataAsAt, weeks, before, since, bySource };
+  const bySource = sources.map((s) => ({ group: s.source_group, before: avg(s.before_n, before.weeks), since: avg(s.since_n, since.weeks), beforeCount: s.before_n, sinceCount: s.since_n }));
+
+  // Open-case contacts by the service area that received them, without police domestic-abuse notifications
+  // (they arrive in bulk and say little about casework), as the seed paper's "(Exc DV)" table does.
+  const areaCols = OPEN_CASE_AREAS.map((a, i) => `count(c.contact_key) FILTER (WHERE c.receiving_service_area = '${a}')::INTEGER AS a${i}`).join(',\n            ');
+  const open = await db.json<Record<string, number | string>>(
+    `WITH weeks AS (SELECT CAST(range AS DATE) AS week_start FROM range(?::DATE, ?::DATE + 1, INTERVAL 7 DAY))
+     SELECT strftime(w.week_start, '%Y-%m-%d') AS week_start,
+            ${areaCols}
+     FROM weeks w LEFT JOIN marts.fct_contacts c ON c.week_start = w.week_start AND c.is_open_case AND NOT c.is_domestic_abuse_notification
+     GROUP BY w.week_start ORDER BY w.week_start`,
+    [period.firstWeek, period.lastWeek],
+  );
+  const openCase: OpenCaseWeek[] = open.map((w, i) => {
+    const byArea = Object.fromEntries(OPEN_CASE_AREAS.map((a, j) => [a, Number(w[`a${j}`])])) as Record<OpenCaseArea, number>;
+    return { weekStart: String(w.week_start), label: weekLabel(i, String(w.week_start)), byArea, total: OPEN_CASE_AREAS.reduce((s, a) => s + byArea[a], 0) };
+  });
+
+  const timely = await db.json<{ week_start: string; contacts: number; within: number }>(
+    `WITH weeks AS (SELECT CAST(range AS DATE) AS week_start FROM range(?::DATE, ?::DATE + 1, INTERVAL 7 DAY))
+     SELECT strftime(w.week_start, '%Y-%m-%d') AS week_start,
+            count(c.contact_key)::INTEGER AS contacts,
+            count(c.contact_key) FILTER (WHERE c.is_decided_within_1_working_day)::INTEGER AS within
+     FROM weeks w LEFT JOIN marts.fct_contacts c ON c.week_start = w.week_start AND c.is_front_door
+     GROUP BY w.week_start ORDER BY w.week_start`,
+    [period.firstWeek, period.lastWeek],
+  );
+  const timeliness: TimelinessWeek[] = timely.map((w, i) => ({ weekStart: w.week_start, label: weekLabel(i, w.week_start), contacts: w.contacts, within: w.within }));
+  return { period, dataAsAt, weeks, before, since, bySource, openCase, timeliness };
 }
 
 export const sinceLabel = (d: ContactActivityData): IsoDate => d.period.split;

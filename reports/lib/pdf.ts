@@ -24,7 +24,12 @@ export interface PdfTable {
   note?: string;
 }
 
-export function tableContent(t: PdfTable): Content[] {
+/** Headings carry this level so renderPdf can move a heading left alone at the foot of a page onto the next. */
+const HEADING_LEVEL = 2;
+/** Tables up to this many rows (about half an A4 page) are never split across pages. */
+const UNBREAKABLE_ROWS = 25;
+
+export function tableContent(t: PdfTable, opts: { pageBreak?: 'before' } = {}): Content[] {
   const header: TableCell[] = t.columns.map((c) => ({ text: c.header, style: 'th', alignment: c.align ?? 'left' }));
   const body: TableCell[][] = t.rows.map((row, i) =>
     row.map((v, j) => ({ text: typeof v === 'number' ? v.toLocaleString('en-GB') : v, alignment: t.columns[j]?.align ?? 'left', bold: t.totalRows?.includes(i) ?? false })),
@@ -41,7 +46,11 @@ export function tableContent(t: PdfTable): Content[] {
     },
     style: 'table',
   };
-  return [{ text: t.title, style: 'h2' }, table, ...(t.note ? [{ text: t.note, style: 'note' } as Content] : [])];
+  const parts: Content[] = [{ text: t.title, style: 'h2', headlineLevel: HEADING_LEVEL }, table, ...(t.note ? [{ text: t.note, style: 'note' } as Content] : [])];
+  // A table short enough to fit on one page is kept whole with its heading and note, rather than leaving
+  // one row (or only its heading) at the foot of a page; longer tables break between rows and repeat their header.
+  if (t.rows.length <= UNBREAKABLE_ROWS) return [{ unbreakable: true, stack: parts, ...(opts.pageBreak ? { pageBreak: opts.pageBreak } : {}) }];
+  return opts.pageBreak ? [{ ...(parts[0] as object), pageBreak: opts.pageBreak } as Content, ...parts.slice(1)] : parts;
 }
 
 /** A chart and its heading kept on one page. */
@@ -85,6 +94,8 @@ export async function renderPdf(meta: AppendixMeta, body: Content[], opts: { lan
     pageOrientation: opts.landscape ? 'landscape' : 'portrait',
     pageMargins: [40, 60, 40, 50],
     info: { title: `Appendix ${meta.appendixNumber} - ${meta.title}`, author: meta.council, subject: `${meta.committee}, ${meeting}` },
+    // No orphan headings: a heading with nothing after it on its page starts the next page instead.
+    pageBreakBefore: (node, q) => node.headlineLevel === HEADING_LEVEL && q.getFollowingNodesOnPage().length === 0,
     defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15, color: '#1f1f1f' },
     header: (page: number) => ({
       margin: [40, 22, 40, 0],

@@ -41,6 +41,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, meta: AppendixMeta, t: XlsxT
   ws.getCell('A1').font = { bold: true, size: 14, color: { argb: BRAND } };
   ws.getCell('A2').value = `${meta.council} · Appendix ${meta.appendixNumber} · ${meta.period} · Data as at ${ukDateTime(meta.dataAsAt)}${meta.variant === 'restricted' ? ' · RESTRICTED' : ''}`;
   ws.getCell('A2').font = { italic: true, size: 9, color: { argb: 'FF555555' } };
+  markRestricted(ws, meta);
   const header = ws.getRow(TABLE_HEADER_ROW);
   t.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
@@ -56,6 +57,8 @@ export function addTableSheet(wb: ExcelJS.Workbook, meta: AppendixMeta, t: XlsxT
       const cell = row.getCell(j + 1);
       cell.value = r[c.key] ?? null;
       if (c.numFmt) cell.numFmt = c.numFmt;
+      // A suppressed figure ("c") is text in a number column: line it up with the numbers.
+      if (c.numFmt && typeof cell.value === 'string') cell.alignment = { horizontal: 'right' };
       if (t.totalRows?.includes(i)) {
         cell.font = { bold: true };
         cell.border = { top: { style: 'thin' } };
@@ -74,8 +77,21 @@ export function addTableSheet(wb: ExcelJS.Workbook, meta: AppendixMeta, t: XlsxT
   return ws;
 }
 
+/**
+ * A restricted workbook says so on every sheet, on screen (row 3, red) and on paper (print header and footer),
+ * because sheets get copied out of workbooks on their own.
+ */
+export function markRestricted(ws: ExcelJS.Worksheet, meta: AppendixMeta): void {
+  if (meta.variant !== 'restricted') return;
+  ws.getCell('A3').value = 'RESTRICTED: not for publication. Small numbers are not suppressed.';
+  ws.getCell('A3').font = { bold: true, color: { argb: 'FFC00000' } };
+  ws.headerFooter.oddHeader = '&C&"-,Bold"&KC00000RESTRICTED';
+  ws.headerFooter.oddFooter = '&C&"-,Bold"&KC00000RESTRICTED&R&P of &N';
+}
+
 export function addAboutSheet(wb: ExcelJS.Workbook, meta: AppendixMeta, defs: readonly Definition[]): void {
   const ws = wb.addWorksheet('About');
+  markRestricted(ws, meta);
   ws.columns = [{ width: 34 }, { width: 110 }];
   const rows: [string, string][] = [
     ['Appendix', `Appendix ${meta.appendixNumber} – ${meta.title}`],
@@ -91,7 +107,7 @@ export function addAboutSheet(wb: ExcelJS.Workbook, meta: AppendixMeta, defs: re
   ];
   ws.getCell('A1').value = 'About this appendix';
   ws.getCell('A1').font = { bold: true, size: 14, color: { argb: BRAND } };
-  let r = 3;
+  let r = meta.variant === 'restricted' ? 4 : 3; // row 3 holds the restricted marking
   for (const [k, v] of rows) {
     ws.getCell(`A${r}`).value = k;
     ws.getCell(`A${r}`).font = { bold: true };

@@ -1,0 +1,226 @@
+// Public appendices never publish a small number: `csp run` on a short demo period (where small counts do occur),
+// then every public workbook is read back cell by cell. The restricted workbook is checked against the warehouse,
+// queried here with the duckdb shell, not through the report code.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { venvBinDir } from '../pipelines/paths.js';
+import { csp } from './helpers/cli.js';
+import { tempDir } from './helpers/tmp.js';
+
+const THRESHOLD = 5; // the default suppression.threshold
+const STEM = 'appendix-1-contact-activity-2020-06-14';
+const WEEKS = 6;
+const FIRST_WEEK = '2020-05-04';
+const AREAS = ['EDT', 'MASH', 'Assessment', 'Case Management', 'CLA', 'Disability'];
+
+/**
+ * How each count table of the appendix is laid out (header on row 4, data from row 5; columns 1-based):
+ * which columns are counts, which column totals which, and which label marks the total row.
+ */
+interface Layout {
+  counts: number[];
+  totalColumn?: { col: number; of: number[] };
+  totalLabel: string;
+  /** Columns shown as "c" whenever one of `of` is: a percentage of two counts. */
+  derived?: { col: number; of: number[] }[];
+}
+const LAYOUTS: Record<string, Layout> = {
+  'Weekly contacts': { counts: [3, 4, 5], totalColumn: { col: 5, of: [3, 4] }, totalLabel: 'Total' },
+  'Open case contacts': { counts: [3, 4, 5, 6, 7, 8, 9], totalColumn: { col: 9, of: [3, 4, 5, 6, 7, 8] }, totalLabel: 'Total' },
+  'Decided in 1 working day': { counts: [3, 4], totalLabel: 'Whole period', derived: [{ col: 5, of: [3, 4] }] },
+};
+
+let data: string;
+let appendices: string;
+let runOut: { code: number; stdout: string; stderr: string };
+
+beforeAll(async () => {
+  const dir = tempDir('suppression');
+  data = path.join(dir, 'data');
+  const input = path.join(dir, 'exports');
+  const config = path.join(dir, 'csp.config.json');
+  // Six weeks of a demo council: the open-case table by service area has plenty of counts from 1 to 5.
+  writeFileSync(config, JSON.stringify({ council: { name: 'Testshire County Council' }, reports: { contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-05-25', weeks: WEEKS } } }));
+  const demo = await csp(['demo', '--out', input, '--seed', '3', '--from', '2020-04-27', '--to', '2020-06-21', '--no-faults'], { CSP_DATA_DIR: data });
+  expect(demo.code, demo.stderr).toBe(0);
+  runOut = await csp(['run', '--input', input, '--config', config], { CSP_DATA_DIR: data });
+  appendices = path.join(data, 'appendices');
+});
+
+async function readBook(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(appendices, file));
+  return wb;
+}
+
+/** The data rows of a table sheet: every row from 5 down to and including the total row. */
+function tableRows(ws: ExcelJS.Worksheet, totalLabel: string): ExcelJS.Row[] {
+  const rows: ExcelJS.Row[] = [];
+  for (let r = 5; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    rows.push(row);
+    if (row.getCell(1).value === totalLabel) return rows;
+  }
+  throw new Error(`${ws.name}: no '${totalLabel}' row`);
+}
+
+const isC = (v: unknown) => v === 'c';
+
+/** duckdb shell, read-only, CSV without header: the warehouse as an analyst would query it. */
+function query(sql: string): string[][] {
+  const out = execFileSync(path.join(venvBinDir, 'duckdb'), ['-readonly', '-csv', '-noheader', path.join(data, 'warehouse.duckdb'), '-c', sql], { encoding: 'utf8' });
+  return out.trim().split('\n').filter(Boolean).map((l) => l.split(','));
+}
+
+describe('csp run builds a public and a restricted appendix', () => {
+  it('writes both variants and lists them in the manifest', () => {
+    expect(runOut.code, runOut.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(appendices, 'manifest.json'), 'utf8')) as { files: { report: string; file: string; variant: string }[] };
+    expect(manifest.files.filter((f) => f.report === 'contact-activity').map((f) => `${f.variant} ${f.file}`).sort()).toEqual([
+      `public ${STEM}.pdf`,
+      `public ${STEM}.xlsx`,
+      `restricted ${STEM}-restricted.pdf`,
+      `restricted ${STEM}-restricted.xlsx`,
+    ]);
+  });
+});
+
+describe('public appendix', () => {
+  it('holds no count from 1 to 5 in any count column of any public workbook', async () => {
+    const files = readdirSync(appendices).filter((f) => f.endsWith('.xlsx') && !f.includes('restricted') && f.includes('contact-activity'));
+    expect(files).toEqual([`${STEM}.xlsx`]);
+    let suppressed = 0;
+    for (const file of files) {
+      const wb = await readBook(file);
+      for (const [sheet, layout] of Object.entries(LAYOUTS)) {
+        const ws = wb.getWorksheet(sheet);
+        expect(ws, `${file} has a '${sheet}' sheet`).toBeDefined();
+        for (const row of tableRows(ws!, layout.totalLabel)) {
+          for (const col of layout.counts) {
+            const v = row.getCell(col).value;
+            expect(typeof v === 'number' || isC(v), `${sheet} R${row.number}C${col} = ${String(v)}`).toBe(true);
+            if (typeof v === 'number') expect(v >= 1 && v <= THRESHOLD, `${sheet} R${row.number}C${col} = ${v} is a small count`).toBe(false);
+            else suppressed++;
+          }
+        }
+      }
+    }
+    expect(suppressed, 'the period is short enough that some counts are small').toBeGreaterThan(5);
+  });
+
+  it('leaves no single "c" among a total and its parts, so none can be worked out by subtraction', async () => {
+    const wb = await readBook(`${STEM}.xlsx`);
+    for (const [sheet, layout] of Object.entries(LAYOUTS)) {
+      const rows = tableRows(wb.getWorksheet(sheet)!, layout.totalLabel);
+      const sums: { what: string; cells: unknown[] }[] = [];
+      // Down each count column: the body rows and the total row.
+      for (const col of layout.counts) sums.push({ what: `${sheet} column ${col}`, cells: rows.map((r) => r.getCell(col).value) });
+      // Across each row: the parts and the total column.
+      if (layout.totalColumn) {
+        const { col, of } = layout.totalColumn;
+        for (const r of rows) sums.push({ what: `${sheet} row ${r.number}`, cells: [...of, col].map((c) => r.getCell(c).value) });
+      }
+      for (const s of sums) {
+        const hidden = s.cells.filter(isC).length;
+        expect(hidden === 0 || hidden >= 2, `${s.what}: ${JSON.stringify(s.cells)}`).toBe(true);
+      }
+      // A percentage is hidden whenever its numerator or denominator is.
+      for (const d of layout.derived ?? []) {
+        for (const r of rows) if (d.of.some((c) => isC(r.getCell(c).value))) expect(r.getCell(d.col).value, `${sheet} row ${r.number}`).toBe('c');
+      }
+    }
+  });
+
+  it('shows every figure it does not suppress exactly as the restricted appendix, and hides averages of small counts', async () => {
+    const pub = await readBook(`${STEM}.xlsx`);
+    const res = await readBook(`${STEM}-restricted.xlsx`);
+    let secondary = 0;
+    for (const [sheet, layout] of Object.entries(LAYOUTS)) {
+      const p = tableRows(pub.getWorksheet(sheet)!, layout.totalLabel);
+      const r = tableRows(res.getWorksheet(sheet)!, layout.totalLabel);
+      expect(p.length).toBe(r.length);
+      for (const [i, row] of p.entries()) {
+        for (const col of layout.counts) {
+          const [pv, rv] = [row.getCell(col).value, r[i]!.getCell(col).value as number];
+          if (isC(pv)) secondary += rv > THRESHOLD ? 1 : 0;
+          else expect(pv, `${sheet} R${row.number}C${col}`).toBe(rv);
+          if (rv >= 1 && rv <= THRESHOLD) expect(pv, `${sheet} R${row.number}C${col}`).toBe('c');
+        }
+      }
+    }
+    expect(secondary, 'some larger counts are hidden to protect small ones').toBeGreaterThan(0);
+
+    // By source: an average is weekly contacts / weeks; its contacts are average x weeks in the restricted file.
+    const [ps, rs] = [pub.getWorksheet('By source')!, res.getWorksheet('By source')!];
+    const weeks = { 2: 3, 3: 3 } as Record<number, number>; // 3 weeks before 25 May, 3 since
+    for (let row = 5; rs.getRow(row).getCell(1).value !== 'Total'; row++) {
+      for (const col of [2, 3]) {
+        const contacts = Math.round((rs.getRow(row).getCell(col).value as number) * weeks[col]!);
+        const shown = ps.getRow(row).getCell(col).value;
+        if (contacts >= 1 && contacts <= THRESHOLD) expect(shown, `By source R${row}C${col} (${contacts} contacts)`).toBe('c');
+        if (shown !== 'c') expect(Number.isInteger(shown), 'public averages are whole numbers').toBe(true);
+        if (shown === 'c') expect(ps.getRow(row).getCell(4).value, `By source R${row} change`).toBe('c');
+      }
+    }
+  });
+
+  it('states the suppression rule on its About sheet', async () => {
+    const about = (await readBook(`${STEM}.xlsx`)).getWorksheet('About')!;
+    const text = about.getSheetValues().flat().join(' ');
+    expect(text).toContain('Counts from 1 to 5 are shown as "c"');
+    expect(text).toContain('secondary suppression');
+    expect(text).not.toContain('RESTRICTED');
+  });
+});
+
+describe('restricted appendix', () => {
+  it('is marked RESTRICTED on every sheet', async () => {
+    const wb = await readBook(`${STEM}-restricted.xlsx`);
+    expect(wb.worksheets.length).toBeGreaterThanOrEqual(6);
+    for (const ws of wb.worksheets) {
+      expect(String(ws.getCell('A3').value), ws.name).toMatch(/^RESTRICTED/);
+      expect(ws.headerFooter.oddHeader, ws.name).toContain('RESTRICTED');
+    }
+  });
+
+  it('shows the warehouse figures unsuppressed: open-case contacts (exc DV) by area, front-door weekly counts and decisions within 1 working day', async () => {
+    const wb = await readBook(`${STEM}-restricted.xlsx`);
+    const weekRange = `week_start BETWEEN DATE '${FIRST_WEEK}' AND DATE '${FIRST_WEEK}' + INTERVAL ${7 * (WEEKS - 1)} DAY`;
+
+    const open = query(
+      `SELECT strftime(week_start, '%Y-%m-%d'), receiving_service_area, count(*) FROM marts.fct_contacts
+       WHERE is_open_case AND NOT is_domestic_abuse_notification AND ${weekRange} GROUP BY ALL`,
+    );
+    const openCount = new Map(open.map(([w, a, n]) => [`${w} ${a}`, Number(n)]));
+    const os = wb.getWorksheet('Open case contacts')!;
+    let small = 0;
+    for (let i = 0; i < WEEKS; i++) {
+      const row = os.getRow(5 + i);
+      const week = (row.getCell(2).value as Date).toISOString().slice(0, 10);
+      const expected = AREAS.map((a) => openCount.get(`${week} ${a}`) ?? 0);
+      expect(AREAS.map((_, j) => row.getCell(3 + j).value), `open-case week ${week}`).toEqual(expected);
+      expect(row.getCell(9).value).toBe(expected.reduce((s, n) => s + n, 0));
+      small += expected.filter((n) => n >= 1 && n <= THRESHOLD).length;
+    }
+    expect(small, 'restricted shows small counts as they are').toBeGreaterThan(0);
+
+    const fd = query(
+      `SELECT strftime(week_start, '%Y-%m-%d'), count(*) FILTER (WHERE front_door_team = 'EDT'), count(*) FILTER (WHERE front_door_team = 'MASH'),
+              count(*) FILTER (WHERE is_decided_within_1_working_day)
+       FROM marts.fct_contacts WHERE is_front_door AND ${weekRange} GROUP BY ALL ORDER BY 1`,
+    );
+    expect(fd.length).toBe(WEEKS);
+    const [weekly, timely] = [wb.getWorksheet('Weekly contacts')!, wb.getWorksheet('Decided in 1 working day')!];
+    for (const [i, [week, edt, mash, within]] of fd.entries()) {
+      const [e, m, w] = [Number(edt), Number(mash), Number(within)];
+      expect([weekly.getRow(5 + i).getCell(3).value, weekly.getRow(5 + i).getCell(4).value, weekly.getRow(5 + i).getCell(5).value], `week ${week}`).toEqual([e, m, e + m]);
+      const t = timely.getRow(5 + i);
+      expect((t.getCell(2).value as Date).toISOString().slice(0, 10)).toBe(week);
+      expect([t.getCell(3).value, t.getCell(4).value], `decisions week ${week}`).toEqual([e + m, w]);
+      expect(t.getCell(5).value as number).toBeCloseTo(w / (e + m), 12);
+    }
+  });
+});
