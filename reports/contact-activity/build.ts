@@ -1,10 +1,10 @@
 // Builds "Contact Activity Data" (the seed paper's Appendix 1) as xlsx and PDF from the marts.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { longDate } from '../../pipelines/calendar/dates.js';
 import type { Warehouse } from '../../pipelines/warehouse/db.js';
 import type { Config } from '../../pipelines/config.js';
-import { sha256, type AppendixMeta, type ManifestEntry, type Variant } from '../lib/appendix.js';
+import { writeAppendixFiles, type AppendixMeta, type ManifestEntry, type Variant } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { chartContent, commentBox, definitionsContent, renderPdf, tableContent } from '../lib/pdf.js';
 import { addAboutSheet, addTableSheet, newWorkbook } from '../lib/xlsx.js';
@@ -233,27 +233,7 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
   addAboutSheet(wb, meta, defs);
 
   const stem = `appendix-${cfg.appendix}-${REPORT_ID}-${period.periodEnd}${opts.variant === 'restricted' ? '-restricted' : ''}`;
-  const xlsxFile = path.join(opts.outDir, `${stem}.xlsx`);
-  const pdfFile = path.join(opts.outDir, `${stem}.pdf`);
-  await wb.xlsx.writeFile(xlsxFile);
-  writeFileSync(pdfFile, pdf);
-  return [xlsxFile, pdfFile].map((file) => ({
-    report: REPORT_ID,
-    title: REPORT_TITLE,
-    appendix: cfg.appendix,
-    period: meta.period,
-    periodEnd: period.periodEnd,
-    variant: opts.variant,
-    format: file.endsWith('.pdf') ? 'pdf' : 'xlsx',
-    file: path.basename(file),
-    bytes: readFileSync(file).length,
-    sha256: sha256(file),
-    runId: opts.runId,
-    dataAsAt: d.dataAsAt,
-    generatedAt: meta.generatedAt,
-    committee: meta.committee,
-    meetingDate: meta.meetingDate,
-  }));
+  return writeAppendixFiles({ outDir: opts.outDir, stem, workbook: wb, pdf, report: REPORT_ID, periodEnd: period.periodEnd, meta });
 }
 
 /** The analyst comment for a report: the configured file, or `<data>/comments/<report>.txt`, when present. */

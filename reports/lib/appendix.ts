@@ -1,6 +1,8 @@
 // What every appendix shares: who it is for, what data it shows, and the manifest entry that lists its files.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type ExcelJS from 'exceljs';
 
 export type Variant = 'public' | 'restricted';
 
@@ -52,3 +54,29 @@ const LONDON = new Intl.DateTimeFormat('en-GB', {
 });
 /** "15/06/2020 17:42" in UK local time, as the committee papers print a data-as-at time. */
 export const ukDateTime = (iso: string): string => LONDON.format(new Date(iso)).replace(',', '');
+
+/** Write an appendix's workbook and PDF side by side as `<stem>.xlsx` / `<stem>.pdf` and describe both for the manifest. */
+export async function writeAppendixFiles(o: { outDir: string; stem: string; workbook: ExcelJS.Workbook; pdf: Buffer; report: string; periodEnd: string; meta: AppendixMeta }): Promise<ManifestEntry[]> {
+  mkdirSync(o.outDir, { recursive: true });
+  const xlsxFile = path.join(o.outDir, `${o.stem}.xlsx`);
+  const pdfFile = path.join(o.outDir, `${o.stem}.pdf`);
+  await o.workbook.xlsx.writeFile(xlsxFile);
+  writeFileSync(pdfFile, o.pdf);
+  return [xlsxFile, pdfFile].map((file) => ({
+    report: o.report,
+    title: o.meta.title,
+    appendix: o.meta.appendixNumber,
+    period: o.meta.period,
+    periodEnd: o.periodEnd,
+    variant: o.meta.variant,
+    format: file.endsWith('.pdf') ? 'pdf' : 'xlsx',
+    file: path.basename(file),
+    bytes: readFileSync(file).length,
+    sha256: sha256(file),
+    runId: o.meta.runId,
+    dataAsAt: o.meta.dataAsAt,
+    generatedAt: o.meta.generatedAt,
+    committee: o.meta.committee,
+    meetingDate: o.meta.meetingDate,
+  }));
+}

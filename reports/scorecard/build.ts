@@ -1,11 +1,9 @@
 // Builds the "Improvement plan scorecard" appendix (every KPI in marts.kpi_monthly by priority area, with
 // its latest month, target, RAG, 12-month trend and definition) as xlsx and PDF, public or restricted.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { IsoDate } from '../../pipelines/calendar/dates.js';
 import type { Config } from '../../pipelines/config.js';
 import type { Warehouse } from '../../pipelines/warehouse/db.js';
-import { sha256, type AppendixMeta, type ManifestEntry, type Variant } from '../lib/appendix.js';
+import { writeAppendixFiles, type AppendixMeta, type ManifestEntry, type Variant } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { definitionsContent, renderPdf } from '../lib/pdf.js';
 import { addAboutSheet, newWorkbook } from '../lib/xlsx.js';
@@ -81,26 +79,5 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   addAboutSheet(wb, meta, [...terms, ...kpiDefinitions(kpis)]);
 
   const stem = `appendix-${appendixNumber}-${REPORT_ID}-${periodEnd}${opts.variant === 'restricted' ? '-restricted' : ''}`;
-  const xlsxFile = path.join(opts.outDir, `${stem}.xlsx`);
-  const pdfFile = path.join(opts.outDir, `${stem}.pdf`);
-  mkdirSync(opts.outDir, { recursive: true });
-  await wb.xlsx.writeFile(xlsxFile);
-  writeFileSync(pdfFile, pdf);
-  return [xlsxFile, pdfFile].map((file) => ({
-    report: REPORT_ID,
-    title: REPORT_TITLE,
-    appendix: appendixNumber,
-    period: meta.period,
-    periodEnd,
-    variant: opts.variant,
-    format: file.endsWith('.pdf') ? 'pdf' : 'xlsx',
-    file: path.basename(file),
-    bytes: readFileSync(file).length,
-    sha256: sha256(file),
-    runId: opts.runId,
-    dataAsAt: d.dataAsAt,
-    generatedAt: meta.generatedAt,
-    committee: meta.committee,
-    meetingDate: meta.meetingDate,
-  }));
+  return writeAppendixFiles({ outDir: opts.outDir, stem, workbook: wb, pdf, report: REPORT_ID, periodEnd, meta });
 }
