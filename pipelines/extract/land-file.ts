@@ -25,6 +25,11 @@ export interface FileLoadResult {
 
 class UnreadableFileError extends Error {}
 
+/** Read the rest of a table without using it (a streamed workbook yields its sheets in order). */
+async function drain(records: AsyncIterator<unknown>): Promise<void> {
+  for (let n = await records.next(); !n.done; n = await records.next());
+}
+
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
@@ -116,7 +121,7 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
   }
   if (!found.detection.ok) {
     if (quietIfUnmatched) {
-      for (let n = await records.next(); !n.done; n = await records.next()); // drain the sheet so the next one can be read
+      await drain(records); // so the workbook's next sheet can be read
       return null;
     }
     return failed(db, opts, facts, name, null, found.detection.reason);
@@ -132,7 +137,7 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
     [table, name, facts.checksum],
   );
   if ((previous[0]?.n ?? 0) > 0) {
-    for (let n = await records.next(); !n.done; n = await records.next()); // a workbook's next sheet needs this one read
+    await drain(records); // a workbook's next sheet needs this one read
     return { ...base, status: 'skipped', read: 0, landed: 0, rejected: 0, durationMs: Date.now() - started };
   }
 

@@ -1,11 +1,13 @@
 // How a KPI value is written and which values a public appendix must hide. Pure, so it is tested alone.
 
+import { C, isSmall } from '../lib/suppression.js';
+
 export type Unit = 'percent' | 'ratio' | 'count';
 export type Rag = 'Green' | 'Amber' | 'Red';
 export type Direction = 'higher' | 'lower';
 
-/** What public appendices print instead of a suppressed figure (DfE practice). */
-export const SUPPRESSED = 'c';
+/** What public appendices print instead of a suppressed figure (DfE practice): the shared suppression's mark. */
+export const SUPPRESSED = C;
 
 /**
  * Percent as a whole percent (DfE practice, and the seeds' style), average caseload to one decimal as the
@@ -37,8 +39,6 @@ export const excelTargetFormat = (target: number | null, unit: Unit): string =>
 /** The value as stored in Excel: a fraction for percent (0.75 shown as 75%), otherwise as it is. */
 export const excelValue = (value: number | null, unit: Unit): number | null => (value === null ? null : unit === 'percent' ? value / 100 : value);
 
-const small = (n: number | null, threshold: number): boolean => n !== null && n >= 1 && n <= threshold;
-
 /**
  * The public rule, self-contained so every public scorecard applies it the same way: a value is shown as 'c'
  * when its numerator or denominator is from 1 to the threshold, since a small count (or a percentage of a small
@@ -46,7 +46,7 @@ const small = (n: number | null, threshold: number): boolean => n !== null && n 
  * Zero is not suppressed: it identifies no one.
  */
 export function isSuppressed(p: { numerator: number | null; denominator: number | null }, threshold: number): boolean {
-  return small(p.numerator, threshold) || small(p.denominator, threshold);
+  return isSmall(p.numerator, threshold) || isSmall(p.denominator, threshold);
 }
 
 /** The rule in words, for the About sheet and the PDF definitions. */
