@@ -14,6 +14,9 @@ import { LockHeldError } from './ops/lock.js';
 import { spawnCspRun, startScheduler } from './ops/schedule.js';
 import { buildStatus, formatStatus } from './ops/status.js';
 import { dataPaths, type DataPaths } from './paths.js';
+import { promptNewPassword, readStdin } from './portal/prompt.js';
+import { createPortal, portalFiles } from './portal/server.js';
+import { addUser, readUsers, removeUser, ROLES, UsersFileError, type Role } from './portal/users.js';
 import { extractStage, newRunId, transformStage } from './run.js';
 import { withWarehouse } from './warehouse/db.js';
 
@@ -182,6 +185,85 @@ program
   });
 
 program
+  .command('serve')
+  .description("Start the officers' portal: sign in, list and download the appendices (public variants for officers; restricted ones and run status for the performance team). Every download is audited.")
+  .option('--host <address>', 'interface to listen on (default: portal.host, 127.0.0.1)')
+  .option('--port <n>', 'port to listen on; 0 picks a free one (default: portal.port, 8080)', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+    return n;
+  })
+  .addOption(configOption())
+  .action(async (opts: { host?: string; port?: number; config?: string }) => {
+    const paths = dataPaths();
+    const { config, baseDir } = loadConfig(opts.config, existsSync(demoMarker(paths)) ? demoConfig : undefined);
+    const files = portalFiles(config, baseDir, paths);
+    const log = createLogger({ logFile: path.join(paths.logs, 'portal.log') });
+    const users = readUsers(files.usersFile);
+    if (!users.length && !config.portal.trustedProxy.header) log.warn(`portal: no users in ${files.usersFile} yet: add one with \`csp user add NAME --role officer\``);
+    const app = await createPortal({ config, paths, log, ...files });
+    await app.listen({ host: opts.host ?? config.portal.host, port: opts.port ?? config.portal.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : opts.port;
+    const host = opts.host ?? config.portal.host;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+    log.info({ url, usersFile: files.usersFile, auditLog: files.auditFile, users: users.length }, `portal: listening on ${url} (${users.length} user(s) in ${files.usersFile}; audit log ${files.auditFile})`);
+    await new Promise<void>((resolve) => {
+      const stop = (signal: NodeJS.Signals) => {
+        log.info(`portal: ${signal} received, stopping`);
+        void app.close().then(() => resolve());
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  });
+
+const user = program.command('user').description("Manage the portal's users (the users file: portal.usersFile, default $CSP_DATA_DIR/users.json).");
+const roleOption = () => new Option('--role <role>', 'officer (public appendices) or performance (also restricted appendices and run status)').choices([...ROLES]).makeOptionMandatory();
+const usersFileFor = (configFile?: string) => {
+  const paths = dataPaths();
+  const { config, baseDir } = loadConfig(configFile);
+  return portalFiles(config, baseDir, paths).usersFile;
+};
+
+user
+  .command('add')
+  .description('Add a user, or change an existing user\'s role and password. The password is read from stdin when piped (or with --password-stdin), else asked for twice.')
+  .argument('<username>', 'sign-in name, e.g. j.smith')
+  .addOption(roleOption())
+  .option('--password-stdin', 'read the password from stdin (one line)')
+  .option('--proxy-only', 'no password: the user signs in only through the trusted reverse proxy (portal.trustedProxy)')
+  .addOption(configOption())
+  .action(async (username: string, opts: { role: Role; passwordStdin?: boolean; proxyOnly?: boolean; config?: string }) => {
+    const file = usersFileFor(opts.config);
+    const password = opts.proxyOnly ? null : opts.passwordStdin || !process.stdin.isTTY ? await readStdin() : await promptNewPassword();
+    const { created, user: u } = await addUser(file, { username, role: opts.role, password });
+    console.log(`${created ? 'added' : 'updated'} ${u.username} (${u.role}${password === null ? ', proxy sign-in only' : ''}) in ${file}`);
+  });
+
+user
+  .command('list')
+  .description('List the users and their roles.')
+  .addOption(configOption())
+  .action((opts: { config?: string }) => {
+    const file = usersFileFor(opts.config);
+    const users = readUsers(file);
+    if (!users.length) console.log(`no users in ${file}: add one with \`csp user add NAME --role officer\``);
+    for (const u of users) console.log(`${u.username.padEnd(32)} ${u.role.padEnd(12)} ${u.passwordHash ? 'password' : 'proxy only'}  added ${u.createdAt.slice(0, 10)}`);
+  });
+
+user
+  .command('remove')
+  .description('Remove a user (they are signed out at their next request).')
+  .argument('<username>')
+  .addOption(configOption())
+  .action((username: string, opts: { config?: string }) => {
+    const file = usersFileFor(opts.config);
+    if (!removeUser(file, username)) throw new Error(`no user '${username}' in ${file}: \`csp user list\` shows who there is.`);
+    console.log(`removed ${username} from ${file}`);
+  });
+
+program
   .command('extract')
   .description('Validate every export in the input folder against its contract and land it in the working warehouse (schema raw). Rejected rows go to raw._rejects with a reason.')
   .option('-i, --input <dir>', 'folder holding the council exports')
@@ -271,7 +353,7 @@ try {
   await program.parseAsync(process.argv);
 } catch (e) {
   const err = e as Error;
-  const prefix = err instanceof ConfigError ? 'csp: configuration problem' : 'csp';
+  const prefix = err instanceof ConfigError ? 'csp: configuration problem' : err instanceof UsersFileError ? 'csp: users file problem' : 'csp';
   console.error(`${prefix}: ${err.message}`);
   process.exitCode = process.exitCode || 1;
 }

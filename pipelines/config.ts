@@ -107,6 +107,39 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** The officers' web portal (`csp serve`). */
+    portal: z
+      .object({
+        /** Interface to listen on; loopback by default, so only a reverse proxy on the same server reaches it. */
+        host: z.string().min(1).default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(8080),
+        /** Users, roles and password hashes (`csp user add`); default $CSP_DATA_DIR/users.json. */
+        usersFile: z.string().min(1).optional(),
+        /** Every download, refusal and sign-in attempt; default $CSP_DATA_DIR/logs/portal-audit.log. */
+        auditLog: z.string().min(1).optional(),
+        /** Minutes a sign-in lasts. */
+        sessionMinutes: z.number().int().min(5).max(24 * 60).default(480),
+        /** "auto": Secure cookies when the request came over https; "always" behind a TLS proxy; "never" only for tests on plain http. */
+        secureCookies: z.enum(['auto', 'always', 'never']).default('auto'),
+        /** Failed or successful sign-in attempts allowed per address in each window. */
+        loginAttempts: z
+          .object({ max: z.number().int().min(1).max(1000).default(10), windowMinutes: z.number().int().min(1).max(1440).default(15) })
+          .strict()
+          .prefault({}),
+        /**
+         * Identity from a reverse proxy that has already signed the user in (e.g. "X-Remote-User"). Off unless a
+         * header is named; honoured only from the listed proxy addresses; the user's role still comes from the users file.
+         */
+        trustedProxy: z
+          .object({
+            header: z.string().regex(/^[A-Za-z0-9-]+$/, 'expected an HTTP header name such as X-Remote-User').optional(),
+            addresses: z.array(z.string().min(1)).min(1).default(['127.0.0.1', '::1']),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 

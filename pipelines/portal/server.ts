@@ -1,0 +1,267 @@
+// `csp serve`: the officers' portal. Fastify with its own plugins for cookies, forms, security headers, rate
+// limiting and CSRF; sessions, users, the audit log and the catalogue are small modules beside this one.
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { buildStatus } from '../ops/status.js';
+import type { DataPaths } from '../paths.js';
+import { auditLog, type Audit } from './audit.js';
+import { canSee, filterChoices, groupRows, isFileId, readCatalogue, selectFiles, type Filter } from './catalogue.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { SessionStore } from './sessions.js';
+import { findUser, readUsers, type Role } from './users.js';
+import { appendicesPage, historyPage, loginPage, messagePage, page, statusPage, STYLESHEET_HASH, type Viewer } from './views.js';
+
+export const SESSION_COOKIE = 'csp_session';
+
+export interface PortalSettings {
+  config: Config;
+  paths: DataPaths;
+  log: Logger;
+  usersFile: string;
+  auditFile: string;
+}
+
+/** Where the users file and audit log live: the config's paths (relative to the config file), else the data folder. */
+export function portalFiles(config: Config, configBase: string, paths: DataPaths): { usersFile: string; auditFile: string } {
+  return {
+    usersFile: config.portal.usersFile ? path.resolve(configBase, config.portal.usersFile) : path.join(paths.root, 'users.json'),
+    auditFile: config.portal.auditLog ? path.resolve(configBase, config.portal.auditLog) : path.join(paths.logs, 'portal-audit.log'),
+  };
+}
+
+interface Signed {
+  username: string;
+  role: Role;
+  via: 'password' | 'proxy';
+  sessionId?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    signed?: Signed;
+  }
+}
+
+class HttpError extends Error {
+  constructor(readonly statusCode: number, readonly heading: string, message: string) {
+    super(message);
+  }
+}
+
+export async function createPortal(s: PortalSettings): Promise<FastifyInstance> {
+  const { config, paths, log } = s;
+  const p = config.portal;
+  const sessions = new SessionStore(p.sessionMinutes * 60_000);
+  const audit: Audit = auditLog(s.auditFile);
+  // Compared against when the username is unknown, so a wrong name takes as long as a wrong password.
+  const decoyHash = await hashPassword(randomBytes(16).toString('hex'));
+  const proxyHeader = p.trustedProxy.header?.toLowerCase();
+
+  const app = Fastify({
+    loggerInstance: log.child({ component: 'portal' }) as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }), // the audit log records what matters
+    // Only a configured reverse proxy's X-Forwarded-For / -Proto are believed.
+    trustProxy: proxyHeader ? p.trustedProxy.addresses : false,
+    bodyLimit: 16 * 1024,
+  });
+
+  const secureFor = (req: FastifyRequest): boolean => p.secureCookies === 'always' || (p.secureCookies === 'auto' && req.protocol === 'https');
+
+  await app.register(fastifyCookie, { secret: randomBytes(32).toString('hex') });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        styleSrc: [STYLESHEET_HASH],
+        imgSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'csp_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', signed: true, secure: p.secureCookies === 'always' ? true : p.secureCookies === 'never' ? false : 'auto' },
+  });
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+
+  const where = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['user-agent'] });
+
+  /** The signed-in user: a trusted proxy's header, else the session cookie; re-checked against the users file each time. */
+  function identify(req: FastifyRequest): Signed | null {
+    const users = readUsers(s.usersFile);
+    if (proxyHeader && p.trustedProxy.addresses.includes(req.socket.remoteAddress ?? '')) {
+      const name = req.headers[proxyHeader];
+      if (typeof name === 'string' && name.trim()) {
+        const user = findUser(users, name);
+        if (!user) {
+          audit({ event: 'denied', user: name, ...where(req), reason: 'signed in at the proxy but not in the users file' });
+          throw new HttpError(403, 'Not registered', `You are signed in as ${name}, but you are not registered for this portal. Ask the performance team to add you (csp user add).`);
+        }
+        return { username: user.username, role: user.role, via: 'proxy' };
+      }
+    }
+    const session = sessions.get(req.cookies[SESSION_COOKIE]);
+    if (!session) return null;
+    const user = findUser(users, session.username);
+    if (!user || user.role !== session.role) {
+      sessions.destroyUser(session.username); // removed or given another role since signing in
+      return null;
+    }
+    return { username: user.username, role: user.role, via: 'password', sessionId: session.id };
+  }
+
+  const requireUser = async (req: FastifyRequest, reply: FastifyReply) => {
+    const signed = identify(req);
+    if (!signed) return reply.redirect('/login', 303);
+    req.signed = signed;
+  };
+
+  const viewer = (req: FastifyRequest, reply: FastifyReply): Viewer => ({ username: req.signed!.username, role: req.signed!.role, csrfToken: reply.generateCsrf() });
+  const sendPage = (reply: FastifyReply, title: string, body: ReturnType<typeof loginPage>, v?: Viewer, current?: 'appendices' | 'history' | 'status', status = 200, via?: Signed['via']) =>
+    reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(page({ council: config.council.name, directorate: config.council.directorate, title, viewer: v, current, canSignOut: via !== 'proxy' }, body));
+
+  app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
+    const status = err instanceof HttpError ? err.statusCode : (err.statusCode ?? 500);
+    if (status >= 500) req.log.error({ err }, `portal: ${req.method} ${req.url} failed: ${err.message}`);
+    const heading = err instanceof HttpError ? err.heading : status === 403 ? 'Not allowed' : status === 429 ? 'Too many attempts' : status >= 500 ? 'Something went wrong' : 'Request not accepted';
+    const text = err instanceof HttpError || status === 429 ? err.message : status === 403 ? 'This form has expired or did not come from this portal. Go back, reload the page and try again.' : status >= 500 ? 'The portal could not do that. The performance team can see the details in its log.' : err.message;
+    return sendPage(reply, heading, messagePage(heading, text), undefined, undefined, status);
+  });
+  app.setNotFoundHandler((_req, reply) => sendPage(reply, 'Not found', messagePage('Page not found', 'There is no such page or file.'), undefined, undefined, 404));
+
+  // ---- signing in and out ----
+  app.get('/login', async (req, reply) => {
+    if (identify(req)) return reply.redirect('/', 303);
+    return sendPage(reply, 'Sign in', loginPage({ csrfToken: reply.generateCsrf() }));
+  });
+
+  const attempts = p.loginAttempts;
+  app.post<{ Body: { username?: string; password?: string } }>(
+    '/login',
+    {
+      preValidation: app.csrfProtection,
+      config: {
+        rateLimit: {
+          max: attempts.max,
+          timeWindow: attempts.windowMinutes * 60_000,
+          keyGenerator: (req: FastifyRequest) => req.ip,
+          onExceeded: (req: FastifyRequest) => audit({ event: 'sign-in-rate-limited', user: null, ...where(req), reason: `more than ${attempts.max} attempts in ${attempts.windowMinutes} minutes` }),
+          errorResponseBuilder: (_req: FastifyRequest, ctx: { after: string; statusCode: number }) =>
+            new HttpError(429, 'Too many sign-in attempts', `Too many sign-in attempts from your address. Try again in ${ctx.after}.`),
+        },
+      },
+    },
+    async (req, reply) => {
+      const username = String(req.body?.username ?? '').slice(0, 64);
+      const password = String(req.body?.password ?? '');
+      const user = findUser(readUsers(s.usersFile), username);
+      const ok = await verifyPassword(password, user?.passwordHash || decoyHash);
+      if (!user || !user.passwordHash || !ok) {
+        audit({ event: 'sign-in-failed', user: username, ...where(req), reason: !user ? 'unknown username' : !user.passwordHash ? 'user signs in through the proxy only' : 'wrong password' });
+        log.warn({ user: username, ip: req.ip }, `portal: failed sign-in for '${username}' from ${req.ip}`);
+        return sendPage(reply, 'Sign in', loginPage({ csrfToken: reply.generateCsrf(), username, error: 'The username or password is not right. Check them and try again.' }), undefined, undefined, 401);
+      }
+      sessions.destroy(req.cookies[SESSION_COOKIE]); // a fresh id at every sign-in
+      const session = sessions.create(user.username, user.role);
+      reply.setCookie(SESSION_COOKIE, session.id, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureFor(req), maxAge: p.sessionMinutes * 60 });
+      audit({ event: 'sign-in', user: user.username, role: user.role, ...where(req) });
+      log.info({ user: user.username, role: user.role }, `portal: ${user.username} signed in (${user.role})`);
+      return reply.redirect('/', 303);
+    },
+  );
+
+  app.post('/logout', { preValidation: app.csrfProtection }, async (req, reply) => {
+    const session = sessions.get(req.cookies[SESSION_COOKIE]);
+    if (session) audit({ event: 'sign-out', user: session.username, role: session.role, ...where(req) });
+    sessions.destroy(req.cookies[SESSION_COOKIE]);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/login', 303);
+  });
+
+  // ---- pages ----
+  app.get<{ Querystring: { report?: string; period?: string } }>('/', { preHandler: requireUser }, async (req, reply) => {
+    const { role } = req.signed!;
+    const cat = readCatalogue(paths);
+    const shown = selectFiles(cat.files.filter((f) => f.current), role);
+    const choices = filterChoices(shown);
+    // Filter values are only compared with what is listed; anything else is ignored.
+    const filter: Filter = {
+      report: choices.reports.some((c) => c.value === req.query.report) ? req.query.report : undefined,
+      period: choices.periods.some((c) => c.value === req.query.period) ? req.query.period : undefined,
+    };
+    const rows = groupRows(selectFiles(shown, role, filter));
+    return sendPage(reply, 'Appendices', appendicesPage({ rows, choices, filter, role, run: cat.runs.find((r) => r.current) ?? null }), viewer(req, reply), 'appendices', 200, req.signed!.via);
+  });
+
+  app.get('/history', { preHandler: requireUser }, async (req, reply) => {
+    const { role } = req.signed!;
+    const cat = readCatalogue(paths);
+    const runs = cat.runs.map((run) => ({ run, rows: groupRows(selectFiles(cat.files.filter((f) => f.folderRun === run.runId), role)) }));
+    return sendPage(reply, 'Earlier runs', historyPage({ runs }), viewer(req, reply), 'history', 200, req.signed!.via);
+  });
+
+  app.get('/status', { preHandler: requireUser }, async (req, reply) => {
+    if (req.signed!.role !== 'performance') throw new HttpError(403, 'Not allowed', 'Run status is for the performance team.');
+    const view = await buildStatus(paths, config);
+    return sendPage(reply, 'Run status', statusPage(view, readCatalogue(paths).problems), viewer(req, reply), 'status', 200, req.signed!.via);
+  });
+
+  // ---- files: looked up by id in the manifests, never by a path from the request ----
+  const serveFile = (inline: boolean) => async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+    const { username, role } = req.signed!;
+    const id = req.params.id;
+    const file = isFileId(id) ? readCatalogue(paths).files.find((f) => f.id === id) : undefined;
+    if (!file || (inline && file.format !== 'pdf')) throw new HttpError(404, 'Not found', 'There is no such appendix file. It may have been pruned with an old run; go back to the list.');
+    const what = { file: file.file, runId: file.runId, variant: file.variant };
+    if (!canSee(role, file.variant)) {
+      audit({ event: 'denied', user: username, role, ...where(req), ...what, reason: `${file.variant} variant` });
+      throw new HttpError(403, 'Not allowed', 'This is a restricted appendix: only the performance team can open it. Use the public version.');
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file.absPath);
+    } catch {
+      audit({ event: 'missing', user: username, role, ...where(req), ...what, reason: 'listed in the manifest but not on disk' });
+      throw new HttpError(404, 'File missing', `${file.file} is listed but no longer on disk (its run may just have been pruned). Go back to the list and try again.`);
+    }
+    if (createHash('sha256').update(bytes).digest('hex') !== file.sha256) {
+      audit({ event: 'denied', user: username, role, ...where(req), ...what, reason: 'file does not match its manifest checksum' });
+      log.error({ file: file.absPath }, `portal: ${file.absPath} does not match its manifest checksum; not served`);
+      throw new HttpError(500, 'File not served', `${file.file} does not match the checksum recorded when it was made, so it is not served. Tell the performance team.`);
+    }
+    audit({ event: inline ? 'view' : 'download', user: username, role, ...where(req), ...what });
+    const type = file.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const safeName = file.file.replace(/[^A-Za-z0-9._-]/g, '_');
+    return reply
+      .type(type)
+      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${safeName}"`)
+      .header('content-length', bytes.length)
+      .send(bytes);
+  };
+  app.get<{ Params: { id: string } }>('/files/:id', { preHandler: requireUser }, serveFile(false));
+  app.get<{ Params: { id: string } }>('/files/:id/view', { preHandler: requireUser }, serveFile(true));
+
+  return app;
+}
