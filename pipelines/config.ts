@@ -127,8 +127,9 @@ export const ConfigSchema = z
           .strict()
           .prefault({}),
         /**
-         * Identity from a reverse proxy that has already signed the user in (e.g. "X-Remote-User"). Off unless a
-         * header is named; honoured only from the listed proxy addresses; the user's role still comes from the users file.
+         * The reverse proxy in front of the portal: X-Forwarded-For/-Proto are believed only from its addresses.
+         * `header` (e.g. "X-Remote-User") takes the user's identity from a proxy that has already signed them in:
+         * off unless named, honoured only from those addresses; the role still comes from the users file.
          */
         trustedProxy: z
           .object({

@@ -189,6 +189,12 @@ describe('portal over HTTP', () => {
 
     const elsewhere = await portal({ trustedProxy: { header: 'X-Remote-User', addresses: ['10.0.0.5'] } });
     expect((await elsewhere.app.inject({ method: 'GET', url: '/', headers })).statusCode).toBe(303);
+    // Behind the proxy, the audit log records the officer's address, not the proxy's.
+    await on.app.inject({ method: 'GET', url: '/', headers: { ...headers, 'x-forwarded-for': '10.20.30.40' } });
+    await on.app.inject({ method: 'GET', url: '/', headers: { 'x-remote-user': 'mallory', 'x-forwarded-for': '10.20.30.41' } });
+    expect(on.audit().at(-1)).toMatchObject({ user: 'mallory', ip: '10.20.30.41' });
+    await elsewhere.app.inject({ method: 'GET', url: '/', headers: { 'x-remote-user': 'mallory', 'x-forwarded-for': '10.20.30.42' } });
+    expect(elsewhere.audit()).toEqual([]); // not from the proxy: the header is not even looked at
   });
 
   it('shows run status to the performance team only, and filters the list by report and period', async () => {

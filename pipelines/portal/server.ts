@@ -69,8 +69,9 @@ export async function createPortal(s: PortalSettings): Promise<FastifyInstance> 
   const app = Fastify({
     loggerInstance: log.child({ component: 'portal' }) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }), // the audit log records what matters
-    // Only a configured reverse proxy's X-Forwarded-For / -Proto are believed.
-    trustProxy: proxyHeader ? p.trustedProxy.addresses : false,
+    // X-Forwarded-For / -Proto are believed only from the reverse proxy's addresses (loopback by default), so the
+    // audit log and the sign-in limit see each officer's own address rather than the proxy's.
+    trustProxy: p.trustedProxy.addresses,
     bodyLimit: 16 * 1024,
   });
 
@@ -147,8 +148,10 @@ export async function createPortal(s: PortalSettings): Promise<FastifyInstance> 
     if (status >= 500) req.log.error({ err }, `portal: ${req.method} ${req.url} failed: ${err.message}`);
     const heading = err instanceof HttpError ? err.heading : status === 403 ? 'Not allowed' : status === 429 ? 'Too many attempts' : status >= 500 ? 'Something went wrong' : 'Request not accepted';
     const text = err instanceof HttpError || status === 429 ? err.message : status === 403 ? 'This form has expired or did not come from this portal. Go back, reload the page and try again.' : status >= 500 ? 'The portal could not do that. The performance team can see the details in its log.' : err.message;
-    return sendPage(reply, heading, messagePage(heading, text), undefined, undefined, status);
+    // A signed-in user keeps the header and tabs on an error page (a refusal is not a sign-out).
+    return sendPage(reply, heading, messagePage(heading, text), req.signed ? viewer(req, reply) : undefined, undefined, status, req.signed?.via);
   });
+  app.get('/favicon.ico', async (_req, reply) => reply.code(204).send());
   app.setNotFoundHandler((_req, reply) => sendPage(reply, 'Not found', messagePage('Page not found', 'There is no such page or file.'), undefined, undefined, 404));
 
   // ---- signing in and out ----
