@@ -4,7 +4,9 @@ import { utimesSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../pipelines/config.js';
 import { extract } from '../pipelines/extract/extract.js';
+import { buildContactActivity } from '../reports/contact-activity/build.js';
 import { dbtBuild } from '../pipelines/transform/dbt.js';
 import { silentLogger } from '../pipelines/logger.js';
 import { withWarehouse } from '../pipelines/warehouse/db.js';
@@ -196,6 +198,43 @@ describe('Ofsted Annex A workbooks', () => {
         { child_id: 'A3001', eligibility: 'ELIG', personal_adviser: 'PA7', activity: 'F4' },
         { child_id: 'A3002', eligibility: 'FREL', personal_adviser: 'PA7', activity: null },
       ]);
+
+      // The Contact Activity appendix from Annex A alone: weekly totals and sources, and plain words (not zeros)
+      // for the EDT/MASH split, open-case contacts and decision timeliness.
+      const config = parseConfig({ council: { name: 'Testshire County Council' }, reports: { contactActivity: { periodEnd: '2021-03-21', weeks: 11, compareFrom: '2021-02-15' } } });
+      const outDir = path.join(dir, 'out');
+      const files = await buildContactActivity(db, { config, outDir, runId: 'annexa-test', variant: 'restricted' });
+      const xlsx = files.find((f) => f.format === 'xlsx')!;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(outDir, xlsx.file));
+      expect(wb.worksheets.map((w) => w.name)).not.toContain('Open case contacts');
+      expect(wb.worksheets.map((w) => w.name)).not.toContain('Decided in 1 working day');
+      const ws = wb.getWorksheet('Weekly contacts')!;
+      const header = (ws.getRow(4).values as unknown[]).slice(1);
+      expect(header).toEqual(['Week', 'Week beginning', 'Total contacts']);
+      const shownWeeks: Array<[string, number]> = [];
+      ws.eachRow((row, n) => {
+        const week = row.getCell(2).value;
+        if (n > 4 && week instanceof Date) shownWeeks.push([iso(week), Number(row.getCell(3).value)]);
+      });
+      expect(shownWeeks).toEqual([...weekly.entries()].sort(([a], [b]) => a.localeCompare(b)));
+      const sheetText = (name: string) => {
+        const out: string[] = [];
+        wb.getWorksheet(name)!.eachRow((row) => row.eachCell((c) => out.push(String(c.value))));
+        return out.join(' ');
+      };
+      expect(sheetText('Weekly contacts')).toContain('does not record the receiving team');
+      const about = wb.worksheets.find((w) => /about/i.test(w.name))!;
+      expect(sheetText(about.name)).toContain('Ofsted Annex A List 1');
+      expect(sheetText(about.name)).toContain('decided within 1 working day (Annex A does not record decisions)');
+      // By source: the average weekly contacts since 15 February, recounted from the rows the test wrote.
+      const sinceWeeks = [...weekly.keys()].filter((w) => w >= '2021-02-15').length;
+      const schoolsSince = kept.filter((c) => mondayOf(c.day) >= '2021-02-15' && GROUP[c.code!] === 'Schools').length;
+      let schoolsShown: unknown = null;
+      wb.getWorksheet('By source')!.eachRow((row) => {
+        if (row.getCell(1).value === 'Schools') schoolsShown = row.getCell(3).value;
+      });
+      expect(schoolsShown).toBeCloseTo(schoolsSince / sinceWeeks, 6);
     });
   }, 240_000);
 });
