@@ -238,3 +238,52 @@ describe('Ofsted Annex A workbooks', () => {
     });
   }, 240_000);
 });
+
+describe('demo Annex A workbook', () => {
+  it('is made from the demo simulation and every list lands in full, detected by its headers', async () => {
+    const { WorkingCalendar } = await import('../pipelines/calendar/working-days.js');
+    const { generateContacts } = await import('../sources/demo/contacts.js');
+    const { generateJourneys } = await import('../sources/demo/journeys.js');
+    const { ChildRegister } = await import('../sources/demo/people.js');
+    const { rng } = await import('../sources/demo/random.js');
+    const { writeAnnexA } = await import('../sources/demo/annex-a.js');
+    const calendar = WorkingCalendar.englandAndWales();
+    const sim = { from: '2019-04-01', to: '2021-03-31', scale: 0.1, calendar };
+    const journeyRandom = rng(11);
+    const people = new ChildRegister(journeyRandom, 900_000);
+    const demoContacts = [...generateContacts(rng(7), { ...sim, asAt: sim.to })];
+    const referrals = demoContacts
+      .filter((c) => c.outcome === 'REF' && c.decisionAt)
+      .map((c) => ({ contactId: c.contactId, childId: c.childId, decisionDate: c.decisionAt!.slice(0, 10), sourceCode: c.sourceCode }));
+    for (const c of demoContacts) people.ensure(c.childId, c.contactAt.slice(0, 10));
+    const journeys = generateJourneys(journeyRandom, people, referrals, sim);
+
+    const dir = tempDir('annexa-demo');
+    const input = path.join(dir, 'in');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(input, { recursive: true });
+    const sheets = await writeAnnexA(path.join(input, 'annex-a.xlsx'), { contacts: demoContacts, people, journeys }, { asAt: new Date('2021-04-01T07:00:00Z'), from: '2020-04-01', to: '2021-03-31', random: rng(5), faultRate: 0 });
+    expect(sheets.map((s) => s.sheet)).toEqual(['List 1 - Contacts', 'L2 Early Help', 'List 3 Referrals', 'L4 Assessments', 'List 5 - S47', 'List 6 CIN', 'L7 CP', 'List 8 - CLA', 'List 9 Care Leavers', 'L10 Adoption', 'List 11 Adopters']);
+
+    await withWarehouse(path.join(dir, 'w.duckdb'), {}, async (db) => {
+      const summary = await extract(db, { inputDir: input, runId: '20210401T000000Z-demo', log: silentLogger() });
+      const rejects = await db.json<Record<string, unknown>>('SELECT source_file, line_number, column_name, raw_value, reason FROM raw._rejects LIMIT 5');
+      expect(rejects).toEqual([]);
+      expect(summary.files.map((f) => [f.file.replace('annex-a.xlsx#', ''), f.source?.replace(/^annex_a\.list_\d+_/, ''), f.read, f.landed])).toEqual(
+        sheets.map((s, i) => [s.sheet, ['contacts', 'early_help', 'referrals', 'assessments', 's47_enquiries', 'children_in_need', 'child_protection', 'children_in_care', 'care_leavers', 'adoption', 'adopters'][i], s.rows, s.rows]),
+      );
+      // List 1 holds exactly the simulation's contacts in the 12 months, week by week (counted from the simulation).
+      const expected = new Map<string, number>();
+      for (const c of demoContacts) {
+        const day = c.contactAt.slice(0, 10);
+        if (day < '2020-04-01' || day > '2021-03-31') continue;
+        const monday = mondayOf(new Date(`${day}T00:00:00Z`));
+        expected.set(monday, (expected.get(monday) ?? 0) + 1);
+      }
+      const landed = await db.json<{ week: string; n: number }>(
+        "SELECT strftime(date_trunc('week', contact_date), '%Y-%m-%d') AS week, count(*)::INTEGER AS n FROM raw.annex_a__list_1_contacts GROUP BY 1 ORDER BY 1",
+      );
+      expect(landed).toEqual([...expected.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([week, n]) => ({ week, n })));
+    });
+  }, 240_000);
+});

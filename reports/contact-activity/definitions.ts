@@ -17,7 +17,7 @@ export const contactActivityDefinitions: Definition[] = [
 export const annexADefinitions: Definition[] = [
   { term: 'Contact', text: 'Any enquiry about a child received by children\'s social care, as listed in List 1 (contacts) of the council\'s Ofsted Annex A workbook. Used because no case-management contacts export was supplied; an export, when there is one, is always used instead.' },
   { term: 'New contacts received by children\'s social care', text: 'Every contact in Annex A List 1 dated in the week (Monday to Sunday). Annex A does not record which team received a contact, so these are all contacts, not only those received by EDT or MASH, and cannot be split between them.' },
-  contactActivityDefinitions.find((d) => d.term === 'Weekly average')!,
+  { term: 'Weekly average', text: 'Total contacts in the weeks before (or since) the comparison date, divided by the number of those weeks in the table. Shown to the nearest whole number.' },
   contactActivityDefinitions.find((d) => d.term === 'Source')!,
   { term: 'Data as at', text: 'When the Annex A workbook was produced (its file time). Contacts recorded after that time are not included. When several Annex A workbooks are supplied, the newest one is used for the days its contacts span.' },
 ];
