@@ -19,7 +19,7 @@ export const annexADefinitions: Definition[] = [
   { term: 'New contacts received by children\'s social care', text: 'Every contact in Annex A List 1 dated in the week (Monday to Sunday). Annex A does not record which team received a contact, so these are all contacts, not only those received by EDT or MASH, and cannot be split between them.' },
   { term: 'Weekly average', text: 'Total contacts in the weeks before (or since) the comparison date, divided by the number of those weeks in the table. Shown to the nearest whole number.' },
   contactActivityDefinitions.find((d) => d.term === 'Source')!,
-  { term: 'Data as at', text: 'When the Annex A workbook was produced (its file time). Contacts recorded after that time are not included. When several Annex A workbooks are supplied, the newest one is used for the days its contacts span.' },
+  { term: 'Data as at', text: 'When the Annex A workbook was produced (its file time). Contacts recorded after that time are not included. When several Annex A workbooks are supplied, the most recently landed one is used for the days its contacts span.' },
 ];
 
 /** Plain words for the measures the source cannot give, or null when it gives them all. */

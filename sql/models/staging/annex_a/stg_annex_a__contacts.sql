@@ -1,7 +1,7 @@
 -- Annex A List 1 contacts, shaped like stg_case_management__contacts. Annex A has no contact reference, time,
 -- receiving team, open-case flag, decision or outcome, so those are null and say "not recorded by this source".
--- Workbooks overlap (each covers 12 months): for each day, the newest workbook whose contact dates span that day
--- wins, so re-sending a later Annex A never double counts. The contact ID is a hash of the child, the day, the
+-- Workbooks overlap (each covers 12 months): for each day, the most recently landed workbook whose contact dates
+-- span that day wins, so re-sending a later Annex A never double counts. The contact ID is a hash of the child, the day, the
 -- source and the contact's occurrence number among identical rows, so it is stable between runs.
 with source as (
     select * from {{ source('annex_a', 'list_1_contacts') }}
