@@ -10,7 +10,7 @@ import { buildContactActivity } from '../reports/contact-activity/build.js';
 import { dbtBuild } from '../pipelines/transform/dbt.js';
 import { silentLogger } from '../pipelines/logger.js';
 import { withWarehouse } from '../pipelines/warehouse/db.js';
-import { tempDir } from './helpers/tmp.js';
+import { tempDir, writeCsv } from './helpers/tmp.js';
 
 const NBSP = '\u00a0';
 const ymd = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -236,7 +236,30 @@ describe('Ofsted Annex A workbooks', () => {
       });
       expect(schoolsShown).toBeCloseTo(schoolsSince / sinceWeeks, 6);
     });
-  }, 240_000);
+
+    // Precedence: once a case-management contacts export arrives, it alone fills fct_contacts (custom export wins).
+    writeCsv(path.join(input, 'contacts.csv'), [
+      ['Contact ID', 'Child ID', 'Contact Date', 'Contact Source', 'Receiving Team', 'Open Case', 'Domestic Abuse Notification', 'Decision Date', 'Contact Outcome'],
+      ['K1', 'A1001', '01/03/2021 09:00', '2A', 'MASH', 'N', 'N', '01/03/2021 15:00', 'NFA'],
+      ['K2', 'A1002', '02/03/2021 22:00', '6', 'EDT', 'N', 'Y', '', ''],
+      ['K3', 'A1003', '03/03/2021 10:00', '1A', 'MASH', 'Y', 'N', '05/03/2021 10:00', 'REF'],
+    ]);
+    await withWarehouse(path.join(dir, 'w.duckdb'), {}, async (db) => {
+      await extract(db, { inputDir: input, runId: '20210407T000000Z-annexa', log: silentLogger() });
+    });
+    const rebuilt = await dbtBuild({ warehouse: path.join(dir, 'w.duckdb'), workDir: dir, logDir: path.join(dir, 'logs'), log: silentLogger() });
+    expect(rebuilt.failures).toEqual([]);
+    await withWarehouse(path.join(dir, 'w.duckdb'), { readOnly: true }, async (db) => {
+      const rows = await db.json<Record<string, unknown>>(
+        "SELECT source_system, front_door_team, is_decided_within_1_working_day AS within FROM marts.fct_contacts ORDER BY contact_at",
+      );
+      expect(rows).toEqual([
+        { source_system: 'case_management', front_door_team: 'MASH', within: true },
+        { source_system: 'case_management', front_door_team: 'EDT', within: false },
+        { source_system: 'case_management', front_door_team: 'MASH', within: false },
+      ]);
+    });
+  }, 300_000);
 });
 
 describe('demo Annex A workbook', () => {
