@@ -6,12 +6,12 @@ import type { Warehouse } from '../../pipelines/warehouse/db.js';
 import type { Config } from '../../pipelines/config.js';
 import { writeAppendixFiles, type AppendixMeta, type ManifestEntry, type Variant } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
-import { chartContent, commentBox, definitionsContent, renderPdf, tableContent } from '../lib/pdf.js';
-import { addAboutSheet, addTableSheet, newWorkbook } from '../lib/xlsx.js';
+import { chartContent, commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';
+import { addAboutSheet, addTableSheet, newWorkbook, type XlsxColumn } from '../lib/xlsx.js';
 import { C } from '../lib/suppression.js';
 import { openCaseChart, sourceChart, timelinessChart, weeklyChart } from './charts.js';
-import { loadContactActivity, OPEN_CASE_AREAS, type ContactActivityData } from './data.js';
-import { definitionsFor } from './definitions.js';
+import { FULL_AVAILABILITY, loadContactActivity, OPEN_CASE_AREAS, type ContactActivityData } from './data.js';
+import { definitionsFor, notAvailableText } from './definitions.js';
 import { AREA_KEYS, contactActivityTables, type PublishedTable } from './tables.js';
 
 export const REPORT_ID = 'contact-activity';
@@ -43,11 +43,12 @@ const percent = (v: unknown): string => shown(v, (n) => `${Math.round(n * 100)}%
 
 /** The written summary; `canName(group)` says whether a source's figures may be quoted (not suppressed). */
 function summary(d: ContactActivityData, beforeText: string, sinceText: string, canName: (group: string) => boolean): string {
-  if (d.before.weeks === 0 || d.since.weeks === 0) return `Over the ${d.weeks.length} weeks shown, an average of ${round(d.since.total ?? d.before.total)} new contacts a week were received at front door services.`;
+  const where = (d.available ?? FULL_AVAILABILITY).frontDoorSplit ? 'front door services' : "children's social care";
+  if (d.before.weeks === 0 || d.since.weeks === 0) return `Over the ${d.weeks.length} weeks shown, an average of ${round(d.since.total ?? d.before.total)} new contacts a week were received at ${where}.`;
   const biggest = [...d.bySource].filter((s) => s.before !== null && s.since !== null && canName(s.group)).sort((a, b) => (a.since! - a.before!) - (b.since! - b.before!))[0];
   const direction = (d.since.total ?? 0) < (d.before.total ?? 0) ? 'lower than' : 'higher than';
   return (
-    `The weekly average number of new contacts to front door services ${sinceText} has been ${round(d.since.total)}, ${direction} the average of ${round(d.before.total)} a week ${beforeText}.` +
+    `The weekly average number of new contacts to ${where} ${sinceText} has been ${round(d.since.total)}, ${direction} the average of ${round(d.before.total)} a week ${beforeText}.` +
     (biggest && biggest.since! < biggest.before! ? ` The largest fall was in contacts from ${biggest.group}: from ${round(biggest.before)} to ${round(biggest.since)} a week.` : '')
   );
 }
@@ -56,6 +57,8 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
   const cfg = opts.config.reports.contactActivity;
   const d = await loadContactActivity(db, { periodEnd: opts.periodEnd ?? cfg.periodEnd, weeks: opts.weeks ?? cfg.weeks, compareFrom: opts.compareFrom ?? cfg.compareFrom });
   const { period } = d;
+  const available = d.available ?? FULL_AVAILABILITY;
+  const split = available.frontDoorSplit;
   const splitText = longDate(period.split);
   const beforeText = `in the ${d.before.weeks} weeks before ${splitText}`;
   const sinceText = `since ${splitText}`;
@@ -68,7 +71,7 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
     title: REPORT_TITLE,
     period: `${d.weeks.length} weeks, ${longDate(period.firstWeek)} to ${longDate(period.periodEnd)}`,
     dataAsAt: d.dataAsAt,
-    source: 'Case-management system contacts export',
+    source: available.source === 'annex_a' ? 'Ofsted Annex A List 1 (contacts), used because there is no case-management contacts export' : 'Case-management system contacts export',
     runId: opts.runId,
     generatedAt: new Date().toISOString(),
     variant: opts.variant,
@@ -77,11 +80,12 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
   const threshold = opts.config.suppression.threshold;
   const pub = opts.variant === 'public';
   const t = contactActivityTables(d, opts.variant, threshold);
-  const defs = definitionsFor(opts.variant, threshold);
+  const defs = definitionsFor(opts.variant, threshold, available);
+  const missing = notAvailableText(available);
   const weeklySvg = await renderSvg(weeklyChart(d, t));
   const sourceSvg = await renderSvg(sourceChart(t, `Before ${splitText}`, `Since ${splitText}`));
-  const openSvg = await renderSvg(openCaseChart(d, t));
-  const timeSvg = await renderSvg(timelinessChart(d, t));
+  const openSvg = available.openCase ? await renderSvg(openCaseChart(d, t)) : '';
+  const timeSvg = available.timeliness ? await renderSvg(timelinessChart(d, t)) : '';
   const quotable = new Set(t.bySource.rows.filter((r) => r.change !== C).map((r) => String(r.group)));
   const comment = opts.comment ?? summary(d, beforeText, sinceText, (g) => quotable.has(g));
   // Kept to one line: the full rule is in the definitions, and long notes push charts off their table's page.
@@ -91,21 +95,23 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
   const all = (tb: PublishedTable) => tb.rows;
 
   // ---- PDF ----
+  // Without a receiving team (Annex A) there is no EDT / MASH split: the weekly tables show the total alone.
+  const teamCols = (...cols: unknown[]) => (split ? cols : []);
   const weeklyTable = {
-    title: 'New contacts received at front door services',
-    columns: [{ header: 'Week', width: '*' as const }, { header: 'EDT', align: R, width: 60 }, { header: 'MASH', align: R, width: 60 }, { header: 'Total contacts', align: R, width: 80 }],
-    rows: all(t.weekly).map((r) => [String(r.label), count(r.edt), count(r.mash), count(r.total)]),
+    title: split ? 'New contacts received at front door services' : "New contacts received by children's social care",
+    columns: [{ header: 'Week', width: '*' as const }, ...teamCols({ header: 'EDT', align: R, width: 60 }, { header: 'MASH', align: R, width: 60 }), { header: 'Total contacts', align: R, width: 80 }] as PdfColumn[],
+    rows: all(t.weekly).map((r) => [String(r.label), ...(teamCols(count(r.edt), count(r.mash)) as string[]), count(r.total)]),
     totalRows: [t.weekly.totalRow],
     ...(noteIfHidden(t.weekly) ? { note: noteIfHidden(t.weekly) } : {}),
   };
   const [avgBefore, avgSince] = t.averages.rows as [Record<string, unknown>, Record<string, unknown>];
   const averagesTable = {
     title: `Weekly average new contacts before and since ${splitText}`,
-    columns: [{ header: 'Weeks', width: '*' as const }, { header: 'EDT', align: R, width: 60 }, { header: 'MASH', align: R, width: 60 }, { header: 'Total contacts', align: R, width: 80 }],
+    columns: [{ header: 'Weeks', width: '*' as const }, ...teamCols({ header: 'EDT', align: R, width: 60 }, { header: 'MASH', align: R, width: 60 }), { header: 'Total contacts', align: R, width: 80 }] as PdfColumn[],
     rows: [
-      [`Before ${splitText} (${d.before.weeks} weeks)`, round(avgBefore.edt), round(avgBefore.mash), round(avgBefore.total)],
-      [`Since ${splitText} (${d.since.weeks} weeks)`, round(avgSince.edt), round(avgSince.mash), round(avgSince.total)],
-      ['Change', signed(t.averages.change.edt), signed(t.averages.change.mash), signed(t.averages.change.total)],
+      [`Before ${splitText} (${d.before.weeks} weeks)`, ...(teamCols(round(avgBefore.edt), round(avgBefore.mash)) as string[]), round(avgBefore.total)],
+      [`Since ${splitText} (${d.since.weeks} weeks)`, ...(teamCols(round(avgSince.edt), round(avgSince.mash)) as string[]), round(avgSince.total)],
+      ['Change', ...(teamCols(signed(t.averages.change.edt), signed(t.averages.change.mash)) as string[]), signed(t.averages.change.total)],
     ],
     totalRows: [2],
   };
@@ -137,15 +143,14 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
   };
   const pdf = await renderPdf(meta, [
     ...tableContent(weeklyTable),
-    ...chartContent(`Weekly new contacts at front door services${d.since.weeks > 0 && d.before.weeks > 0 ? ` (dashed line: ${splitText})` : ''}`, weeklySvg),
+    ...chartContent(`Weekly new contacts ${split ? 'at front door services' : "to children's social care"}${d.since.weeks > 0 && d.before.weeks > 0 ? ` (dashed line: ${splitText})` : ''}`, weeklySvg),
     ...tableContent(averagesTable),
     commentBox(`Analyst comments as at ${longDate(d.dataAsAt.slice(0, 10))}`, comment),
     ...tableContent(sourceTable),
     ...chartContent(`Weekly average contacts by source${hiddenNote ? ' (averages shown as "c" are not drawn)' : ''}`, sourceSvg, 440),
-    ...tableContent(openTable, { pageBreak: 'before' }),
-    ...chartContent('Open case contacts (exc DV) by receiving service area', openSvg),
-    ...tableContent(timeTable, { pageBreak: 'before' }),
-    ...chartContent('Share of front-door contacts decided within 1 working day (dashed line: whole period)', timeSvg),
+    ...(available.openCase ? [...tableContent(openTable, { pageBreak: 'before' }), ...chartContent('Open case contacts (exc DV) by receiving service area', openSvg)] : []),
+    ...(available.timeliness ? [...tableContent(timeTable, { pageBreak: 'before' }), ...chartContent('Share of front-door contacts decided within 1 working day (dashed line: whole period)', timeSvg)] : []),
+    ...(missing ? [commentBox('Not available from this source', missing)] : []),
     ...definitionsContent(defs, meta),
   ]);
 
@@ -162,13 +167,12 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
     columns: [
       { header: 'Week', key: 'label', width: 30 },
       { header: 'Week beginning', key: 'weekStart', width: 15, numFmt: 'dd/mm/yyyy' },
-      { header: 'EDT', key: 'edt', width: 10, numFmt: '#,##0' },
-      { header: 'MASH', key: 'mash', width: 10, numFmt: '#,##0' },
+      ...(teamCols({ header: 'EDT', key: 'edt', width: 10, numFmt: '#,##0' }, { header: 'MASH', key: 'mash', width: 10, numFmt: '#,##0' }) as XlsxColumn[]),
       { header: 'Total contacts', key: 'total', width: 14, numFmt: '#,##0' },
     ],
-    rows: all(t.weekly).map((r) => ({ label: String(r.label), weekStart: date(r.weekStart), edt: cell(r.edt), mash: cell(r.mash), total: cell(r.total) })),
+    rows: all(t.weekly).map((r) => ({ label: String(r.label), weekStart: date(r.weekStart), ...(split ? { edt: cell(r.edt), mash: cell(r.mash) } : {}), total: cell(r.total) })),
     totalRows: [t.weekly.totalRow],
-    ...(noteIfHidden(t.weekly) ? { note: noteIfHidden(t.weekly) } : {}),
+    ...(noteIfHidden(t.weekly) || missing ? { note: [noteIfHidden(t.weekly), missing ? `Not available from this source: ${missing}` : ''].filter(Boolean).join(' ') } : {}),
     chartPng: png(weeklySvg),
   });
   addTableSheet(wb, meta, {
@@ -177,13 +181,12 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
     columns: [
       { header: 'Weeks', key: 'label', width: 36 },
       { header: 'Number of weeks', key: 'weeks', width: 12, numFmt: '0' },
-      { header: 'EDT', key: 'edt', width: 10, numFmt: '#,##0' },
-      { header: 'MASH', key: 'mash', width: 10, numFmt: '#,##0' },
+      ...(teamCols({ header: 'EDT', key: 'edt', width: 10, numFmt: '#,##0' }, { header: 'MASH', key: 'mash', width: 10, numFmt: '#,##0' }) as XlsxColumn[]),
       { header: 'Total contacts', key: 'total', width: 14, numFmt: '#,##0' },
     ],
     rows: [
-      { label: `Before ${splitText}`, weeks: d.before.weeks, edt: cell(avgBefore.edt), mash: cell(avgBefore.mash), total: cell(avgBefore.total) },
-      { label: `Since ${splitText}`, weeks: d.since.weeks, edt: cell(avgSince.edt), mash: cell(avgSince.mash), total: cell(avgSince.total) },
+      { label: `Before ${splitText}`, weeks: d.before.weeks, ...(split ? { edt: cell(avgBefore.edt), mash: cell(avgBefore.mash) } : {}), total: cell(avgBefore.total) },
+      { label: `Since ${splitText}`, weeks: d.since.weeks, ...(split ? { edt: cell(avgSince.edt), mash: cell(avgSince.mash) } : {}), total: cell(avgSince.total) },
     ],
     note: `Analyst comments: ${comment}`,
   });
@@ -201,7 +204,7 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
     note: sourceTable.note,
     chartPng: png(sourceSvg),
   });
-  addTableSheet(wb, meta, {
+  if (available.openCase) addTableSheet(wb, meta, {
     sheet: 'Open case contacts',
     title: openTable.title,
     columns: [
@@ -215,7 +218,7 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
     note: openTable.note,
     chartPng: png(openSvg),
   });
-  addTableSheet(wb, meta, {
+  if (available.timeliness) addTableSheet(wb, meta, {
     sheet: 'Decided in 1 working day',
     title: timeTable.title,
     columns: [

@@ -11,10 +11,16 @@ const bodyRows = (t: { rows: Record<string, unknown>[]; totalRow: number }) => t
 
 export function weeklyChart(d: ContactActivityData, t: ContactActivityTables): VegaLiteSpec {
   const rows = bodyRows(t.weekly as { rows: Record<string, unknown>[]; totalRow: number });
-  const values = d.weeks.flatMap((w, i) => [
-    { week: shortDayMonth(w.weekStart), order: w.weekStart, team: 'EDT', n: plotted(rows[i]?.edt as never) },
-    { week: shortDayMonth(w.weekStart), order: w.weekStart, team: 'MASH', n: plotted(rows[i]?.mash as never) },
-  ]).filter((v) => v.n !== null);
+  // Without a team split (Annex A) each week is one bar of all contacts.
+  const split = d.available?.frontDoorSplit ?? true;
+  const values = d.weeks.flatMap((w, i) =>
+    split
+      ? [
+          { week: shortDayMonth(w.weekStart), order: w.weekStart, team: 'EDT', n: plotted(rows[i]?.edt as never) },
+          { week: shortDayMonth(w.weekStart), order: w.weekStart, team: 'MASH', n: plotted(rows[i]?.mash as never) },
+        ]
+      : [{ week: shortDayMonth(w.weekStart), order: w.weekStart, team: 'All contacts', n: plotted(rows[i]?.total as never) }],
+  ).filter((v) => v.n !== null);
   const totals = d.weeks.map((w, i) => ({ week: shortDayMonth(w.weekStart), n: plotted(rows[i]?.total as never) })).filter((v) => v.n !== null);
   const splitWeek = d.weeks.find((w) => w.since);
   return {
@@ -27,7 +33,9 @@ export function weeklyChart(d: ContactActivityData, t: ContactActivityTables): V
         encoding: {
           x: { field: 'week', type: 'ordinal', sort: d.weeks.map((w) => shortDayMonth(w.weekStart)), title: 'Week beginning', axis: { labelAngle: -45 } },
           y: { field: 'n', type: 'quantitative', aggregate: 'sum', title: 'New contacts' },
-          color: { field: 'team', type: 'nominal', title: null, scale: { domain: ['MASH', 'EDT'], range: [CHART_COLOURS[0]!, CHART_COLOURS[2]!] } },
+          color: split
+            ? { field: 'team', type: 'nominal', title: null, scale: { domain: ['MASH', 'EDT'], range: [CHART_COLOURS[0]!, CHART_COLOURS[2]!] } }
+            : { field: 'team', type: 'nominal', title: null, scale: { domain: ['All contacts'], range: [CHART_COLOURS[0]!] } },
           order: { field: 'team', sort: 'descending' },
         },
       },

@@ -48,7 +48,29 @@ export interface TimelinessWeek {
   within: number;
 }
 
+/**
+ * What the contacts' source records. The case-management export records everything; Annex A List 1 (used when there
+ * is no export) has no receiving team, open-case flag or decision, so those parts of the appendix are not available
+ * and are said to be, rather than shown as zeros.
+ */
+export interface Availability {
+  /** 'case_management' (the contacts export) or 'annex_a' (Ofsted Annex A List 1). */
+  source: 'case_management' | 'annex_a';
+  /** EDT and MASH can be told apart (so weekly figures are front-door contacts split by team). */
+  frontDoorSplit: boolean;
+  openCase: boolean;
+  timeliness: boolean;
+}
+
+export const FULL_AVAILABILITY: Availability = { source: 'case_management', frontDoorSplit: true, openCase: true, timeliness: true };
+const ANNEX_A_AVAILABILITY: Availability = { source: 'annex_a', frontDoorSplit: false, openCase: false, timeliness: false };
+
+/** The meta_data_as_at source of each contacts source. */
+const AS_AT_SOURCE = { case_management: 'case_management.contacts', annex_a: 'annex_a.list_1_contacts' } as const;
+
 export interface ContactActivityData {
+  /** Absent means everything is available (the case-management export). */
+  available?: Availability;
   period: ContactActivityPeriod;
   dataAsAt: string;
   weeks: WeekRow[];
@@ -64,9 +86,14 @@ export class NoDataError extends Error {}
 const avg = (sum: number, weeks: number): number | null => (weeks === 0 ? null : sum / weeks);
 
 export async function loadContactActivity(db: Warehouse, opts: { periodEnd?: IsoDate; weeks: number; compareFrom?: IsoDate }): Promise<ContactActivityData> {
-  const asAt = await db.json<{ data_as_at: string }>(`SELECT strftime(data_as_at, '%Y-%m-%dT%H:%M:%SZ') AS data_as_at FROM marts.meta_data_as_at WHERE source = 'case_management.contacts'`);
+  // fct_contacts holds one source's contacts (int_contacts' precedence): Annex A only when there is no export.
+  const fromAnnexA = await db.json<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM marts.fct_contacts WHERE source_system = 'annex_a'`);
+  const available = (fromAnnexA[0]?.n ?? 0) > 0 ? ANNEX_A_AVAILABILITY : FULL_AVAILABILITY;
+  const asAt = await db.json<{ data_as_at: string }>(`SELECT strftime(data_as_at, '%Y-%m-%dT%H:%M:%SZ') AS data_as_at FROM marts.meta_data_as_at WHERE source = ?`, [AS_AT_SOURCE[available.source]]);
   const dataAsAt = asAt[0]?.data_as_at;
-  if (!dataAsAt) throw new NoDataError('no contacts have been landed yet: run `csp run` (or `csp extract` then `csp transform`) with a contacts export first.');
+  if (!dataAsAt) throw new NoDataError('no contacts have been landed yet: run `csp run` (or `csp extract` then `csp transform`) with a contacts export or an Annex A workbook first.');
+  // Without receiving teams every contact counts (Annex A lists all contacts to children's social care).
+  const counted = available.frontDoorSplit ? 'c.is_front_door' : 'true';
   const period = contactActivityPeriod({ dataAsAtDate: dataAsAt.slice(0, 10), ...opts });
 
   const weekly = await db.json<{ week_start: string; edt: number; mash: number; total: number }>(
@@ -75,7 +102,7 @@ export async function loadContactActivity(db: Warehouse, opts: { periodEnd?: Iso
             count(c.contact_key) FILTER (WHERE c.front_door_team = 'EDT')::INTEGER AS edt,
             count(c.contact_key) FILTER (WHERE c.front_door_team = 'MASH')::INTEGER AS mash,
             count(c.contact_key)::INTEGER AS total
-     FROM weeks w LEFT JOIN marts.fct_contacts c ON c.week_start = w.week_start AND c.is_front_door
+     FROM weeks w LEFT JOIN marts.fct_contacts c ON c.week_start = w.week_start AND ${counted}
      GROUP BY w.week_start ORDER BY w.week_start`,
     [period.firstWeek, period.lastWeek],
   );
@@ -95,7 +122,7 @@ export async function loadContactActivity(db: Warehouse, opts: { periodEnd?: Iso
             count(c.contact_key) FILTER (WHERE c.week_start < ?::DATE)::INTEGER AS before_n,
             count(c.contact_key) FILTER (WHERE c.week_start >= ?::DATE)::INTEGER AS since_n
      FROM groups g
-     LEFT JOIN marts.fct_contacts c ON c.source_group = g.source_group AND c.is_front_door AND c.week_start BETWEEN ?::DATE AND ?::DATE
+     LEFT JOIN marts.fct_contacts c ON c.source_group = g.source_group AND ${counted} AND c.week_start BETWEEN ?::DATE AND ?::DATE
      GROUP BY g.source_group, g.sort_order ORDER BY g.source_group`,
     [period.split, period.split, period.firstWeek, period.lastWeek],
   );
@@ -104,7 +131,7 @@ export async function loadContactActivity(db: Warehouse, opts: { periodEnd?: Iso
   // Open-case contacts by the service area that received them, without police domestic-abuse notifications
   // (they arrive in bulk and say little about casework), as the seed paper's "(Exc DV)" table does.
   const areaCols = OPEN_CASE_AREAS.map((a, i) => `count(c.contact_key) FILTER (WHERE c.receiving_service_area = '${a}')::INTEGER AS a${i}`).join(',\n            ');
-  const open = await db.json<Record<string, number | string>>(
+  const open = !available.openCase ? [] : await db.json<Record<string, number | string>>(
     `WITH weeks AS (SELECT CAST(range AS DATE) AS week_start FROM range(?::DATE, ?::DATE + 1, INTERVAL 7 DAY))
      SELECT strftime(w.week_start, '%Y-%m-%d') AS week_start,
             ${areaCols}
@@ -117,7 +144,7 @@ export async function loadContactActivity(db: Warehouse, opts: { periodEnd?: Iso
     return { weekStart: String(w.week_start), label: weekLabel(i, String(w.week_start)), byArea, total: OPEN_CASE_AREAS.reduce((s, a) => s + byArea[a], 0) };
   });
 
-  const timely = await db.json<{ week_start: string; contacts: number; within: number }>(
+  const timely = !available.timeliness ? [] : await db.json<{ week_start: string; contacts: number; within: number }>(
     `WITH weeks AS (SELECT CAST(range AS DATE) AS week_start FROM range(?::DATE, ?::DATE + 1, INTERVAL 7 DAY))
      SELECT strftime(w.week_start, '%Y-%m-%d') AS week_start,
             count(c.contact_key)::INTEGER AS contacts,
@@ -127,7 +154,7 @@ export async function loadContactActivity(db: Warehouse, opts: { periodEnd?: Iso
     [period.firstWeek, period.lastWeek],
   );
   const timeliness: TimelinessWeek[] = timely.map((w, i) => ({ weekStart: w.week_start, label: weekLabel(i, w.week_start), contacts: w.contacts, within: w.within }));
-  return { period, dataAsAt, weeks, before, since, bySource, openCase, timeliness };
+  return { available, period, dataAsAt, weeks, before, since, bySource, openCase, timeliness };
 }
 
 export const sinceLabel = (d: ContactActivityData): IsoDate => d.period.split;

@@ -1,5 +1,6 @@
 import type { Definition, Variant } from '../lib/appendix.js';
 import { suppressionStatement } from '../lib/suppression.js';
+import { FULL_AVAILABILITY, type Availability } from './data.js';
 
 export const contactActivityDefinitions: Definition[] = [
   { term: 'Contact', text: 'Any enquiry about a child received by children\'s social care, recorded in the case-management system.' },
@@ -12,8 +13,31 @@ export const contactActivityDefinitions: Definition[] = [
   { term: 'Data as at', text: 'When the contacts export was taken from the case-management system. Contacts recorded after that time are not included.' },
 ];
 
-/** The definitions with the variant's small-number rule, so every appendix says which rule its figures follow. */
-export const definitionsFor = (variant: Variant, threshold: number): Definition[] => [
-  ...contactActivityDefinitions,
-  { term: variant === 'public' ? 'Small numbers ("c")' : 'Restricted version', text: suppressionStatement(variant, threshold) },
+/** The same measures when the only contacts source is Ofsted Annex A List 1 (no teams, open cases or decisions). */
+export const annexADefinitions: Definition[] = [
+  { term: 'Contact', text: 'Any enquiry about a child received by children\'s social care, as listed in List 1 (contacts) of the council\'s Ofsted Annex A workbook. Used because no case-management contacts export was supplied; an export, when there is one, is always used instead.' },
+  { term: 'New contacts received by children\'s social care', text: 'Every contact in Annex A List 1 dated in the week (Monday to Sunday). Annex A does not record which team received a contact, so these are all contacts, not only those received by EDT or MASH, and cannot be split between them.' },
+  { term: 'Weekly average', text: 'Total contacts in the weeks before (or since) the comparison date, divided by the number of those weeks in the table. Shown to the nearest whole number.' },
+  contactActivityDefinitions.find((d) => d.term === 'Source')!,
+  { term: 'Data as at', text: 'When the Annex A workbook was produced (its file time). Contacts recorded after that time are not included. When several Annex A workbooks are supplied, the most recently landed one is used for the days its contacts span.' },
 ];
+
+/** Plain words for the measures the source cannot give, or null when it gives them all. */
+export function notAvailableText(a: Availability): string | null {
+  const missing = [
+    ...(a.frontDoorSplit ? [] : ['the split between EDT and MASH (Annex A does not record the receiving team)']),
+    ...(a.openCase ? [] : ['open case contacts by receiving service area (Annex A records neither whether the child had an open case nor the receiving team)']),
+    ...(a.timeliness ? [] : ['the share of contacts decided within 1 working day (Annex A does not record decisions)']),
+  ];
+  return missing.length ? `This appendix is built from Ofsted Annex A List 1, which does not give ${missing.join('; ')}. These figures are left out rather than shown as zero; supply the case-management contacts export to include them.` : null;
+}
+
+/** The definitions with the variant's small-number rule, so every appendix says which rule its figures follow. */
+export const definitionsFor = (variant: Variant, threshold: number, available: Availability = FULL_AVAILABILITY): Definition[] => {
+  const missing = notAvailableText(available);
+  return [
+    ...(available.source === 'annex_a' ? annexADefinitions : contactActivityDefinitions),
+    ...(missing ? [{ term: 'Not available from this source', text: missing }] : []),
+    { term: variant === 'public' ? 'Small numbers ("c")' : 'Restricted version', text: suppressionStatement(variant, threshold) },
+  ];
+};

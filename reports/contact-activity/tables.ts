@@ -51,8 +51,13 @@ export function contactActivityTables(d: ContactActivityData, variant: Variant, 
   const label = { key: 'label', kind: 'label' } as const;
   const weekStart = { key: 'weekStart', kind: 'label' } as const;
 
-  // Front-door contacts per week: EDT + MASH = total, and a total row.
-  const weeklySpec: TableSpec = { columns: [label, weekStart, { key: 'edt', kind: 'count' }, { key: 'mash', kind: 'count' }, { key: 'total', kind: 'total', of: ['edt', 'mash'] }], totalRows: [d.weeks.length] };
+  // Front-door contacts per week: EDT + MASH = total, and a total row. Without a team split (Annex A) the total
+  // stands alone: suppression must not treat it as the sum of two columns the source does not have.
+  const split = d.available?.frontDoorSplit ?? true;
+  const weeklySpec: TableSpec = {
+    columns: split ? [label, weekStart, { key: 'edt', kind: 'count' }, { key: 'mash', kind: 'count' }, { key: 'total', kind: 'total', of: ['edt', 'mash'] }] : [label, weekStart, { key: 'total', kind: 'count' }],
+    totalRows: [d.weeks.length],
+  };
   const weeklyRows = [
     ...d.weeks.map((w) => ({ label: w.label, weekStart: w.weekStart, edt: w.edt, mash: w.mash, total: w.total })),
     { label: 'Total', weekStart: null, edt: sum(d.weeks, (w) => w.edt), mash: sum(d.weeks, (w) => w.mash), total: sum(d.weeks, (w) => w.total) },
@@ -62,16 +67,18 @@ export function contactActivityTables(d: ContactActivityData, variant: Variant, 
   const before = d.weeks.filter((w) => !w.since);
   const since = d.weeks.filter((w) => w.since);
   const avgSpec: TableSpec = {
-    columns: [
-      label,
-      { key: 'weeks', kind: 'label' },
-      { key: 'edtN', kind: 'count' },
-      { key: 'mashN', kind: 'count' },
-      { key: 'totalN', kind: 'total', of: ['edtN', 'mashN'] },
-      { key: 'edt', kind: 'derived', from: 'edtN' },
-      { key: 'mash', kind: 'derived', from: 'mashN' },
-      { key: 'total', kind: 'derived', from: 'totalN' },
-    ],
+    columns: split
+      ? [
+          label,
+          { key: 'weeks', kind: 'label' },
+          { key: 'edtN', kind: 'count' },
+          { key: 'mashN', kind: 'count' },
+          { key: 'totalN', kind: 'total', of: ['edtN', 'mashN'] },
+          { key: 'edt', kind: 'derived', from: 'edtN' },
+          { key: 'mash', kind: 'derived', from: 'mashN' },
+          { key: 'total', kind: 'derived', from: 'totalN' },
+        ]
+      : [label, { key: 'weeks', kind: 'label' }, { key: 'totalN', kind: 'count' }, { key: 'total', kind: 'derived', from: 'totalN' }],
   };
   const avgRow = (name: string, ws: typeof d.weeks) => {
     const [edtN, mashN, totalN] = [sum(ws, (w) => w.edt), sum(ws, (w) => w.mash), sum(ws, (w) => w.total)];

@@ -1,0 +1,90 @@
+// Annex A code lists. Annex A writes each value as a list letter, often the code, then the label
+// ("b) Female", "e) 2A: Schools", "c) E2: Died"); the list letter is dropped when parsing, so each list is keyed
+// by the DfE code where there is one and by a short code of our own where Annex A has only labels.
+import { seedCodes } from '../lib/seed-codes.js';
+import type { CodeEntry } from '../lib/values.js';
+import { PLACE_PROVIDER } from '../ssda903/codes.js';
+
+const dfe = (name: string) => seedCodes(`dfe/${name}`, 'code', 'label');
+
+/** Annex A gender, keyed by the DfE sex codes the rest of the warehouse uses. */
+export const GENDER: CodeEntry[] = [
+  { code: '1', label: 'Male' },
+  { code: '2', label: 'Female' },
+  { code: '0', label: 'Not stated/recorded' },
+  { code: '9', label: 'Neither' },
+];
+export const ETHNICITY = dfe('ethnicity');
+export const CONTACT_SOURCE = seedCodes('contact_sources', 'source_code', 'source_label');
+export const YES_NO_UNKNOWN: CodeEntry[] = [
+  { code: 'Y', label: 'Yes' },
+  { code: 'N', label: 'No' },
+  { code: 'U', label: 'Unknown' },
+];
+export const CATEGORY_OF_NEED = dfe('category_of_need');
+export const CIN_CLOSURE_REASON: CodeEntry[] = [
+  { code: 'RC1', label: 'Adopted' },
+  { code: 'RC2', label: 'Died' },
+  { code: 'RC3', label: 'Child arrangements order' },
+  { code: 'RC4', label: 'Special guardianship order' },
+  { code: 'RC5', label: 'Transferred to services of another local authority' },
+  { code: 'RC6', label: 'Transferred to adult social care services' },
+  { code: 'RC7', label: 'Services ceased for any other reason, including child no longer in need' },
+  { code: 'RC8', label: 'Case closed after assessment, no further action' },
+  { code: 'RC9', label: 'Case closed after assessment, referred to early help' },
+];
+export const CIN_CASE_STATUS: CodeEntry[] = [
+  { code: 'CLA', label: 'Looked after child' },
+  { code: 'CP', label: 'Child Protection plan' },
+  { code: 'CIN', label: 'Child in need plan' },
+  { code: 'ASMT', label: 'Open assessment' },
+  { code: 'CLOSED', label: 'Closed episode' },
+];
+/** Annex A categories of abuse, keyed by the codes of seeds/dfe/cp_abuse_categories ("e) Multiple/not recommended" is MUL). */
+export const ABUSE_CATEGORY: CodeEntry[] = [...dfe('cp_abuse_categories'), { code: 'MUL', label: 'Multiple/not recommended' }];
+export const LEGAL_STATUS = dfe('cla_legal_status');
+export const REASON_CEASED = dfe('cla_reasons_episode_ceased');
+export const PLACEMENT_TYPE = dfe('cla_placement_types');
+export { PLACE_PROVIDER };
+/** List 8's permanence plan options, keyed like seeds/dfe/permanence_plan_types where Annex A has the same option. */
+export const PERMANENCE_PLAN: CodeEntry[] = [
+  { code: 'RTF', label: 'Return to family' },
+  { code: 'ADOP', label: 'Adoption' },
+  { code: 'SGO_CAO', label: 'SGO/CAO' },
+  { code: 'SUPL', label: 'Supported living in the community' },
+  { code: 'LTRES', label: 'Long-term residential placement' },
+  { code: 'LTFC', label: 'Long-term fostering' },
+  { code: 'OTH', label: 'Other' },
+];
+export const PLACEMENT_LOCATION: CodeEntry[] = [
+  { code: 'IN', label: 'In' },
+  { code: 'OUT', label: 'Out' },
+];
+export const ELIGIBILITY: CodeEntry[] = [
+  { code: 'REL', label: 'Relevant child' },
+  { code: 'FREL', label: 'Former relevant child' },
+  { code: 'QUAL', label: 'Qualifying care leaver' },
+  { code: 'ELIG', label: 'Eligible child' },
+];
+/** The older List 9 had no "Eligible child" option. */
+export const ELIGIBILITY_OLDER = ELIGIBILITY.filter((c) => c.code !== 'ELIG');
+export const IN_TOUCH = dfe('care_leaver_in_touch');
+export const ACCOMMODATION = dfe('care_leaver_accommodation');
+export const SUITABILITY: CodeEntry[] = [
+  { code: '1', label: 'Suitable' },
+  { code: '2', label: 'Unsuitable' },
+];
+export const ACTIVITY = dfe('care_leaver_activity').filter((c) => c.code !== '0');
+/** The older List 9 predates the apprenticeship and F5/P5 codes (F3/P3 were training or employment). */
+export const ACTIVITY_OLDER = ACTIVITY.filter((c) => !/^[FP][45]$/.test(c.code));
+export const ADOPTION_STOPPED_REASON: CodeEntry[] = [
+  { code: 'RD1', label: "The child's needs changed subsequent to the decision" },
+  { code: 'RD2', label: 'The Court did not make a placement order' },
+  { code: 'RD3', label: 'Prospective adopters could not be found' },
+  { code: 'RD4', label: 'Any other reason' },
+];
+export const ADOPTER_LEFT_REASON: CodeEntry[] = [
+  { code: '1', label: 'Adopter withdrew from process' },
+  { code: '2', label: 'Process put on hold' },
+  { code: '3', label: 'Application refused' },
+];
