@@ -167,7 +167,7 @@ async function writeCinCensusXml(file: string, sim: Simulation, from: IsoDate, t
     if (!open || ref.date > to) continue;
     let source = ref.source;
     if (spoil()) {
-      source = '9'; // an old code list's value
+      source = '12'; // not a DfE code (a local code the export forgot to map)
       faulty++;
     }
     const assessmentXml = as.map((a) => {
