@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { buildReports, mergeManifest, REPORTS, type ReportId } from '../reports/catalog.js';
+import { writeReturnsDemo } from '../sources/demo/returns.js';
 import { DEMO_DEFAULTS, writeDemo } from '../sources/demo/write-demo.js';
 import { ConfigError, demoConfig, loadConfig, type Config } from './config.js';
 import { extract } from './extract/extract.js';
@@ -342,10 +343,12 @@ program
   .option('--to <date>', 'last day of the exports (and their data-as-at)', isoDate, DEMO_DEFAULTS.to)
   .option('--fault-rate <share>', 'share of rows given a realistic data-quality fault', rate, DEMO_DEFAULTS.faultRate)
   .option('--no-faults', 'write clean data (no data-quality faults)')
-  .action(async (opts: { out: string; seed: number; scale: number; from: string; to: string; faultRate: number; faults: boolean }) => {
+  .option('--returns', 'write the statutory returns instead (SSDA903 CSVs and the CIN census XML for the last collection year), no case-management export')
+  .action(async (opts: { out: string; seed: number; scale: number; from: string; to: string; faultRate: number; faults: boolean; returns?: boolean }) => {
     const log = createLogger();
     if (opts.from > opts.to) throw new InvalidArgumentError('--from must be on or before --to');
-    const files = await writeDemo({ out: path.resolve(opts.out), seed: opts.seed, scale: opts.scale, from: opts.from, to: opts.to, faultRate: opts.faults ? opts.faultRate : 0 });
+    const demoOpts = { out: path.resolve(opts.out), seed: opts.seed, scale: opts.scale, from: opts.from, to: opts.to, faultRate: opts.faults ? opts.faultRate : 0 };
+    const files = opts.returns ? await writeReturnsDemo(demoOpts) : await writeDemo(demoOpts);
     for (const f of files) log.info({ file: f.file, rows: f.rows, faults: f.faults }, `demo: wrote ${f.rows.toLocaleString('en-GB')} ${f.entity} rows (${f.faults} with deliberate faults) to ${f.file}`);
   });
 

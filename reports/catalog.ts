@@ -6,6 +6,7 @@ import type { Logger } from '../pipelines/logger.js';
 import type { Warehouse } from '../pipelines/warehouse/db.js';
 import type { ManifestEntry, Variant } from './lib/appendix.js';
 import { buildContactActivity, commentFileFor, readComment, REPORT_ID as CONTACT_ACTIVITY } from './contact-activity/build.js';
+import { NoDataError as NoContactsError } from './contact-activity/data.js';
 import { buildScorecard, REPORT_ID as SCORECARD } from './scorecard/build.js';
 
 export const REPORTS = [CONTACT_ACTIVITY, SCORECARD] as const;
@@ -33,7 +34,14 @@ export async function buildReports(
     else {
       const cfg = opts.config.reports.contactActivity;
       const comment = readComment(cfg.commentFile ?? commentFileFor(opts.dataRoot, req.report));
-      made = await buildContactActivity(db, { ...common, weeks: req.weeks, compareFrom: req.compareFrom, comment });
+      try {
+        made = await buildContactActivity(db, { ...common, weeks: req.weeks, compareFrom: req.compareFrom, comment });
+      } catch (e) {
+        // Input with no contacts at all (e.g. statutory returns only): the other appendices are still made.
+        if (!(e instanceof NoContactsError)) throw e;
+        opts.log.warn({ report: req.report, variant: req.variant }, `report: Contact Activity appendix not made: no contacts are available (${e.message})`);
+        continue;
+      }
     }
     entries.push(...made);
     opts.log.info({ report: req.report, variant: req.variant, files: made.map((m) => m.file), ms: Date.now() - started }, `report: ${made.map((m) => m.file).join(' and ')} written (${Date.now() - started} ms)`);

@@ -9,7 +9,7 @@ import type { Warehouse } from '../warehouse/db.js';
 import { landFile, type FileLoadResult } from './land-file.js';
 import { ensureRawSchema } from './ledger-tables.js';
 
-const EXPORT_FILE = /\.(csv|xlsx)$/i;
+const EXPORT_FILE = /\.(csv|xlsx|xml)$/i;
 
 export function listExportFiles(inputDir: string): string[] {
   const out: string[] = [];
@@ -57,7 +57,7 @@ export async function extract(
   }
   await ensureRawSchema(db, contracts);
   const files = listExportFiles(opts.inputDir);
-  if (files.length === 0) throw new Error(`no export files (*.csv, *.xlsx) in ${opts.inputDir}: put the council's exports there, or pass --input DIR.`);
+  if (files.length === 0) throw new Error(`no export files (*.csv, *.xlsx, *.xml) in ${opts.inputDir}: put the council's exports there, or pass --input DIR.`);
   const results: FileLoadResult[] = [];
   for (const [i, file] of files.entries()) {
     const name = path.relative(opts.inputDir, file).split(path.sep).join('/');

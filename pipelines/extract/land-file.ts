@@ -9,6 +9,8 @@ import { readXlsxSheets } from '../../sources/lib/xlsx-reader.js';
 import { ident, type Warehouse } from '../warehouse/db.js';
 import { detectContract, type Detection } from './detect.js';
 import { LOADS_TABLE, REJECTS_TABLE } from './ledger-tables.js';
+import { landReturnXml } from './land-xml.js';
+import { isXml } from '../../sources/lib/return-xml.js';
 
 export interface FileLoadResult {
   /** File name relative to the input folder; `book.xlsx#Sheet` for a worksheet. */
@@ -68,9 +70,17 @@ export async function landFile(db: Warehouse, opts: LandOptions): Promise<FileLo
   const facts: FileFacts = {
     checksum: await sha256File(opts.path),
     stat: statSync(opts.path),
-    encoding: isWorkbook(opts.path) ? 'xlsx' : await sniffEncoding(opts.path),
+    encoding: isWorkbook(opts.path) ? 'xlsx' : isXml(opts.path) ? 'xml' : await sniffEncoding(opts.path),
     startedAt: new Date().toISOString(),
   };
+  if (isXml(opts.path)) {
+    // A return XML: one table per entity stream, like a workbook's sheets (see land-xml.ts).
+    let loadNo = 0;
+    return landReturnXml(opts.path, opts.name, opts.contracts, {
+      land: (name, contract, records) => landTable(db, { ...opts, contracts: [contract], loadId: `${opts.loadId}.${++loadNo}` }, facts, name, records, false),
+      fail: (error) => failed(db, opts, facts, opts.name, null, error),
+    });
+  }
   if (!isWorkbook(opts.path)) return [await landTable(db, opts, facts, opts.name, readCsv(opts.path), false)];
 
   // A workbook: every sheet that matches a contract lands; cover or notes sheets are passed over.

@@ -30,6 +30,8 @@ export interface AnnexAOptions {
 export interface AnnexASheetSummary {
   sheet: string;
   rows: number;
+  /** Rows given a deliberate fault (a #N/A contact date on List 1). */
+  faults: number;
 }
 
 const NBSP = '\u00a0';
@@ -80,6 +82,7 @@ export async function writeAnnexA(file: string, sim: AnnexASim, o: AnnexAOptions
   cover.addRow([`Lists for the 12 months ${o.from} to ${o.to}`]);
   cover.addRow(['Synthetic demonstration data: no real child is described.']);
   const summary: AnnexASheetSummary[] = [];
+  const faulty = new Map<string, number>(); // rows spoiled on purpose, by sheet
   const sheet = (name: string, title: string, headers: string[], rows: ExcelJS.CellValue[][]) => {
     if (rows.length === 0) return; // a list with nothing in it is left out, as councils do
     const ws = wb.addWorksheet(name);
@@ -87,7 +90,7 @@ export async function writeAnnexA(file: string, sim: AnnexASim, o: AnnexAOptions
     ws.addRow([]);
     ws.addRow(headers);
     for (const row of rows) ws.addRow(row);
-    summary.push({ sheet: name, rows: rows.length });
+    summary.push({ sheet: name, rows: rows.length, faults: faulty.get(name) ?? 0 });
   };
 
   // ---- List 1: contacts ----
@@ -96,7 +99,9 @@ export async function writeAnnexA(file: string, sim: AnnexASim, o: AnnexAOptions
     contacts.map((c) => {
       const s = sourceSeed.get(c.sourceCode)!;
       const day = c.contactAt.slice(0, 10);
-      return [...childCells(child(c.childId, day)), r() < faultRate ? '#N/A' : dateCell(day), `${s.annex_a_letter}) ${c.sourceCode}: ${s.source_label}`];
+      const spoil = r() < faultRate;
+      if (spoil) faulty.set('List 1 - Contacts', (faulty.get('List 1 - Contacts') ?? 0) + 1);
+      return [...childCells(child(c.childId, day)), spoil ? '#N/A' : dateCell(day), `${s.annex_a_letter}) ${c.sourceCode}: ${s.source_label}`];
     }));
 
   // ---- List 2: early help (contacts passed to early help) ----

@@ -1,17 +1,13 @@
 // `csp demo`: writes a synthetic council's exports into a folder, as the council's systems would drop them.
 import { mkdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
-import { WorkingCalendar } from '../../pipelines/calendar/working-days.js';
 import type { IsoDate } from '../../pipelines/calendar/dates.js';
 import { demoAsAt } from './file-times.js';
 import { writeComplaintsDemo } from './complaints.js';
-import { generateContacts } from './contacts.js';
 import { CsvWriter, ukDateTime } from './csv-writer.js';
 import { EXPORTS, writeExport, type DemoFile } from './exports.js';
-import { generateJourneys, type ReferralContact } from './journeys.js';
-import { ChildRegister } from './people.js';
 import { rng, type Random } from './random.js';
-import { generateWorkforce } from './workforce.js';
+import { simulate, type Simulation } from './simulate.js';
 
 export type { DemoFile };
 
@@ -29,22 +25,15 @@ export const DEMO_DEFAULTS: Omit<DemoOptions, 'out'> = { seed: 2020, scale: 1, f
 
 export { demoAsAt };
 
-export async function writeDemo(opts: DemoOptions): Promise<DemoFile[]> {
+export async function writeDemo(opts: DemoOptions, sim: Simulation = simulate(opts)): Promise<DemoFile[]> {
   const dir = path.join(opts.out, 'case-management');
   mkdirSync(dir, { recursive: true });
-  const calendar = WorkingCalendar.englandAndWales();
-  const r = rng(opts.seed);
   const faults = rng(opts.seed ^ 0x5eed);
 
   const file = path.join(dir, 'contacts.csv');
   const w = new CsvWriter(file, ['Contact ID', 'Child ID', 'Contact Date', 'Contact Source', 'Receiving Team', 'Open Case', 'Domestic Abuse Notification', 'Decision Date', 'Contact Outcome']);
   let faulty = 0;
-  const referrals: ReferralContact[] = [];
-  const journeyRandom = rng(opts.seed ^ 0x10a7);
-  const people = new ChildRegister(journeyRandom, 900_000);
-  for (const c of generateContacts(r, { from: opts.from, to: opts.to, asAt: opts.to, scale: opts.scale, calendar })) {
-    people.ensure(c.childId, c.contactAt.slice(0, 10)); // the children export lists everyone with a contact
-    if (c.outcome === 'REF' && c.decisionAt) referrals.push({ contactId: c.contactId, childId: c.childId, decisionDate: c.decisionAt.slice(0, 10), sourceCode: c.sourceCode });
+  for (const c of sim.contacts) {
     const row = [c.contactId, c.childId, ukDateTime(c.contactAt), `${c.sourceCode} - ${c.sourceLabel}`, c.receivingTeam, c.openCase ? 'Y' : 'N', c.domesticAbuse ? 'Y' : 'N', ukDateTime(c.decisionAt), c.outcome];
     if (opts.faultRate > 0 && faults() < opts.faultRate) {
       injectFault(faults, row);
@@ -57,9 +46,7 @@ export async function writeDemo(opts: DemoOptions): Promise<DemoFile[]> {
   utimesSync(file, asAt, asAt);
   const files: DemoFile[] = [{ file, entity: 'contacts', rows: w.rows, faults: faulty }];
 
-  // Everything that follows a referral, plus the caseload already open when the period starts.
-  const j = generateJourneys(journeyRandom, people, referrals, { from: opts.from, to: opts.to, scale: opts.scale, calendar });
-  const staff = generateWorkforce(rng(opts.seed ^ 0x57aff), j.periods, { from: opts.from, to: opts.to, scale: opts.scale });
+  const { people, journeys: j, staff } = sim;
   const out = { faults, faultRate: opts.faultRate, asAt };
   const write = <T>(s: Parameters<typeof writeExport<T>>[1], items: Iterable<T>) => writeExport(dir, s, items, out);
   files.push(

@@ -45,3 +45,65 @@ export const REVIEW_CODE: CodeEntry[] = [
   { code: 'PN6', label: 'Child does not attend but conveys their feelings by a facilitative medium' },
   { code: 'PN7', label: 'Child does not attend or contribute in any way' },
 ];
+
+/** AD1 SEX_ADOPTR: the adopters' sexes (single or couple). */
+export const SEX_ADOPTR: CodeEntry[] = [
+  { code: 'M1', label: 'Single male adopter' },
+  { code: 'F1', label: 'Single female adopter' },
+  { code: 'MM', label: 'Male couple' },
+  { code: 'FF', label: 'Female couple' },
+  { code: 'MF', label: 'Mixed sex couple' },
+];
+
+/** AD1 LS_ADOPTR: the adopters' legal status. */
+export const LS_ADOPTR: CodeEntry[] = [
+  { code: 'L0', label: 'Child adopted by a single adopter' },
+  { code: 'L11', label: 'Couple: married (opposite sex)' },
+  { code: 'L12', label: 'Couple: married (same sex)' },
+  { code: 'L2', label: 'Couple: civil partners' },
+  { code: 'L3', label: 'Couple: unmarried, living together' },
+  { code: 'L4', label: 'Other' },
+];
+
+/** PlacedAdoption REASON_PLACED_CEASED: why a 'should be placed for adoption' decision stopped. */
+export const REASON_PLACED_CEASED: CodeEntry[] = [
+  { code: 'RD1', label: 'The child is no longer looked after (e.g. adopted)' },
+  { code: 'RD2', label: "The child's needs have changed" },
+  { code: 'RD3', label: 'The court did not make a placement order' },
+  { code: 'RD4', label: 'Prospective adopters could not be found' },
+];
+
+/** PrevPerm PREV_PERM: the order the child had before entering care. */
+export const PREV_PERM: CodeEntry[] = [
+  { code: 'P1', label: 'Adoption' },
+  { code: 'P2', label: 'Special guardianship order' },
+  { code: 'P3', label: 'Residence order or child arrangements order' },
+  { code: 'P4', label: 'Previously looked after abroad: adoption or equivalent' },
+  { code: 'Z1', label: 'Child has not previously had a permanence option, or it is not known' },
+];
+
+/** Missing MISSING: M missing, A away from placement without authorisation. */
+export const MISSING_903: CodeEntry[] = [
+  { code: 'M', label: 'Missing from placement' },
+  { code: 'A', label: 'Away from placement without authorisation' },
+];
+
+/** OC2 SDQ_REASON: why no strengths and difficulties score is given. */
+export const SDQ_REASON: CodeEntry[] = [
+  { code: 'SDQ1', label: 'No form returned as child was aged under 4 or over 17 at date of latest assessment' },
+  { code: 'SDQ2', label: 'Carer(s) refused to complete and return questionnaire' },
+  { code: 'SDQ3', label: "Not possible to complete the questionnaire due to severity of the child's disability" },
+  { code: 'SDQ4', label: 'Other' },
+  { code: 'SDQ5', label: 'Child or young person refuses to allow an SDQ to be completed' },
+];
+
+/** SWEpisodes SW_REASON: why the child's social worker changed. */
+export const SW_REASON: CodeEntry[] = [
+  { code: 'MANAGE', label: 'Management decision (e.g. reorganisation, caseload balancing)' },
+  { code: 'FITLEFT', label: 'Social worker left or was unfit to practise' },
+  { code: 'ORGRESTRUCT', label: 'Organisational restructure' },
+  { code: 'ORGLEFT', label: 'Social worker left the organisation' },
+  { code: 'CHILDLEFT', label: 'Child left care or moved to another team' },
+  { code: 'OTHERS', label: 'Other' },
+  { code: 'UNKNOWN', label: 'Not known' },
+];

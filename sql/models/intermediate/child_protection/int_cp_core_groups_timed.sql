@@ -8,7 +8,7 @@ with meetings as (
         p.start_date as plan_start,
         lag(g.meeting_date) over (partition by g.cp_plan_id order by g.meeting_date, g.core_group_id) as previous_meeting_date
     from {{ ref('stg_case_management__cp_core_groups') }} g
-    join {{ ref('stg_case_management__cp_plans') }} p using (cp_plan_id)
+    join {{ ref('int_cp_plans') }} p using (cp_plan_id)
 )
 
 select

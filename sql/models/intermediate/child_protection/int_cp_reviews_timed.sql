@@ -7,8 +7,8 @@ with reviews as (
         r.review_date,
         p.start_date as plan_start,
         lag(r.review_date) over (partition by r.cp_plan_id order by r.review_date, r.cp_review_id) as previous_review_date
-    from {{ ref('stg_case_management__cp_reviews') }} r
-    join {{ ref('stg_case_management__cp_plans') }} p using (cp_plan_id)
+    from {{ ref('int_cp_reviews') }} r
+    join {{ ref('int_cp_plans') }} p using (cp_plan_id)
 )
 
 select

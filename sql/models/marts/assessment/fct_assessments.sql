@@ -1,6 +1,6 @@
 -- One row per assessment, with working days from its start to authorisation and whether that was within 45.
 with assessments as (
-    select * from {{ ref('stg_case_management__assessments') }}
+    select * from {{ ref('int_assessments') }}
 )
 
 select

@@ -1,7 +1,7 @@
 -- One row per referral, with whether it was a re-referral: the same child referred within the 12 months
 -- before (DfE: a referral within 12 months of a previous referral).
 with referrals as (
-    select * from {{ ref('stg_case_management__referrals') }}
+    select * from {{ ref('int_referrals') }}
 ),
 
 sequenced as (

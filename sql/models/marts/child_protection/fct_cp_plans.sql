@@ -4,7 +4,7 @@ with plans as (
     select
         *,
         row_number() over (partition by child_id order by start_date, cp_plan_id) as plan_number
-    from {{ ref('stg_case_management__cp_plans') }}
+    from {{ ref('int_cp_plans') }}
 ),
 
 core_groups as (

@@ -71,5 +71,5 @@ join {{ ref('dim_date') }} d on d.date_day = p.period_start
 left join first_two f using (child_id, period_number)
 left join plans pl using (child_id, period_number)
 left join {{ ref('cla_reasons_episode_ceased') }} rec on rec.code = p.reason_ended
-left join {{ ref('stg_case_management__adoption_milestones') }} ad
+left join {{ ref('int_adoption_milestones') }} ad
   on ad.child_id = p.child_id and ad.adm_decision_date >= p.period_start and (p.period_end is null or ad.adm_decision_date <= p.period_end)

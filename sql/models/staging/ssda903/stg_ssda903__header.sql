@@ -9,6 +9,6 @@ select
     sex as sex_code,
     upper(ethnicity) as ethnicity_code,
     false as is_disabled, -- the 903 does not record disability
-    false as is_uasc,     -- UASC status is in the 903's UASC file, not landed yet
+    exists (select 1 from {{ ref('stg_ssda903__uasc') }} u where u.child_id = source.child_id) as is_uasc, -- listed in the UASC file
     _load_id as load_id
 from source

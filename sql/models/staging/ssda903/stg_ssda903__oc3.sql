@@ -1,6 +1,7 @@
 -- One row per OC3 care leaver, shaped like stg_case_management__care_leaver_contacts. OC3 records the young
 -- person's circumstances around their birthday in the collection year, so the "contact" is dated at their
--- latest birthday on or before the day the return file was taken. ACCOM is type + suitability (U1, S2).
+-- latest birthday before the day the return file was taken (a file taken on 1 April holds the year to 31 March,
+-- so a 1 April birthday there is last year's). ACCOM is type + suitability (U1, S2).
 with source as (
     {{ latest_rows(source('ssda903', 'oc3'), 'child_id') }}
 ),
@@ -23,7 +24,7 @@ birthdays as (
 select
     '903:' || child_id as care_leaver_contact_id,
     child_id,
-    case when birthday_this_year <= file_date then birthday_this_year else cast(birthday_this_year - interval 1 year as date) end as contact_date,
+    case when birthday_this_year < file_date then birthday_this_year else cast(birthday_this_year - interval 1 year as date) end as contact_date,
     upper(in_touch) as in_touch,
     upper(activity) as activity,
     case when accommodation = '0' then null else upper(left(accommodation, 1)) end as accommodation,

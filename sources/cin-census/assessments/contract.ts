@@ -1,0 +1,24 @@
+// CIN census assessments (<Assessments> inside <CINdetails>).
+import type { Contract } from '../../lib/contract.js';
+import { date, notBefore, text } from '../../lib/fields.js';
+import { laChildId, referralDate } from '../shared-fields.js';
+
+const start = date('start_date', 'AssessmentActualStartDate', 'Date the assessment started.');
+const authorised = date('authorised_date', 'AssessmentAuthorisationDate', 'Date the assessment was completed and authorised; blank while open.', { optional: true });
+
+export const cinAssessmentsContract: Contract = {
+  system: 'cin_census',
+  entity: 'assessments',
+  title: 'CIN census assessments',
+  description: 'One record per <Assessments> element of the CIN census XML (stream `file.xml#assessments`), with its referral date.',
+  key: 'child_id + start_date + occurrence',
+  fields: [
+    laChildId(),
+    referralDate(),
+    start,
+    date('internal_review_date', 'AssessmentInternalReviewDate', 'Date of the internal review of the assessment, when held.', { optional: true }),
+    authorised,
+    text('factors', 'AssessmentFactors', 'Factors identified at assessment (FactorsIdentifiedAtAssessment/AssessmentFactors), comma-separated.', { optional: true }),
+  ],
+  rowChecks: [notBefore(authorised, start)],
+};

@@ -1,0 +1,22 @@
+// CIN census code lists: the DfE seeds the case-management contracts use, plus the census's own few.
+import { seedCodes } from '../lib/seed-codes.js';
+import type { CodeEntry } from '../lib/values.js';
+
+const dfe = (name: string) => seedCodes(`dfe/${name}`, 'code', 'label');
+
+export const REFERRAL_SOURCE = seedCodes('contact_sources', 'source_code', 'source_label');
+export const PRIMARY_NEED = dfe('category_of_need').filter((c) => c.code !== 'N9');
+export const CATEGORY_OF_ABUSE = dfe('cp_abuse_categories');
+
+/** ReasonForClosure RC1-RC8 (CIN census guide). */
+export const REASON_FOR_CLOSURE: CodeEntry[] = [
+  { code: 'RC1', label: 'Adopted' },
+  { code: 'RC2', label: 'Died' },
+  { code: 'RC3', label: 'Child arrangements order' },
+  { code: 'RC4', label: 'Special guardianship order' },
+  { code: 'RC5', label: 'Transferred to services of another local authority' },
+  { code: 'RC6', label: 'Transferred to adult social care services' },
+  { code: 'RC7', label: 'Case closed after assessment, no further action' },
+  { code: 'RC8', label: 'Case closed after assessment, referred to early help' },
+  { code: 'RC9', label: 'Case closed for any other reason' },
+];

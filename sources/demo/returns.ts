@@ -1,0 +1,213 @@
+// `csp demo --returns`: the same simulated council as `csp demo`, written as the statutory returns alone (no
+// case-management export): the SSDA903 CSV set and the CIN census XML for the last collection year (1 April to
+// the period end), with a few realistic faults. The 903 Header and Episodes hold the council's whole 903 history
+// (as councils keep it, so care leavers' earlier care can be recognised); the other tables hold the year.
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { addDays, type IsoDate } from '../../pipelines/calendar/dates.js';
+import { CsvWriter, ukDateTime } from './csv-writer.js';
+import type { DemoFile } from './exports.js';
+import { demoAsAt } from './file-times.js';
+import type { ClContact, Episode } from './journeys.js';
+import { ageOn, birthday } from './people.js';
+import { rng, type Random } from './random.js';
+import { simulate, type Simulation } from './simulate.js';
+import { writeAnnexA } from './annex-a.js';
+import type { DemoOptions } from './write-demo.js';
+
+const d = ukDateTime;
+
+/** 1 April that starts the collection year holding `to`. */
+export function collectionYearStart(to: IsoDate): IsoDate {
+  const y = Number(to.slice(0, 4));
+  return to.slice(5) >= '04-01' ? `${y}-04-01` : `${y - 1}-04-01`;
+}
+
+const overlaps = (start: IsoDate, end: IsoDate | null, from: IsoDate, to: IsoDate) => start <= to && (end === null || end >= from);
+const provider = (place: string) => (/^[UA]/.test(place) ? 'PR1' : place === 'P1' ? 'PR0' : 'PR4');
+
+interface Writer {
+  dir: string;
+  asAt: Date;
+  files: DemoFile[];
+  faults: Random;
+  faultRate: number;
+}
+
+async function csv(w: Writer, file: string, entity: string, header: string[], items: Iterable<(string | null)[]>, spoil?: (row: (string | null)[]) => void): Promise<void> {
+  const rows = [...items];
+  if (rows.length === 0) return; // a return has no file for a table with nothing in it
+  const full = path.join(w.dir, file);
+  const out = new CsvWriter(full, header);
+  let faults = 0;
+  for (const row of rows) {
+    // A few rows per file get a fault a return really has (a mistyped date, an end before its start).
+    if (spoil && w.faultRate > 0 && w.faults() < w.faultRate * 5) {
+      spoil(row);
+      faults++;
+    }
+    await out.write(row);
+  }
+  await out.close();
+  utimesSync(full, w.asAt, w.asAt);
+  w.files.push({ file: full, entity, rows: out.rows, faults });
+}
+
+/** Care leavers as the DfE defines them, from the episodes: left care aged 16+ after 13 weeks or more. */
+function careLeavers(sim: Simulation, to: IsoDate): Map<string, IsoDate> {
+  const byChild = new Map<string, Episode[]>();
+  for (const e of sim.journeys.episodes) if (e.start <= to) byChild.set(e.childId, [...(byChild.get(e.childId) ?? []), e]);
+  const leavers = new Map<string, IsoDate>();
+  for (const [childId, eps] of byChild) {
+    eps.sort((a, b) => a.start.localeCompare(b.start));
+    let periodStart: IsoDate | null = null;
+    for (const e of eps) {
+      if (e.rne === 'S' || periodStart === null) periodStart = e.start;
+      if (e.end && e.end <= to && e.rec && e.rec !== 'X1') {
+        const dob = sim.people.children.get(childId)!.dob;
+        const shortBreaks = e.ls === 'V3' || e.ls === 'V4';
+        if (!shortBreaks && ageOn(dob, e.end) >= 16 && addDays(periodStart, 91) <= e.end && !['E2', 'E3', 'E11', 'E12'].includes(e.rec)) leavers.set(childId, e.end);
+        periodStart = null;
+      }
+    }
+  }
+  return leavers;
+}
+
+/** OC3: each care leaver whose 17th to 21st birthday falls in the year, as at that birthday (latest contact). */
+function* oc3Rows(sim: Simulation, from: IsoDate, to: IsoDate): Generator<(string | null)[]> {
+  const contacts = new Map<string, ClContact[]>();
+  for (const c of sim.journeys.clContacts) contacts.set(c.childId, [...(contacts.get(c.childId) ?? []), c]);
+  for (const [childId, left] of careLeavers(sim, to)) {
+    const dob = sim.people.children.get(childId)!.dob;
+    for (const age of [17, 18, 19, 20, 21]) {
+      const day = birthday(dob, age);
+      if (day < from || day > to || day < left) continue;
+      const latest = (contacts.get(childId) ?? []).filter((c) => c.date <= day).sort((a, b) => b.date.localeCompare(a.date))[0];
+      if (!latest || latest.inTouch === 'NO') yield [childId, d(dob), 'NO', null, null];
+      else if (latest.inTouch === 'RHOM') yield [childId, d(dob), 'RHOM', '0', '0'];
+      else yield [childId, d(dob), latest.inTouch, latest.activity, latest.accom ? `${latest.accom}${latest.suitable === false ? '2' : '1'}` : null];
+    }
+  }
+}
+
+export async function writeReturnsDemo(opts: DemoOptions, sim: Simulation = simulate(opts)): Promise<DemoFile[]> {
+  const to = opts.to;
+  const from = collectionYearStart(to);
+  const asAt = demoAsAt(to);
+  const dir903 = path.join(opts.out, 'ssda903');
+  mkdirSync(dir903, { recursive: true });
+  const w: Writer = { dir: dir903, asAt, files: [], faults: rng(opts.seed ^ 0x903), faultRate: opts.faultRate };
+  const { people, journeys: j } = sim;
+
+  const episodes = j.episodes.filter((e) => e.start <= to).sort((a, b) => a.childId.localeCompare(b.childId) || a.start.localeCompare(b.start));
+  const looked = new Set(episodes.map((e) => e.childId));
+  const inYear = new Set(episodes.filter((e) => overlaps(e.start, e.end, from, to)).map((e) => e.childId));
+  const child = (id: string) => people.children.get(id)!;
+
+  await csv(w, 'header.csv', 'ssda903 header', ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'], [...looked].map((id) => [id, child(id).sex, d(child(id).dob), child(id).ethnicity, null, null, null]));
+  await csv(w, 'episodes.csv', 'ssda903 episodes', ['CHILD', 'DECOM', 'RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC', 'REASON_PLACE_CHANGE', 'HOME_POST', 'PL_POST', 'URN'],
+    episodes.map((e) => [e.childId, d(e.start), e.rne, e.ls, e.cin, e.place, provider(e.place), d(e.end), e.rec, null, null, null, null]));
+  await csv(w, 'reviews.csv', 'ssda903 reviews', ['CHILD', 'DOB', 'REVIEW', 'REVIEW_CODE'],
+    j.claReviews.filter((r) => r.date >= from && r.date <= to && inYear.has(r.parentId)).map((r) => [r.parentId, d(child(r.parentId).dob), d(r.date), ageOn(child(r.parentId).dob, r.date) < 4 ? 'PN0' : 'PN1']),
+    (row) => (row[2] = (row[2] ?? '').replace(/^\d\d\/\d\d/, '31/02')));
+  await csv(w, 'oc3.csv', 'ssda903 oc3', ['CHILD', 'DOB', 'IN_TOUCH', 'ACTIV', 'ACCOM'], oc3Rows(sim, from, to));
+  const adopted = j.adoptions.filter((a) => a.order !== null && a.order >= from && a.order <= to);
+  await csv(w, 'ad1.csv', 'ssda903 ad1', ['CHILD', 'DOB', 'DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'],
+    adopted.filter((a) => a.matched !== null).map((a) => [a.childId, d(child(a.childId).dob), d(a.adm), d(a.matched), '0', '2', 'MF', 'L11']));
+  await csv(w, 'placed-adoption.csv', 'ssda903 placed_adoption', ['CHILD', 'DOB', 'DATE_PLACED', 'DATE_PLACED_CEASED', 'REASON_PLACED_CEASED'],
+    j.adoptions.filter((a) => a.adm <= to && (a.order === null || a.order >= from)).map((a) => [a.childId, d(child(a.childId).dob), d(a.adm), d(a.order && a.order <= to ? a.order : null), a.order && a.order <= to ? 'RD1' : null]));
+  await csv(w, 'missing.csv', 'ssda903 missing', ['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END'],
+    j.missing.filter((m) => m.start.slice(0, 10) >= from && m.start.slice(0, 10) <= to).map((m) => [m.childId, d(child(m.childId).dob), m.type === 'AWAY' ? 'A' : 'M', d(m.start.slice(0, 10)), d(m.end?.slice(0, 10) ?? null)]),
+    (row) => {
+      row[4] = d(addDays(`${row[3]!.slice(6)}-${row[3]!.slice(3, 5)}-${row[3]!.slice(0, 2)}`, -2)); // back before going
+    });
+  await csv(w, 'uasc.csv', 'ssda903 uasc', ['CHILD', 'SEX', 'DOB', 'DUC'], [...inYear].filter((id) => child(id).uasc).map((id) => [id, child(id).sex, d(child(id).dob), d(birthday(child(id).dob, 18))]));
+
+  const cin = path.join(opts.out, 'cin-census.xml');
+  const faults = await writeCinCensusXml(cin, sim, from, to, rng(opts.seed ^ 0xc1), opts.faultRate);
+  utimesSync(cin, asAt, asAt);
+  w.files.push({ file: cin, entity: 'cin census', rows: faults.children, faults: faults.faults });
+
+  // Ofsted Annex A for an inspection on the as-at date: the lists cover the 12 months before it.
+  const annexA = path.join(opts.out, 'annex-a.xlsx');
+  const sheets = await writeAnnexA(annexA, sim, { asAt, from, to, random: rng(opts.seed ^ 0xa4), faultRate: opts.faultRate > 0 ? 0.0005 : 0 });
+  w.files.push({ file: annexA, entity: 'ofsted annex a', rows: sheets.reduce((n, s) => n + s.rows, 0), faults: sheets.reduce((n, s) => n + s.faults, 0) });
+  return w.files;
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const el = (name: string, value: string | null | undefined) => (value === null || value === undefined || value === '' ? `<${name}/>` : `<${name}>${esc(value)}</${name}>`);
+
+/** CIN census XML (COLLECT layout): every referral in the year, or whose assessment or plan was open in it. */
+async function writeCinCensusXml(file: string, sim: Simulation, from: IsoDate, to: IsoDate, faults: Random, faultRate: number): Promise<{ children: number; faults: number }> {
+  const j = sim.journeys;
+  const group = <T>(items: T[], key: (x: T) => string | null) => {
+    const m = new Map<string, T[]>();
+    for (const x of items) {
+      const k = key(x);
+      if (k !== null) m.set(k, [...(m.get(k) ?? []), x]);
+    }
+    return m;
+  };
+  const assessments = group(j.assessments, (a) => a.referralId);
+  const s47s = group(j.s47s, (s) => s.referralId);
+  const plansByS47 = group(j.cpPlans, (p) => p.s47Id);
+  const reviews = group(j.cpReviews, (r) => r.parentId);
+  const spoil = () => faultRate > 0 && faults() < faultRate * 5;
+  let faulty = 0;
+
+  const planXml = (p: (typeof j.cpPlans)[number]) =>
+    `<ChildProtectionPlans>${el('CPPstartDate', p.start)}${el('CPPendDate', p.end)}${el('InitialCategoryOfAbuse', p.category)}${el('LatestCategoryOfAbuse', p.category)}${el('NumberOfPreviousCPP', '0')}` +
+    `<Reviews>${(reviews.get(p.id) ?? []).filter((r) => r.date <= to).map((r) => el('CPPreviewDate', r.date)).join('')}</Reviews></ChildProtectionPlans>`;
+
+  const details = new Map<string, string[]>();
+  const add = (childId: string, xml: string) => details.set(childId, [...(details.get(childId) ?? []), xml]);
+  for (const ref of j.referrals) {
+    const as = assessments.get(ref.id) ?? [];
+    const ss = s47s.get(ref.id) ?? [];
+    const plans = ss.flatMap((s) => plansByS47.get(s.id) ?? []);
+    const open = ref.date >= from || as.some((a) => overlaps(a.start, a.authorised, from, to)) || plans.some((p) => overlaps(p.start, p.end, from, to));
+    if (!open || ref.date > to) continue;
+    let source = ref.source;
+    if (spoil()) {
+      source = '12'; // not a DfE code (a local code the export forgot to map)
+      faulty++;
+    }
+    const assessmentXml = as.map((a) => {
+      let auth = a.authorised;
+      if (auth && spoil()) {
+        auth = `${auth.slice(0, 4)}-02-30`; // a date that does not exist
+        faulty++;
+      }
+      return `<Assessments>${el('AssessmentActualStartDate', a.start)}<AssessmentInternalReviewDate/>${el('AssessmentAuthorisationDate', auth)}<FactorsIdentifiedAtAssessment><AssessmentFactors>${ref.need === 'N1' ? '2A' : '21'}</AssessmentFactors></FactorsIdentifiedAtAssessment></Assessments>`;
+    });
+    const s47Xml = ss.map((s) => `<Section47>${el('S47ActualStartDate', s.start)}${el('InitialCPCtarget', sim.calendar.addWorkingDays(s.start, 15))}${el('DateOfInitialCPC', s.icpc)}${el('ICPCnotRequired', s.icpcRequired ? 'false' : 'true')}</Section47>`);
+    add(ref.childId,
+      `<CINdetails>${el('CINreferralDate', ref.date)}${el('ReferralSource', source)}${el('PrimaryNeedCode', ref.need)}<CINclosureDate/>${el('ReferralNFA', ref.nfa ? '1' : '0')}` +
+        assessmentXml.join('') + s47Xml.join('') + plans.filter((p) => p.start <= to).map(planXml).join('') + '</CINdetails>');
+  }
+  // Plans already running when the period began came from referrals the exports do not hold: the census still
+  // lists them, under an episode of need dated six weeks before the plan (synthetic, as the rest).
+  for (const p of j.cpPlans.filter((x) => x.s47Id === null && overlaps(x.start, x.end, from, to))) {
+    add(p.childId, `<CINdetails>${el('CINreferralDate', addDays(p.start, -42))}${el('ReferralSource', '5A')}${el('PrimaryNeedCode', 'N1')}<CINclosureDate/>${el('ReferralNFA', '0')}${planXml(p)}</CINdetails>`);
+  }
+
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<Message>',
+    `<Header><CollectionDetails><Collection>CIN</Collection><Year>${to.slice(0, 4)}</Year><ReferenceDate>${to}</ReferenceDate></CollectionDetails>` +
+      `<Source><SourceLevel>L</SourceLevel><LEA>999</LEA><SoftwareCode>Local Authority</SoftwareCode><Release>csp demo</Release><SerialNo>001</SerialNo><DateTime>${addDays(to, 1)}T07:00:00</DateTime></Source></Header>`,
+    '<Children>',
+  ];
+  for (const [childId, xml] of details) {
+    const c = sim.people.children.get(childId)!;
+    lines.push(`<Child><ChildIdentifiers>${el('LAchildID', childId)}<UPN/>${el('PersonBirthDate', c.dob)}${el('GenderCurrent', c.sex)}<PersonDeathDate/></ChildIdentifiers>` +
+      `<ChildCharacteristics>${el('Ethnicity', c.ethnicity)}<Disabilities>${el('Disability', c.disability ? 'MOB' : 'NONE')}</Disabilities></ChildCharacteristics>`);
+    for (const x of xml) lines.push(`  ${x}`);
+    lines.push('</Child>');
+  }
+  lines.push('</Children>', '</Message>', '');
+  writeFileSync(file, lines.join('\n'));
+  return { children: details.size, faults: faulty };
+}

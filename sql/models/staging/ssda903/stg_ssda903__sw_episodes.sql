@@ -1,0 +1,9 @@
+-- One row per 903 social worker episode: who the looked-after child's social worker was, and why it changed.
+with source as (
+    {{ latest_rows(source('ssda903', 'sw_episodes'), "child_id || '|' || start_date") }}
+)
+
+select
+    '903:' || child_id || ':' || strftime(start_date, '%Y-%m-%d') as sw_episode_id,
+    child_id, social_worker_id, start_date, end_date, upper(reason_changed) as reason_changed, _load_id as load_id
+from source

@@ -1,0 +1,120 @@
+// A council that sends only its statutory returns: `csp demo --returns` writes the SSDA903 CSVs, the CIN census
+// XML and an Ofsted Annex A workbook, `csp run` builds the warehouse and the appendices from them, and the
+// care-leaver EET rate and the weekly contacts equal recounts made here from the files the demo wrote.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { venvBinDir } from '../pipelines/paths.js';
+import { csp } from './helpers/cli.js';
+import { tempDir } from './helpers/tmp.js';
+
+let data: string;
+let input: string;
+let runOut: { code: number; stdout: string; stderr: string };
+
+const query = (sql: string): string[][] =>
+  execFileSync(path.join(venvBinDir, 'duckdb'), ['-readonly', '-csv', '-noheader', path.join(data, 'warehouse.duckdb'), '-c', sql], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
+
+beforeAll(async () => {
+  const dir = tempDir('returns');
+  data = path.join(dir, 'data');
+  input = path.join(dir, 'returns');
+  const demo = await csp(['demo', '--returns', '--out', input], { CSP_DATA_DIR: data });
+  expect(demo.code, demo.stderr).toBe(0);
+  runOut = await csp(['run', '--input', input], { CSP_DATA_DIR: data });
+}, 900_000);
+
+/** Age in whole years on a day, from dd/mm/yyyy (written here, not borrowed from the pipeline). */
+function ageOn(dobUk: string, isoDay: string): number {
+  const [d, m, y] = dobUk.split('/');
+  const [ty, tm, td] = isoDay.split('-');
+  return Number(ty) - Number(y) - (`${tm}-${td}` < `${m}-${d}` ? 1 : 0);
+}
+
+describe('returns only: csp demo --returns then csp run', () => {
+  it('writes the 903 CSV set and the CIN census XML, and the run lands them all and builds the appendices', () => {
+    expect(readdirSync(input).sort()).toEqual(['annex-a.xlsx', 'cin-census.xml', 'ssda903']);
+    expect(readdirSync(path.join(input, 'ssda903')).sort()).toEqual(['ad1.csv', 'episodes.csv', 'header.csv', 'missing.csv', 'oc3.csv', 'placed-adoption.csv', 'reviews.csv']);
+    expect(runOut.code, runOut.stderr + runOut.stdout.slice(-3000)).toBe(0);
+    const appendices = readdirSync(path.join(data, 'appendices'));
+    expect(appendices.some((f) => f.endsWith('.xlsx'))).toBe(true);
+    // Every stream of the XML landed into its own table, and the deliberate faults were rejected, not dropped.
+    const loads = query("SELECT source, sum(rows_read) = sum(rows_landed) + sum(rows_rejected), sum(rows_landed) > 0 FROM raw._loads WHERE status = 'loaded' AND is_current GROUP BY source ORDER BY source");
+    expect(loads.map((l) => l[0]).filter((s) => !s!.startsWith('annex_a.'))).toEqual([
+      'cin_census.assessments', 'cin_census.cp_plans', 'cin_census.cp_reviews', 'cin_census.referrals', 'cin_census.s47_enquiries',
+      'ssda903.ad1', 'ssda903.episodes', 'ssda903.header', 'ssda903.missing', 'ssda903.oc3', 'ssda903.placed_adoption', 'ssda903.reviews',
+    ]);
+    expect(loads.map((l) => l[0]).filter((s) => s!.startsWith('annex_a.')).length).toBeGreaterThanOrEqual(10);
+    for (const l of loads) expect(l.slice(1)).toEqual(['true', 'true']);
+    // The facts fill from the returns alone.
+    const facts = query('SELECT (SELECT count(*) FROM marts.fct_assessments) > 0, (SELECT count(*) FROM marts.fct_cp_plans) > 0, (SELECT count(*) FROM marts.fct_referrals) > 0, (SELECT count(*) FROM marts.fct_permanency) > 0');
+    expect(facts).toEqual([['true', 'true', 'true', 'true']]);
+  });
+
+  it('reports the care-leaver EET rate (aged 19-21, March 2021) exactly as recounted from the OC3 file', () => {
+    const oc3 = parse(readFileSync(path.join(input, 'ssda903', 'oc3.csv')), { columns: true, bom: true }) as Record<string, string>[];
+    // DfE: care leavers aged 19-21 at the month end, less those who died or returned home; EET = F1-F5, P1-P5.
+    const inScope = oc3.filter((r) => {
+      const age = ageOn(r.DOB!, '2021-03-31');
+      return age >= 19 && age <= 21 && !['DIED', 'RHOM'].includes(r.IN_TOUCH!);
+    });
+    const eet = inScope.filter((r) => /^[FP][1-5]$/.test(r.ACTIV ?? '')).length;
+    expect(inScope.length).toBeGreaterThan(50);
+    const kpi = query("SELECT numerator::INTEGER, denominator::INTEGER FROM marts.kpi_monthly WHERE measure_id = 'care_leavers_19_21_eet' AND period_type = 'month' AND period_label = 'March 2021'");
+    expect(kpi).toEqual([[String(eet), String(inScope.length)]]);
+    const fct = query("SELECT count(*) FILTER (WHERE activity_status = 'EET'), count(*) FROM marts.fct_care_leaver_eet WHERE month_end = DATE '2021-03-31' AND is_aged_19_21 AND NOT is_dfe_excluded");
+    expect(fct).toEqual([[String(eet), String(inScope.length)]]);
+  });
+
+  it('counts the weekly contacts exactly as recounted from Annex A List 1, in the warehouse and in the appendix', async () => {
+    // Recount: every List 1 row with a real contact date, by the Monday of its week. Dates come as Excel dates,
+    // serial numbers or dd/mm/yyyy text; `#N/A` rows are the deliberate faults and must not count.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(input, 'annex-a.xlsx'));
+    const list1 = wb.worksheets.find((w) => /list 1/i.test(w.name))!;
+    let dateCol = 0;
+    let headerRow = 0;
+    list1.eachRow((row, n) => {
+      row.eachCell((c, col) => {
+        if (!headerRow && String(c.value).replace(/\s+/g, ' ').trim() === 'Date of Contact') [headerRow, dateCol] = [n, col];
+      });
+    });
+    const weekly = new Map<string, number>();
+    let faults = 0;
+    list1.eachRow((row, n) => {
+      if (n <= headerRow) return;
+      const v = row.getCell(dateCol).value;
+      let day: Date | null = null;
+      if (v instanceof Date) day = v;
+      else if (typeof v === 'number') day = new Date(Date.UTC(1899, 11, 30) + v * 86_400_000);
+      else if (typeof v === 'string' && /^\d\d\/\d\d\/\d{4}$/.test(v)) day = new Date(Date.UTC(Number(v.slice(6)), Number(v.slice(3, 5)) - 1, Number(v.slice(0, 2))));
+      if (!day) return void faults++;
+      const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+      weekly.set(monday, (weekly.get(monday) ?? 0) + 1);
+    });
+    expect(weekly.size).toBeGreaterThan(50);
+    const warehouse = query("SELECT week_start, count(*) FROM marts.fct_contacts GROUP BY week_start ORDER BY week_start");
+    expect(warehouse.map(([w, n]) => [w, Number(n)])).toEqual([...weekly.entries()].sort(([a], [b]) => a.localeCompare(b)));
+    expect(query("SELECT DISTINCT source_system FROM marts.fct_contacts")).toEqual([['annex_a']]);
+    const rejected = query("SELECT count(DISTINCT line_number) FROM raw._rejects WHERE source = 'annex_a.list_1_contacts'");
+    expect(Number(rejected[0]![0])).toBe(faults);
+
+    // The restricted Contact Activity appendix shows the same weekly totals.
+    const appendixFile = readdirSync(path.join(data, 'appendices')).find((f) => /contact-activity.*restricted.*\.xlsx$/i.test(f))!;
+    const appendix = new ExcelJS.Workbook();
+    await appendix.xlsx.readFile(path.join(data, 'appendices', appendixFile));
+    const shown: Array<[string, number]> = [];
+    appendix.getWorksheet('Weekly contacts')!.eachRow((row) => {
+      const week = row.getCell(2).value;
+      if (week instanceof Date) shown.push([week.toISOString().slice(0, 10), Number(row.getCell(3).value)]);
+    });
+    expect(shown.length).toBeGreaterThan(4);
+    for (const [week, n] of shown) expect([week, n]).toEqual([week, weekly.get(week)]);
+  });
+});
