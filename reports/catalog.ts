@@ -7,8 +7,9 @@ import type { Warehouse } from '../pipelines/warehouse/db.js';
 import type { ManifestEntry, Variant } from './lib/appendix.js';
 import { buildContactActivity, commentFileFor, readComment, REPORT_ID as CONTACT_ACTIVITY } from './contact-activity/build.js';
 import { buildScorecard, REPORT_ID as SCORECARD } from './scorecard/build.js';
+import { buildComplaintsAnnual, REPORT_ID as COMPLAINTS_ANNUAL } from './complaints-annual/build.js';
 
-export const REPORTS = [CONTACT_ACTIVITY, SCORECARD] as const;
+export const REPORTS = [CONTACT_ACTIVITY, SCORECARD, COMPLAINTS_ANNUAL] as const;
 export type ReportId = (typeof REPORTS)[number];
 
 export interface ReportRequest {
@@ -30,6 +31,7 @@ export async function buildReports(
     const common = { config: opts.config, outDir: opts.outDir, runId: opts.runId, variant: req.variant, periodEnd: req.periodEnd };
     let made: ManifestEntry[];
     if (req.report === SCORECARD) made = await buildScorecard(db, common);
+    else if (req.report === COMPLAINTS_ANNUAL) made = await buildComplaintsAnnual(db, common);
     else {
       const cfg = opts.config.reports.contactActivity;
       const comment = readComment(cfg.commentFile ?? commentFileFor(opts.dataRoot, req.report));

@@ -131,6 +131,25 @@ export function suppress<R extends Row>(spec: TableSpec, rows: readonly R[], thr
   return { rows: out, hidden, primary, secondary };
 }
 
+/**
+ * A table as published: suppressed (public only; a threshold of 0 also turns it off) and then rounded, so public
+ * tables show whole numbers and whole percentages while restricted ones keep exact figures analysts can check.
+ */
+export function publishRows(spec: TableSpec, rows: readonly Row[], variant: 'public' | 'restricted', threshold: number): Record<string, Shown | string>[] {
+  const shown = suppress(spec, rows, variant === 'public' ? threshold : 0).rows as Record<string, unknown>[];
+  if (variant !== 'public') return shown as Record<string, Shown | string>[];
+  return shown.map((r) => {
+    const o = { ...r };
+    for (const c of spec.columns) {
+      const v = o[c.key];
+      if (typeof v !== 'number') continue;
+      if (c.kind === 'percent') o[c.key] = wholePercent(v);
+      else if (c.kind === 'derived' || c.kind === 'difference') o[c.key] = whole(v);
+    }
+    return o as Record<string, Shown | string>;
+  });
+}
+
 /** Public appendices show percentages as whole numbers: 0.7649 -> 0.76 (a fraction, for Excel's 0% format). */
 export const wholePercent = (fraction: number | null): number | null => (fraction === null ? null : Math.round(fraction * 100) / 100);
 
