@@ -97,7 +97,7 @@ program
         paths: ctx.paths,
         runId: ctx.runId,
         log: ctx.log,
-        reports: REPORTS.flatMap((report) => (['public', 'restricted'] as const).map((variant) => ({ report, variant }))),
+        reports: REPORTS.flatMap((report) => (['public', 'restricted'] as const).map((variant) => ({ report, variant, skipWithoutData: true }))),
         mappings: mappingFiles(ctx),
         trigger: process.env.CSP_TRIGGER === 'schedule' ? 'schedule' : 'manual',
         prepareInput: async () => (opts.demo && !opts.input ? await writeDemoInput(ctx) : inputDirFor(ctx, opts.input)),

@@ -298,6 +298,37 @@ describe.each([
     expect(secondary, 'some figures are hidden only to protect a small one').toBeGreaterThan(0);
   });
 
+  it('shows a figure that appears in several tables the same way in each, so no table gives away what another hides', () => {
+    const cell = (sheet: string, label: string, col: string, labelCol = 0, match?: (r: Record<string, unknown>) => boolean) => {
+      const t = table(pub, sheet);
+      const r = match ? t.rows.find(match) : row(t, label, labelCol);
+      if (!r) throw new Error(`${sheet}: no row ${label}`);
+      return r[col];
+    };
+    const pairs: [string, unknown, unknown][] = [];
+    for (const label of Object.keys(PROCS)) {
+      const received = cell('Outcomes', label, 'Received');
+      pairs.push([`${label} received: by procedure`, received, cell('Complaints by procedure', label, year)]);
+      pairs.push([`${label} received: response times`, received, cell('Response times', label, 'Complaints received')]);
+      pairs.push([`${label} received: young people`, received, cell('Young people', label, `All complaints ${year}`)]);
+      pairs.push([`${label} received: trend`, received, cell('Trend received', year, label)]);
+      const trend = (col: string) => cell('Trend measures', '', col, 0, (r) => r.Procedure === label && r.Year === year);
+      pairs.push([`${label} upheld or partly: trend`, cell('Outcomes', label, 'Upheld or partly'), trend('Upheld or partly')]);
+      pairs.push([`${label} within 10: trend`, cell('Response times', label, 'Responded within 10 working days'), trend('Within 10 working days')]);
+      pairs.push([`${label} within 20: trend`, cell('Response times', label, 'Responded within 20 working days'), trend('Within 20 working days')]);
+    }
+    for (const col of ['Received', 'Upheld', 'Partly upheld', 'Upheld or partly', 'Not upheld', 'Withdrawn or open']) {
+      pairs.push([`SEND ${col}: SEND by year`, cell('Outcomes', 'SEND', col), cell('SEND by year', year, col)]);
+    }
+    const sendIssues = table(pub, 'SEND issues');
+    for (const r of table(pub, 'Issues').rows) {
+      const s = sendIssues.rows.find((x) => x['Area of complaint'] === r['Area of complaint']);
+      if (s) pairs.push([`SEND issues ${String(r['Area of complaint'])}`, r.SEND, s[year]]);
+    }
+    for (const [what, a, b] of pairs) expect(b, what).toBe(a);
+    expect(pairs.length).toBeGreaterThan(25);
+  });
+
   it('leaves no single "c" in a sum, and hides every change and percentage made from a hidden figure', () => {
     for (const [sheet, layout] of Object.entries(layouts(year, last))) {
       const t = table(pub, sheet);

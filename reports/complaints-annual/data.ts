@@ -4,6 +4,8 @@ import type { IsoDate } from '../../pipelines/calendar/dates.js';
 import type { Warehouse } from '../../pipelines/warehouse/db.js';
 import { annualPeriod, NoDataError, type FinancialYear } from './period.js';
 
+export { NoDataError };
+
 export const PROCEDURES = ['STAT', 'CORP', 'SEND'] as const;
 export type Procedure = (typeof PROCEDURES)[number];
 

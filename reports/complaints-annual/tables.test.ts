@@ -99,4 +99,20 @@ describe('complaintsAnnualTables', () => {
     expect(t.trendReceived.rows.map((r) => r.label)).toEqual(['2018/19', '2019/20']);
     expect(t.trendReceived.note).toMatch(/holds 2 financial years/);
   });
+
+  it('hides a figure in every table that shows it once any table hides it, so no table undoes another', () => {
+    // The demo's 2019/20 outcomes. On its own the SEND-by-year table would show SEND's upheld (29) and partly
+    // upheld (14) and hide not upheld (8); the outcomes table hides the first two and shows the 8, which with the
+    // SEND-by-year figures would give away the 3 withdrawn or open.
+    const d = data();
+    const set = (p: Procedure, upheld: number, partly: number, notUpheld: number, received: number) =>
+      (r: ProcedureYear): ProcedureYear => (r.year === '2019/20' && r.procedure === p ? { ...r, received, upheld, partly, notUpheld, withdrawnOrOpen: received - upheld - partly - notUpheld } : r);
+    d.byProcedureYear = d.byProcedureYear.map(set('STAT', 4, 5, 14, 28)).map(set('CORP', 23, 34, 96, 174)).map(set('SEND', 29, 14, 8, 54));
+    const t = complaintsAnnualTables(d, 'public', 5);
+    const send = t.outcomes.rows[2]!;
+    const sendYear = t.sendByYear.rows.find((r) => r.label === '2019/20')!;
+    expect(send.other).toBe('c');
+    for (const key of ['received', 'upheld', 'partly', 'upOrPartly', 'notUpheld', 'other']) expect(sendYear[key], key).toBe(send[key]);
+    expect(sendYear.upheld).toBe('c');
+  });
 });

@@ -2,7 +2,7 @@
 // for the public variant (exact for the restricted one). Each table carries its column headers and kinds, so
 // the PDF, the Excel file and the charts all show the same figures from one definition. Pure.
 import type { Variant } from '../lib/appendix.js';
-import { publishRows, type ColumnSpec, type Shown, type TableSpec } from '../lib/suppression.js';
+import { publishRows, suppress, type CellRef, type ColumnSpec, type Shown, type TableSpec } from '../lib/suppression.js';
 import { ESCALATIONS, PROCEDURES, type ComplaintsAnnualData, type LabelCount, type Procedure, type ProcedureYear } from './data.js';
 
 /** A column as shown: its suppression kind (what it is made from) and its header. */
@@ -61,10 +61,17 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
   const sumOf = (year: string, f: (r: ProcedureYear) => number) => sum(PROCEDURES, (p) => f(py(year, p)));
   const last = (n: number) => (lastYearShown ? n : null);
 
-  const make = (t: Omit<ReportTable, 'spec' | 'rows' | 'totalRows' | 'sheet'> & { sheet: string; totalRows?: number[] }): ReportTable => {
+  // Tables are drafted first and published together at the end (see publishLinked), each with the ids of the
+  // figures it shares with other tables.
+  const ids = new Map<ReportTable, FigureIds>();
+  const make = (t: Omit<ReportTable, 'spec' | 'rows' | 'totalRows' | 'sheet'> & { sheet: string; totalRows?: number[]; ids?: FigureIds }): ReportTable => {
+    const { ids: figureIds, ...rest } = t;
     const spec: TableSpec = { columns: t.columns.map(({ header: _h, ...c }) => c as ColumnSpec), totalRows: t.totalRows ?? [] };
-    return { ...t, sheet: sheetName(t.sheet), spec, rows: publishRows(spec, t.raw, variant, threshold), totalRows: t.totalRows ?? [] };
+    const table: ReportTable = { ...rest, sheet: sheetName(t.sheet), spec, rows: [], totalRows: t.totalRows ?? [] };
+    if (figureIds) ids.set(table, figureIds);
+    return table;
   };
+  const procAt = (row: number) => PROCEDURES[row] ?? 'ALL'; // procedure rows, then the total row
   const withTotal = <R extends Record<string, unknown>>(rows: R[], totalRow: R) => ({ raw: [...rows, totalRow], totalRows: [rows.length] });
 
   // ---- Complaints received by procedure, this year and last ----
@@ -78,6 +85,7 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
       recRow('Total', last(sumOf(L, (r) => r.received)), sumOf(Y, (r) => r.received)),
     ),
     note: lastYearShown ? undefined : `The data starts after 1 April ${d.previous.start.slice(0, 4)}, so ${L} is not shown.`,
+    ids: (row, key) => (key === 'last' ? `received|${L}|${procAt(row)}` : key === 'this' ? `received|${Y}|${procAt(row)}` : null),
   });
 
   // ---- Outcomes by procedure ----
@@ -106,6 +114,7 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
       PROCEDURES.map((p) => outRow(proc(p), (g) => g(py(Y, p)))),
       outRow('Total', (g) => sumOf(Y, g)),
     ),
+    ids: (row, key) => (OUTCOME_KEYS.includes(key) ? `${key}|${Y}|${procAt(row)}` : null),
   });
 
   // ---- Response times ----
@@ -127,10 +136,11 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
       timeRow('Total', { received: sumOf(Y, (r) => r.received), within10: sumOf(Y, (r) => r.within10), within20: sumOf(Y, (r) => r.within20) }),
     ),
     note: 'Statutory complaints are due within 10 working days, or 20 when the complainant agrees an extension; corporate and SEND complaints within 20.',
+    ids: (row, key) => (['received', 'within10', 'within20'].includes(key) ? `${key}|${Y}|${procAt(row)}` : null),
   });
 
   // ---- Label x procedure tables (issues, service areas) ----
-  const byProc = (sheet: string, title: string, first: string, labels: string[], counts: LabelCount[], note?: string) => {
+  const byProc = (sheet: string, title: string, first: string, labels: string[], counts: LabelCount[], note?: string, idPrefix?: string) => {
     const n = (l: string, p: string) => counts.find((c) => c.label === l && c.key === p)?.n ?? 0;
     const row = (l: string, f: (p: Procedure) => number) => ({ label: l, ...Object.fromEntries(PROCEDURES.map((p) => [p, f(p)])), total: sum(PROCEDURES, f) });
     return make({
@@ -139,10 +149,11 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
       columns: [label(first), ...PROCEDURES.map((p) => count(p, proc(p))), total('total', 'Total', PROCEDURES)],
       ...withTotal(labels.map((l) => row(l, (p) => n(l, p))), row('Total', (p) => sum(labels, (l) => n(l, p)))),
       ...(note ? { note } : {}),
+      ...(idPrefix ? { ids: (r: number, key: string) => `${idPrefix}|${key === 'total' ? 'ALL' : key}|${labels[r] ?? 'ALL'}` } : {}),
     });
   };
   const issueLabels = d.issueCategories.filter((c) => d.issues.some((i) => i.label === c && i.n > 0));
-  const issues = byProc('Issues', `Issues raised in complaints received in ${Y}, by area of complaint`, 'Area of complaint', issueLabels, d.issues, 'A complaint can raise issues in several areas; each area is counted once per complaint, so the total is of issues, not complaints.');
+  const issues = byProc('Issues', `Issues raised in complaints received in ${Y}, by area of complaint`, 'Area of complaint', issueLabels, d.issues, 'A complaint can raise issues in several areas; each area is counted once per complaint, so the total is of issues, not complaints.', `issue|${Y}`);
   const areaLabels = [...new Set(d.serviceAreas.map((s) => s.label))].sort();
   const serviceAreas = byProc('Service areas', `Complaints received in ${Y} by service area`, 'Service area', areaLabels, d.serviceAreas);
 
@@ -161,7 +172,7 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
   });
 
   // ---- This year and last, by a label (comments by service area, compliments by team) ----
-  const yearOnYear = (sheet: string, title: string, first: string, counts: LabelCount[], note?: string) => {
+  const yearOnYear = (sheet: string, title: string, first: string, counts: LabelCount[], note?: string, idOf?: (year: string, label: string) => string) => {
     const labels = [...new Set(counts.map((c) => c.label))].sort();
     const n = (l: string, y: string) => counts.find((c) => c.label === l && c.key === y)?.n ?? 0;
     const row = (l: string, lastN: number | null, thisN: number) => ({ label: l, last: lastN, this: thisN, change: minus(lastN, thisN) });
@@ -171,6 +182,7 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
       columns: [label(first), count('last', L), count('this', Y), change('change', 'Change', 'last', 'this')],
       ...withTotal(labels.map((l) => row(l, last(n(l, L)), n(l, Y))), row('Total', last(sum(labels, (l) => n(l, L))), sum(labels, (l) => n(l, Y)))),
       ...(note ? { note } : {}),
+      ...(idOf ? { ids: (r: number, key: string) => (key === 'last' || key === 'this' ? idOf(key === 'last' ? L : Y, labels[r] ?? 'ALL') : null) } : {}),
     });
   };
   const comments = yearOnYear('Comments', `Comments received, ${Y} compared with ${L}`, 'Service area', d.comments, 'A comment is an issue raised without asking for a formal complaint; it is passed to the team manager for a response.');
@@ -186,6 +198,7 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
       PROCEDURES.map((p) => ypRow(proc(p), py(Y, p).received, py(Y, p).fromYoungPeople, last(py(L, p).fromYoungPeople))),
       ypRow('Total', sumOf(Y, (r) => r.received), sumOf(Y, (r) => r.fromYoungPeople), last(sumOf(L, (r) => r.fromYoungPeople))),
     ),
+    ids: (row, key) => (key === 'received' ? `received|${Y}|${procAt(row)}` : key === 'yp' ? `yp|${Y}|${procAt(row)}` : key === 'ypLast' ? `yp|${L}|${procAt(row)}` : null),
   });
 
   // ---- SEND: outcomes and timeliness by year, and issues this year and last ----
@@ -202,9 +215,10 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
       const r = py(y, 'SEND');
       return { ...outRow(y, (g) => g(r)), within20: r.within20, within20Pct: ratio(r.within20, r.received) };
     }),
+    ids: (row, key) => ([...OUTCOME_KEYS, 'within20'].includes(key) ? `${key}|${sendYears[row]}|SEND` : null),
   });
   const sendIssueLabels = d.issueCategories.filter((c) => d.sendIssues.some((i) => i.label === c && i.n > 0));
-  const sendIssues = yearOnYear('SEND issues', `Issues raised in SEND complaints, ${Y} compared with ${L}`, 'Area of complaint', d.sendIssues.filter((i) => sendIssueLabels.includes(i.label)));
+  const sendIssues = yearOnYear('SEND issues', `Issues raised in SEND complaints, ${Y} compared with ${L}`, 'Area of complaint', d.sendIssues.filter((i) => sendIssueLabels.includes(i.label)), undefined, (year, l) => `issue|${year}|SEND|${l}`);
 
   // ---- Trend: complaints received by procedure per year, and the main measures per procedure per year ----
   const trendYears = d.trend.map((y) => y.label);
@@ -213,6 +227,7 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
     title: `Complaints received by year (${trendYears.length === 1 ? trendYears[0] : `${trendYears[0]} to ${trendYears.at(-1)}`})`,
     columns: [label('Year'), ...PROCEDURES.map((p) => count(p, proc(p))), total('total', 'Total', PROCEDURES)],
     raw: trendYears.map((y) => ({ label: y, ...Object.fromEntries(PROCEDURES.map((p) => [p, py(y, p).received])), total: sumOf(y, (r) => r.received) })),
+    ids: (row, key) => `received|${trendYears[row]}|${key === 'total' ? 'ALL' : key}`,
   });
   const trendMeasures = make({
     sheet: 'Trend measures',
@@ -234,6 +249,7 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
         return { procedure: proc(p), label: y, received: r.received, upOrPartly: r.upheld + r.partly, upOrPartlyPct: ratio(r.upheld + r.partly, r.received), within10: r.within10, within10Pct: ratio(r.within10, r.received), within20: r.within20, within20Pct: ratio(r.within20, r.received) };
       }),
     ),
+    ids: (row, key) => `${key}|${trendYears[row % trendYears.length]}|${PROCEDURES[Math.floor(row / trendYears.length)]}`,
   });
 
   const notes = trendYears.length < 4 ? `The data holds ${trendYears.length} financial year${trendYears.length === 1 ? '' : 's'} (${trendYears.join(', ')}), so the trend shows ${trendYears.length === 1 ? 'it' : 'those'} rather than four.` : undefined;
@@ -242,7 +258,46 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
     trendMeasures.note = notes;
     sendByYear.note = notes;
   }
-  return { byProcedure, outcomes, timeliness, issues, serviceAreas, escalations, comments, compliments, youngPeople, sendByYear, sendIssues, trendReceived, trendMeasures };
+  const tables = { byProcedure, outcomes, timeliness, issues, serviceAreas, escalations, comments, compliments, youngPeople, sendByYear, sendIssues, trendReceived, trendMeasures };
+  publishLinked(Object.values(tables), ids, variant, threshold);
+  return tables;
+}
+
+/** Names a figure that may appear in more than one table, e.g. "received|2019/20|STAT"; null for one that does not. */
+type FigureIds = (row: number, key: string) => string | null;
+
+const OUTCOME_KEYS = ['received', 'upheld', 'partly', 'upOrPartly', 'notUpheld', 'other'];
+
+/**
+ * Suppress every table so that a figure hidden in one is hidden wherever else it appears: otherwise a figure
+ * hidden in one table only to protect a small one (secondary suppression) could be read from another table,
+ * undoing the protection. Repeats until no table hides anything new, then publishes each table.
+ */
+function publishLinked(tables: ReportTable[], ids: Map<ReportTable, FigureIds>, variant: Variant, threshold: number): void {
+  const limit = variant === 'public' ? threshold : 0;
+  const hiddenIds = new Set<string>();
+  const counts = (t: ReportTable) => t.spec.columns.filter((c) => c.kind === 'count' || c.kind === 'total').map((c) => c.key);
+  const forced = (t: ReportTable): CellRef[] => {
+    const idOf = ids.get(t);
+    if (!idOf || limit <= 0) return [];
+    return t.raw.flatMap((_, row) => counts(t).filter((key) => hiddenIds.has(idOf(row, key) ?? '')).map((key) => ({ row, key })));
+  };
+  for (let grew = limit > 0; grew; ) {
+    const before = hiddenIds.size;
+    for (const t of tables) {
+      const idOf = ids.get(t);
+      if (!idOf) continue;
+      const { hidden } = suppress(t.spec, t.raw, limit, forced(t));
+      hidden.forEach((keys, row) => {
+        for (const key of keys) {
+          const id = idOf(row, key);
+          if (id && counts(t).includes(key)) hiddenIds.add(id);
+        }
+      });
+    }
+    grew = hiddenIds.size > before;
+  }
+  for (const t of tables) t.rows = publishRows(t.spec, t.raw, variant, threshold, forced(t));
 }
 
 /** A figure for a chart: suppressed and missing figures are left out rather than drawn as zero. */
