@@ -39,7 +39,7 @@ const fmt = (c: ReportColumn, v: unknown): string => {
 function pdfColumns(t: ReportTable): PdfColumn[] {
   const figures = t.columns.filter((c) => c.kind !== 'label').length;
   const labels = t.columns.length - figures;
-  const w = Math.max(40, Math.min(62, Math.floor((515 - 85 * labels) / Math.max(figures, 1))));
+  const w = Math.max(40, Math.min(56, Math.floor((515 - 85 * labels) / Math.max(figures, 1))));
   return t.columns.map((c, i) => (c.kind === 'label' ? { header: c.header, width: i === 0 ? ('*' as const) : 48 } : { header: c.header, align: 'right' as const, width: w }));
 }
 
@@ -126,7 +126,7 @@ export async function buildComplaintsAnnual(db: Warehouse, opts: BuildOptions): 
     ...tbl(t.serviceAreas),
     ...chartContent(`Complaints by service area, ${d.year.label}${chartNote}`, svg.serviceAreas, 420),
     ...tbl(t.escalations),
-    section('Comments and compliments', true),
+    section('Comments and compliments'),
     ...tbl(t.comments),
     ...tbl(t.compliments),
     ...chartContent(`Compliments by team, ${d.year.label}${chartNote}`, svg.compliments, 420),

@@ -94,7 +94,7 @@ export function barsChart(t: ReportTable, key: string, title: string): VegaLiteS
     .map((r) => ({ label: String(r.label), n: plotted(r[key]) }))
     .filter((v): v is { label: string; n: number } => v.n !== null && v.n > 0)
     .sort((a, b) => b.n - a.n || a.label.localeCompare(b.label));
-  const y = { field: 'label', type: 'nominal', title: null, sort: values.map((v) => v.label), axis: { labelLimit: 220 } };
+  const y = { field: 'label', type: 'nominal', title: null, sort: values.map((v) => v.label), axis: { labelLimit: 320 } }; // vega without a canvas overestimates text widths
   return {
     width: 380,
     height: Math.max(60, values.length * 16),

@@ -35,6 +35,8 @@ export interface ComplaintsAnnualData {
   year: FinancialYear;
   previous: FinancialYear;
   trend: FinancialYear[];
+  /** The first complaint in the data: when it falls inside a year shown, that year is only partly covered. */
+  firstReceived: IsoDate;
   /** Whether the data reaches back to the start of the previous year (otherwise "last year" is not shown). */
   hasPrevious: boolean;
   dataAsAt: string;
@@ -137,5 +139,5 @@ export async function loadComplaintsAnnual(db: Warehouse, opts: { periodEnd?: Is
     [year.label, previous.label],
   );
 
-  return { year, previous, trend, hasPrevious, dataAsAt, procedureLabels, byProcedureYear, serviceAreas, issues, issueCategories, sendIssues, escalations, escalationsLastYear, comments, compliments };
+  return { year, previous, trend, firstReceived, hasPrevious, dataAsAt, procedureLabels, byProcedureYear, serviceAreas, issues, issueCategories, sendIssues, escalations, escalationsLastYear, comments, compliments };
 }

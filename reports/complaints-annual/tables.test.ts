@@ -15,6 +15,7 @@ function data(hasPrevious = true): ComplaintsAnnualData {
     trend: [financialYearStarting(2018), financialYearStarting(2019)],
     hasPrevious,
     dataAsAt: '2020-05-04T09:00:00Z',
+    firstReceived: '2018-04-03',
     procedureLabels: { STAT: 'Statutory', CORP: 'Corporate', SEND: 'SEND' },
     byProcedureYear: [
       py('2018/19', 'STAT', 91, 28, 15, 23, 46, 9),
@@ -114,5 +115,10 @@ describe('complaintsAnnualTables', () => {
     expect(send.other).toBe('c');
     for (const key of ['received', 'upheld', 'partly', 'upOrPartly', 'notUpheld', 'other']) expect(sendYear[key], key).toBe(send[key]);
     expect(sendYear.upheld).toBe('c');
+  });
+
+  it('says when the reported year is only partly covered by the data', () => {
+    const t = complaintsAnnualTables({ ...data(false), firstReceived: '2020-01-06' }, 'restricted', 5);
+    expect(t.byProcedure.note).toMatch(/starts on 6 January 2020, part way through 2019\/20/);
   });
 });
