@@ -2,7 +2,7 @@
 // every figure is a plain count keyed by financial year, so tables.ts can shape and suppress them.
 import type { IsoDate } from '../../pipelines/calendar/dates.js';
 import type { Warehouse } from '../../pipelines/warehouse/db.js';
-import { annualPeriod, NoDataError, type FinancialYear } from './period.js';
+import { annualPeriod, coversYear, NoDataError, type FinancialYear } from './period.js';
 
 export { NoDataError };
 
@@ -70,7 +70,7 @@ export async function loadComplaintsAnnual(db: Warehouse, opts: { periodEnd?: Is
   const firstReceived = first[0]?.first;
   if (!dataAsAt || !firstReceived) throw new NoDataError('no complaints have been landed yet: run `csp run` (or `csp extract` then `csp transform`) with a complaints export first.');
   const { year, previous, trend } = annualPeriod({ dataAsAtDate: dataAsAt.slice(0, 10), periodEnd: opts.periodEnd, firstReceived, trendYears: opts.trendYears });
-  const hasPrevious = firstReceived <= previous.start;
+  const hasPrevious = coversYear(firstReceived, previous);
   const years = [...new Set([previous.label, ...trend.map((y) => y.label)])];
 
   const labels = await db.json<{ procedure_code: Procedure; procedure_label: string }>(`SELECT procedure_code, procedure_label FROM reference.complaint_procedures`);

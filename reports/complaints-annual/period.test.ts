@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annualPeriod, lastCompleteYear } from './period.js';
+import { annualPeriod, coversYear, financialYearStarting, lastCompleteYear } from './period.js';
 
 describe('lastCompleteYear', () => {
   it('counts 31 March as the end of its own year and any earlier day as inside it', () => {
@@ -27,5 +27,15 @@ describe('annualPeriod', () => {
 
   it('refuses a period that ends before the first complaint, saying what to do', () => {
     expect(() => annualPeriod({ dataAsAtDate: '2020-01-06', firstReceived: '2019-04-01', trendYears: 4 })).toThrow(/no complete financial year.*--period-end/);
+  });
+});
+
+describe('coversYear', () => {
+  it('allows a quiet first month but not a later start', () => {
+    const fy = financialYearStarting(2019);
+    expect(coversYear('2019-04-01', fy)).toBe(true);
+    expect(coversYear('2019-04-05', fy)).toBe(true);
+    expect(coversYear('2019-06-10', fy)).toBe(false);
+    expect(coversYear('2018-11-01', fy)).toBe(true);
   });
 });

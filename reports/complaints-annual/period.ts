@@ -1,5 +1,5 @@
 // Which financial year the annual report covers, and the years its trend shows. Pure, so it is tested alone.
-import { financialYear, type IsoDate } from '../../pipelines/calendar/dates.js';
+import { addDays, financialYear, type IsoDate } from '../../pipelines/calendar/dates.js';
 
 export interface FinancialYear {
   /** "2019/20" */
@@ -39,3 +39,13 @@ export function annualPeriod(opts: { dataAsAtDate: IsoDate; periodEnd?: IsoDate;
   const trend = Array.from({ length: opts.trendYears }, (_, i) => financialYearStarting(startYear - opts.trendYears + 1 + i)).filter((fy) => fy.end >= opts.firstReceived);
   return { year, previous: financialYearStarting(startYear - 1), trend };
 }
+
+/** Days into a year after which a first complaint means the data covers only part of it. */
+export const PART_YEAR_DAYS = 31;
+
+/**
+ * Whether data whose first complaint is `firstReceived` covers the whole of a year. Exports do not say when they
+ * start: a first complaint more than a month into a year means the data starts part way through it, while a few
+ * quiet days at the start of April do not.
+ */
+export const coversYear = (firstReceived: IsoDate, fy: FinancialYear): boolean => firstReceived <= addDays(fy.start, PART_YEAR_DAYS);

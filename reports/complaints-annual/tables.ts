@@ -1,9 +1,10 @@
 // The annual report's tables as published: figures from data.ts, shaped into rows, then suppressed and rounded
 // for the public variant (exact for the restricted one). Each table carries its column headers and kinds, so
 // the PDF, the Excel file and the charts all show the same figures from one definition. Pure.
-import { addDays, longDate } from '../../pipelines/calendar/dates.js';
+import { longDate } from '../../pipelines/calendar/dates.js';
 import type { Variant } from '../lib/appendix.js';
 import { publishRows, suppress, type CellRef, type ColumnSpec, type Shown, type TableSpec } from '../lib/suppression.js';
+import { coversYear, type FinancialYear } from './period.js';
 import { ESCALATIONS, PROCEDURES, type ComplaintsAnnualData, type LabelCount, type Procedure, type ProcedureYear } from './data.js';
 
 /** A column as shown: its suppression kind (what it is made from) and its header. */
@@ -56,9 +57,7 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
   const Y = d.year.label;
   const L = d.previous.label;
   const lastYearShown = d.hasPrevious;
-  // Exports do not say when they start: a first complaint more than a month into a year means the data starts
-  // part way through it (a few quiet days at the start of April do not).
-  const startsLate = (yearStart: string) => d.firstReceived > addDays(yearStart, PART_YEAR_DAYS);
+  const startsLate = (fy: FinancialYear) => !coversYear(d.firstReceived, fy);
   const proc = (p: Procedure) => d.procedureLabels[p];
   const py = (year: string, p: Procedure): ProcedureYear =>
     d.byProcedureYear.find((r) => r.year === year && r.procedure === p) ?? { year, procedure: p, received: 0, upheld: 0, partly: 0, notUpheld: 0, withdrawnOrOpen: 0, within10: 0, within20: 0, fromYoungPeople: 0 };
@@ -90,7 +89,7 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
     ),
     note: [
       lastYearShown ? '' : `The data starts after 1 April ${d.previous.start.slice(0, 4)}, so ${L} is not shown.`,
-      startsLate(d.year.start) ? `The data starts on ${longDate(d.firstReceived)}, part way through ${Y}, so ${Y} is only partly covered.` : '',
+      startsLate(d.year) ? `The data starts on ${longDate(d.firstReceived)}, part way through ${Y}, so ${Y} is only partly covered.` : '',
     ].filter(Boolean).join(' ') || undefined,
     ids: (row, key) => (key === 'last' ? `received|${L}|${procAt(row)}` : key === 'this' ? `received|${Y}|${procAt(row)}` : null),
   });
@@ -259,7 +258,7 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
     ids: (row, key) => `${key}|${trendYears[row % trendYears.length]}|${PROCEDURES[Math.floor(row / trendYears.length)]}`,
   });
 
-  const partFirst = d.trend[0] && startsLate(d.trend[0].start) ? ` ${d.trend[0].label} is only partly covered: the data starts on ${longDate(d.firstReceived)}.` : '';
+  const partFirst = d.trend[0] && startsLate(d.trend[0]) ? ` ${d.trend[0].label} is only partly covered: the data starts on ${longDate(d.firstReceived)}.` : '';
   const fewer = trendYears.length < 4 ? `The data holds ${trendYears.length} financial year${trendYears.length === 1 ? '' : 's'} (${trendYears.join(', ')}), so the trend shows ${trendYears.length === 1 ? 'it' : 'those'} rather than four.` : '';
   const notes = (fewer + partFirst).trim() || undefined;
   if (notes) {
@@ -274,9 +273,6 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
 
 /** Names a figure that may appear in more than one table, e.g. "received|2019/20|STAT"; null for one that does not. */
 type FigureIds = (row: number, key: string) => string | null;
-
-/** Days into a year after which a first complaint means the data covers only part of it. */
-const PART_YEAR_DAYS = 31;
 
 const OUTCOME_KEYS = ['received', 'upheld', 'partly', 'upOrPartly', 'notUpheld', 'other'];
 
