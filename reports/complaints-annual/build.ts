@@ -53,7 +53,7 @@ function xlsxColumns(t: ReportTable, pub: boolean): XlsxColumn[] {
   return t.columns.map((c, i) => {
     if (c.kind === 'label') return { header: c.header, key: c.key, width: i === 0 ? Math.max(14, ...t.rows.map((r) => String(r[c.key] ?? '').length + 2)) : 12 };
     const numFmt = c.kind === 'percent' ? (pub ? '0%' : '0.0%') : c.kind === 'difference' ? '+#,##0;-#,##0;0' : '#,##0';
-    return { header: c.header, key: c.key, width: Math.max(11, Math.min(18, c.header.length * 0.7 + 4)), numFmt };
+    return { header: c.header, key: c.key, width: Math.round(Math.max(11, Math.min(18, c.header.length * 0.7 + 4))), numFmt };
   });
 }
 
