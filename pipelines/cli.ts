@@ -101,7 +101,7 @@ program
         paths: ctx.paths,
         runId: ctx.runId,
         log: ctx.log,
-        reports: REPORTS.flatMap((report) => (['public', 'restricted'] as const).map((variant) => ({ report, variant }))),
+        reports: REPORTS.flatMap((report) => (['public', 'restricted'] as const).map((variant) => ({ report, variant, skipWithoutData: true }))),
         mappings: mappingFiles(ctx),
         trigger: process.env.CSP_TRIGGER === 'schedule' ? 'schedule' : 'manual',
         prepareInput: async () => (opts.demo && !opts.input ? await writeDemoInput(ctx) : inputDirFor(ctx, opts.input)),
@@ -310,7 +310,7 @@ program
   .command('report')
   .description('Write an appendix (Excel and PDF) from the published warehouse into $CSP_DATA_DIR/appendices (or --out), for a chosen period.')
   .addArgument(new Command().createArgument('[name]', `report to build: ${REPORTS.join(', ')} (default: all)`))
-  .option('--period-end <date>', 'last day of the period (YYYY-MM-DD); the table ends with the last full week on or before it', isoDate)
+  .option('--period-end <date>', 'last day of the period (YYYY-MM-DD): contact activity ends with the last full week on or before it, the scorecard with the month, the complaints annual report with the financial year', isoDate)
   .option('--weeks <n>', 'number of weeks in the weekly table', positiveInt)
   .option('--compare-from <date>', 'date the "before vs since" comparison splits at (YYYY-MM-DD)', isoDate)
   .option('--meeting-date <date>', 'committee meeting date printed on the appendix (YYYY-MM-DD)', isoDate)

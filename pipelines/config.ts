@@ -63,6 +63,17 @@ export const ConfigSchema = z
           })
           .strict()
           .prefault({}),
+        complaintsAnnual: z
+          .object({
+            appendix: z.string().default('3'),
+            title: z.string().default("Children's Services Complaints, Comments and Compliments Annual Report"),
+            /** Last day of the financial year reported (a 31 March); defaults to the latest complete year in the data. */
+            periodEnd: isoDate.optional(),
+            /** Financial years in the trend charts and tables (fewer when the data holds fewer). */
+            trendYears: z.number().int().min(2).max(10).default(4),
+          })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({}),

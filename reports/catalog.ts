@@ -8,8 +8,10 @@ import type { ManifestEntry, Variant } from './lib/appendix.js';
 import { buildContactActivity, commentFileFor, readComment, REPORT_ID as CONTACT_ACTIVITY } from './contact-activity/build.js';
 import { NoDataError as NoContactsError } from './contact-activity/data.js';
 import { buildScorecard, REPORT_ID as SCORECARD } from './scorecard/build.js';
+import { buildComplaintsAnnual, REPORT_ID as COMPLAINTS_ANNUAL } from './complaints-annual/build.js';
+import { NoDataError as NoComplaintsYearError } from './complaints-annual/period.js';
 
-export const REPORTS = [CONTACT_ACTIVITY, SCORECARD] as const;
+export const REPORTS = [CONTACT_ACTIVITY, SCORECARD, COMPLAINTS_ANNUAL] as const;
 export type ReportId = (typeof REPORTS)[number];
 
 export interface ReportRequest {
@@ -18,6 +20,11 @@ export interface ReportRequest {
   periodEnd?: string;
   weeks?: number;
   compareFrom?: string;
+  /**
+   * For `csp run`: when the warehouse does not yet hold what a report needs (no complaints export, or no complete
+   * financial year of complaints), leave that report out with a warning rather than fail the whole run.
+   */
+  skipWithoutData?: boolean;
 }
 
 export async function buildReports(
@@ -31,6 +38,15 @@ export async function buildReports(
     const common = { config: opts.config, outDir: opts.outDir, runId: opts.runId, variant: req.variant, periodEnd: req.periodEnd };
     let made: ManifestEntry[];
     if (req.report === SCORECARD) made = await buildScorecard(db, common);
+    else if (req.report === COMPLAINTS_ANNUAL) {
+      try {
+        made = await buildComplaintsAnnual(db, common);
+      } catch (e) {
+        if (!(req.skipWithoutData && e instanceof NoComplaintsYearError)) throw e;
+        opts.log.warn({ report: req.report, variant: req.variant, reason: e.message }, `report: ${req.report} (${req.variant}) not built: ${e.message}`);
+        continue;
+      }
+    }
     else {
       const cfg = opts.config.reports.contactActivity;
       const comment = readComment(cfg.commentFile ?? commentFileFor(opts.dataRoot, req.report));

@@ -7,7 +7,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { venvBinDir } from '../pipelines/paths.js';
-import { csp } from './helpers/cli.js';
+import { csp, logLines } from './helpers/cli.js';
 import { tempDir } from './helpers/tmp.js';
 
 const THRESHOLD = 5; // the default suppression.threshold
@@ -85,6 +85,19 @@ describe('csp run builds a public and a restricted appendix', () => {
       `restricted ${STEM}-restricted.pdf`,
       `restricted ${STEM}-restricted.xlsx`,
     ]);
+  });
+});
+
+describe('csp run on less than a financial year of complaints', () => {
+  it('leaves the annual complaints report out with a warning, and still publishes the other appendices', () => {
+    expect(runOut.code, runOut.stderr).toBe(0);
+    const warnings = logLines(runOut.stdout).filter((l) => l.level === 40 && l.report === 'complaints-annual').map((l) => String(l.msg));
+    expect(warnings).toEqual([
+      expect.stringMatching(/^report: complaints-annual \(public\) not built: no complete financial year of complaints/),
+      expect.stringMatching(/^report: complaints-annual \(restricted\) not built: no complete financial year of complaints/),
+    ]);
+    const manifest = JSON.parse(readFileSync(path.join(appendices, 'manifest.json'), 'utf8')) as { files: { report: string }[] };
+    expect(manifest.files.some((f) => f.report === 'complaints-annual')).toBe(false);
   });
 });
 

@@ -141,7 +141,7 @@ describe('csp run on a generated export', () => {
     const dir = path.join(data, 'appendices');
     const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: { report: string; file: string; sha256: string; format: string; dataAsAt: string; variant: string }[] };
     const kinds = ['public pdf', 'public xlsx', 'restricted pdf', 'restricted xlsx'];
-    expect(manifest.files.map((f) => `${f.report} ${f.variant} ${f.format}`).sort()).toEqual([...kinds.map((k) => `contact-activity ${k}`), ...kinds.map((k) => `scorecard ${k}`)]);
+    expect(manifest.files.map((f) => `${f.report} ${f.variant} ${f.format}`).sort()).toEqual([...kinds.map((k) => `complaints-annual ${k}`), ...kinds.map((k) => `contact-activity ${k}`), ...kinds.map((k) => `scorecard ${k}`)]);
     for (const f of manifest.files) {
       expect(createHash('sha256').update(readFileSync(path.join(dir, f.file))).digest('hex'), f.file).toBe(f.sha256);
       expect(f.dataAsAt).toBe('2020-07-06T07:00:00Z'); // the export's file time: 07:00 the morning after the period

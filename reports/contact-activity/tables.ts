@@ -1,7 +1,7 @@
 // The Contact Activity tables as published: figures from data.ts, suppressed and rounded for the public variant,
 // left exact for the restricted one. Pure, so the PDF, the Excel file and the charts all show the same figures.
 import type { Variant } from '../lib/appendix.js';
-import { C, suppress, whole, wholePercent, type Shown, type TableSpec } from '../lib/suppression.js';
+import { C, publishRows, whole, type Shown, type TableSpec } from '../lib/suppression.js';
 import { OPEN_CASE_AREAS, type ContactActivityData, type OpenCaseArea } from './data.js';
 
 /** Column keys of the open-case areas (the area names have spaces, keys must not). */
@@ -28,24 +28,7 @@ const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((s, x) => s 
 const avg = (n: number, weeks: number): number | null => (weeks === 0 ? null : n / weeks);
 const minus = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : b - a);
 
-/**
- * Suppress (public only; a threshold of 0 also turns it off) and then round what is left: public tables show
- * whole numbers and whole percentages, restricted ones keep exact figures so analysts can check them.
- */
-function publish(spec: TableSpec, rows: Record<string, unknown>[], variant: Variant, threshold: number): Record<string, Shown | string>[] {
-  const shown = suppress(spec, rows, variant === 'public' ? threshold : 0).rows as Record<string, unknown>[];
-  if (variant !== 'public') return shown as Record<string, Shown | string>[];
-  return shown.map((r) => {
-    const o = { ...r };
-    for (const c of spec.columns) {
-      const v = o[c.key];
-      if (typeof v !== 'number') continue;
-      if (c.kind === 'percent') o[c.key] = wholePercent(v);
-      else if (c.kind === 'derived' || c.kind === 'difference') o[c.key] = whole(v);
-    }
-    return o as Record<string, Shown | string>;
-  });
-}
+const publish = publishRows;
 
 export function contactActivityTables(d: ContactActivityData, variant: Variant, threshold: number): ContactActivityTables {
   const label = { key: 'label', kind: 'label' } as const;

@@ -188,3 +188,13 @@ describe('rounding and wording', () => {
     expect(suppressionStatement('restricted', 5)).toMatch(/NOT suppressed/);
   });
 });
+
+describe('forced suppression', () => {
+  it('hides a forced cell whatever its size and protects it like any other', () => {
+    const rows = [{ label: 'x', a: 40, b: 30, t: 70 }];
+    const r = suppress(rowTotal, rows, 5, [{ row: 0, key: 'a' }]);
+    // a is hidden because another table hid it; then b goes too, or a = t - b.
+    expect(grid(r.rows, ['a', 'b', 't'])).toEqual([[C, C, 70]]);
+    expect(r.secondary).toEqual([{ row: 0, key: 'a' }, { row: 0, key: 'b' }]);
+  });
+});

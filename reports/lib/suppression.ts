@@ -76,13 +76,15 @@ export function relationsOf(spec: TableSpec, rowCount: number): Relation[] {
 }
 
 /**
- * Primary then secondary suppression, then hiding of derived figures.
+ * Primary then secondary suppression, then hiding of derived figures. `force` lists cells to hide whatever their
+ * size, e.g. because the same figure is hidden in another table of the appendix and showing it here would undo that.
+ * Forced cells count as secondary.
  *
  * Secondary rule: while some sum has exactly one hidden cell among its total and parts, hide the smallest other
  * non-zero part not yet hidden (a zero tells nothing, so hiding it would not help), or the total itself when no
  * such part exists. The smallest is chosen so the table loses as little as possible; ties go to the first.
  */
-export function suppress<R extends Row>(spec: TableSpec, rows: readonly R[], threshold: number): SuppressionResult<R> {
+export function suppress<R extends Row>(spec: TableSpec, rows: readonly R[], threshold: number, force: readonly CellRef[] = []): SuppressionResult<R> {
   const hidden = rows.map(() => new Set<string>());
   const primary: CellRef[] = [];
   const secondary: CellRef[] = [];
@@ -100,6 +102,8 @@ export function suppress<R extends Row>(spec: TableSpec, rows: readonly R[], thr
     rows.forEach((r, row) => {
       for (const c of spec.columns) if (isCount(c) && isSmall((r as Record<string, unknown>)[c.key], threshold)) hide({ row, key: c.key }, primary);
     });
+    // Cells hidden elsewhere: the same figure in another table of the appendix (see `force` in the docs above).
+    for (const c of force) if (!isHidden(c)) hide(c, secondary);
     const relations = relationsOf(spec, rows.length);
     for (let changed = true; changed; ) {
       changed = false;
@@ -129,6 +133,25 @@ export function suppress<R extends Row>(spec: TableSpec, rows: readonly R[], thr
     return o as { [K in keyof R]: R[K] | typeof C };
   });
   return { rows: out, hidden, primary, secondary };
+}
+
+/**
+ * A table as published: suppressed (public only; a threshold of 0 also turns it off) and then rounded, so public
+ * tables show whole numbers and whole percentages while restricted ones keep exact figures analysts can check.
+ */
+export function publishRows(spec: TableSpec, rows: readonly Row[], variant: 'public' | 'restricted', threshold: number, force: readonly CellRef[] = []): Record<string, Shown | string>[] {
+  const shown = suppress(spec, rows, variant === 'public' ? threshold : 0, force).rows as Record<string, unknown>[];
+  if (variant !== 'public') return shown as Record<string, Shown | string>[];
+  return shown.map((r) => {
+    const o = { ...r };
+    for (const c of spec.columns) {
+      const v = o[c.key];
+      if (typeof v !== 'number') continue;
+      if (c.kind === 'percent') o[c.key] = wholePercent(v);
+      else if (c.kind === 'derived' || c.kind === 'difference') o[c.key] = whole(v);
+    }
+    return o as Record<string, Shown | string>;
+  });
 }
 
 /** Public appendices show percentages as whole numbers: 0.7649 -> 0.76 (a fraction, for Excel's 0% format). */

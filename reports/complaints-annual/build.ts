@@ -1,0 +1,174 @@
+// Builds the "Complaints, Comments and Compliments Annual Report" appendix (the seed paper's agenda item 6) as
+// xlsx and PDF from the complaints marts, public or restricted. Tables are defined once in tables.ts; this file
+// lays them out.
+import type { Content } from 'pdfmake/interfaces.js';
+import { longDate } from '../../pipelines/calendar/dates.js';
+import type { Config } from '../../pipelines/config.js';
+import type { Warehouse } from '../../pipelines/warehouse/db.js';
+import { writeAppendixFiles, type AppendixMeta, type ManifestEntry, type Variant } from '../lib/appendix.js';
+import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
+import { chartContent, commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';
+import { C } from '../lib/suppression.js';
+import { addAboutSheet, addTableSheet, newWorkbook, type XlsxColumn } from '../lib/xlsx.js';
+import { barsChart, outcomesChart, trendMeasuresChart, trendReceivedChart } from './charts.js';
+import { loadComplaintsAnnual, PROCEDURES, type ComplaintsAnnualData } from './data.js';
+import { definitionsFor } from './definitions.js';
+import { complaintsAnnualTables, type ComplaintsAnnualTables, type ReportColumn, type ReportTable } from './tables.js';
+
+export const REPORT_ID = 'complaints-annual';
+
+export interface BuildOptions {
+  config: Config;
+  outDir: string;
+  runId: string;
+  variant: Variant;
+  /** Any date: the report covers the latest financial year complete by then. Default: the data-as-at date. */
+  periodEnd?: string;
+}
+
+// PDF text for a published figure: "c" stays "c", a missing figure is a dash.
+const shown = (v: unknown, f: (n: number) => string): string => (v === C ? C : typeof v === 'number' ? f(v) : '–');
+const fmt = (c: ReportColumn, v: unknown): string => {
+  if (c.kind === 'label') return v === null || v === undefined ? '' : String(v);
+  if (c.kind === 'percent') return shown(v, (n) => `${Math.round(n * 100)}%`);
+  if (c.kind === 'difference') return shown(v, (n) => `${n > 0 ? '+' : ''}${(Math.round(n) || 0).toLocaleString('en-GB')}`);
+  return shown(v, (n) => Math.round(n).toLocaleString('en-GB'));
+};
+
+/** A table's PDF columns: the first label column takes the spare width, figures get equal widths that fit A4 portrait. */
+function pdfColumns(t: ReportTable): PdfColumn[] {
+  const figures = t.columns.filter((c) => c.kind !== 'label').length;
+  const labels = t.columns.length - figures;
+  const w = Math.max(40, Math.min(56, Math.floor((515 - 85 * labels) / Math.max(figures, 1))));
+  return t.columns.map((c, i) => (c.kind === 'label' ? { header: c.header, width: i === 0 ? ('*' as const) : 48 } : { header: c.header, align: 'right' as const, width: w }));
+}
+
+function pdfTable(t: ReportTable, hiddenNote: string) {
+  const hasC = t.rows.some((r) => Object.values(r).includes(C));
+  const note = [t.note, hasC ? hiddenNote : ''].filter(Boolean).join(' ');
+  return { title: t.title, columns: pdfColumns(t), rows: t.rows.map((r) => t.columns.map((c) => fmt(c, r[c.key]))), totalRows: t.totalRows, ...(note ? { note } : {}) };
+}
+
+function xlsxColumns(t: ReportTable, pub: boolean): XlsxColumn[] {
+  return t.columns.map((c, i) => {
+    if (c.kind === 'label') return { header: c.header, key: c.key, width: i === 0 ? Math.max(14, ...t.rows.map((r) => String(r[c.key] ?? '').length + 2)) : 12 };
+    const numFmt = c.kind === 'percent' ? (pub ? '0%' : '0.0%') : c.kind === 'difference' ? '+#,##0;-#,##0;0' : '#,##0';
+    return { header: c.header, key: c.key, width: Math.round(Math.max(11, Math.min(18, c.header.length * 0.7 + 4))), numFmt };
+  });
+}
+
+/** What the year looked like, quoting only published figures ("c" where a figure is suppressed). */
+function summary(d: ComplaintsAnnualData, t: ComplaintsAnnualTables): string {
+  const total = t.byProcedure.rows[t.byProcedure.totalRows[0]!]!;
+  const out = t.outcomes.rows[t.outcomes.totalRows[0]!]!;
+  const time = t.timeliness.rows[t.timeliness.totalRows[0]!]!;
+  const n = (v: unknown) => fmt({ key: '', kind: 'count', header: '' }, v);
+  const p = (v: unknown) => fmt({ key: '', kind: 'percent', numerator: '', denominator: '', header: '' }, v);
+  const name = (l: string) => (l === l.toUpperCase() ? l : l.toLowerCase()); // "SEND" stays as it is
+  const parts = PROCEDURES.map((code, i) => `${n(t.byProcedure.rows[i]!.this)} ${name(d.procedureLabels[code])}`);
+  const lastText = typeof total.last === 'number' ? ` (${n(total.last)} in ${d.previous.label})` : '';
+  const compliments = t.compliments.rows[t.compliments.totalRows[0]!]!;
+  const comments = t.comments.rows[t.comments.totalRows[0]!]!;
+  return (
+    `${n(total.this)} complaints were received in ${d.year.label}${lastText}: ${parts.join(', ')}. ` +
+    `${p(out.upOrPartlyPct)} were upheld or partly upheld. ${p(time.within10Pct)} received a response within 10 working days and ${p(time.within20Pct)} within 20. ` +
+    `${n(compliments.this)} compliments and ${n(comments.this)} comments were received.`
+  );
+}
+
+export async function buildComplaintsAnnual(db: Warehouse, opts: BuildOptions): Promise<ManifestEntry[]> {
+  const cfg = opts.config.reports.complaintsAnnual;
+  const d = await loadComplaintsAnnual(db, { periodEnd: opts.periodEnd ?? cfg.periodEnd, trendYears: cfg.trendYears });
+  const meta: AppendixMeta = {
+    council: opts.config.council.name,
+    directorate: opts.config.council.directorate,
+    committee: opts.config.committee.name,
+    meetingDate: opts.config.committee.meetingDate ?? null,
+    appendixNumber: cfg.appendix,
+    title: cfg.title,
+    period: `${d.year.label}: ${longDate(d.year.start)} to ${longDate(d.year.end)}`,
+    dataAsAt: d.dataAsAt,
+    source: 'Complaints system exports (complaints, issues, Ombudsman cases, compliments, comments)',
+    runId: opts.runId,
+    generatedAt: new Date().toISOString(),
+    variant: opts.variant,
+  };
+  const threshold = opts.config.suppression.threshold;
+  const pub = opts.variant === 'public';
+  const t = complaintsAnnualTables(d, opts.variant, threshold);
+  const defs = definitionsFor(opts.variant, threshold);
+  const hiddenNote = pub && threshold > 0 ? `"c": 1 to ${threshold}, or hidden so a total or change cannot reveal one (see Definitions); not drawn in charts.` : '';
+  const procLabels = PROCEDURES.map((p) => d.procedureLabels[p]);
+
+  const svg = {
+    trendReceived: await renderSvg(trendReceivedChart(t.trendReceived, procLabels)),
+    trendMeasures: await renderSvg(trendMeasuresChart(t.trendMeasures, procLabels)),
+    outcomes: await renderSvg(outcomesChart(t.outcomes)),
+    issues: await renderSvg(barsChart(t.issues, 'total', 'Issues raised')),
+    serviceAreas: await renderSvg(barsChart(t.serviceAreas, 'total', 'Complaints received')),
+    compliments: await renderSvg(barsChart(t.compliments, 'this', `Compliments ${d.year.label}`)),
+  };
+  const chartNote = hiddenNote ? ' ("c" figures not drawn)' : '';
+  const section = (title: string, pageBreak = false): Content => ({ text: title, style: 'h1', fontSize: 13.5, margin: [0, 6, 0, 2], ...(pageBreak ? { pageBreak: 'before' as const } : {}), headlineLevel: 2 });
+  const tbl = (x: ReportTable, o: { pageBreak?: 'before' } = {}) => tableContent(pdfTable(x, hiddenNote), o);
+
+  // ---- PDF ----
+  const pdf = await renderPdf(meta, [
+    commentBox(`Summary, ${d.year.label}`, summary(d, t)),
+    section('Complaints'),
+    ...tbl(t.byProcedure),
+    ...tbl(t.outcomes),
+    ...chartContent(`Outcomes by procedure, ${d.year.label}${chartNote}`, svg.outcomes, 470),
+    ...tbl(t.timeliness),
+    ...tbl(t.youngPeople),
+    ...tbl(t.issues),
+    ...chartContent(`Issues raised, ${d.year.label}${chartNote}`, svg.issues, 420),
+    ...tbl(t.serviceAreas),
+    ...chartContent(`Complaints by service area, ${d.year.label}${chartNote}`, svg.serviceAreas, 420),
+    ...tbl(t.escalations),
+    section('Comments and compliments'),
+    ...tbl(t.comments),
+    ...tbl(t.compliments),
+    ...chartContent(`Compliments by team, ${d.year.label}${chartNote}`, svg.compliments, 420),
+    section('Special educational needs and disability (SEND)', true),
+    ...tbl(t.sendByYear),
+    ...tbl(t.sendIssues),
+    section(`Trend over ${t.trendReceived.rows.length === 1 ? 'one year' : `${t.trendReceived.rows.length} years`}`, true),
+    ...tbl(t.trendReceived),
+    ...chartContent(`Complaints received by year and procedure${chartNote}`, svg.trendReceived),
+    ...tbl(t.trendMeasures, { pageBreak: 'before' }),
+    ...chartContent(`Share of complaints received, by procedure and year${chartNote}`, svg.trendMeasures),
+    ...definitionsContent(defs, meta),
+  ]);
+
+  // ---- Excel: one sheet per table, charts as images beside their tables ----
+  const wb = newWorkbook(meta);
+  const png = (s: string) => ({ png: svgToPng(s), ...svgSize(s) });
+  const charts: Partial<Record<keyof ComplaintsAnnualTables, string>> = {
+    outcomes: svg.outcomes,
+    issues: svg.issues,
+    serviceAreas: svg.serviceAreas,
+    compliments: svg.compliments,
+    trendReceived: svg.trendReceived,
+    trendMeasures: svg.trendMeasures,
+  };
+  const cell = (v: unknown) => (typeof v === 'number' || v === C ? v : typeof v === 'string' ? v : null);
+  for (const [name, x] of Object.entries(t) as [keyof ComplaintsAnnualTables, ReportTable][]) {
+    const hasC = x.rows.some((r) => Object.values(r).includes(C));
+    const note = [x.note, hasC ? hiddenNote : ''].filter(Boolean).join(' ');
+    const chart = charts[name];
+    addTableSheet(wb, meta, {
+      sheet: x.sheet,
+      title: x.title,
+      columns: xlsxColumns(x, pub),
+      rows: x.rows.map((r) => Object.fromEntries(x.columns.map((c) => [c.key, cell(r[c.key])]))),
+      totalRows: x.totalRows,
+      ...(note ? { note } : {}),
+      ...(chart ? { chartPng: png(chart) } : {}),
+    });
+  }
+  addAboutSheet(wb, meta, defs);
+
+  const stem = `appendix-${cfg.appendix}-${REPORT_ID}-${d.year.end}${opts.variant === 'restricted' ? '-restricted' : ''}`;
+  return writeAppendixFiles({ outDir: opts.outDir, stem, workbook: wb, pdf, report: REPORT_ID, periodEnd: d.year.end, meta });
+}

@@ -1,0 +1,312 @@
+// The annual report's tables as published: figures from data.ts, shaped into rows, then suppressed and rounded
+// for the public variant (exact for the restricted one). Each table carries its column headers and kinds, so
+// the PDF, the Excel file and the charts all show the same figures from one definition. Pure.
+import { longDate } from '../../pipelines/calendar/dates.js';
+import type { Variant } from '../lib/appendix.js';
+import { publishRows, suppress, type CellRef, type ColumnSpec, type Shown, type TableSpec } from '../lib/suppression.js';
+import { coversYear, type FinancialYear } from './period.js';
+import { ESCALATIONS, PROCEDURES, type ComplaintsAnnualData, type LabelCount, type Procedure, type ProcedureYear } from './data.js';
+
+/** A column as shown: its suppression kind (what it is made from) and its header. */
+export type ReportColumn = ColumnSpec & { header: string };
+
+export interface ReportTable {
+  /** Short id, also the Excel sheet name (31 characters at most). */
+  sheet: string;
+  title: string;
+  note?: string;
+  columns: ReportColumn[];
+  spec: TableSpec;
+  /** Published rows: each figure a number, "c" or null (not available). */
+  rows: Record<string, Shown | string>[];
+  /** The unsuppressed figures, for the restricted variant's checks and for tests. */
+  raw: Record<string, unknown>[];
+  totalRows: number[];
+}
+
+export interface ComplaintsAnnualTables {
+  byProcedure: ReportTable;
+  outcomes: ReportTable;
+  timeliness: ReportTable;
+  issues: ReportTable;
+  serviceAreas: ReportTable;
+  escalations: ReportTable;
+  comments: ReportTable;
+  compliments: ReportTable;
+  youngPeople: ReportTable;
+  sendByYear: ReportTable;
+  sendIssues: ReportTable;
+  trendReceived: ReportTable;
+  trendMeasures: ReportTable;
+}
+
+const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
+const ratio = (n: number | null, d: number | null): number | null => (n === null || d === null || d === 0 ? null : n / d);
+const minus = (from: number | null, to: number | null): number | null => (from === null || to === null ? null : to - from);
+
+const label = (header: string, key = 'label'): ReportColumn => ({ key, kind: 'label', header });
+const count = (key: string, header: string): ReportColumn => ({ key, kind: 'count', header });
+const total = (key: string, header: string, of: readonly string[]): ReportColumn => ({ key, kind: 'total', of, header });
+const change = (key: string, header: string, from: string, to: string): ReportColumn => ({ key, kind: 'difference', from, to, header });
+const pct = (key: string, header: string, numerator: string, denominator: string): ReportColumn => ({ key, kind: 'percent', numerator, denominator, header });
+
+/** Excel sheet names allow 31 characters. */
+const sheetName = (s: string) => s.slice(0, 31);
+
+export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant, threshold: number): ComplaintsAnnualTables {
+  const Y = d.year.label;
+  const L = d.previous.label;
+  const lastYearShown = d.hasPrevious;
+  const startsLate = (fy: FinancialYear) => !coversYear(d.firstReceived, fy);
+  const proc = (p: Procedure) => d.procedureLabels[p];
+  const py = (year: string, p: Procedure): ProcedureYear =>
+    d.byProcedureYear.find((r) => r.year === year && r.procedure === p) ?? { year, procedure: p, received: 0, upheld: 0, partly: 0, notUpheld: 0, withdrawnOrOpen: 0, within10: 0, within20: 0, fromYoungPeople: 0 };
+  const sumOf = (year: string, f: (r: ProcedureYear) => number) => sum(PROCEDURES, (p) => f(py(year, p)));
+  const last = (n: number) => (lastYearShown ? n : null);
+
+  // Tables are drafted first and published together at the end (see publishLinked), each with the ids of the
+  // figures it shares with other tables.
+  const ids = new Map<ReportTable, FigureIds>();
+  const make = (t: Omit<ReportTable, 'spec' | 'rows' | 'totalRows' | 'sheet'> & { sheet: string; totalRows?: number[]; ids?: FigureIds }): ReportTable => {
+    const { ids: figureIds, ...rest } = t;
+    const spec: TableSpec = { columns: t.columns.map(({ header: _h, ...c }) => c as ColumnSpec), totalRows: t.totalRows ?? [] };
+    const table: ReportTable = { ...rest, sheet: sheetName(t.sheet), spec, rows: [], totalRows: t.totalRows ?? [] };
+    if (figureIds) ids.set(table, figureIds);
+    return table;
+  };
+  const procAt = (row: number) => PROCEDURES[row] ?? 'ALL'; // procedure rows, then the total row
+  const withTotal = <R extends Record<string, unknown>>(rows: R[], totalRow: R) => ({ raw: [...rows, totalRow], totalRows: [rows.length] });
+
+  // ---- Complaints received by procedure, this year and last ----
+  const recRow = (l: string, lastN: number | null, thisN: number) => ({ label: l, last: lastN, this: thisN, change: minus(lastN, thisN), changePct: ratio(minus(lastN, thisN), lastN) });
+  const byProcedure = make({
+    sheet: 'Complaints by procedure',
+    title: `Complaints received by procedure, ${Y} compared with ${L}`,
+    columns: [label('Procedure'), count('last', L), count('this', Y), change('change', 'Change', 'last', 'this'), pct('changePct', '% change', 'change', 'last')],
+    ...withTotal(
+      PROCEDURES.map((p) => recRow(proc(p), last(py(L, p).received), py(Y, p).received)),
+      recRow('Total', last(sumOf(L, (r) => r.received)), sumOf(Y, (r) => r.received)),
+    ),
+    note: [
+      lastYearShown ? '' : `The data starts after 1 April ${d.previous.start.slice(0, 4)}, so ${L} is not shown.`,
+      startsLate(d.year) ? `The data starts on ${longDate(d.firstReceived)}, part way through ${Y}, so ${Y} is only partly covered.` : '',
+    ].filter(Boolean).join(' ') || undefined,
+    ids: (row, key) => (key === 'last' ? `received|${L}|${procAt(row)}` : key === 'this' ? `received|${Y}|${procAt(row)}` : null),
+  });
+
+  // ---- Outcomes by procedure ----
+  const outRow = (l: string, f: (g: (r: ProcedureYear) => number) => number) => {
+    const [received, upheld, partly, notUpheld, other] = [f((r) => r.received), f((r) => r.upheld), f((r) => r.partly), f((r) => r.notUpheld), f((r) => r.withdrawnOrOpen)];
+    return { label: l, received, upheld, partly, upOrPartly: upheld + partly, notUpheld, other, upPct: ratio(upheld, received), partlyPct: ratio(partly, received), upOrPartlyPct: ratio(upheld + partly, received), notUpheldPct: ratio(notUpheld, received) };
+  };
+  const outcomeColumns = (first: ReportColumn): ReportColumn[] => [
+    first,
+    total('received', 'Received', ['upheld', 'partly', 'notUpheld', 'other']),
+    count('upheld', 'Upheld'),
+    count('partly', 'Partly upheld'),
+    total('upOrPartly', 'Upheld or partly', ['upheld', 'partly']),
+    count('notUpheld', 'Not upheld'),
+    count('other', 'Withdrawn or open'),
+    pct('upPct', '% upheld', 'upheld', 'received'),
+    pct('partlyPct', '% partly upheld', 'partly', 'received'),
+    pct('upOrPartlyPct', '% upheld or partly', 'upOrPartly', 'received'),
+    pct('notUpheldPct', '% not upheld', 'notUpheld', 'received'),
+  ];
+  const outcomes = make({
+    sheet: 'Outcomes',
+    title: `Outcomes of stage 1 complaints received in ${Y}`,
+    columns: outcomeColumns(label('Procedure')),
+    ...withTotal(
+      PROCEDURES.map((p) => outRow(proc(p), (g) => g(py(Y, p)))),
+      outRow('Total', (g) => sumOf(Y, g)),
+    ),
+    ids: (row, key) => (OUTCOME_KEYS.includes(key) ? `${key}|${Y}|${procAt(row)}` : null),
+  });
+
+  // ---- Response times ----
+  const timeRow = (l: string, r: { received: number; within10: number; within20: number }) => ({ label: l, received: r.received, within10: r.within10, within10Pct: ratio(r.within10, r.received), within20: r.within20, within20Pct: ratio(r.within20, r.received) });
+  const timeColumns = (first: ReportColumn): ReportColumn[] => [
+    first,
+    count('received', 'Complaints received'),
+    count('within10', 'Responded within 10 working days'),
+    pct('within10Pct', '% within 10 working days', 'within10', 'received'),
+    count('within20', 'Responded within 20 working days'),
+    pct('within20Pct', '% within 20 working days', 'within20', 'received'),
+  ];
+  const timeliness = make({
+    sheet: 'Response times',
+    title: `Stage 1 responses within 10 and 20 working days, complaints received in ${Y}`,
+    columns: timeColumns(label('Procedure')),
+    ...withTotal(
+      PROCEDURES.map((p) => timeRow(proc(p), py(Y, p))),
+      timeRow('Total', { received: sumOf(Y, (r) => r.received), within10: sumOf(Y, (r) => r.within10), within20: sumOf(Y, (r) => r.within20) }),
+    ),
+    note: 'Statutory complaints are due within 10 working days, or 20 when the complainant agrees an extension; corporate and SEND complaints within 20.',
+    ids: (row, key) => (['received', 'within10', 'within20'].includes(key) ? `${key}|${Y}|${procAt(row)}` : null),
+  });
+
+  // ---- Label x procedure tables (issues, service areas) ----
+  const byProc = (sheet: string, title: string, first: string, labels: string[], counts: LabelCount[], note?: string, idPrefix?: string) => {
+    const n = (l: string, p: string) => counts.find((c) => c.label === l && c.key === p)?.n ?? 0;
+    const row = (l: string, f: (p: Procedure) => number) => ({ label: l, ...Object.fromEntries(PROCEDURES.map((p) => [p, f(p)])), total: sum(PROCEDURES, f) });
+    return make({
+      sheet,
+      title,
+      columns: [label(first), ...PROCEDURES.map((p) => count(p, proc(p))), total('total', 'Total', PROCEDURES)],
+      ...withTotal(labels.map((l) => row(l, (p) => n(l, p))), row('Total', (p) => sum(labels, (l) => n(l, p)))),
+      ...(note ? { note } : {}),
+      ...(idPrefix ? { ids: (r: number, key: string) => `${idPrefix}|${key === 'total' ? 'ALL' : key}|${labels[r] ?? 'ALL'}` } : {}),
+    });
+  };
+  const issueLabels = d.issueCategories.filter((c) => d.issues.some((i) => i.label === c && i.n > 0));
+  const issues = byProc('Issues', `Issues raised in complaints received in ${Y}, by area of complaint`, 'Area of complaint', issueLabels, d.issues, 'A complaint can raise issues in several areas; each area is counted once per complaint, so the total is of issues, not complaints.', `issue|${Y}`);
+  const areaLabels = [...new Set(d.serviceAreas.map((s) => s.label))].sort();
+  const serviceAreas = byProc('Service areas', `Complaints received in ${Y} by service area`, 'Service area', areaLabels, d.serviceAreas);
+
+  // ---- Stage 2, stage 3 and the Ombudsman ----
+  const esc = (l: string, p: string) => d.escalations.find((e) => e.label === l && e.key === p)?.n ?? 0;
+  const escalations = make({
+    sheet: 'Stage 2, 3 and Ombudsman',
+    title: `Stage 2 investigations, stage 3 review panels and Ombudsman cases, ${Y}`,
+    columns: [label('Cases'), ...PROCEDURES.map((p) => count(p, proc(p))), total('total', `Total ${Y}`, PROCEDURES), count('last', `Total ${L}`), change('change', 'Change', 'last', 'total')],
+    raw: ESCALATIONS.map((l) => {
+      const t = sum(PROCEDURES, (p) => esc(l, p));
+      const lastN = last(d.escalationsLastYear.find((e) => e.label === l)?.n ?? 0);
+      return { label: l, ...Object.fromEntries(PROCEDURES.map((p) => [p, esc(l, p)])), total: t, last: lastN, change: minus(lastN, t) };
+    }),
+    note: 'Stage 2 and 3 count escalations received in the year; Ombudsman cases by the year the council was told of them, and decisions finding fault by the year decided. Stage 3 panels are part of the statutory procedure only.',
+  });
+
+  // ---- This year and last, by a label (comments by service area, compliments by team) ----
+  const yearOnYear = (sheet: string, title: string, first: string, counts: LabelCount[], note?: string, idOf?: (year: string, label: string) => string) => {
+    const labels = [...new Set(counts.map((c) => c.label))].sort();
+    const n = (l: string, y: string) => counts.find((c) => c.label === l && c.key === y)?.n ?? 0;
+    const row = (l: string, lastN: number | null, thisN: number) => ({ label: l, last: lastN, this: thisN, change: minus(lastN, thisN) });
+    return make({
+      sheet,
+      title,
+      columns: [label(first), count('last', L), count('this', Y), change('change', 'Change', 'last', 'this')],
+      ...withTotal(labels.map((l) => row(l, last(n(l, L)), n(l, Y))), row('Total', last(sum(labels, (l) => n(l, L))), sum(labels, (l) => n(l, Y)))),
+      ...(note ? { note } : {}),
+      ...(idOf ? { ids: (r: number, key: string) => (key === 'last' || key === 'this' ? idOf(key === 'last' ? L : Y, labels[r] ?? 'ALL') : null) } : {}),
+    });
+  };
+  const comments = yearOnYear('Comments', `Comments received, ${Y} compared with ${L}`, 'Service area', d.comments, 'A comment is an issue raised without asking for a formal complaint; it is passed to the team manager for a response.');
+  const compliments = yearOnYear('Compliments', `Compliments received by team, ${Y} compared with ${L}`, 'Team', d.compliments);
+
+  // ---- Complaints from young people ----
+  const ypRow = (l: string, received: number, yp: number, ypLast: number | null) => ({ label: l, received, yp, ypPct: ratio(yp, received), ypLast, change: minus(ypLast, yp) });
+  const youngPeople = make({
+    sheet: 'Young people',
+    title: `Complaints made by children and young people, ${Y}`,
+    columns: [label('Procedure'), count('received', `All complaints ${Y}`), count('yp', `From young people ${Y}`), pct('ypPct', '% from young people', 'yp', 'received'), count('ypLast', `From young people ${L}`), change('change', 'Change', 'ypLast', 'yp')],
+    ...withTotal(
+      PROCEDURES.map((p) => ypRow(proc(p), py(Y, p).received, py(Y, p).fromYoungPeople, last(py(L, p).fromYoungPeople))),
+      ypRow('Total', sumOf(Y, (r) => r.received), sumOf(Y, (r) => r.fromYoungPeople), last(sumOf(L, (r) => r.fromYoungPeople))),
+    ),
+    ids: (row, key) => (key === 'received' ? `received|${Y}|${procAt(row)}` : key === 'yp' ? `yp|${Y}|${procAt(row)}` : key === 'ypLast' ? `yp|${L}|${procAt(row)}` : null),
+  });
+
+  // ---- SEND: outcomes and timeliness by year, and issues this year and last ----
+  const sendYears = d.trend.map((y) => y.label);
+  const sendByYear = make({
+    sheet: 'SEND by year',
+    title: 'SEND complaints: outcomes and response within 20 working days, by year received',
+    columns: [
+      ...outcomeColumns(label('Year')).filter((c) => !['upPct', 'partlyPct', 'notUpheldPct'].includes(c.key)),
+      count('within20', 'Within 20 working days'),
+      pct('within20Pct', '% within 20 working days', 'within20', 'received'),
+    ],
+    raw: sendYears.map((y) => {
+      const r = py(y, 'SEND');
+      return { ...outRow(y, (g) => g(r)), within20: r.within20, within20Pct: ratio(r.within20, r.received) };
+    }),
+    ids: (row, key) => ([...OUTCOME_KEYS, 'within20'].includes(key) ? `${key}|${sendYears[row]}|SEND` : null),
+  });
+  const sendIssueLabels = d.issueCategories.filter((c) => d.sendIssues.some((i) => i.label === c && i.n > 0));
+  const sendIssues = yearOnYear('SEND issues', `Issues raised in SEND complaints, ${Y} compared with ${L}`, 'Area of complaint', d.sendIssues.filter((i) => sendIssueLabels.includes(i.label)), undefined, (year, l) => `issue|${year}|SEND|${l}`);
+
+  // ---- Trend: complaints received by procedure per year, and the main measures per procedure per year ----
+  const trendYears = d.trend.map((y) => y.label);
+  const trendReceived = make({
+    sheet: 'Trend received',
+    title: `Complaints received by year (${trendYears.length === 1 ? trendYears[0] : `${trendYears[0]} to ${trendYears.at(-1)}`})`,
+    columns: [label('Year'), ...PROCEDURES.map((p) => count(p, proc(p))), total('total', 'Total', PROCEDURES)],
+    raw: trendYears.map((y) => ({ label: y, ...Object.fromEntries(PROCEDURES.map((p) => [p, py(y, p).received])), total: sumOf(y, (r) => r.received) })),
+    ids: (row, key) => `received|${trendYears[row]}|${key === 'total' ? 'ALL' : key}`,
+  });
+  const trendMeasures = make({
+    sheet: 'Trend measures',
+    title: 'Upheld or partly upheld, and responses within 10 and 20 working days, by procedure and year',
+    columns: [
+      label('Procedure', 'procedure'),
+      label('Year'),
+      count('received', 'Complaints received'),
+      count('upOrPartly', 'Upheld or partly'),
+      pct('upOrPartlyPct', '% upheld or partly', 'upOrPartly', 'received'),
+      count('within10', 'Within 10 working days'),
+      pct('within10Pct', '% within 10', 'within10', 'received'),
+      count('within20', 'Within 20 working days'),
+      pct('within20Pct', '% within 20', 'within20', 'received'),
+    ],
+    raw: PROCEDURES.flatMap((p) =>
+      trendYears.map((y) => {
+        const r = py(y, p);
+        return { procedure: proc(p), label: y, received: r.received, upOrPartly: r.upheld + r.partly, upOrPartlyPct: ratio(r.upheld + r.partly, r.received), within10: r.within10, within10Pct: ratio(r.within10, r.received), within20: r.within20, within20Pct: ratio(r.within20, r.received) };
+      }),
+    ),
+    ids: (row, key) => `${key}|${trendYears[row % trendYears.length]}|${PROCEDURES[Math.floor(row / trendYears.length)]}`,
+  });
+
+  const partFirst = d.trend[0] && startsLate(d.trend[0]) ? ` ${d.trend[0].label} is only partly covered: the data starts on ${longDate(d.firstReceived)}.` : '';
+  const fewer = trendYears.length < 4 ? `The data holds ${trendYears.length} financial year${trendYears.length === 1 ? '' : 's'} (${trendYears.join(', ')}), so the trend shows ${trendYears.length === 1 ? 'it' : 'those'} rather than four.` : '';
+  const notes = (fewer + partFirst).trim() || undefined;
+  if (notes) {
+    trendReceived.note = notes;
+    trendMeasures.note = notes;
+    sendByYear.note = notes;
+  }
+  const tables = { byProcedure, outcomes, timeliness, issues, serviceAreas, escalations, comments, compliments, youngPeople, sendByYear, sendIssues, trendReceived, trendMeasures };
+  publishLinked(Object.values(tables), ids, variant, threshold);
+  return tables;
+}
+
+/** Names a figure that may appear in more than one table, e.g. "received|2019/20|STAT"; null for one that does not. */
+type FigureIds = (row: number, key: string) => string | null;
+
+const OUTCOME_KEYS = ['received', 'upheld', 'partly', 'upOrPartly', 'notUpheld', 'other'];
+
+/**
+ * Suppress every table so that a figure hidden in one is hidden wherever else it appears: otherwise a figure
+ * hidden in one table only to protect a small one (secondary suppression) could be read from another table,
+ * undoing the protection. Repeats until no table hides anything new, then publishes each table.
+ */
+function publishLinked(tables: ReportTable[], ids: Map<ReportTable, FigureIds>, variant: Variant, threshold: number): void {
+  const limit = variant === 'public' ? threshold : 0;
+  const hiddenIds = new Set<string>();
+  const counts = (t: ReportTable) => t.spec.columns.filter((c) => c.kind === 'count' || c.kind === 'total').map((c) => c.key);
+  const forced = (t: ReportTable): CellRef[] => {
+    const idOf = ids.get(t);
+    if (!idOf || limit <= 0) return [];
+    return t.raw.flatMap((_, row) => counts(t).filter((key) => hiddenIds.has(idOf(row, key) ?? '')).map((key) => ({ row, key })));
+  };
+  for (let grew = limit > 0; grew; ) {
+    const before = hiddenIds.size;
+    for (const t of tables) {
+      const idOf = ids.get(t);
+      if (!idOf) continue;
+      const { hidden } = suppress(t.spec, t.raw, limit, forced(t));
+      hidden.forEach((keys, row) => {
+        for (const key of keys) {
+          const id = idOf(row, key);
+          if (id && counts(t).includes(key)) hiddenIds.add(id);
+        }
+      });
+    }
+    grew = hiddenIds.size > before;
+  }
+  for (const t of tables) t.rows = publishRows(t.spec, t.raw, variant, threshold, forced(t));
+}
+
+/** A figure for a chart: suppressed and missing figures are left out rather than drawn as zero. */
+export const plotted = (v: unknown): number | null => (typeof v === 'number' ? v : null);
