@@ -343,7 +343,7 @@ program
   .option('--to <date>', 'last day of the exports (and their data-as-at)', isoDate, DEMO_DEFAULTS.to)
   .option('--fault-rate <share>', 'share of rows given a realistic data-quality fault', rate, DEMO_DEFAULTS.faultRate)
   .option('--no-faults', 'write clean data (no data-quality faults)')
-  .option('--returns', 'write the statutory returns instead (SSDA903 CSVs and the CIN census XML for the last collection year), no case-management export')
+  .option('--returns', 'write the statutory returns instead (SSDA903 CSVs, the CIN census XML and an Ofsted Annex A workbook for the last collection year), no case-management export')
   .action(async (opts: { out: string; seed: number; scale: number; from: string; to: string; faultRate: number; faults: boolean; returns?: boolean }) => {
     const log = createLogger();
     if (opts.from > opts.to) throw new InvalidArgumentError('--from must be on or before --to');

@@ -4,12 +4,10 @@ import path from 'node:path';
 import type { Config } from '../pipelines/config.js';
 import type { Logger } from '../pipelines/logger.js';
 import type { Warehouse } from '../pipelines/warehouse/db.js';
-import type { ManifestEntry, Variant } from './lib/appendix.js';
+import { NoDataError, type ManifestEntry, type Variant } from './lib/appendix.js';
 import { buildContactActivity, commentFileFor, readComment, REPORT_ID as CONTACT_ACTIVITY } from './contact-activity/build.js';
-import { NoDataError as NoContactsError } from './contact-activity/data.js';
 import { buildScorecard, REPORT_ID as SCORECARD } from './scorecard/build.js';
 import { buildComplaintsAnnual, REPORT_ID as COMPLAINTS_ANNUAL } from './complaints-annual/build.js';
-import { NoDataError as NoComplaintsYearError } from './complaints-annual/period.js';
 
 export const REPORTS = [CONTACT_ACTIVITY, SCORECARD, COMPLAINTS_ANNUAL] as const;
 export type ReportId = (typeof REPORTS)[number];
@@ -21,8 +19,8 @@ export interface ReportRequest {
   weeks?: number;
   compareFrom?: string;
   /**
-   * For `csp run`: when the warehouse does not yet hold what a report needs (no complaints export, or no complete
-   * financial year of complaints), leave that report out with a warning rather than fail the whole run.
+   * For `csp run`: when the warehouse does not yet hold what a report needs (no contacts, no KPI values, no
+   * complete financial year of complaints), leave that report out with a warning rather than fail the whole run.
    */
   skipWithoutData?: boolean;
 }
@@ -37,27 +35,19 @@ export async function buildReports(
     const started = Date.now();
     const common = { config: opts.config, outDir: opts.outDir, runId: opts.runId, variant: req.variant, periodEnd: req.periodEnd };
     let made: ManifestEntry[];
-    if (req.report === SCORECARD) made = await buildScorecard(db, common);
-    else if (req.report === COMPLAINTS_ANNUAL) {
-      try {
-        made = await buildComplaintsAnnual(db, common);
-      } catch (e) {
-        if (!(req.skipWithoutData && e instanceof NoComplaintsYearError)) throw e;
-        opts.log.warn({ report: req.report, variant: req.variant, reason: e.message }, `report: ${req.report} (${req.variant}) not built: ${e.message}`);
-        continue;
-      }
-    }
-    else {
-      const cfg = opts.config.reports.contactActivity;
-      const comment = readComment(cfg.commentFile ?? commentFileFor(opts.dataRoot, req.report));
-      try {
+    try {
+      if (req.report === SCORECARD) made = await buildScorecard(db, common);
+      else if (req.report === COMPLAINTS_ANNUAL) made = await buildComplaintsAnnual(db, common);
+      else {
+        const cfg = opts.config.reports.contactActivity;
+        const comment = readComment(cfg.commentFile ?? commentFileFor(opts.dataRoot, req.report));
         made = await buildContactActivity(db, { ...common, weeks: req.weeks, compareFrom: req.compareFrom, comment });
-      } catch (e) {
-        // Input with no contacts at all (e.g. statutory returns only): the other appendices are still made.
-        if (!(e instanceof NoContactsError)) throw e;
-        opts.log.warn({ report: req.report, variant: req.variant }, `report: Contact Activity appendix not made: no contacts are available (${e.message})`);
-        continue;
       }
+    } catch (e) {
+      // e.g. statutory returns only (no complaints), or exports too short for a whole year: the others are still made.
+      if (!(req.skipWithoutData && e instanceof NoDataError)) throw e;
+      opts.log.warn({ report: req.report, variant: req.variant, reason: e.message }, `report: ${req.report} (${req.variant}) not made: ${e.message}`);
+      continue;
     }
     entries.push(...made);
     opts.log.info({ report: req.report, variant: req.variant, files: made.map((m) => m.file), ms: Date.now() - started }, `report: ${made.map((m) => m.file).join(' and ')} written (${Date.now() - started} ms)`);

@@ -38,7 +38,7 @@ function ageOn(dobUk: string, isoDay: string): number {
 }
 
 describe('returns only: csp demo --returns then csp run', () => {
-  it('writes the 903 CSV set and the CIN census XML, and the run lands them all and builds the appendices', () => {
+  it('writes the 903 CSV set, the CIN census XML and the Annex A workbook, and the run lands them all and builds the appendices', () => {
     expect(readdirSync(input).sort()).toEqual(['annex-a.xlsx', 'cin-census.xml', 'ssda903']);
     expect(readdirSync(path.join(input, 'ssda903')).sort()).toEqual(['ad1.csv', 'episodes.csv', 'header.csv', 'missing.csv', 'oc3.csv', 'placed-adoption.csv', 'reviews.csv']);
     expect(runOut.code, runOut.stderr + runOut.stdout.slice(-3000)).toBe(0);

@@ -8,7 +8,8 @@ export interface FinancialYear {
   end: IsoDate;
 }
 
-export class NoDataError extends Error {}
+import { NoDataError } from '../lib/appendix.js';
+export { NoDataError };
 
 /** The financial year starting on 1 April of `startYear`. */
 export const financialYearStarting = (startYear: number): FinancialYear => ({

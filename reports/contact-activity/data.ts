@@ -81,7 +81,8 @@ export interface ContactActivityData {
   timeliness: TimelinessWeek[];
 }
 
-export class NoDataError extends Error {}
+import { NoDataError } from '../lib/appendix.js';
+export { NoDataError };
 
 const avg = (sum: number, weeks: number): number | null => (weeks === 0 ? null : sum / weeks);
 

@@ -6,6 +6,9 @@ import type ExcelJS from 'exceljs';
 
 export type Variant = 'public' | 'restricted';
 
+/** The warehouse does not yet hold what a report needs; `csp run` leaves that report out with a warning. */
+export class NoDataError extends Error {}
+
 export interface AppendixMeta {
   council: string;
   directorate: string;

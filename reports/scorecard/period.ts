@@ -3,7 +3,8 @@ import { addDays, type IsoDate } from '../../pipelines/calendar/dates.js';
 
 export const TREND_MONTHS = 12;
 
-export class NoDataError extends Error {}
+import { NoDataError } from '../lib/appendix.js';
+export { NoDataError };
 
 /** First day of the month holding a date. */
 export const monthStart = (d: IsoDate): IsoDate => `${d.slice(0, 7)}-01`;
