@@ -20,10 +20,16 @@ import { createPortal, portalFiles } from './portal/server.js';
 import { addUser, readUsers, removeUser, ROLES, UsersFileError, type Role } from './portal/users.js';
 import { extractStage, newRunId, transformStage } from './run.js';
 import { withWarehouse } from './warehouse/db.js';
+import { periodEndOf } from './calendar/dates.js';
 
 const isoDate = (v: string) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
   return v;
+};
+const periodEnd = (v: string) => {
+  const end = periodEndOf(v);
+  if (!end) throw new InvalidArgumentError('expected a day (YYYY-MM-DD), a month (YYYY-MM) or a financial year (YYYY-YY)');
+  return end;
 };
 const positiveInt = (v: string) => {
   const n = Number(v);
@@ -308,8 +314,9 @@ program
 
 program
   .command('report')
-  .description('Write an appendix (Excel and PDF) from the published warehouse into $CSP_DATA_DIR/appendices (or --out), for a chosen period.')
+  .description('Write an appendix (Excel and PDF) from the published warehouse into $CSP_DATA_DIR/reports (or --out), for a chosen period and meeting. Published appendices are never overwritten.')
   .addArgument(new Command().createArgument('[name]', `report to build: ${REPORTS.join(', ')} (default: all)`))
+  .option('--period <period>', 'the period to report: a day (2020-06-14), a month (2020-05) or a financial year (2019-20); same as --period-end with its last day', periodEnd)
   .option('--period-end <date>', 'last day of the period (YYYY-MM-DD): contact activity ends with the last full week on or before it, the scorecard with the month, the complaints annual report with the financial year', isoDate)
   .option('--weeks <n>', 'number of weeks in the weekly table', positiveInt)
   .option('--compare-from <date>', 'date the "before vs since" comparison splits at (YYYY-MM-DD)', isoDate)
@@ -318,9 +325,11 @@ program
   .option('--warehouse <file>', 'read this warehouse instead of the published one')
   .option('-o, --out <dir>', 'write here instead of the published appendices folder')
   .addOption(configOption())
-  .action(async (name: string | undefined, opts: { periodEnd?: string; weeks?: number; compareFrom?: string; meetingDate?: string; variant: 'public' | 'restricted'; warehouse?: string; out?: string; config?: string }) => {
+  .action(async (name: string | undefined, opts: { period?: string; periodEnd?: string; weeks?: number; compareFrom?: string; meetingDate?: string; variant: 'public' | 'restricted'; warehouse?: string; out?: string; config?: string }) => {
     const ctx = context(opts);
     if (name && !REPORTS.includes(name as ReportId)) throw new InvalidArgumentError(`unknown report '${name}': choose one of ${REPORTS.join(', ')}`);
+    if (opts.period && opts.periodEnd && opts.period !== opts.periodEnd) throw new InvalidArgumentError('give --period or --period-end, not both');
+    opts.periodEnd ??= opts.period;
     const warehouse = path.resolve(opts.warehouse ?? ctx.paths.warehouse);
     if (!existsSync(warehouse)) throw new Error(`no warehouse at ${warehouse}: run \`csp run\` first (or pass --warehouse FILE).`);
     // On-demand appendices never go into a published run's folder (nothing writes to a published file).

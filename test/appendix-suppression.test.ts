@@ -93,8 +93,8 @@ describe('csp run on less than a financial year of complaints', () => {
     expect(runOut.code, runOut.stderr).toBe(0);
     const warnings = logLines(runOut.stdout).filter((l) => l.level === 40 && l.report === 'complaints-annual').map((l) => String(l.msg));
     expect(warnings).toEqual([
-      expect.stringMatching(/^report: complaints-annual \(public\) not built: no complete financial year of complaints/),
-      expect.stringMatching(/^report: complaints-annual \(restricted\) not built: no complete financial year of complaints/),
+      expect.stringMatching(/^report: complaints-annual \(public\) not made: no complete financial year of complaints/),
+      expect.stringMatching(/^report: complaints-annual \(restricted\) not made: no complete financial year of complaints/),
     ]);
     const manifest = JSON.parse(readFileSync(path.join(appendices, 'manifest.json'), 'utf8')) as { files: { report: string }[] };
     expect(manifest.files.some((f) => f.report === 'complaints-annual')).toBe(false);

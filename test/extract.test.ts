@@ -117,7 +117,7 @@ describe('extract', () => {
 
   it('tells the user when the input folder is missing or empty', async () => {
     await expect(land(path.join(dir, 'nowhere'))).rejects.toThrow(/input folder .*nowhere does not exist: put the council's exports there, or pass --input DIR/);
-    await expect(land(tempDir('empty-input'))).rejects.toThrow(/no export files \(\*\.csv, \*\.xlsx\) in/);
+    await expect(land(tempDir('empty-input'))).rejects.toThrow(/no export files \(\*\.csv, \*\.xlsx, \*\.xml\) in/);
   });
 });
 

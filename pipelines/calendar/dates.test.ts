@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, financialQuarter, financialYear, isoWeekday, rowLetter, shortDayMonth, weekLabel, weekStart } from './dates.js';
+import { addDays, financialQuarter, financialYear, isoWeekday, periodEndOf, rowLetter, shortDayMonth, weekLabel, weekStart } from './dates.js';
 
 describe('calendar dates', () => {
   it('labels weeks as the committee paper does', () => {
@@ -36,5 +36,21 @@ describe('calendar dates', () => {
     expect(addDays('2020-02-28', 1)).toBe('2020-02-29');
     expect(addDays('2020-02-29', 1)).toBe('2020-03-01');
     expect(addDays('2021-02-28', 1)).toBe('2021-03-01');
+  });
+
+  it('reads a period as officers write it: a day, a month or a financial year, and nothing else', () => {
+    expect(periodEndOf('2020-06-14')).toBe('2020-06-14');
+    expect(periodEndOf('2020-02')).toBe('2020-02-29'); // leap year
+    expect(periodEndOf('2021-02')).toBe('2021-02-28');
+    expect(periodEndOf('2019-20')).toBe('2020-03-31');
+    expect(periodEndOf('2019/20')).toBe('2020-03-31');
+    expect(periodEndOf('2019-2020')).toBe('2020-03-31');
+    expect(periodEndOf('1999-00')).toBe('2000-03-31'); // across a century
+    expect(periodEndOf('2019-21')).toBeNull(); // not one year
+    expect(periodEndOf('2021-02-29')).toBeNull(); // no such day
+    expect(periodEndOf('2020-13')).toBeNull();
+    expect(periodEndOf('2011-12')).toBe('2011-12-31'); // a month where both readings exist
+    expect(periodEndOf('2011/12')).toBe('2012-03-31');
+    expect(periodEndOf('June 2020')).toBeNull();
   });
 });

@@ -58,3 +58,25 @@ export function rowLetter(index: number): string {
 /** "a. 3rd Feb to 9th Feb" for the week starting on the given Monday. */
 export const weekLabel = (index: number, monday: IsoDate): string =>
   `${rowLetter(index)}. ${shortDayMonth(monday)} to ${shortDayMonth(addDays(monday, 6))}`;
+
+/**
+ * The last day of a period as officers write it: a day (2020-06-14), a month (2020-05 -> 2020-05-31) or a
+ * financial year (2019-20, 2019/20 or 2019-2020 -> 2020-03-31). Null when the text is none of these.
+ */
+export function periodEndOf(text: string): IsoDate | null {
+  const t = text.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) {
+    const d = new Date(`${t}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && toIsoDate(d) === t ? t : null;
+  }
+  // 2020-05 is a month; 2019-20 cannot be one, so it is a financial year (2011-12 reads as December 2011).
+  const month = /^(\d{4})-(\d{2})$/.exec(t);
+  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return toIsoDate(new Date(Date.UTC(Number(month[1]), Number(month[2]), 0)));
+  const fy = /^(\d{4})[-/](\d{2}|\d{4})$/.exec(t);
+  if (fy) {
+    const start = Number(fy[1]);
+    const end = fy[2]!.length === 2 ? Math.floor(start / 100) * 100 + Number(fy[2]) + (Number(fy[2]) < start % 100 ? 100 : 0) : Number(fy[2]);
+    return end === start + 1 ? `${end}-03-31` : null;
+  }
+  return null;
+}

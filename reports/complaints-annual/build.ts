@@ -39,7 +39,8 @@ const fmt = (c: ReportColumn, v: unknown): string => {
 function pdfColumns(t: ReportTable): PdfColumn[] {
   const figures = t.columns.filter((c) => c.kind !== 'label').length;
   const labels = t.columns.length - figures;
-  const w = Math.max(40, Math.min(56, Math.floor((515 - 85 * labels) / Math.max(figures, 1))));
+  // 515pt is A4 portrait's text width; pdfmake adds 8pt of padding to every column, and a label needs ~70pt.
+  const w = Math.min(56, Math.floor((515 - 8 * t.columns.length - 70 * labels) / Math.max(figures, 1)));
   return t.columns.map((c, i) => (c.kind === 'label' ? { header: c.header, width: i === 0 ? ('*' as const) : 48 } : { header: c.header, align: 'right' as const, width: w }));
 }
 
