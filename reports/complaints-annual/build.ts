@@ -7,7 +7,7 @@ import type { Config } from '../../pipelines/config.js';
 import type { Warehouse } from '../../pipelines/warehouse/db.js';
 import { writeAppendixFiles, type AppendixMeta, type ManifestEntry, type Variant } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
-import { chartContent, commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';
+import { cellPadding, chartContent, commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';
 import { C } from '../lib/suppression.js';
 import { addAboutSheet, addTableSheet, newWorkbook, type XlsxColumn } from '../lib/xlsx.js';
 import { barsChart, outcomesChart, trendMeasuresChart, trendReceivedChart } from './charts.js';
@@ -39,8 +39,8 @@ const fmt = (c: ReportColumn, v: unknown): string => {
 function pdfColumns(t: ReportTable): PdfColumn[] {
   const figures = t.columns.filter((c) => c.kind !== 'label').length;
   const labels = t.columns.length - figures;
-  // 515pt is A4 portrait's text width; pdfmake adds 8pt of padding to every column, and a label needs ~70pt.
-  const w = Math.min(56, Math.floor((515 - 8 * t.columns.length - 70 * labels) / Math.max(figures, 1)));
+  // 515pt is A4 portrait's text width, less each column's padding; a label needs ~70pt.
+  const w = Math.min(56, Math.floor((515 - cellPadding(t.columns.length) * t.columns.length - 70 * labels) / Math.max(figures, 1)));
   return t.columns.map((c, i) => (c.kind === 'label' ? { header: c.header, width: i === 0 ? ('*' as const) : 48 } : { header: c.header, align: 'right' as const, width: w }));
 }
 

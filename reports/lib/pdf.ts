@@ -29,8 +29,14 @@ const HEADING_LEVEL = 2;
 /** Tables up to this many rows (about half an A4 page) are never split across pages. */
 const UNBREAKABLE_ROWS = 25;
 
+/** Tables wider than this many columns get narrower cell padding and header text, so headers wrap between words. */
+export const TIGHT_TABLE_COLUMNS = 8;
+/** Horizontal padding pdfmake adds to each column (left + right), in points. */
+export const cellPadding = (columns: number): number => (columns > TIGHT_TABLE_COLUMNS ? 4 : 8);
+
 export function tableContent(t: PdfTable, opts: { pageBreak?: 'before' } = {}): Content[] {
-  const header: TableCell[] = t.columns.map((c) => ({ text: c.header, style: 'th', alignment: c.align ?? 'left' }));
+  const tight = t.columns.length > TIGHT_TABLE_COLUMNS;
+  const header: TableCell[] = t.columns.map((c) => ({ text: c.header, style: 'th', alignment: c.align ?? 'left', ...(tight ? { fontSize: 7.5 } : {}) }));
   const body: TableCell[][] = t.rows.map((row, i) =>
     row.map((v, j) => ({ text: typeof v === 'number' ? v.toLocaleString('en-GB') : v, alignment: t.columns[j]?.align ?? 'left', bold: t.totalRows?.includes(i) ?? false })),
   );
@@ -43,6 +49,8 @@ export function tableContent(t: PdfTable, opts: { pageBreak?: 'before' } = {}): 
       hLineColor: () => '#b7c3d0',
       paddingTop: () => 3,
       paddingBottom: () => 3,
+      paddingLeft: () => cellPadding(t.columns.length) / 2,
+      paddingRight: () => cellPadding(t.columns.length) / 2,
     },
     style: 'table',
   };
