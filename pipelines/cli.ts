@@ -185,7 +185,7 @@ program
   .command('extract')
   .description('Validate every export in the input folder against its contract and land it in the working warehouse (schema raw). Rejected rows go to raw._rejects with a reason.')
   .option('-i, --input <dir>', 'folder holding the council exports')
-  .option('--json', 'print one JSON object per file (file, source, status, read, landed, rejected, error)')
+  .option('--json', 'print one JSON object per file (file, source, status, read, landed, rejected, durationMs, error)')
   .addOption(configOption())
   .action(async (opts: { input?: string; json?: boolean; config?: string }) => {
     const ctx = context(opts);
@@ -193,7 +193,7 @@ program
     if (opts.json) {
       const quiet = createLogger({ logFile: path.join(ctx.paths.logs, `${ctx.runId}.log`), level: 'silent' });
       const summary = await withWarehouse(ctx.paths.workWarehouse, {}, (db) => extract(db, { inputDir, runId: ctx.runId, log: quiet, mappings: mappingFiles(ctx) }));
-      for (const f of summary.files) console.log(JSON.stringify({ file: f.file, source: f.source, status: f.status, read: f.read, landed: f.landed, rejected: f.rejected, ...(f.error ? { error: f.error } : {}) }));
+      for (const f of summary.files) console.log(JSON.stringify({ file: f.file, source: f.source, status: f.status, read: f.read, landed: f.landed, rejected: f.rejected, durationMs: f.durationMs, ...(f.error ? { error: f.error } : {}) }));
       if (summary.failed) process.exitCode = 1;
       return;
     }
