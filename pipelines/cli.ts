@@ -84,8 +84,9 @@ program
   .description('Run the whole pipeline: extract the exports, build the warehouse with dbt, write the appendices, then publish them.')
   .option('-i, --input <dir>', 'folder holding the council exports (default: config inputDir, else $CSP_DATA_DIR/input)')
   .option('--demo', 'generate the bundled synthetic demo exports and run on them (reproduces the 29 June 2020 committee appendix)')
+  .option('--force', 'rebuild and publish even when no export, setting or code changed since the published run')
   .addOption(configOption())
-  .action(async (opts: { input?: string; demo?: boolean; config?: string }) => {
+  .action(async (opts: { input?: string; demo?: boolean; force?: boolean; config?: string }) => {
     // A run is a demo only when asked; a real run in a former demo folder drops the demo marker.
     const ctx = context({ ...opts, demo: Boolean(opts.demo) });
     if (!opts.demo) rmSync(demoMarker(ctx.paths), { force: true });
@@ -100,6 +101,7 @@ program
         reports: REPORTS.flatMap((report) => (['public', 'restricted'] as const).map((variant) => ({ report, variant }))),
         mappings: mappingFiles(ctx),
         trigger: process.env.CSP_TRIGGER === 'schedule' ? 'schedule' : 'manual',
+        force: opts.force,
         prepareInput: async () => (opts.demo && !opts.input ? await writeDemoInput(ctx) : inputDirFor(ctx, opts.input)),
       });
     } catch (e) {
@@ -193,7 +195,7 @@ program
     if (opts.json) {
       const quiet = createLogger({ logFile: path.join(ctx.paths.logs, `${ctx.runId}.log`), level: 'silent' });
       const summary = await withWarehouse(ctx.paths.workWarehouse, {}, (db) => extract(db, { inputDir, runId: ctx.runId, log: quiet, mappings: mappingFiles(ctx) }));
-      for (const f of summary.files) console.log(JSON.stringify({ file: f.file, source: f.source, status: f.status, read: f.read, landed: f.landed, rejected: f.rejected, durationMs: f.durationMs, ...(f.error ? { error: f.error } : {}) }));
+      for (const f of summary.files) console.log(JSON.stringify({ file: f.file, source: f.source, status: f.status, read: f.read, landed: f.landed, rejected: f.rejected, durationMs: f.durationMs, ...(f.landing ? { landing: f.landing } : {}), ...(f.error ? { error: f.error } : {}) }));
       if (summary.failed) process.exitCode = 1;
       return;
     }

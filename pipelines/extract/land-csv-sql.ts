@@ -145,7 +145,7 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
       const { rows } = (await db.json<{ rows: number }>(`SELECT count(*)::INTEGER AS rows FROM ${csv}`))[0]!;
       if (rows !== ends.length) return null; // DuckDB split records differently from our scan: do not guess
       await db.run(`CREATE TEMP TABLE ${lines} (rn BIGINT, line BIGINT)`);
-      const app = await db.connection.createAppender(lines, 'temp');
+      const app = await db.connection.createAppender(lines, 'main', 'temp');
       ends.forEach((line, i) => {
         app.appendBigInt(BigInt(i));
         app.appendBigInt(BigInt(line));

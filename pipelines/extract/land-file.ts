@@ -22,6 +22,8 @@ export interface FileLoadResult {
   error?: string;
   checksum: string;
   durationMs: number;
+  /** How a loaded file was checked: in DuckDB (`sql`, land-csv-sql.ts) or row by row in JS (`js`). */
+  landing?: 'sql' | 'js';
 }
 
 class UnreadableFileError extends Error {}
@@ -235,7 +237,7 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
     await recordLoad(db, { loadId: opts.loadId, runId: opts.runId, name, source, table, facts, status: 'loaded', read, landed, rejected: rejectedRows, error: null });
   });
   await db.run(`DROP TABLE ${landing}`);
-  return { ...base, status: 'loaded', read, landed, rejected: rejectedRows, durationMs: Date.now() - started };
+  return { ...base, status: 'loaded', read, landed, rejected: rejectedRows, durationMs: Date.now() - started, landing: sqlLanded ? 'sql' : 'js' };
 }
 
 async function insertRejects(db: Warehouse, loadId: string, source: string, file: string, rejects: Reject[]): Promise<void> {
