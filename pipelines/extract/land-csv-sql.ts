@@ -6,7 +6,7 @@
 import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { cellReason, rowLengthReason, type CanonicalRow, type Contract, type HeaderMatch } from '../../sources/lib/contract.js';
-import { canonicalSql, cellTrimSql, cellValueSql, lit, SQL_MACROS, onlySpaceSql, typedPerDistinctValue, typedValueSql } from '../../sources/lib/contract-sql.js';
+import { canonicalSql, cellTrimSql, cellValueSql, lit, SQL_MACROS, onlySpaceSql, strippedValueSql, typedPerDistinctValue, typedValueSql } from '../../sources/lib/contract-sql.js';
 import { ident, type Warehouse } from '../warehouse/db.js';
 
 export interface LandedReject {
@@ -183,7 +183,7 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     const joins: string[] = [];
     const typed = fields.map(({ f, i }) => {
       if (!typedPerDistinctValue(f)) return `${typedValueSql(f, `v_${i}`)} AS x_${i}`;
-      joins.push(`LEFT JOIN (SELECT k, ${typedValueSql(f, 'k')} AS x FROM (SELECT DISTINCT v_${i} AS k FROM ${vals} WHERE v_${i} IS NOT NULL)) m_${i} ON m_${i}.k = v_${i}`);
+      joins.push(`LEFT JOIN (SELECT k, ${typedValueSql(f, 'k', 's')} AS x FROM (SELECT k, ${strippedValueSql('k')} AS s FROM (SELECT DISTINCT v_${i} AS k FROM ${vals} WHERE v_${i} IS NOT NULL))) m_${i} ON m_${i}.k = v_${i}`);
       return `m_${i}.x AS x_${i}`;
     });
     const select = `SELECT ${vals}.*, ${typed.join(', ')} FROM ${vals} ${joins.join(' ')}`;

@@ -39,8 +39,15 @@ export function cellValueSql(f: FieldSpec, t: string): string {
  * nearly all distinct, so they are worked out in place). */
 export const typedPerDistinctValue = (f: FieldSpec): boolean => f.kind === 'code' || f.kind === 'boolean' || f.kind === 'date';
 
-/** The field's typed value from its cleaned value `v` (a column): NULL when `v` is NULL or not a valid value. */
-export function typedValueSql(f: FieldSpec, v: string): string {
+/** stripListPrefix of `v`, which code and yes/no values are read from: worked out a step before typedValueSql. */
+export const strippedValueSql = (v: string): string => stripListPrefixSql(v);
+
+/**
+ * The field's typed value from its cleaned value `v` (a column): NULL when `v` is NULL or not a valid value.
+ * Code and yes/no values also need `s`, a column holding strippedValueSql(v) (computed once, so the long CASE
+ * over the codes stays small enough for DuckDB to plan quickly).
+ */
+export function typedValueSql(f: FieldSpec, v: string, s = strippedValueSql(v)): string {
   switch (f.kind) {
     case 'text':
       return v;
@@ -48,13 +55,10 @@ export function typedValueSql(f: FieldSpec, v: string): string {
       return `CASE WHEN regexp_full_match(${v}, '-?[0-9]+') THEN TRY_CAST(${v} AS BIGINT) END`;
     case 'decimal':
       return `CASE WHEN regexp_full_match(${v}, ${lit(String.raw`-?([0-9]+\.?[0-9]*|\.[0-9]+)`)}) THEN TRY_CAST(${v} AS DOUBLE) END`;
-    case 'boolean': {
-      const b = `lower(${stripListPrefixSql(v)})`;
-      return `CASE WHEN ${b} IN (${TRUE.map(lit).join(', ')}) THEN true WHEN ${b} IN (${FALSE.map(lit).join(', ')}) THEN false END`;
-    }
+    case 'boolean':
+      return `CASE WHEN lower(${s}) IN (${TRUE.map(lit).join(', ')}) THEN true WHEN lower(${s}) IN (${FALSE.map(lit).join(', ')}) THEN false END`;
     case 'code': {
       // parseCode: longest codes first, exact or followed by a separator; then the label alone.
-      const s = stripListPrefixSql(v);
       const codes = f.codes ?? [];
       const byLength = [...codes].sort((a, b) => b.code.length - a.code.length);
       const whens = byLength.map(({ code }) => {
