@@ -2,6 +2,7 @@
 // `npm run bench`: the pipeline's costs at council scale 1, 10 and 50 (three financial years each), measured in one
 // run and written to docs/benchmarks.md. Never part of `npm test`.
 //   node tools/bench.mjs [--scales 1,10,50] [--work DIR] [--out docs/benchmarks.md]
+//   node tools/bench.mjs --report-only DIR/results.json   (rewrite the doc from saved figures, e.g. with new notes)
 // Per scale: generate the demo exports (timed, but not a pipeline cost); land the contacts export with
 // `csp extract` against DuckDB's own read_csv of the same file; a full `csp run` (stage times from its run
 // record, wall time, peak memory of the whole process tree including dbt); then a second `csp run` with no new files.
@@ -311,6 +312,16 @@ ${targets.map(([t, m, ok]) => `| ${t} | ${m} | ${ok ? 'yes' : '**no**'} |`).join
 
 ${meta.notes}
 `;
+}
+
+if (opt('report-only')) {
+  // Rewrite docs/benchmarks.md from a saved results.json (e.g. after editing docs/benchmarks-notes.md).
+  const saved = JSON.parse(readFileSync(path.resolve(opt('report-only')), 'utf8'));
+  const notesFile = path.join(root, 'docs', 'benchmarks-notes.md');
+  saved.meta.notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8').trim() : '';
+  writeFileSync(outFile, report(saved.results, saved.meta));
+  console.log(`wrote ${outFile}`);
+  process.exit(0);
 }
 
 const t0 = Date.now();

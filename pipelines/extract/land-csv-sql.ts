@@ -123,7 +123,6 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
   const lines = `_lines_${suffix}`;
   const typedTable = `_typed_${suffix}`;
   const vals = `_vals_${suffix}`;
-  const trimTable = `_trim_${suffix}`;
   await ensureMacros(db);
   try {
     const buf = readFileSync(input.path);
@@ -168,14 +167,10 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     // 1. Each cell cleaned (v_<i>), as cellSchema's `v`; the raw cell is kept for the reject's value.
     const where = `${lineExpr} > ${input.headerLine} AND NOT (${emptyRecord})`;
     const keep = `${lineExpr} AS line, ${count} AS cnt, ${cols.slice(0, n).join(', ')}`;
-    // Each step is its own table: in one nested query DuckDB may inline a costly expression everywhere it is used.
-    if (noTrim) {
-      await db.run(`CREATE TEMP TABLE ${vals} AS SELECT ${keep}, ${fields.map(({ f, i }) => `${cellValueSql(f, cellOf(f.name))} AS v_${i}`).join(', ')} FROM ${from} WHERE ${where}`);
-    } else {
-      await db.run(`CREATE TEMP TABLE ${trimTable} AS SELECT ${keep}, ${fields.map(({ f, i }) => `${cellTrimSql(cellOf(f.name))} AS t_${i}`).join(', ')} FROM ${from} WHERE ${where}`);
-      await db.run(`CREATE TEMP TABLE ${vals} AS SELECT * EXCLUDE (${fields.map(({ i }) => `t_${i}`).join(', ')}), ${fields.map(({ f, i }) => `${cellValueSql(f, `t_${i}`)} AS v_${i}`).join(', ')} FROM ${trimTable}`);
-      await db.run(`DROP TABLE temp.${ident(trimTable)}`);
-    }
+    // Trim and clean in one pass: the trim's cheap test (plain ASCII, no blank at either end) settles nearly every
+    // cell, so repeating it inside the clean costs less than keeping the trimmed cells in a table of their own.
+    const cleaned = (f: Contract['fields'][number]) => cellValueSql(f, noTrim ? cellOf(f.name) : `(${cellTrimSql(cellOf(f.name))})`);
+    await db.run(`CREATE TEMP TABLE ${vals} AS SELECT ${keep}, ${fields.map(({ f, i }) => `${cleaned(f)} AS v_${i}`).join(', ')} FROM ${from} WHERE ${where}`);
     await db.run(`DROP TABLE IF EXISTS temp.${ident(lines)}`);
     await db.run(`DROP TABLE temp.${ident(csv)}`);
     lap('cleaned');
@@ -239,7 +234,7 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     const rejected = bad.length;
     return { read, landed: read - rejected, rejected, rejects };
   } finally {
-    for (const t of [typedTable, vals, trimTable, lines, csv]) await db.run(`DROP TABLE IF EXISTS temp.${ident(t)}`);
+    for (const t of [typedTable, vals, lines, csv]) await db.run(`DROP TABLE IF EXISTS temp.${ident(t)}`);
   }
 }
 

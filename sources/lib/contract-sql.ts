@@ -90,20 +90,18 @@ const SERIAL = String.raw`\d{5}(?:\.\d+)?`;
 /** Macros the typed values use; TEMP, so they live with the connection and never reach the warehouse file. */
 export const SQL_MACROS: readonly string[] = [
   `CREATE OR REPLACE TEMP MACRO csp_int(s) AS TRY_CAST(nullif(s, '') AS INTEGER)`,
-  // validYmd and the time limits of parseDateTime: NULL unless a real date and time.
+  // validYmd and the time limits of parseDateTime: NULL unless a real date and time (strptime refuses 31 February,
+  // hour 24, minute or second 60). Written so each argument appears once or twice: DuckDB expands macros in place,
+  // and repeated arguments made the expressions too big to plan quickly.
   `CREATE OR REPLACE TEMP MACRO csp_ymd_hms(y, m, d, hh, mi, ss) AS
-    CASE WHEN y BETWEEN 1900 AND 2100 AND m BETWEEN 1 AND 12 AND d >= 1
-              AND d <= day(last_day(make_date(least(greatest(y, 1900), 2100)::BIGINT, least(greatest(m, 1), 12)::BIGINT, 1)))
-              AND coalesce(hh, 0) <= 23 AND coalesce(mi, 0) <= 59 AND coalesce(ss, 0) <= 59
-         THEN make_timestamp(y::BIGINT, m::BIGINT, d::BIGINT, coalesce(hh, 0)::BIGINT, coalesce(mi, 0)::BIGINT, coalesce(ss, 0)::DOUBLE) END`,
+    CASE WHEN y BETWEEN 1900 AND 2100
+         THEN try_strptime(printf('%04d-%02d-%02d %02d:%02d:%02d', y, m, d, coalesce(hh, 0), coalesce(mi, 0), coalesce(ss, 0)), '%Y-%m-%d %H:%M:%S') END`,
   // fromExcelSerial: the 1900 date system; a fraction is the time of day (whole seconds).
+  `CREATE OR REPLACE TEMP MACRO csp_serial_ts(day0, secs) AS
+    CASE WHEN year(day0) BETWEEN 1900 AND 2100
+         THEN day0::TIMESTAMP + to_seconds(CASE WHEN secs > 0 AND secs < 86400 THEN secs ELSE 0 END) END`,
   `CREATE OR REPLACE TEMP MACRO csp_serial(x) AS
-    CASE WHEN x > 60 AND x < 80000 THEN
-      CASE WHEN round((x - floor(x)) * 86400) > 0 AND round((x - floor(x)) * 86400) < 86400
-           THEN csp_ymd_hms(year(DATE '1899-12-30' + floor(x)::INTEGER), month(DATE '1899-12-30' + floor(x)::INTEGER), day(DATE '1899-12-30' + floor(x)::INTEGER),
-                            round((x - floor(x)) * 86400)::BIGINT // 3600, (round((x - floor(x)) * 86400)::BIGINT % 3600) // 60, round((x - floor(x)) * 86400)::BIGINT % 60)
-           ELSE csp_ymd_hms(year(DATE '1899-12-30' + floor(x)::INTEGER), month(DATE '1899-12-30' + floor(x)::INTEGER), day(DATE '1899-12-30' + floor(x)::INTEGER), NULL, NULL, NULL) END
-    END`,
+    CASE WHEN x > 60 AND x < 80000 THEN csp_serial_ts(DATE '1899-12-30' + floor(x)::INTEGER, round((x - floor(x)) * 86400)::BIGINT) END`,
   // parseDateTime. The usual dd/mm/yyyy hh:mm goes straight to strptime (which checks the day exists and the time is
   // real, as validYmd does); any other form goes through the patterns.
   `CREATE OR REPLACE TEMP MACRO csp_parts(p) AS csp_ymd_hms(csp_int(p.y), csp_int(p.m), csp_int(p.d), csp_int(p.hh), csp_int(p.mi), csp_int(p.ss))`,
