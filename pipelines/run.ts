@@ -204,6 +204,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
   };
 
   let lastExtract: ExtractSummary | undefined;
+  // A working database started again after damage is rebuilt from in full, even if nothing else changed.
+  let workingDbRestored = false;
   log.info({ runId, input: opts.inputDir, data: paths.root }, `run ${runId}: starting (exports from ${opts.inputDir})`);
   try {
     await stage(
@@ -211,7 +213,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
       async () => {
         // First touch of the working database: repair it if a crash damaged it, then record this run.
         // (No retries in here: the stage as a whole is retried when a failure looks temporary.)
-        await openWorkingDatabase(paths, log);
+        workingDbRestored = await openWorkingDatabase(paths, log);
         await syncLedger(paths.workWarehouse, [...(opts.recovered ?? []), record], { sweep: { thisRunId: runId, publishedRunId: publishedRunId(paths) } });
         const summary = await extractStage(paths, opts.inputDir, runId, log, opts.mappings);
         lastExtract = summary;
@@ -225,7 +227,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
     );
     const extracted = record.stages.extract!;
     record.fingerprint = runFingerprint({ config, reports: opts.reports, mappings: opts.mappings, files: lastExtract!.files });
-    const kept = opts.force ? null : unchangedSince(paths, lastExtract!, record.fingerprint);
+    const kept = opts.force || workingDbRestored ? null : unchangedSince(paths, lastExtract!, record.fingerprint);
     if (kept) {
       // Nothing to rebuild: the published warehouse and appendices already are what this run would make.
       const now = new Date().toISOString();
