@@ -94,8 +94,9 @@ program
   .description('Run the whole pipeline: extract the exports, build the warehouse with dbt, write the appendices, then publish them.')
   .option('-i, --input <dir>', 'folder holding the council exports (default: config inputDir, else $CSP_DATA_DIR/input)')
   .option('--demo', 'generate the bundled synthetic demo exports and run on them (reproduces the 29 June 2020 committee appendix)')
+  .option('--force', 'rebuild and publish even when no export, setting or code changed since the published run')
   .addOption(configOption())
-  .action(async (opts: { input?: string; demo?: boolean; config?: string }) => {
+  .action(async (opts: { input?: string; demo?: boolean; force?: boolean; config?: string }) => {
     // A run is a demo only when asked; a real run in a former demo folder drops the demo marker.
     const ctx = context({ ...opts, demo: Boolean(opts.demo) });
     if (!opts.demo) rmSync(demoMarker(ctx.paths), { force: true });
@@ -110,6 +111,7 @@ program
         reports: REPORTS.flatMap((report) => (['public', 'restricted'] as const).map((variant) => ({ report, variant, skipWithoutData: true }))),
         mappings: mappingFiles(ctx),
         trigger: process.env.CSP_TRIGGER === 'schedule' ? 'schedule' : 'manual',
+        force: opts.force,
         prepareInput: async () => (opts.demo && !opts.input ? await writeDemoInput(ctx) : inputDirFor(ctx, opts.input)),
       });
     } catch (e) {
@@ -274,7 +276,7 @@ program
   .command('extract')
   .description('Validate every export in the input folder against its contract and land it in the working warehouse (schema raw). Rejected rows go to raw._rejects with a reason.')
   .option('-i, --input <dir>', 'folder holding the council exports')
-  .option('--json', 'print one JSON object per file (file, source, status, read, landed, rejected, error)')
+  .option('--json', 'print one JSON object per file (file, source, status, read, landed, rejected, durationMs, error)')
   .addOption(configOption())
   .action(async (opts: { input?: string; json?: boolean; config?: string }) => {
     const ctx = context(opts);
@@ -282,7 +284,7 @@ program
     if (opts.json) {
       const quiet = createLogger({ logFile: path.join(ctx.paths.logs, `${ctx.runId}.log`), level: 'silent' });
       const summary = await withWarehouse(ctx.paths.workWarehouse, {}, (db) => extract(db, { inputDir, runId: ctx.runId, log: quiet, mappings: mappingFiles(ctx) }));
-      for (const f of summary.files) console.log(JSON.stringify({ file: f.file, source: f.source, status: f.status, read: f.read, landed: f.landed, rejected: f.rejected, ...(f.error ? { error: f.error } : {}) }));
+      for (const f of summary.files) console.log(JSON.stringify({ file: f.file, source: f.source, status: f.status, read: f.read, landed: f.landed, rejected: f.rejected, durationMs: f.durationMs, ...(f.landing ? { landing: f.landing } : {}), ...(f.error ? { error: f.error } : {}) }));
       if (summary.failed) process.exitCode = 1;
       return;
     }

@@ -12,10 +12,12 @@ import { writeJsonAtomic } from './ops/atomic.js';
 import { faultPause, markFault } from './ops/fault.js';
 import { describeStale, evaluateFreshness, readSourceTimes, type SourceFreshness } from './ops/freshness.js';
 import { syncLedger } from './ops/ledger.js';
+import { runFingerprint } from './ops/unchanged.js';
 import { withRetry, isTransientError } from './ops/retry.js';
 import { openWorkingDatabase } from './ops/working-db.js';
 import type { DataPaths } from './paths.js';
 import { ensurePublicLinks, markPublished, publishedRunId, snapshotWarehouse, switchCurrent } from './publish.js';
+import { readFileSync } from 'node:fs';
 import { dbtBuild, type DbtHooks, type DbtSummary } from './transform/dbt.js';
 import { withWarehouse } from './warehouse/db.js';
 
@@ -33,7 +35,8 @@ export class StageError extends Error {
 }
 
 export interface StageRecord {
-  status: 'running' | 'succeeded' | 'failed';
+  /** `skipped`: a run that found nothing changed did not need this stage. */
+  status: 'running' | 'succeeded' | 'failed' | 'skipped';
   startedAt: string;
   finishedAt?: string;
   ms?: number;
@@ -74,6 +77,10 @@ export interface RunRecord {
   files?: ManifestEntry[];
   /** Source freshness seen by this run after extract. */
   freshness?: SourceFreshness[];
+  /** Hash of the exports, dbt project, settings and code the run was built from (ops/unchanged.ts). */
+  fingerprint?: string;
+  /** Set when nothing had changed since the published run: this run kept that run's warehouse and appendices. */
+  unchanged?: { keptRunId: string };
 }
 
 export const newRunId = (now = new Date()): string =>
@@ -140,6 +147,24 @@ export interface RunOptions {
   children?: { add(pid: number, command: string): void; remove(pid: number): void };
   /** Records of earlier runs corrected by recovery, written to the ledger with this run's first entry. */
   recovered?: RunRecord[];
+  /** Rebuild and publish even when nothing changed since the published run. */
+  force?: boolean;
+}
+
+function readRecord(file: string): RunRecord | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
+  } catch {
+    return null;
+  }
+}
+
+/** The published run, when this run's fingerprint is the one it was built from and every export was skipped. */
+function unchangedSince(paths: DataPaths, extracted: ExtractSummary, fingerprint: string): RunRecord | null {
+  if (extracted.files.length === 0 || extracted.files.some((f) => f.status !== 'skipped')) return null;
+  const pubId = publishedRunId(paths);
+  const published = pubId ? readRecord(runRecordFile(paths, pubId)) : null;
+  return published?.status === 'succeeded' && published.published && published.fingerprint === fingerprint ? published : null;
 }
 
 export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
@@ -178,6 +203,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
     }
   };
 
+  let lastExtract: ExtractSummary | undefined;
+  // A working database started again after damage is rebuilt from in full, even if nothing else changed.
+  let workingDbRestored = false;
   log.info({ runId, input: opts.inputDir, data: paths.root }, `run ${runId}: starting (exports from ${opts.inputDir})`);
   try {
     await stage(
@@ -185,9 +213,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
       async () => {
         // First touch of the working database: repair it if a crash damaged it, then record this run.
         // (No retries in here: the stage as a whole is retried when a failure looks temporary.)
-        await openWorkingDatabase(paths, log);
+        workingDbRestored = await openWorkingDatabase(paths, log);
         await syncLedger(paths.workWarehouse, [...(opts.recovered ?? []), record], { sweep: { thisRunId: runId, publishedRunId: publishedRunId(paths) } });
         const summary = await extractStage(paths, opts.inputDir, runId, log, opts.mappings);
+        lastExtract = summary;
         await withWarehouse(paths.workWarehouse, { readOnly: true }, async (db) => {
           record.freshness = evaluateFreshness(await readSourceTimes(db), config.ops.freshness);
         });
@@ -196,6 +225,21 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
       },
       (s) => ({ files: s.files.length, read: s.read, landed: s.landed, rejected: s.rejected, skipped: s.files.filter((f) => f.status === 'skipped').length }),
     );
+    const extracted = record.stages.extract!;
+    record.fingerprint = runFingerprint({ config, reports: opts.reports, mappings: opts.mappings, files: lastExtract!.files });
+    const kept = opts.force || workingDbRestored ? null : unchangedSince(paths, lastExtract!, record.fingerprint);
+    if (kept) {
+      // Nothing to rebuild: the published warehouse and appendices already are what this run would make.
+      const now = new Date().toISOString();
+      for (const name of ['transform', 'report', 'publish'] as const) record.stages[name] = { status: 'skipped', startedAt: now, finishedAt: now, ms: 0, attempts: 0 };
+      Object.assign(record, { status: 'succeeded', unchanged: { keptRunId: kept.runId }, files: kept.files, warehouse: paths.warehouse, appendices: paths.appendices, finishedAt: now });
+      log.info(
+        { runId, keptRunId: kept.runId, skipped: extracted.skipped, ms: Date.now() - started },
+        `run ${runId}: nothing changed since run ${kept.runId} (all ${extracted.files} export(s) unchanged, same dbt project, settings and code): kept its warehouse and appendices, skipped transform and report. \`csp run --force\` rebuilds anyway.`,
+      );
+      await ledger();
+      return record;
+    }
     await stage(
       'transform',
       () =>

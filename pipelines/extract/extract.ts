@@ -6,7 +6,7 @@ import type { Contract } from '../../sources/lib/contract.js';
 import { mappedContracts } from '../../sources/lib/mapping.js';
 import type { Logger } from '../logger.js';
 import type { Warehouse } from '../warehouse/db.js';
-import { landFile, type FileLoadResult } from './land-file.js';
+import { landFile, type FileLoadResult, type LandingPath } from './land-file.js';
 import { ensureRawSchema } from './ledger-tables.js';
 
 const EXPORT_FILE = /\.(csv|xlsx|xml)$/i;
@@ -49,6 +49,8 @@ export async function extract(
     contracts?: readonly Contract[];
     /** Mapping files (absolute paths) by source key, applied to the contracts before any file is read. */
     mappings?: Readonly<Record<string, string>>;
+    /** `js` forces the row-by-row JS checks (the reference the fast SQL path is tested against). */
+    landing?: LandingPath;
   },
 ): Promise<ExtractSummary> {
   const contracts = mappedContracts(opts.contracts ?? allContracts, opts.mappings ?? {});
@@ -61,7 +63,7 @@ export async function extract(
   const results: FileLoadResult[] = [];
   for (const [i, file] of files.entries()) {
     const name = path.relative(opts.inputDir, file).split(path.sep).join('/');
-    const landed = await landFile(db, { path: file, name, loadId: `${opts.runId}-${String(i + 1).padStart(3, '0')}`, runId: opts.runId, contracts });
+    const landed = await landFile(db, { path: file, name, loadId: `${opts.runId}-${String(i + 1).padStart(3, '0')}`, runId: opts.runId, contracts, landing: opts.landing ?? (process.env.CSP_LANDING === 'js' ? 'js' : 'auto') });
     for (const result of landed) {
       results.push(result);
       logResult(opts.log, result);

@@ -3,11 +3,12 @@
 // file leaves the source's previous data in place. A CSV is one table; a workbook is one table per sheet.
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync, type Stats } from 'node:fs';
-import { compileContract, rawTableName, type Contract } from '../../sources/lib/contract.js';
+import { compileContract, rawTableName, rowLengthReason, type Contract } from '../../sources/lib/contract.js';
 import { readCsv, sniffEncoding, type CsvRecord } from '../../sources/lib/csv-reader.js';
 import { readXlsxSheets } from '../../sources/lib/xlsx-reader.js';
 import { ident, type Warehouse } from '../warehouse/db.js';
 import { detectContract, type Detection } from './detect.js';
+import { landCsvWithSql, sqlLandingFits } from './land-csv-sql.js';
 import { LOADS_TABLE, REJECTS_TABLE } from './ledger-tables.js';
 import { landReturnXml } from './land-xml.js';
 import { isXml } from '../../sources/lib/return-xml.js';
@@ -23,6 +24,8 @@ export interface FileLoadResult {
   error?: string;
   checksum: string;
   durationMs: number;
+  /** How a loaded file was checked: in DuckDB (`sql`, land-csv-sql.ts) or row by row in JS (`js`). */
+  landing?: 'sql' | 'js';
 }
 
 class UnreadableFileError extends Error {}
@@ -52,7 +55,11 @@ interface LandOptions {
   loadId: string;
   runId: string;
   contracts: readonly Contract[];
+  /** `js` checks every row in JS (the reference); `auto` lets DuckDB check a UTF-8 CSV (land-csv-sql.ts). */
+  landing?: LandingPath;
 }
+
+export type LandingPath = 'auto' | 'js';
 
 interface FileFacts {
   checksum: string;
@@ -147,7 +154,10 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
     [table, name, facts.checksum],
   );
   if ((previous[0]?.n ?? 0) > 0) {
-    await drain(records); // a workbook's next sheet needs this one read
+    // A workbook's next sheet needs this one read; a CSV is simply closed (reading it through cost most of a run
+    // with nothing new: 40 s of csv-parse at scale 50).
+    if (workbook) await drain(records);
+    else await records.return?.(undefined);
     return { ...base, status: 'skipped', read: 0, landed: 0, rejected: 0, durationMs: Date.now() - started };
   }
 
@@ -161,6 +171,26 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
   let landed = 0;
   let rejectedRows = 0;
 
+  let sqlLanded = false;
+  if (!workbook && (opts.landing ?? 'auto') === 'auto' && sqlLandingFits(contract, facts.encoding)) {
+    await records.return?.(undefined); // DuckDB reads the file itself; stop the JS reader
+    let sql: Awaited<ReturnType<typeof landCsvWithSql>> = null;
+    try {
+      sql = await landCsvWithSql(db, { path: opts.path, contract, headers, headerLine: found.header.line, match, landing, loadId: opts.loadId, name, checksum: facts.checksum });
+    } catch {
+      // Whatever DuckDB stumbled on, the JS path (the reference) still lands the file, or says what is wrong with it.
+      await db.run(`DELETE FROM ${landing}`);
+    }
+    if (sql) {
+      ({ read, landed, rejected: rejectedRows } = sql);
+      rejects.push(...sql.rejects);
+      sqlLanded = true;
+    } else {
+      // Something DuckDB would not read as we do: the JS reader takes the file from just below its header.
+      records = readCsv(opts.path);
+      for (let r = await records.next(); !r.done && r.value.line < found.header.line; r = await records.next());
+    }
+  }
   let lastLine = found.header.line;
   const nextRecord = async () => {
     try {
@@ -171,7 +201,7 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
     }
   };
   try {
-  for (let next = await nextRecord(); !next.done; next = await nextRecord()) {
+  for (let next = sqlLanded ? ({ done: true } as const) : await nextRecord(); !next.done; next = await nextRecord()) {
     const rec = next.value;
     lastLine = rec.line;
     read++;
@@ -179,7 +209,7 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
     // Excel drops trailing empty cells, so a short row is normal in a workbook; in a CSV it means a broken line.
     if (rec.cells.length > headers.length || (!workbook && rec.cells.length !== headers.length)) {
       rejectedRows++;
-      rejects.push({ line: rec.line, column: null, value: null, reason: `row has ${rec.cells.length} values but the header has ${headers.length} columns (a stray comma or a cut-off line?)`, record });
+      rejects.push({ line: rec.line, column: null, value: null, reason: rowLengthReason(rec.cells.length, headers.length), record });
       continue;
     }
     const raw: Record<string, string | undefined> = {};
@@ -226,7 +256,7 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
     await recordLoad(db, { loadId: opts.loadId, runId: opts.runId, name, source, table, facts, status: 'loaded', read, landed, rejected: rejectedRows, error: null });
   });
   await db.run(`DROP TABLE ${landing}`);
-  return { ...base, status: 'loaded', read, landed, rejected: rejectedRows, durationMs: Date.now() - started };
+  return { ...base, status: 'loaded', read, landed, rejected: rejectedRows, durationMs: Date.now() - started, landing: sqlLanded ? 'sql' : 'js' };
 }
 
 async function insertRejects(db: Warehouse, loadId: string, source: string, file: string, rejects: Reject[]): Promise<void> {

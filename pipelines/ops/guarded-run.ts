@@ -36,6 +36,9 @@ export function summaryLine(record: RunRecord, status: StatusView | null, timezo
   }
   const e = record.stages.extract;
   const t = record.stages.transform;
+  if (record.unchanged) {
+    return `csp run ${record.runId} found nothing changed since run ${record.unchanged.keptRunId} (every export, the dbt project, settings and code the same): kept its warehouse and ${record.files?.length ?? 0} appendix file(s); \`csp run --force\` rebuilds anyway${staleText}`;
+  }
   return `csp run ${record.runId} succeeded and published ${record.files?.length ?? 0} appendix file(s): ${e?.read ?? 0} rows read, ${e?.rejected ?? 0} rejected, ${t?.testsPassed ?? 0} dbt tests passed${staleText}`;
 }
 
@@ -72,6 +75,8 @@ export async function guardedRun(opts: {
   reports: ReportRequest[];
   mappings?: Readonly<Record<string, string>>;
   trigger?: string;
+  /** Rebuild and publish even when nothing changed. */
+  force?: boolean;
   /** Where the exports are; called once the lock is held (the demo writes its exports then). */
   prepareInput: () => Promise<string>;
 }): Promise<GuardedRunResult> {
@@ -90,6 +95,7 @@ export async function guardedRun(opts: {
       reports: opts.reports,
       mappings: opts.mappings,
       trigger: opts.trigger,
+      force: opts.force,
       recovered,
       children: { add: (pid, command) => lock.addChild(pid, command), remove: (pid) => lock.removeChild(pid) },
     });

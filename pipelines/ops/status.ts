@@ -26,6 +26,8 @@ export interface RunSummary {
   stage?: Stage;
   error?: string;
   published: boolean;
+  /** Set when the run found nothing changed and kept this published run's warehouse and appendices. */
+  keptRunId?: string;
   read?: number;
   rejected?: number;
   testsPassed?: number;
@@ -63,7 +65,8 @@ function summarise(r: RunRecord, state: RunState): RunSummary {
     finishedAt: r.finishedAt,
     stage,
     error: r.error,
-    published: r.published === true || (r.status === 'succeeded' && r.published === undefined),
+    published: r.published === true || (r.status === 'succeeded' && r.published === undefined && !r.unchanged),
+    keptRunId: r.unchanged?.keptRunId,
     read: r.stages.extract?.read,
     rejected: r.stages.extract?.rejected,
     testsPassed: r.stages.transform?.testsPassed,
@@ -123,7 +126,8 @@ export async function buildStatus(paths: DataPaths, config: Config, now: Date = 
   }
 
   const problems: string[] = [];
-  const refreshed = !!lastRun && lastRun.state === 'succeeded' && lastRun.published && pubId === lastRun.runId;
+  // A run that found nothing changed keeps the published run: analysts see the newest data there is.
+  const refreshed = !!lastRun && lastRun.state === 'succeeded' && ((lastRun.published && pubId === lastRun.runId) || (!!lastRun.keptRunId && pubId === lastRun.keptRunId));
   const stillSee = published ? `Analysts still see run ${published.runId}, published ${formatTime(published.publishedAt, tz)}.` : 'Nothing has been published yet.';
   if (!lastRun && !running) problems.push('NO RUNS YET: run `csp run` (or start `csp schedule`).');
   else if (lastRun && !refreshed) {
@@ -142,7 +146,9 @@ export async function buildStatus(paths: DataPaths, config: Config, now: Date = 
   const ok = problems.length === 0;
   const headline = ok
     ? lastRun
-      ? `OK: the last run (${lastRun.runId}) succeeded and published at ${formatTime(published?.publishedAt, tz)}; every source is within its freshness limit.`
+      ? lastRun.keptRunId
+        ? `OK: the last run (${lastRun.runId}) found nothing changed and kept run ${lastRun.keptRunId}, published at ${formatTime(published?.publishedAt, tz)}; every source is within its freshness limit.`
+        : `OK: the last run (${lastRun.runId}) succeeded and published at ${formatTime(published?.publishedAt, tz)}; every source is within its freshness limit.`
       : `RUNNING: the first run is in progress.`
     : problems[0]!;
   return {
@@ -207,7 +213,9 @@ export function formatStatus(v: StatusView): string {
     out.push('Recent runs');
     for (const r of v.recentRuns) {
       const what =
-        r.state === 'succeeded'
+        r.state === 'succeeded' && r.keptRunId
+          ? `unchanged: nothing new since run ${r.keptRunId}, kept its warehouse and appendices (${count(r.read)} rows read)`
+          : r.state === 'succeeded'
           ? `${r.published ? 'published' : 'succeeded'}: ${count(r.read)} rows read, ${count(r.rejected)} rejected, ${count(r.testsPassed)} tests passed`
           : r.state === 'running'
             ? `running${r.stage ? ` (${r.stage})` : ''}`

@@ -10,10 +10,11 @@ import { publishedRunId, runFolder, SNAPSHOT_FILE } from '../publish.js';
 import { Warehouse } from '../warehouse/db.js';
 import { isTransientError } from './retry.js';
 
-export async function openWorkingDatabase(paths: DataPaths, log: Logger): Promise<void> {
+/** Opens (and if need be replaces) the working database; true when it had to be set aside and started again. */
+export async function openWorkingDatabase(paths: DataPaths, log: Logger): Promise<boolean> {
   try {
     (await Warehouse.open(paths.workWarehouse)).close();
-    return;
+    return false;
   } catch (e) {
     if (isTransientError(e)) {
       throw new Error(`${(e as Error).message}. The working database ${paths.workWarehouse} is in use by another program: close it (analysts should use the published warehouse.duckdb) and run again.`);
@@ -34,5 +35,6 @@ export async function openWorkingDatabase(paths: DataPaths, log: Logger): Promis
       log.warn({ err: (e as Error).message, aside }, `recovery: the working database could not be opened (${(e as Error).message}); set it aside as ${path.basename(aside)} and starting an empty one (every export will be landed again)`);
     }
     (await Warehouse.open(paths.workWarehouse)).close();
+    return true;
   }
 }

@@ -14,7 +14,9 @@ export class Warehouse {
 
   static async open(file: string, opts: { readOnly?: boolean } = {}): Promise<Warehouse> {
     if (!opts.readOnly) mkdirSync(path.dirname(file), { recursive: true });
-    const instance = await DuckDBInstance.create(file, opts.readOnly ? { access_mode: 'READ_ONLY' } : {});
+    // DuckDB otherwise takes up to 80% of the machine's memory (docs/benchmarks.md); over the limit it spills to disk.
+    const memory = { memory_limit: process.env.CSP_DUCKDB_MEMORY_LIMIT ?? '1GB' };
+    const instance = await DuckDBInstance.create(file, opts.readOnly ? { ...memory, access_mode: 'READ_ONLY' } : memory);
     return new Warehouse(instance, await instance.connect(), file);
   }
 

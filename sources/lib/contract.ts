@@ -31,6 +31,11 @@ export interface RowCheck {
   rule: string;
   test: (row: CanonicalRow) => boolean;
   message: (row: CanonicalRow) => string;
+  /**
+   * The same test as SQL (true when the row passes), given each field's typed value as a SQL expression, so a big
+   * file can be checked inside DuckDB. A contract with a row check lacking it is always checked in JS.
+   */
+  sql?: (col: (field: string) => string) => string;
 }
 
 export interface Contract {
@@ -68,17 +73,36 @@ const EXPECT: Record<FieldKind, string> = {
   decimal: 'a number',
 };
 
+/** The plain-English reason a cell is rejected: blank when required, or not a value of its kind. */
+export function cellReason(f: FieldSpec, v: string | null): string {
+  if (v === null) return `${f.header} is blank but every row needs one`;
+  switch (f.kind) {
+    case 'code':
+      return `${f.header} '${v}' is not a known code (expected one of ${(f.codes ?? []).map((x) => x.code).join(', ')})`;
+    case 'date':
+      return `${f.header} '${v}' is not a real date (expected dd/mm/yyyy, yyyy-mm-dd or an Excel date number)`;
+    case 'datetime':
+      return `${f.header} '${v}' is not a real date and time (expected dd/mm/yyyy hh:mm)`;
+    default:
+      return `${f.header} '${v}' is not ${EXPECT[f.kind]}`;
+  }
+}
+
+/** A row whose number of values differs from the header's. */
+export const rowLengthReason = (values: number, columns: number): string =>
+  `row has ${values} values but the header has ${columns} columns (a stray comma or a cut-off line?)`;
+
 /** One cell's zod schema: raw text in, canonical value out, with a plain-English message on failure. */
 function cellSchema(f: FieldSpec): z.ZodType<Canonical> {
   return z.union([z.string(), z.null(), z.undefined()]).transform((raw, ctx): Canonical => {
     const cleaned = cleanCell(raw);
     const v = cleaned === null ? null : (f.valueMap?.get(cleaned.toLowerCase()) ?? cleaned);
     if (v === null) {
-      if (f.required) ctx.addIssue({ code: 'custom', message: `${f.header} is blank but every row needs one` });
+      if (f.required) ctx.addIssue({ code: 'custom', message: cellReason(f, null) });
       return null;
     }
-    const bad = (why?: string) => {
-      ctx.addIssue({ code: 'custom', message: why ?? `${f.header} '${v}' is not ${EXPECT[f.kind]}` });
+    const bad = () => {
+      ctx.addIssue({ code: 'custom', message: cellReason(f, v) });
       return null;
     };
     switch (f.kind) {
@@ -92,17 +116,15 @@ function cellSchema(f: FieldSpec): z.ZodType<Canonical> {
         const b = parseBoolean(v);
         return b === null ? bad() : b;
       }
-      case 'code': {
-        const c = parseCode(v, f.codes ?? []);
-        return c ?? bad(`${f.header} '${v}' is not a known code (expected one of ${(f.codes ?? []).map((x) => x.code).join(', ')})`);
-      }
+      case 'code':
+        return parseCode(v, f.codes ?? []) ?? bad();
       case 'date': {
         const d = parseDateTime(v);
-        return d ? d.date : bad(`${f.header} '${v}' is not a real date (expected dd/mm/yyyy, yyyy-mm-dd or an Excel date number)`);
+        return d ? d.date : bad();
       }
       case 'datetime': {
         const d = parseDateTime(v);
-        return d ? `${d.date} ${d.time ?? '00:00:00'}` : bad(`${f.header} '${v}' is not a real date and time (expected dd/mm/yyyy hh:mm)`);
+        return d ? `${d.date} ${d.time ?? '00:00:00'}` : bad();
       }
     }
   });

@@ -36,6 +36,7 @@ export function notBefore(later: FieldSpec, earlier: FieldSpec): RowCheck {
     rule: `${later.header}, when given, is on or after the ${earlier.header}.`,
     test: (r) => r[later.name] === null || r[earlier.name] === null || day(r[later.name]) >= day(r[earlier.name]),
     message: (r) => `${later.header} ${day(r[later.name])} is before the ${earlier.header} ${day(r[earlier.name])}`,
+    sql: (col) => `(${col(later.name)} IS NULL OR ${col(earlier.name)} IS NULL OR CAST(${col(later.name)} AS DATE) >= CAST(${col(earlier.name)} AS DATE))`,
   };
 }
 
@@ -46,5 +47,6 @@ export function needs(dependent: FieldSpec, required: FieldSpec): RowCheck {
     rule: `A ${dependent.header} needs a ${required.header}.`,
     test: (r) => r[dependent.name] === null || r[required.name] !== null,
     message: () => `${dependent.header} is given but the ${required.header} is blank: record the ${required.header} too`,
+    sql: (col) => `(${col(dependent.name)} IS NULL OR ${col(required.name)} IS NOT NULL)`,
   };
 }

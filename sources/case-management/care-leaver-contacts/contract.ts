@@ -25,6 +25,7 @@ export const careLeaverContactsContract: Contract = {
       rule: 'Main Activity is 0 exactly when In Touch is DIED or RHOM.',
       test: (r) => r.activity === null || (r.activity === '0') === (r.in_touch === 'DIED' || r.in_touch === 'RHOM'),
       message: (r) => (r.activity === '0' ? `Main Activity is 0 but In Touch is ${r.in_touch}: give the activity` : `In Touch is ${r.in_touch} so Main Activity should be 0, not ${r.activity}`),
+      sql: (c) => `(${c('activity')} IS NULL OR ((${c('activity')} = '0') = coalesce(${c('in_touch')} IN ('DIED', 'RHOM'), false)))`,
     },
   ],
 };

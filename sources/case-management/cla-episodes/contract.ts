@@ -32,6 +32,7 @@ export const claEpisodesContract: Contract = {
       rule: 'Episode End Date and Reason Episode Ceased are given together.',
       test: (r) => (r.end_date === null) === (r.reason_ended === null),
       message: (r) => (r.end_date === null ? 'Reason Episode Ceased is given but the Episode End Date is blank' : 'Episode End Date is given but the Reason Episode Ceased is blank'),
+      sql: (c) => `((${c('end_date')} IS NULL) = (${c('reason_ended')} IS NULL))`,
     },
   ],
 };

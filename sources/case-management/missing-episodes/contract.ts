@@ -24,6 +24,6 @@ export const missingEpisodesContract: Contract = {
   ],
   rowChecks: [
     notBefore(end, start),
-    { field: 'ri_accepted', rule: 'A return interview can only be accepted when it was offered.', test: (r) => r.ri_accepted !== true || r.ri_offered === true, message: () => 'Return Interview Accepted is Y but it was not offered' },
+    { field: 'ri_accepted', rule: 'A return interview can only be accepted when it was offered.', test: (r) => r.ri_accepted !== true || r.ri_offered === true, message: () => 'Return Interview Accepted is Y but it was not offered', sql: (c) => `(coalesce(${c('ri_accepted')}, false) = false OR coalesce(${c('ri_offered')}, false) = true)` },
   ],
 };

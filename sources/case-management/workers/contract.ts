@@ -24,6 +24,6 @@ export const workersContract: Contract = {
   ],
   rowChecks: [
     notBefore(leave, start),
-    { field: 'fte', rule: 'FTE is more than 0 and at most 1.', test: (r) => Number(r.fte) > 0 && Number(r.fte) <= 1, message: (r) => `FTE ${r.fte} is not between 0 and 1` },
+    { field: 'fte', rule: 'FTE is more than 0 and at most 1.', test: (r) => Number(r.fte) > 0 && Number(r.fte) <= 1, message: (r) => `FTE ${r.fte} is not between 0 and 1`, sql: (c) => `(coalesce(${c('fte')}, 0) > 0 AND coalesce(${c('fte')}, 0) <= 1)` },
   ],
 };

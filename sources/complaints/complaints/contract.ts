@@ -35,6 +35,7 @@ export const complaintsContract: Contract = {
       rule: 'An Outcome needs a Response Date, unless the complaint was withdrawn.',
       test: (r) => r.outcome_code === null || r.outcome_code === WITHDRAWN || r.response_date !== null,
       message: () => 'Outcome is given but the Response Date is blank: record when the response was sent (only a withdrawn complaint may have none)',
+      sql: (c) => `(${c('outcome_code')} IS NULL OR ${c('outcome_code')} = '${WITHDRAWN.replace(/'/g, "''")}' OR ${c('response_date')} IS NOT NULL)`,
     },
   ],
 };

@@ -29,6 +29,7 @@ export const ombudsmanCasesContract: Contract = {
       rule: 'An Ombudsman Decision needs a Decision Date.',
       test: (r) => r.decision_code === null || r.decision_date !== null,
       message: () => 'Ombudsman Decision is given but the Decision Date is blank: record when the Ombudsman decided',
+      sql: (c) => `(${c('decision_code')} IS NULL OR ${c('decision_date')} IS NOT NULL)`,
     },
   ],
 };

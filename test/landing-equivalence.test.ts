@@ -1,0 +1,144 @@
+// The fast landing path (DuckDB checks each cell with the contract's SQL form) must land exactly what the JS path
+// (the reference) lands: the same typed rows and the same rejects, with the same lines, values, reasons and records.
+// Both land the demo exports with their built-in faults plus hand-made messy files, then every raw table and
+// raw._rejects are compared row for row.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extract, type ExtractSummary } from '../pipelines/extract/extract.js';
+import { silentLogger } from '../pipelines/logger.js';
+import { Warehouse } from '../pipelines/warehouse/db.js';
+import { writeDemo } from '../sources/demo/write-demo.js';
+import { tempDir } from './helpers/tmp.js';
+
+const HEADER = 'Contact ID,Child ID,Contact Date,Contact Source,Receiving Team,Open Case,Domestic Abuse Notification,Decision Date,Contact Outcome';
+const NBSP = '\u00a0';
+
+/** Every kind of cell and row the rules have to agree on; one file keeps its records one per line. */
+const MESSY_ONE_PER_LINE = [
+  'Contacts report for committee,,,,,,,,', // a title row above the header
+  HEADER,
+  'M1,C1,03/02/2020 10:15,2A - Schools,MASH,N,N,10/02/2020 09:30,NFA',
+  'M2,C2,31/02/2020 10:00,2A,MASH,N,N,,', // impossible date
+  'M3,,03/02/2020 11:00,6 - Police,EDT,Y,Y,,', // blank required
+  'M4,C4,03/02/2020 12:00,12 - Voluntary sector,MASH,N,N,,', // unknown code
+  'M5,C5,05/02/2020 12:00,6,MASH,#N/A,N,,', // #N/A in a required field
+  'M6,C6,05/02/2020 12:00,6,MASH,N,N,04/02/2020 09:00,REF', // decided before received (row check)
+  'M7,C7,05/02/2020 12:00,6,MASH,N', // short row
+  'M8,C8,05/02/2020 12:00,6,MASH,N,N,,,extra,more', // long row
+  'M9,C9,2020-02-06 08:00,e) 2A Schools,MASH,Yes,a) No,,', // ISO date-time, Annex A style code and yes/no
+  'M10,C10,43867.5,3E,MASH,true,0,43868,ADV', // Excel serial date-times
+  'M11,C11,"05/02/2020 12:00","6 - Police, Probation",MASH,N,N,,', // quoted comma
+  `M12,C12,${NBSP}05/02/2020 12:00${NBSP},  2a  ,${NBSP}MASH,  y  ,n/a,,`, // spaces and non-breaking spaces
+  'M13,C13,5/2/2020 9:05,2A,MASH,N,N,5.2.2020 10:00,EH', // single digits and dots
+  'M14,C14,05/02/2020 24:00,2A,MASH,N,N,,', // hour 24
+  'M15,C15,29/02/2019 10:00,2A,MASH,N,N,,', // no 29 February in 2019
+  'M16,C16,29/02/2020 10:00:59,2A,MASH,N,N,,', // leap day with seconds
+  'M17,C17,01/01/1899 10:00,2A,MASH,N,N,,', // before 1900
+  'M18,C18,99999,2A,MASH,N,N,,', // serial beyond 2100
+  'M19,C19,05/02/2020 12:00,Schools,MASH,maybe,N,,', // label alone; not a yes/no
+  'M20,C20,05/02/2020 12:00,2A,MASH,N,N,,REF', // outcome without a decision date (row check)
+  'M21,C21,05/02/2020 12:00,2A,(blank),N,-,NULL,', // blank markers
+  ',,,,,,,,', // a record of nothing: skipped, as csv-parse skips it
+  '   ', // spaces only: skipped too
+  'M22,C22,2020-02-06T08:00:00Z,1A,MASH,N,N,2020-02-07,eh', // ISO with T and Z; lower-case outcome
+  'M23,C23,2020-02-06T08:00:00.123,1A:,MASH,N,N,,', // fraction of a second; code then colon
+  'M24,C24,06/02/2020 08:00,"1A - ""quoted"" family",MASH,N,N,,', // doubled quotes
+  'M25,C25,06/02/2020 08:00,10,MASH,1,F,,', // a two-digit code and 1/F booleans
+];
+
+/** Records spanning lines, and blank lines: records are no longer lines. */
+const MESSY_MULTILINE = [
+  HEADER,
+  'L1,C1,03/02/2020 10:15,2A,"MASH',
+  'team",N,N,,',
+  '',
+  'L2,C2,31/02/2020 10:00,2A,MASH,N,N,,',
+  '',
+  '',
+  'L3,,03/02/2020 11:00,"6 - Police,',
+  'probation",EDT,Y,Y,,',
+  'L4,C4,03/02/2020 11:00,6,EDT,Y',
+];
+
+/** A council's own header and values, mapped by its mapping file. */
+const MAPPED = [
+  'Contact ID,Child ID,Contact Date,Where From,Receiving Team,Open Case,Domestic Abuse Notification,Decision Date,Contact Outcome',
+  'P1,C1,03/02/2020 10:15,Cops,MASH,open,N,,',
+  'P2,C2,03/02/2020 10:15,COPS ,MASH,closed,N,,',
+  'P3,C3,03/02/2020 10:15,Unknown Place,MASH,shut,N,,',
+];
+const MAPPING = ['kind,field,from,to', 'header,source_code,Where From,', 'code,source_code,cops,6', 'code,open_case,open,Y', 'code,open_case,closed,N'];
+
+let dir: string;
+let input: string;
+let mappings: Record<string, string>;
+const landed: Record<'js' | 'auto', { db: Warehouse; summary: ExtractSummary } | undefined> = { js: undefined, auto: undefined };
+
+beforeAll(async () => {
+  dir = tempDir('landing-eq');
+  input = path.join(dir, 'in');
+  await writeDemo({ out: input, seed: 7, scale: 1, from: '2020-04-01', to: '2021-03-31', faultRate: 0.01 });
+  mkdirSync(path.join(input, 'messy'), { recursive: true });
+  writeFileSync(path.join(input, 'messy', 'contacts-one-per-line.csv'), '\ufeff' + MESSY_ONE_PER_LINE.join('\r\n') + '\r\n');
+  writeFileSync(path.join(input, 'messy', 'contacts-multiline.csv'), MESSY_MULTILINE.join('\n'));
+  writeFileSync(path.join(input, 'messy', 'contacts-mapped.csv'), MAPPED.join('\n') + '\n');
+  writeFileSync(path.join(dir, 'contacts-mapping.csv'), MAPPING.join('\n') + '\n');
+  mappings = { 'case_management.contacts': path.join(dir, 'contacts-mapping.csv') };
+  for (const way of ['js', 'auto'] as const) {
+    const db = await Warehouse.open(path.join(dir, `${way}.duckdb`));
+    const summary = await extract(db, { inputDir: input, runId: `20260101T000000Z-${way}`, log: silentLogger(), mappings, landing: way });
+    landed[way] = { db, summary };
+  }
+}, 240_000);
+
+afterAll(() => {
+  landed.js?.db.close();
+  landed.auto?.db.close();
+});
+
+/** A table's rows as sorted JSON lines, without the load id (which names the run). */
+async function rows(db: Warehouse, table: string): Promise<string[]> {
+  const all = await db.json<Record<string, unknown>>(`SELECT * EXCLUDE (${table === '_rejects' ? 'load_id' : '_load_id'}) FROM raw."${table}"`);
+  return all.map((r) => JSON.stringify(r)).sort();
+}
+
+describe('fast SQL landing against the JS reference', () => {
+  it('takes the SQL path for the UTF-8 CSVs whose contracts it covers, including the messy ones', () => {
+    const auto = landed.auto!.summary.files;
+    const bySql = auto.filter((f) => f.landing === 'sql').map((f) => f.file);
+    expect(bySql).toEqual(expect.arrayContaining(['case-management/contacts.csv', 'messy/contacts-one-per-line.csv', 'messy/contacts-multiline.csv', 'messy/contacts-mapped.csv']));
+    expect(landed.js!.summary.files.every((f) => f.landing === 'js' || f.status !== 'loaded')).toBe(true);
+  });
+
+  it('reads, lands and rejects the same number of rows from every file', () => {
+    const counts = (s: ExtractSummary) => s.files.map((f) => [f.file, f.status, f.read, f.landed, f.rejected]);
+    expect(counts(landed.auto!.summary)).toEqual(counts(landed.js!.summary));
+    const messy = landed.js!.summary.files.find((f) => f.file === 'messy/contacts-one-per-line.csv')!;
+    expect(messy.read).toBe(MESSY_ONE_PER_LINE.length - 4); // less the title, header and the two empty records
+    expect(messy.rejected).toBeGreaterThan(10);
+  });
+
+  it('lands identical typed rows in every raw table', async () => {
+    const tables = await landed.js!.db.json<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'raw' AND table_name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY 1`);
+    expect(tables.length).toBeGreaterThan(20);
+    for (const { t } of tables) {
+      const [js, sql] = [await rows(landed.js!.db, t), await rows(landed.auto!.db, t)];
+      expect(sql.length, t).toBe(js.length);
+      expect(sql, t).toEqual(js);
+    }
+  });
+
+  it('keeps identical rejects: line, column, raw value, reason and the raw record', async () => {
+    const [js, sql] = [await rows(landed.js!.db, '_rejects'), await rows(landed.auto!.db, '_rejects')];
+    expect(js.length).toBeGreaterThan(50);
+    expect(sql).toEqual(js);
+    // The hand-made rows are there with the JS path's own wording.
+    const messy = js.map((r) => JSON.parse(r) as { source_file: string; line_number: number; reason: string }).filter((r) => r.source_file === 'messy/contacts-multiline.csv');
+    expect(messy.map((r) => [Number(r.line_number), r.reason]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
+      [5, "Contact Date '31/02/2020 10:00' is not a real date and time (expected dd/mm/yyyy hh:mm)"],
+      [9, 'Child ID is blank but every row needs one'],
+      [10, 'row has 6 values but the header has 9 columns (a stray comma or a cut-off line?)'],
+    ]);
+  });
+});

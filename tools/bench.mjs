@@ -1,0 +1,356 @@
+#!/usr/bin/env node
+// `npm run bench`: the pipeline's costs at council scale 1, 10 and 50 (three financial years each), measured in one
+// run and written to docs/benchmarks.md. Never part of `npm test`.
+//   node tools/bench.mjs [--scales 1,10,50] [--work DIR] [--out docs/benchmarks.md]
+//   node tools/bench.mjs --report-only DIR/results.json   (rewrite the doc from saved figures, e.g. with new notes)
+// Per scale: generate the demo exports (timed, but not a pipeline cost); land the contacts export with
+// `csp extract` against DuckDB's own read_csv of the same file; a full `csp run` (stage times from its run
+// record, wall time, peak memory of the whole process tree including dbt); then a second `csp run` with no new files.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const scales = opt('scales', '1,10,50').split(',').map(Number);
+const work = path.resolve(opt('work', path.join(os.tmpdir(), 'csp-bench')));
+const outFile = path.resolve(root, opt('out', 'docs/benchmarks.md'));
+const FROM = '2018-04-01';
+const TO = '2021-03-31';
+const csp = path.join(root, 'tools', 'bin', 'csp.mjs');
+
+/** Resident memory (bytes) of a process and all its descendants, read from /proc. */
+function treeRss(pid) {
+  const children = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(d));
+    } catch {
+      /* gone */
+    }
+  }
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop();
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      if (m) total += Number(m[1]) * 1024;
+    } catch {
+      /* gone */
+    }
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+/** Run a command; wall time, peak tree RSS (sampled every 100 ms), exit code and output. */
+function measure(cmd, argv, env = {}) {
+  return new Promise((resolve) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(cmd, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    let peak = 0;
+    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 100);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      resolve({ code, ms: Number(process.hrtime.bigint() - started) / 1e6, peakRss: peak, stdout, stderr });
+    });
+  });
+}
+
+const must = (r, what) => {
+  if (r.code !== 0) throw new Error(`${what} failed (exit ${r.code}):\n${r.stderr.slice(-3000)}\n${r.stdout.slice(-2000)}`);
+  return r;
+};
+
+async function bareReadCsv(file, dbFile) {
+  rmSync(dbFile, { force: true });
+  const inst = await DuckDBInstance.create(dbFile);
+  const con = await inst.connect();
+  const t0 = process.hrtime.bigint();
+  await con.run(`CREATE TABLE contacts AS SELECT * FROM read_csv('${file.replace(/'/g, "''")}')`);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const rows = Number((await con.runAndReadAll('SELECT count(*) AS n FROM contacts')).getRowObjectsJson()[0].n);
+  con.closeSync();
+  inst.closeSync();
+  rmSync(dbFile, { force: true });
+  return { ms, rows };
+}
+
+function countRows(dir) {
+  let files = 0;
+  let bytes = 0;
+  let lines = 0;
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(csv|xlsx)$/i.test(e.name)) {
+        files++;
+        bytes += statSync(p).size;
+        if (/\.csv$/i.test(e.name)) {
+          const buf = readFileSync(p);
+          for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) lines++;
+        }
+      }
+    }
+  };
+  walk(dir);
+  return { files, bytes, rows: lines - files };
+}
+
+const runRecord = (data, stdout) => {
+  const id = /runs\/([^/\s]+)\.json/.exec(stdout)?.[1];
+  const dir = path.join(data, 'runs');
+  const file = id ? path.join(dir, `${id}.json`) : path.join(dir, readdirSync(dir).filter((f) => f.endsWith('.json')).sort().at(-1));
+  return JSON.parse(readFileSync(file, 'utf8'));
+};
+
+const best = (xs) => xs.reduce((a, b) => (b.ms < a.ms ? b : a));
+const log = (msg) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+
+async function benchScale(scale) {
+  const base = path.join(work, `scale-${scale}`);
+  rmSync(base, { recursive: true, force: true });
+  const input = path.join(base, 'input');
+  mkdirSync(base, { recursive: true });
+
+  log(`scale ${scale}: generating the demo council (${FROM} to ${TO})`);
+  const gen = must(await measure(process.execPath, [csp, 'demo', '--out', input, '--scale', String(scale), '--from', FROM, '--to', TO]), 'csp demo');
+  const size = countRows(input);
+
+  // Landing: the contacts export alone, by `csp extract` (fast path, and the JS reference at scales up to 10) and by
+  // DuckDB's own read_csv into a table; best of two tries each.
+  const contactsFile = path.join(input, 'case-management', 'contacts.csv');
+  const contactsBytes = statSync(contactsFile).size;
+  const only = path.join(base, 'contacts-only');
+  mkdirSync(path.join(only, 'case-management'), { recursive: true });
+  symlinkSync(contactsFile, path.join(only, 'case-management', 'contacts.csv'));
+  const extractOnce = async (landing, n) => {
+    const data = path.join(base, `extract-${landing}-${n}`);
+    const r = must(await measure(process.execPath, [csp, 'extract', '--input', only, '--json'], { CSP_DATA_DIR: data, CSP_LANDING: landing }), 'csp extract');
+    rmSync(data, { recursive: true, force: true });
+    const f = JSON.parse(r.stdout.split('\n').find((l) => l.startsWith('{')));
+    return { ms: f.durationMs, rows: f.read, path: f.landing, wallMs: r.ms, peakRss: r.peakRss };
+  };
+  log(`scale ${scale}: landing the contacts export (${(statSync(contactsFile).size / 1e6).toFixed(1)} MB)`);
+  const fast = best([await extractOnce('auto', 1), await extractOnce('auto', 2)]);
+  const js = scale <= 10 ? await extractOnce('js', 1) : null;
+  const bare = best([await bareReadCsv(contactsFile, path.join(base, 'bare.duckdb')), await bareReadCsv(contactsFile, path.join(base, 'bare.duckdb'))]);
+
+  log(`scale ${scale}: full csp run`);
+  const data = path.join(base, 'data');
+  const full = must(await measure(process.execPath, [csp, 'run', '--input', input], { CSP_DATA_DIR: data }), 'csp run');
+  const fullRec = runRecord(data, full.stdout);
+  log(`scale ${scale}: second csp run, no new files`);
+  const again = must(await measure(process.execPath, [csp, 'run', '--input', input], { CSP_DATA_DIR: data }), 'second csp run');
+  const againRec = runRecord(data, again.stdout);
+  rmSync(base, { recursive: true, force: true });
+
+  return {
+    scale,
+    generateMs: gen.ms,
+    ...size,
+    contacts: { bytes: contactsBytes, rows: fast.rows },
+    landing: { fastMs: fast.ms, fastPath: fast.path, jsMs: js?.ms ?? null, bareMs: bare.ms, bareRows: bare.rows },
+    run: {
+      wallMs: full.ms,
+      peakRss: full.peakRss,
+      extractMs: fullRec.stages.extract?.ms,
+      transformMs: fullRec.stages.transform?.ms,
+      reportMs: fullRec.stages.report?.ms,
+      publishMs: fullRec.stages.publish?.ms,
+      read: fullRec.stages.extract?.read,
+      rejected: fullRec.stages.extract?.rejected,
+    },
+    again: { wallMs: again.ms, peakRss: again.peakRss, unchanged: Boolean(againRec.unchanged), extractMs: againRec.stages.extract?.ms },
+  };
+}
+
+function machine() {
+  const sh = (cmd, argv) => {
+    try {
+      return execFileSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return 'unknown';
+    }
+  };
+  const dbtLines = sh(path.join(root, '.venv', 'bin', 'dbt'), ['--version']).split('\n');
+  const dbt = ['core', 'duckdb'].map((p) => `${p === 'core' ? 'dbt-core' : 'dbt-duckdb'} ${/\d+\.\d+\.\d+/.exec(dbtLines[dbtLines.findIndex((l) => l.toLowerCase().includes(p === 'core' ? 'core' : 'duckdb')) + (p === 'core' ? 1 : 0)] ?? '')?.[0] ?? '?'}`).join(', ');
+  const duck = JSON.parse(readFileSync(path.join(root, 'node_modules', '@duckdb', 'node-api', 'package.json'), 'utf8')).version;
+  return {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGb: os.totalmem() / 1024 ** 3,
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    duckdb: `@duckdb/node-api ${duck}`,
+    dbt: dbt.replace(/\s+/g, ' ').trim(),
+  };
+}
+
+const s = (ms) => (ms === null || ms === undefined ? '-' : (ms / 1000).toFixed(ms < 10_000 ? 2 : 1));
+const mb = (b) => (b / 1e6).toFixed(1);
+const gb = (b) => (b / 1024 ** 3).toFixed(2);
+const int = (n) => Math.round(n).toLocaleString('en-GB');
+const growth = (rows, pick) => {
+  const first = pick(rows[0]);
+  return rows.map((r) => (first ? `${(pick(r) / first).toFixed(1)}x` : '-')).join(' / ');
+};
+
+function report(results, meta) {
+  const scaleCols = results.map((r) => `scale ${r.scale}`);
+  const head = (first) => `| ${first} | ${scaleCols.join(' | ')} | growth ${results.map((r) => r.scale).join('->')} |\n|---|${scaleCols.map(() => '---:').join('|')}|---|`;
+  const row = (label, pick, fmt) => `| ${label} | ${results.map((r) => fmt(pick(r))).join(' | ')} | ${growth(results, pick)} |`;
+  const rowNoGrowth = (label, f) => `| ${label} | ${results.map(f).join(' | ')} | |`;
+  const last = results.at(-1);
+  const first = results[0];
+  const ratio = (r) => r.landing.bareMs / r.landing.fastMs;
+  const targets = [
+    ['Landing at least half of bare read_csv throughput (contacts)', results.map((r) => `${ratio(r).toFixed(2)} at scale ${r.scale}`).join(', '), results.every((r) => ratio(r) >= 0.5)],
+    ['End-to-end at scale 1 within 60 s', `${s(first.run.wallMs)} s`, first.scale === 1 && first.run.wallMs <= 60_000],
+    ['End-to-end at scale 50 within 15 minutes', `${s(last.run.wallMs)} s at scale ${last.scale}`, last.scale === 50 && last.run.wallMs <= 900_000],
+    ['No-change run within a quarter of a full run', results.map((r) => `${((100 * r.again.wallMs) / r.run.wallMs).toFixed(0)}% at scale ${r.scale}`).join(', '), results.every((r) => r.again.wallMs <= r.run.wallMs / 4 && r.again.unchanged)],
+    ['Peak memory under 2 GB at scale 50', `${gb(last.run.peakRss)} GB at scale ${last.scale}`, last.scale === 50 && last.run.peakRss < 2 * 1024 ** 3],
+    ['Cost growing no faster than linearly (wall time, scale 1 -> 50)', `${(last.run.wallMs / first.run.wallMs).toFixed(1)}x for ${last.scale / first.scale}x the data`, last.run.wallMs / first.run.wallMs <= last.scale / first.scale],
+  ];
+  return `# Benchmarks
+
+All figures below come from one run of \`npm run bench\` (${meta.command}), on ${meta.date}.
+Generated by tools/bench.mjs; do not edit the tables by hand (rerun the command).
+
+## Machine
+
+| | |
+|---|---|
+| CPU | ${meta.machine.cpu} |
+| Cores | ${meta.machine.cores} |
+| Memory | ${meta.machine.memoryGb.toFixed(1)} GB |
+| OS | ${meta.machine.os} |
+| Node | ${meta.machine.node} |
+| DuckDB | ${meta.machine.duckdb} |
+| dbt | ${meta.machine.dbt} |
+| Load average (1, 5, 15 min) before / after | ${meta.loadBefore} / ${meta.loadAfter} |
+| Bench wall time | ${s(meta.totalMs)} s |
+
+The load average says how busy the machine was with other work: on a 2-core machine anything above 2 means the
+bench shared the CPUs, and its times are longer than on a quiet machine.
+
+## Data
+
+Synthetic councils from \`csp demo --scale N --from ${FROM} --to ${TO}\` (three financial years, default fault rate).
+
+${head('')}
+${row('Export files', (r) => r.files, int)}
+${row('Rows (all exports)', (r) => r.rows, int)}
+${row('Size (MB)', (r) => r.bytes, mb)}
+${row('Generating the exports (s, not a pipeline cost)', (r) => r.generateMs, s)}
+
+## Landing: \`csp extract\` against DuckDB's own \`read_csv\` (contacts export)
+
+\`csp extract\` time is the file's landing time (durationMs: find the header, check every cell and row rule,
+insert the typed rows, keep the rejects, swap into raw.*). Bare \`read_csv\` is \`CREATE TABLE t AS SELECT * FROM
+read_csv(file)\` (DuckDB's own type detection, no checks) in a fresh database. Best of two tries each.
+
+${head('')}
+${row('Contacts rows', (r) => r.contacts.rows, int)}
+${row('Contacts size (MB)', (r) => r.contacts.bytes, mb)}
+${row('csp extract, fast SQL path (s)', (r) => r.landing.fastMs, s)}
+${rowNoGrowth('  path taken', (r) => r.landing.fastPath)}
+${rowNoGrowth('csp extract, JS reference path (s; not run at scale 50)', (r) => (r.landing.jsMs ? s(r.landing.jsMs) : 'not run'))}
+${row('bare read_csv (s)', (r) => r.landing.bareMs, s)}
+${row('csp extract rows/s', (r) => r.contacts.rows / (r.landing.fastMs / 1000), int)}
+${row('csp extract MB/s', (r) => r.contacts.bytes / 1e6 / (r.landing.fastMs / 1000), (v) => v.toFixed(1))}
+${row('bare read_csv rows/s', (r) => r.landing.bareRows / (r.landing.bareMs / 1000), int)}
+${row('bare read_csv MB/s', (r) => r.contacts.bytes / 1e6 / (r.landing.bareMs / 1000), (v) => v.toFixed(1))}
+${rowNoGrowth('**Ratio: csp extract / read_csv throughput**', (r) => `**${ratio(r).toFixed(2)}**`)}
+
+## Full run: \`csp run\`
+
+Stage times from the run record (runs/<run>.json); wall time and peak memory measured from outside. Peak memory is
+the largest total resident memory of the whole process tree (node and dbt's Python), sampled every 100 ms from /proc.
+
+${head('')}
+${row('Rows read', (r) => r.run.read, int)}
+${row('Rows rejected', (r) => r.run.rejected, int)}
+${row('Extract (s)', (r) => r.run.extractMs, s)}
+${row('Transform: dbt build (s)', (r) => r.run.transformMs, s)}
+${row('Report: 8 appendix files (s)', (r) => r.run.reportMs, s)}
+${row('Publish (s)', (r) => r.run.publishMs, s)}
+${row('**End to end, wall (s)**', (r) => r.run.wallMs, s)}
+${row('Peak memory, process tree (GB)', (r) => r.run.peakRss, gb)}
+
+## Second run with no new files
+
+${head('')}
+${row('Wall (s)', (r) => r.again.wallMs, s)}
+${row('Extract: every file skipped by checksum (s)', (r) => r.again.extractMs, s)}
+${rowNoGrowth('Kept the published run (nothing changed)', (r) => (r.again.unchanged ? 'yes' : '**no**'))}
+${rowNoGrowth('Share of the full run', (r) => `${((100 * r.again.wallMs) / r.run.wallMs).toFixed(0)}%`)}
+${row('Peak memory (GB)', (r) => r.again.peakRss, gb)}
+
+Growth columns divide each figure by its scale-1 value: linear growth would be ${results.map((r) => `${r.scale / first.scale}x`).join(' / ')}.
+
+## Targets (2-core, 24 GB machine)
+
+| Target | Measured | Met |
+|---|---|---|
+${targets.map(([t, m, ok]) => `| ${t} | ${m} | ${ok ? 'yes' : '**no**'} |`).join('\n')}
+
+${meta.notes}
+`;
+}
+
+if (opt('report-only')) {
+  // Rewrite docs/benchmarks.md from a saved results.json (e.g. after editing docs/benchmarks-notes.md).
+  const saved = JSON.parse(readFileSync(path.resolve(opt('report-only')), 'utf8'));
+  const notesFile = path.join(root, 'docs', 'benchmarks-notes.md');
+  saved.meta.notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8').trim() : '';
+  writeFileSync(outFile, report(saved.results, saved.meta));
+  console.log(`wrote ${outFile}`);
+  process.exit(0);
+}
+
+const t0 = Date.now();
+const loadBefore = os.loadavg().map((x) => x.toFixed(2)).join(', ');
+mkdirSync(work, { recursive: true });
+log(`scales ${scales.join(', ')}; work folder ${work}; load average ${loadBefore}`);
+const results = [];
+for (const scale of scales) {
+  const r = await benchScale(scale);
+  results.push(r);
+  log(
+    `scale ${scale}: landing ${s(r.landing.fastMs)} s vs read_csv ${s(r.landing.bareMs)} s (ratio ${(r.landing.bareMs / r.landing.fastMs).toFixed(2)}); run ${s(r.run.wallMs)} s (dbt ${s(r.run.transformMs)} s), peak ${gb(r.run.peakRss)} GB; no-change run ${s(r.again.wallMs)} s`,
+  );
+}
+const notesFile = path.join(root, 'docs', 'benchmarks-notes.md');
+const meta = {
+  command: `npm run bench -- --scales ${scales.join(',')}`,
+  date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+  machine: machine(),
+  loadBefore,
+  loadAfter: os.loadavg().map((x) => x.toFixed(2)).join(', '),
+  totalMs: Date.now() - t0,
+  notes: existsSync(notesFile) ? readFileSync(notesFile, 'utf8').trim() : '',
+};
+const text = report(results, meta);
+mkdirSync(path.dirname(outFile), { recursive: true });
+writeFileSync(outFile, text);
+writeFileSync(path.join(work, 'results.json'), JSON.stringify({ meta, results }, null, 2));
+console.log(`\n${text}`);
+log(`wrote ${path.relative(process.cwd(), outFile)} (raw figures in ${path.join(work, 'results.json')}) in ${s(meta.totalMs)} s`);
