@@ -1,9 +1,19 @@
--- Annex A List 3: referrals from the newest workbook.
-with source as (
+-- Annex A List 3: referrals from the newest workbook, also shaped like stg_case_management__referrals (the
+-- last fallback of int_referrals). Annex A has no referral ID, contact or primary need: the key is child, date
+-- and occurrence, and the rest are null ("not recorded by this source").
+with latest as (
     {{ annex_a_latest_return(source('annex_a', 'list_3_referrals')) }}
+),
+
+source as (
+    select *, row_number() over (partition by child_id, referral_date order by _line_number) as occurrence
+    from latest
 )
 
 select
+    {{ annex_a_key('child_id', 'referral_date', 'occurrence') }} as referral_id,
+    cast(null as varchar) as contact_id,
+    cast(null as varchar) as primary_need_code,
     child_id,
     gender as sex_code,
     ethnicity as ethnicity_code,
