@@ -29,6 +29,13 @@ const ANNEX_A_PLANS: [string, string, string, number][] = [
   ['A3', '2020-11-09', '2021-02-01', 2],
   ['A5', '2020-04-20', '', 1],
 ];
+// Annex A List 3 [child, date, referrals in the 12 months before, NFA]: the count, not the rows, says re-referral.
+const ANNEX_A_REFERRALS: [string, string, number | '', string][] = [
+  ['A1', '2020-04-27', 0, 'b) No'],
+  ['A2', '2020-05-26', 2, 'b) No'],
+  ['A2', '2020-11-02', 3, 'a) Yes'],
+  ['A3', '2020-10-05', '', ''], // count and NFA left blank: not known, so not a re-referral by the count
+];
 const CIN_ASSESSMENTS: [string, string, string][] = [
   ['C1', '2020-07-06', '2020-08-14'],
   ['C2', '2020-09-01', '2020-12-15'],
@@ -48,6 +55,9 @@ async function writeAnnexA(file: string): Promise<void> {
   const l4 = wb.addWorksheet('List 4');
   l4.addRow([...CHILD_HEADERS, 'Continuous Assessment Start Date', 'Child Seen During Continuous Assessment', 'Continuous Assessment Date of Authorisation', 'Allocated Team']);
   for (const [child, start, auth] of ANNEX_A_ASSESSMENTS) l4.addRow([child, 'a) Male', 'a) WBRI', ymd('2012-02-02'), 8.5, 'b) No', ymd(start), 'a) Yes', auth ? ymd(auth) : '', 'Assessment Team 1']);
+  const l3 = wb.addWorksheet('List 3');
+  l3.addRow([...CHILD_HEADERS.slice(0, 5), 'Date of referral', 'Referral Source', 'Referral NFA?', 'Number of Referrals in Last 12 Months', 'Allocated Team']);
+  for (const [child, date, previous, nfa] of ANNEX_A_REFERRALS) l3.addRow([child, 'a) Male', 'a) WBRI', ymd('2012-02-02'), 8.5, ymd(date), 'e) 2A: Schools', nfa, previous, 'Assessment Team 1']);
   const l7 = wb.addWorksheet('List 7');
   l7.addRow([...CHILD_HEADERS, 'Child Protection Plan Start Date', 'Initial Category of Abuse', 'Latest Category of Abuse', 'Date of latest review conference', 'Child Protection Plan End Date', 'Number of Previous Child Protection Plans', 'Allocated Team']);
   for (const [child, start, end, previous] of ANNEX_A_PLANS) l7.addRow([child, 'b) Female', 'a) WBRI', ymd('2014-07-07'), 6.2, 'b) No', ymd(start), 'NEG', 'EMO', ymd(start), end ? ymd(end) : '', previous, 'Safeguarding 1']);
@@ -76,6 +86,7 @@ interface Built {
   assessments: { child_id: string; start: string; working_days: number | null; record_source: string }[];
   plans: { child_id: string; start: string; is_repeat_plan: boolean; reviews_held: number | null; core_groups_held: number | null; record_source: string }[];
   within45: Record<string, number>;
+  referrals: { child_id: string; date: string; is_re_referral: boolean; is_nfa: boolean | null; record_source: string }[];
 }
 
 /** Extract whatever is in the input folder, build, and read the facts back with the source each row came from. */
@@ -102,7 +113,11 @@ async function extractAndBuild(dir: string, input: string, runId: string): Promi
     const kpi = await db.json<{ month: string; n: number }>(
       "SELECT strftime(period_start, '%Y-%m') AS month, numerator::INTEGER AS n FROM marts.kpi_monthly WHERE measure_id = 'assessments_within_45_wd' AND period_type = 'month' AND denominator > 0",
     );
-    return { assessments, plans, within45: Object.fromEntries(kpi.map((k) => [k.month, k.n])) };
+    const referrals = await db.json<Built['referrals'][number]>(
+      `SELECT i.child_id, strftime(i.referral_date, '%Y-%m-%d') AS date, f.is_re_referral_within_12_months AS is_re_referral, f.is_nfa, f.record_source
+       FROM intermediate.int_referrals i JOIN marts.fct_referrals f ON f.referral_key = md5('referral:' || i.referral_id) ORDER BY 1, 2`,
+    );
+    return { assessments, plans, within45: Object.fromEntries(kpi.map((k) => [k.month, k.n])), referrals };
   });
 }
 
@@ -132,6 +147,12 @@ describe('source precedence across the statutory returns', () => {
     const a = await extractAndBuild(dir, input, '20210406T000000Z-a');
     expect(a.assessments).toEqual(expectedAssessments(ANNEX_A_ASSESSMENTS, 'stg_annex_a__assessments'));
     expect(a.within45).toEqual(expectedWithin45(ANNEX_A_ASSESSMENTS));
+    // Re-referrals from the list's count of earlier referrals (A2's first one too, though the list has no earlier row).
+    expect(a.referrals).toEqual(
+      ANNEX_A_REFERRALS.map(([child, date, previous, nfa]) => ({
+        child_id: child, date, is_re_referral: previous !== '' && previous > 0, is_nfa: nfa === '' ? null : nfa === 'a) Yes', record_source: 'stg_annex_a__referrals',
+      })),
+    );
     // Repeat plans from the list's own count of previous plans; reviews and core groups are not known, not 0.
     expect(a.plans).toEqual(
       ANNEX_A_PLANS.map(([child, start, , previous]) => ({ child_id: child, start, is_repeat_plan: previous > 0, reviews_held: null, core_groups_held: null, record_source: 'stg_annex_a__cp_plans' })),
@@ -143,6 +164,7 @@ describe('source precedence across the statutory returns', () => {
     const b = await extractAndBuild(dir, input, '20210406T000000Z-b');
     expect(b.assessments).toEqual(expectedAssessments(CIN_ASSESSMENTS, 'stg_cin_census__assessments'));
     expect(b.within45).toEqual(expectedWithin45(CIN_ASSESSMENTS));
+    expect(new Set(b.referrals.map((r) => r.record_source))).toEqual(new Set(['stg_cin_census__referrals']));
     expect(b.plans).toEqual(CIN_PLANS.map(([child, start]) => ({ child_id: child, start, is_repeat_plan: false, reviews_held: 0, core_groups_held: null, record_source: 'stg_cin_census__cp_plans' })));
 
     // (c) Case management + CIN census + Annex A: the custom export wins over both returns.
