@@ -124,6 +124,7 @@ describe('CIN census XML', () => {
     await withWarehouse(path.join(dir, 'w.duckdb'), {}, async (db) => {
       const summary = await extract(db, { inputDir: input, runId: '20210420T000000Z-cin', log: silentLogger() });
       expect(summary.files.map((f) => [f.file, f.source, f.status, f.read, f.landed, f.rejected])).toEqual([
+        ['census-export.xml#children', 'cin_census.children', 'loaded', 3, 3, 0],
         ['census-export.xml#referrals', 'cin_census.referrals', 'loaded', 4, 3, 1],
         ['census-export.xml#assessments', 'cin_census.assessments', 'loaded', 6, 4, 2],
         ['census-export.xml#s47_enquiries', 'cin_census.s47_enquiries', 'loaded', 1, 1, 0],
@@ -179,6 +180,16 @@ describe('CIN census XML', () => {
       );
       // First review within 3 months of the plan (20 July is before 28 July), the second within 6 months of it.
       expect(plans).toEqual([{ start_date: '2020-04-28', is_open: true, category_of_abuse: 'NEG', reviews_held: 2, reviews_on_time: 2 }]);
+
+      // No 903 Header and no children export: the census's ChildIdentifiers / ChildCharacteristics are the children.
+      const kids = await db.json<Record<string, unknown>>(
+        "SELECT child_id, strftime(date_of_birth, '%Y-%m-%d') AS dob, sex_code, ethnicity_code, is_disabled, record_source FROM intermediate.int_children ORDER BY child_id",
+      );
+      expect(kids).toEqual([
+        { child_id: 'C100', dob: '2012-03-04', sex_code: '1', ethnicity_code: 'WBRI', is_disabled: false, record_source: 'stg_cin_census__children' },
+        { child_id: 'C200', dob: '2008-11-30', sex_code: null, ethnicity_code: null, is_disabled: null, record_source: 'stg_cin_census__children' },
+        { child_id: 'C300', dob: null, sex_code: null, ethnicity_code: null, is_disabled: null, record_source: 'stg_cin_census__children' },
+      ]);
     });
   }, 240_000);
 });

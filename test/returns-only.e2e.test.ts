@@ -47,7 +47,7 @@ describe('returns only: csp demo --returns then csp run', () => {
     // Every stream of the XML landed into its own table, and the deliberate faults were rejected, not dropped.
     const loads = query("SELECT source, sum(rows_read) = sum(rows_landed) + sum(rows_rejected), sum(rows_landed) > 0 FROM raw._loads WHERE status = 'loaded' AND is_current GROUP BY source ORDER BY source");
     expect(loads.map((l) => l[0]).filter((s) => !s!.startsWith('annex_a.'))).toEqual([
-      'cin_census.assessments', 'cin_census.cp_plans', 'cin_census.cp_reviews', 'cin_census.referrals', 'cin_census.s47_enquiries',
+      'cin_census.assessments', 'cin_census.children', 'cin_census.cp_plans', 'cin_census.cp_reviews', 'cin_census.referrals', 'cin_census.s47_enquiries',
       'ssda903.ad1', 'ssda903.episodes', 'ssda903.header', 'ssda903.missing', 'ssda903.oc3', 'ssda903.placed_adoption', 'ssda903.reviews',
     ]);
     expect(loads.map((l) => l[0]).filter((s) => s!.startsWith('annex_a.')).length).toBeGreaterThanOrEqual(10);
@@ -55,6 +55,16 @@ describe('returns only: csp demo --returns then csp run', () => {
     // The facts fill from the returns alone.
     const facts = query('SELECT (SELECT count(*) FROM marts.fct_assessments) > 0, (SELECT count(*) FROM marts.fct_cp_plans) > 0, (SELECT count(*) FROM marts.fct_referrals) > 0, (SELECT count(*) FROM marts.fct_permanency) > 0');
     expect(facts).toEqual([['true', 'true', 'true', 'true']]);
+    // Precedence with all three returns: the return made for the entity wins over Annex A, never a mix.
+    const sources = query(`SELECT 'children', string_agg(DISTINCT record_source, ',') FROM intermediate.int_children
+      UNION ALL SELECT 'assessments', string_agg(DISTINCT record_source, ',') FROM intermediate.int_assessments
+      UNION ALL SELECT 'cp_plans', string_agg(DISTINCT record_source, ',') FROM intermediate.int_cp_plans
+      UNION ALL SELECT 'episodes', string_agg(DISTINCT record_source, ',') FROM intermediate.int_cla_episodes
+      UNION ALL SELECT 'care_leavers', string_agg(DISTINCT record_source, ',') FROM intermediate.int_care_leaver_contacts ORDER BY 1`);
+    expect(sources).toEqual([
+      ['assessments', 'stg_cin_census__assessments'], ['care_leavers', 'stg_ssda903__oc3'], ['children', 'stg_ssda903__header'],
+      ['cp_plans', 'stg_cin_census__cp_plans'], ['episodes', 'stg_ssda903__episodes'],
+    ]);
   });
 
   it('reports the care-leaver EET rate (aged 19-21, March 2021) exactly as recounted from the OC3 file', () => {

@@ -7,6 +7,14 @@ const dfe = (name: string) => seedCodes(`dfe/${name}`, 'code', 'label');
 export const REFERRAL_SOURCE = seedCodes('contact_sources', 'source_code', 'source_label');
 export const PRIMARY_NEED = dfe('category_of_need').filter((c) => c.code !== 'N9');
 export const CATEGORY_OF_ABUSE = dfe('cp_abuse_categories');
+export const ETHNICITY = dfe('ethnicity');
+/** GenderCurrent, as the other returns code sex. */
+export const GENDER: CodeEntry[] = [
+  { code: '1', label: 'Male' },
+  { code: '2', label: 'Female' },
+  { code: '0', label: 'Not stated/recorded' },
+  { code: '9', label: 'Neither' },
+];
 
 /** ReasonForClosure RC1-RC8 (CIN census guide). */
 export const REASON_FOR_CLOSURE: CodeEntry[] = [

@@ -1,6 +1,7 @@
 // The CIN census XML (DfE COLLECT layout): Message / Header / CollectionDetails / Collection = CIN, then
 // Children / Child with ChildIdentifiers, ChildCharacteristics and one CINdetails per episode of need holding
-// Assessments, Section47, ChildProtectionPlans (with Reviews / CPPreviewDate). Flattened to one stream per entity.
+// Assessments, Section47, ChildProtectionPlans (with Reviews / CPPreviewDate). Flattened to one stream per entity;
+// `children` is each Child's identifiers and characteristics.
 import type { FlatRecord, ReturnXmlLayout } from '../lib/return-xml.js';
 import { valuesOf } from '../lib/return-xml.js';
 import { child, children, descendants, textOf, type XmlNode } from '../lib/xml-reader.js';
@@ -20,6 +21,16 @@ export const cinCensusXml: ReturnXmlLayout = {
   recordElement: 'Child',
   recognises: (h) => (h.collection !== null ? /^CIN/i.test(h.collection) : child(h.firstRecord ?? undefined, 'CINdetails') !== undefined),
   streams: [
+    {
+      entity: 'children',
+      records: (c) => {
+        const identifiers = child(c, 'ChildIdentifiers');
+        if (!identifiers) return [];
+        const characteristics = child(c, 'ChildCharacteristics');
+        const disabilities = characteristics ? descendants(characteristics, 'Disability').map((d) => d.text).filter(Boolean).join(',') : '';
+        return [{ line: identifiers.line, values: { ...(characteristics ? valuesOf(characteristics) : {}), ...valuesOf(identifiers), Disabilities: disabilities || undefined } }];
+      },
+    },
     {
       entity: 'referrals',
       records: (c) => episodes(c).map(({ node, base }) => ({ line: node.line, values: valuesOf(node, base) })),

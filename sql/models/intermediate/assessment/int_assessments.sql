@@ -1,4 +1,5 @@
--- Assessments: the case-management export when it has any rows, otherwise the CIN census (which has no
--- outcome, team or worker). Never both.
-{{ prefer_source('stg_case_management__assessments', 'stg_cin_census__assessments',
+-- Assessments from the first source that has any (never a mix): the case-management export, else the CIN census
+-- (no outcome, team or worker), else Annex A List 4 (start and authorisation dates and allocated team; no
+-- outcome, worker or referral link).
+{{ first_source(['stg_case_management__assessments', 'stg_cin_census__assessments', 'stg_annex_a__assessments'],
     'assessment_id, child_id, referral_id, start_date, authorised_date, outcome_code, team, worker_id') }}

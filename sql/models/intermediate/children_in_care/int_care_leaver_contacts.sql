@@ -1,4 +1,5 @@
--- Care leavers' circumstances: the case-management care-leaver contacts when that export has any rows,
--- otherwise the SSDA903 OC3 file (one dated record per young person).
-{{ prefer_source('stg_case_management__care_leaver_contacts', 'stg_ssda903__oc3',
+-- Care leavers' circumstances from the first source that has any (never a mix): the case-management care-leaver
+-- contacts, else the SSDA903 OC3 file (one dated record per young person), else Annex A List 9, either version
+-- (one record per young person at the latest contact date, or the day the workbook was taken).
+{{ first_source(['stg_case_management__care_leaver_contacts', 'stg_ssda903__oc3', 'stg_annex_a__care_leavers'],
     'care_leaver_contact_id, child_id, contact_date, in_touch, activity, accommodation, is_accommodation_suitable') }}

@@ -1,5 +1,5 @@
--- Episodes of care from whichever source the council provides. Precedence: the case-management export when it
--- has any rows (it is fuller and more current), otherwise the SSDA903 return's Episodes file. Never both, so
--- no episode is counted twice.
-{{ prefer_source('stg_case_management__cla_episodes', 'stg_ssda903__episodes',
+-- Episodes of care from the first source that has any (never a mix, so no episode is counted twice): the
+-- case-management export (fuller and more current), else the SSDA903 Episodes file, else Annex A List 8 (the
+-- period of care and only its current legal status and placement; see stg_annex_a__cla_episodes).
+{{ first_source(['stg_case_management__cla_episodes', 'stg_ssda903__episodes', 'stg_annex_a__cla_episodes'],
     'episode_id, child_id, start_date, reason_new_episode, legal_status, category_of_need, placement_type, end_date, reason_ended') }}

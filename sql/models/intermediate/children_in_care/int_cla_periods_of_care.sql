@@ -16,7 +16,8 @@ select
     case when arg_max(reason_ended, start_date) = 'X1' then null else arg_max(end_date, start_date) end as period_end,
     case when arg_max(reason_ended, start_date) = 'X1' then null else arg_max(reason_ended, start_date) end as reason_ended,
     bool_and(legal_status in ('V3', 'V4')) as is_short_breaks_only,
-    count(*) as episodes
+    count(*) as episodes,
+    any_value(record_source) as record_source -- int_cla_episodes never mixes sources
 from episodes
 where period_number > 0
 group by child_id, period_number

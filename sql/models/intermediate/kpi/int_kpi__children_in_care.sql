@@ -39,11 +39,14 @@ group by month_start
 union all
 
 -- Counts (no denominator): SGO assessments under way at each month end; children moving in with adopters.
+-- Only the case-management export records SGO assessments: with none landed (e.g. returns only) there is no
+-- figure, not 0.
 select 'sgo_assessments_in_progress', m.month_start,
     cast(count(s.sgo_assessment_key) as double),
     cast(null as double)
 from {{ ref('int_month_ends') }} m
 left join {{ ref('fct_sgo_assessments') }} s on s.start_date <= m.month_end and (s.completed_date is null or s.completed_date > m.month_end)
+where exists (select 1 from {{ ref('stg_case_management__sgo_assessments') }})
 group by m.month_start
 
 union all

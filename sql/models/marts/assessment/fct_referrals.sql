@@ -1,5 +1,6 @@
 -- One row per referral, with whether it was a re-referral: the same child referred within the 12 months
--- before (DfE: a referral within 12 months of a previous referral).
+-- before (DfE: a referral within 12 months of a previous referral). Where the source states how many referrals the
+-- child had in the 12 months before (Annex A List 3), that count decides, as a 12-month list has no earlier rows.
 with referrals as (
     select * from {{ ref('int_referrals') }}
 ),
@@ -24,7 +25,11 @@ select
     r.primary_need_code,
     r.is_nfa,
     r.previous_referral_date,
-    coalesce(r.previous_referral_date > r.referral_date - interval 12 month, false) as is_re_referral_within_12_months
+    case
+        when r.previous_referrals_12_months is not null then r.previous_referrals_12_months > 0
+        else coalesce(r.previous_referral_date > r.referral_date - interval 12 month, false)
+    end as is_re_referral_within_12_months,
+    r.record_source
 from sequenced r
 join {{ ref('dim_date') }} d on d.date_day = r.referral_date
 left join {{ ref('contact_sources') }} s on s.source_code = r.source_code

@@ -1,9 +1,14 @@
 -- One row per child protection plan: dates, duration, category, whether it is a repeat plan, and how its core
--- groups and reviews kept to timescale.
+-- groups and reviews kept to timescale. Only the case-management export records core groups, and Annex A
+-- records no review conferences, so for plans from a source that does not record them those measures are null
+-- ("not known"), not 0 or false. The plan number is the source's count of previous plans + 1 where it states one
+-- (Annex A), else the plan's place in the child's history in the data.
 with plans as (
     select
         *,
-        row_number() over (partition by child_id order by start_date, cp_plan_id) as plan_number
+        coalesce(previous_plans + 1, row_number() over (partition by child_id order by start_date, cp_plan_id)) as plan_number,
+        record_source = 'stg_case_management__cp_plans' as records_core_groups,
+        record_source <> 'stg_annex_a__cp_plans' as records_reviews
     from {{ ref('int_cp_plans') }}
 ),
 
@@ -41,12 +46,13 @@ select
     p.plan_number > 1 as is_repeat_plan,
     d.financial_year as start_financial_year,
     d.month_start as start_month,
-    coalesce(g.core_groups_held, 0) as core_groups_held,
-    coalesce(g.core_groups_within_timescale, 0) as core_groups_within_timescale,
+    case when p.records_core_groups then coalesce(g.core_groups_held, 0) end as core_groups_held,
+    case when p.records_core_groups then coalesce(g.core_groups_within_timescale, 0) end as core_groups_within_timescale,
     g.first_core_group_date,
-    coalesce(g.is_first_core_group_within_10_working_days, false) as is_first_core_group_within_10_working_days,
-    coalesce(r.reviews_held, 0) as reviews_held,
-    coalesce(r.reviews_on_time, 0) as reviews_on_time
+    case when p.records_core_groups then coalesce(g.is_first_core_group_within_10_working_days, false) end as is_first_core_group_within_10_working_days,
+    case when p.records_reviews then coalesce(r.reviews_held, 0) end as reviews_held,
+    case when p.records_reviews then coalesce(r.reviews_on_time, 0) end as reviews_on_time,
+    p.record_source
 from plans p
 join {{ ref('dim_date') }} d on d.date_day = p.start_date
 left join {{ ref('cp_abuse_categories') }} c on c.code = p.category_of_abuse

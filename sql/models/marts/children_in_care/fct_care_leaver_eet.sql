@@ -3,11 +3,15 @@
 -- end. Care leavers left care aged 16 or over after 13 weeks or more (short breaks excluded); those who died or
 -- whose care was taken over by another council are not counted (DfE exclusions), nor are those whose latest
 -- contact says they died or returned home for 6 months or more.
+-- Periods of care known only from Annex A List 8 are left out: that list names only children looked after in the
+-- workbook's 12 months, so it would pass off the newest leavers as the whole care-leaver population; from Annex A
+-- alone the care-leaver measures have no figure rather than a partial one.
 with leavers as (
     select p.child_id, max(p.period_end) as left_care_date, c.date_of_birth
     from {{ ref('int_cla_periods_of_care') }} p
     join {{ ref('int_children') }} c using (child_id)
     where not p.is_short_breaks_only
+      and p.record_source <> 'stg_annex_a__cla_episodes'
       and p.period_end is not null
       and p.period_end - p.period_start >= 91
       and date_diff('year', c.date_of_birth, p.period_end) - case when strftime(p.period_end, '%m-%d') < strftime(c.date_of_birth, '%m-%d') then 1 else 0 end >= 16

@@ -1,6 +1,8 @@
 -- One row per child entering care (each period of care): reviews and their timeliness, the permanence plan and
 -- whether it was recorded by the second review, how (and how fast) care ended, and the adoption milestones
--- (ADM decision -> match -> placed -> order) for children with an adoption decision.
+-- (ADM decision -> match -> placed -> order) for children with an adoption decision. Periods of care known only
+-- from Annex A List 8 have no review history (int_cla_reviews has no Annex A fallback), so their review timeliness
+-- is null ("not known") rather than false.
 with periods as (
     select * from {{ ref('int_cla_periods_of_care') }} where not is_short_breaks_only
 ),
@@ -50,8 +52,8 @@ select
     f.first_review_date,
     f.second_review_date,
     cast(date_trunc('month', f.second_review_date) as date) as second_review_month,
-    coalesce({{ working_days_between('p.period_start', 'f.first_review_date') }} <= 20, false) as is_first_review_on_time,
-    coalesce(f.second_review_date <= f.first_review_date + interval 3 month, false) as is_second_review_on_time,
+    case when p.record_source <> 'stg_annex_a__cla_episodes' then coalesce({{ working_days_between('p.period_start', 'f.first_review_date') }} <= 20, false) end as is_first_review_on_time,
+    case when p.record_source <> 'stg_annex_a__cla_episodes' then coalesce(f.second_review_date <= f.first_review_date + interval 3 month, false) end as is_second_review_on_time,
     pl.first_plan_date as permanence_plan_date,
     coalesce(pl.first_plan_type, 'NYI') as first_permanence_plan,
     coalesce(pl.latest_plan_type, 'NYI') as latest_permanence_plan,
@@ -65,7 +67,8 @@ select
     ad.order_date as adoption_order_date,
     ad.matched_date - ad.adm_decision_date as days_adm_decision_to_match,
     ad.placed_date - ad.matched_date as days_match_to_placed,
-    ad.order_date - ad.placed_date as days_placed_to_order
+    ad.order_date - ad.placed_date as days_placed_to_order,
+    p.record_source
 from periods p
 join {{ ref('dim_date') }} d on d.date_day = p.period_start
 left join first_two f using (child_id, period_number)

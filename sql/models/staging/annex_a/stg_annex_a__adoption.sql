@@ -17,6 +17,7 @@ select
     matched_date,
     placed_date,
     adoption_order_date,
+    adoption_order_date as order_date, -- the name int_adoption_milestones uses
     no_longer_adoption_date,
     no_longer_adoption_reason,
     ffa_placement_date,

@@ -1,6 +1,9 @@
 -- Annex A List 9 care leavers, both versions: the newest workbook's rows of whichever version it used (the older
 -- one has no UASC, personal adviser, pathway plan or latest contact columns, so those are null).
 -- Accommodation suitability is 1 (suitable) or 2 (unsuitable), as the OC3 ACCOM suffix.
+-- Also shaped like stg_case_management__care_leaver_contacts (the last fallback of int_care_leaver_contacts): one
+-- "contact" per young person dated at the list's latest contact date; the older version has none, so its
+-- circumstances are dated at the day the workbook was taken (what the list records is as at then).
 with current_version as (
     {{ annex_a_latest_return(source('annex_a', 'list_9_care_leavers')) }}
 ),
@@ -25,6 +28,8 @@ both_versions as (
 
 -- When both versions were landed, the newer load wins.
 select
+    'annexa:' || child_id as care_leaver_contact_id,
+    coalesce(latest_contact_date, (select cast(l.file_modified_at as date) from {{ source('landing', 'loads') }} l where l.load_id = both_versions._load_id)) as contact_date,
     child_id,
     gender as sex_code,
     ethnicity as ethnicity_code,

@@ -10,5 +10,6 @@ select
     end_date,
     upper(category_of_abuse) as category_of_abuse,
     s47_id,
+    cast(null as integer) as previous_plans, -- counted from the export's own history (fct_cp_plans)
     _load_id as load_id
 from source

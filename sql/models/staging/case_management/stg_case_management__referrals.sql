@@ -11,5 +11,6 @@ select
     contact_id,
     primary_need as primary_need_code,
     coalesce(nfa, false) as is_nfa,
+    cast(null as integer) as previous_referrals_12_months, -- counted from the export's own history (fct_referrals)
     _load_id as load_id
 from source

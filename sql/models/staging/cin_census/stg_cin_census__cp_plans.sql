@@ -12,5 +12,6 @@ select
     upper(initial_category) as category_of_abuse,
     upper(latest_category) as latest_category_of_abuse,
     cast(null as varchar) as s47_id,
+    cast(null as integer) as previous_plans, -- repeat plans are counted from the census history (fct_cp_plans)
     _load_id as load_id
 from source

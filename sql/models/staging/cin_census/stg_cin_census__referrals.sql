@@ -18,6 +18,7 @@ select
     cast(null as varchar) as contact_id,
     upper(primary_need) as primary_need_code,
     coalesce(nfa, false) as is_nfa,
+    cast(null as integer) as previous_referrals_12_months, -- counted from the census history (fct_referrals)
     closure_date,
     upper(reason_for_closure) as reason_for_closure,
     _load_id as load_id

@@ -1,0 +1,19 @@
+-- One row per child in the CIN census (ChildIdentifiers / ChildCharacteristics), in the same shape as
+-- stg_case_management__children. Disabled when any <Disability> code other than NONE is listed; not known (null)
+-- when the census lists none. The census does not record UASC status, so is_uasc is null (not known).
+with source as (
+    {{ latest_rows(source('cin_census', 'children'), 'child_id') }}
+)
+
+select
+    child_id,
+    date_of_birth,
+    sex as sex_code,
+    upper(ethnicity) as ethnicity_code,
+    case
+        when disabilities is null then null
+        else list_has_any(string_split(upper(disabilities), ','), ['NONE']) = false
+    end as is_disabled,
+    cast(null as boolean) as is_uasc,
+    _load_id as load_id
+from source
