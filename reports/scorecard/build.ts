@@ -8,7 +8,7 @@ import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { definitionsContent, renderPdf } from '../lib/pdf.js';
 import { addAboutSheet, newWorkbook } from '../lib/xlsx.js';
 import { sparklineSpec } from './charts.js';
-import { loadScorecard, monthLabel } from './data.js';
+import { describeSystems, loadScorecard, monthLabel } from './data.js';
 import { kpiDefinitions, scorecardTerms } from './definitions.js';
 import { SUPPRESSED } from './format.js';
 import { areaTable, summaryText } from './pdf.js';
@@ -44,7 +44,7 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
     title: REPORT_TITLE,
     period: `${d.monthLabel} (trend: ${monthLabel(d.months[0]!)} to ${d.monthLabel})`,
     dataAsAt: d.dataAsAt,
-    source: 'Case-management and complaints system exports; KPI definitions and targets set by the performance team (warehouse table marts.kpi_monthly)',
+    source: `${describeSystems(d.systems)}; KPI definitions and targets set by the performance team (warehouse table marts.kpi_monthly)`,
     runId: opts.runId,
     generatedAt: new Date().toISOString(),
     variant: opts.variant,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareKpis, monthLabel } from './data.js';
+import { compareKpis, describeSystems, monthLabel } from './data.js';
 
 describe('KPI order', () => {
   it('follows the improvement plan priorities, then other areas alphabetically, then measure name', () => {
@@ -18,5 +18,14 @@ describe('KPI order', () => {
 
   it('labels a month as the mart does', () => {
     expect(monthLabel('2021-03-01')).toBe('March 2021');
+  });
+});
+
+describe('the Source line', () => {
+  it('names the systems the figures came from, case management first and returns after', () => {
+    expect(describeSystems(['annex_a', 'case_management'])).toBe('Case-management exports and Ofsted Annex A');
+    expect(describeSystems(['cin_census', 'annex_a', 'ssda903', 'ssda903'])).toBe('The SSDA903 return, the CIN census and Ofsted Annex A');
+    expect(describeSystems(['complaints'])).toBe('Complaints system exports');
+    expect(describeSystems([])).toBe('No source');
   });
 });

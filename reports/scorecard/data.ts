@@ -31,6 +31,23 @@ export interface ScorecardData {
   months: IsoDate[];
   dataAsAt: string;
   kpis: Kpi[];
+  /** The source systems landed in the warehouse (e.g. case_management, ssda903), for the "Source" line. */
+  systems: string[];
+}
+
+const SYSTEM_NAMES: Record<string, string> = {
+  case_management: 'case-management exports',
+  complaints: 'complaints system exports',
+  ssda903: 'the SSDA903 return',
+  cin_census: 'the CIN census',
+  annex_a: 'Ofsted Annex A',
+};
+
+/** "Case-management exports, the SSDA903 return and Ofsted Annex A": what the figures were built from. */
+export function describeSystems(systems: readonly string[]): string {
+  const names = [...new Set(systems)].sort((a, b) => Object.keys(SYSTEM_NAMES).indexOf(a) - Object.keys(SYSTEM_NAMES).indexOf(b)).map((s) => SYSTEM_NAMES[s] ?? s);
+  const text = names.length <= 1 ? (names[0] ?? 'no source') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
@@ -61,6 +78,7 @@ export async function loadScorecard(db: Warehouse, opts: { periodEnd?: IsoDate }
   // The newest export of any source: the scorecard draws on all of them.
   const asAt = await db.json<{ data_as_at: string | null }>(`SELECT strftime(max(data_as_at), '%Y-%m-%dT%H:%M:%SZ') AS data_as_at FROM marts.meta_data_as_at`);
   const dataAsAt = asAt[0]?.data_as_at;
+  const systems = (await db.json<{ system: string }>(`SELECT DISTINCT split_part(source, '.', 1) AS system FROM marts.meta_data_as_at`)).map((r) => r.system);
   if (!dataAsAt) throw new NoDataError('no exports have been landed yet: run `csp run` (or `csp extract` then `csp transform`) first.');
   const withData = await db.json<{ m: string }>(`SELECT DISTINCT strftime(period_start, '%Y-%m-%d') AS m FROM marts.kpi_monthly WHERE period_type = 'month' AND value IS NOT NULL`);
   const month = scorecardMonth({ dataAsAtDate: dataAsAt.slice(0, 10), periodEnd: opts.periodEnd, monthsWithData: withData.map((r) => r.m) });
@@ -93,5 +111,5 @@ export async function loadScorecard(db: Warehouse, opts: { periodEnd?: IsoDate }
       }),
     }))
     .sort(compareKpis);
-  return { month, monthLabel: monthLabel(month), months, dataAsAt, kpis };
+  return { month, monthLabel: monthLabel(month), months, dataAsAt, kpis, systems };
 }
