@@ -3,9 +3,8 @@
 // lays them out.
 import type { Content } from 'pdfmake/interfaces.js';
 import { longDate } from '../../pipelines/calendar/dates.js';
-import type { Config } from '../../pipelines/config.js';
 import type { Warehouse } from '../../pipelines/warehouse/db.js';
-import { writeAppendixFiles, type AppendixMeta, type ManifestEntry, type Variant } from '../lib/appendix.js';
+import { writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { cellPadding, chartContent, commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';
 import { C } from '../lib/suppression.js';
@@ -17,14 +16,8 @@ import { complaintsAnnualTables, type ComplaintsAnnualTables, type ReportColumn,
 
 export const REPORT_ID = 'complaints-annual';
 
-export interface BuildOptions {
-  config: Config;
-  outDir: string;
-  runId: string;
-  variant: Variant;
-  /** Any date: the report covers the latest financial year complete by then. Default: the data-as-at date. */
-  periodEnd?: string;
-}
+/** periodEnd: any date; the report covers the latest financial year complete by then. Default: the data-as-at date. */
+export type BuildOptions = AppendixBuildOptions;
 
 // PDF text for a published figure: "c" stays "c", a missing figure is a dash.
 const shown = (v: unknown, f: (n: number) => string): string => (v === C ? C : typeof v === 'number' ? f(v) : '–');

@@ -3,8 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { longDate } from '../../pipelines/calendar/dates.js';
 import type { Warehouse } from '../../pipelines/warehouse/db.js';
-import type { Config } from '../../pipelines/config.js';
-import { writeAppendixFiles, type AppendixMeta, type ManifestEntry, type Variant } from '../lib/appendix.js';
+import { writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { chartContent, commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';
 import { addAboutSheet, addTableSheet, newWorkbook, type XlsxColumn } from '../lib/xlsx.js';
@@ -18,12 +17,7 @@ export const REPORT_ID = 'contact-activity';
 const OPEN_CASE_WIDTHS = { EDT: 30, MASH: 34, Assessment: 52, 'Case Management': 48, CLA: 30, Disability: 46 } as const;
 export const REPORT_TITLE = 'Contact Activity Data';
 
-export interface BuildOptions {
-  config: Config;
-  outDir: string;
-  runId: string;
-  variant: Variant;
-  periodEnd?: string;
+export interface BuildOptions extends AppendixBuildOptions {
   weeks?: number;
   compareFrom?: string;
   /** Analyst comment text; when absent a factual summary is written instead. */

@@ -3,8 +3,19 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
+import type { Config } from '../../pipelines/config.js';
 
 export type Variant = 'public' | 'restricted';
+
+/** What every appendix builder is given; each report adds its own options. */
+export interface AppendixBuildOptions {
+  config: Config;
+  outDir: string;
+  runId: string;
+  variant: Variant;
+  /** The last day of the period to report (each report says how it reads it). */
+  periodEnd?: string;
+}
 
 /** The warehouse does not yet hold what a report needs; `csp run` leaves that report out with a warning. */
 export class NoDataError extends Error {}

@@ -1,9 +1,7 @@
 // Builds the "Improvement plan scorecard" appendix (every KPI in marts.kpi_monthly by priority area, with
 // its latest month, target, RAG, 12-month trend and definition) as xlsx and PDF, public or restricted.
-import type { IsoDate } from '../../pipelines/calendar/dates.js';
-import type { Config } from '../../pipelines/config.js';
 import type { Warehouse } from '../../pipelines/warehouse/db.js';
-import { writeAppendixFiles, type AppendixMeta, type ManifestEntry, type Variant } from '../lib/appendix.js';
+import { writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { definitionsContent, renderPdf } from '../lib/pdf.js';
 import { addAboutSheet, newWorkbook } from '../lib/xlsx.js';
@@ -19,14 +17,8 @@ import { byArea, scorecardView } from './view.js';
 export const REPORT_ID = 'scorecard';
 export const REPORT_TITLE = 'Improvement Plan Scorecard';
 
-export interface BuildOptions {
-  config: Config;
-  outDir: string;
-  runId: string;
-  variant: Variant;
-  /** A month end (ISO date); a mid-month date reports the month before. Default: the latest complete month with data. */
-  periodEnd?: IsoDate;
-}
+/** periodEnd: a month end; a mid-month date reports the month before. Default: the latest complete month with data. */
+export type BuildOptions = AppendixBuildOptions;
 
 export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise<ManifestEntry[]> {
   const threshold = opts.config.suppression.threshold;
