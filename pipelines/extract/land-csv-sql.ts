@@ -22,6 +22,10 @@ export interface SqlLanding {
   landed: number;
   rejected: number;
   rejects: LandedReject[];
+  /** Inserts the good rows into `table` (the raw table, inside the caller's swap transaction). */
+  insertGood(table: string): Promise<void>;
+  /** Drops the step tables; call once, after insertGood. */
+  dispose(): Promise<void>;
 }
 
 /** Room for rows longer than the header; a row longer still makes DuckDB stop, and the JS path takes the file. */
@@ -101,44 +105,61 @@ export interface SqlLandingInput {
   headers: readonly string[];
   headerLine: number;
   match: HeaderMatch;
-  /** Qualified landing table with the raw table's columns, to insert the good rows into. */
-  landing: string;
   loadId: string;
   name: string;
   checksum: string;
 }
 
 export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Promise<SqlLanding | null> {
-  // CSP_PROFILE_LANDING=1 prints how long each step took (docs/benchmarks.md has what it showed).
+  // CSP_PROFILE_LANDING=1 prints how long each step took (docs/benchmarks-notes.md has what it showed).
   const t0 = Date.now();
   const lap = (step: string) => {
     if (process.env.CSP_PROFILE_LANDING) console.error(`landing ${input.name}: ${step} done at ${Date.now() - t0} ms`);
   };
   const { contract, headers, match } = input;
   const n = headers.length;
-  const m = n + EXTRA_COLUMNS;
-  const cols = Array.from({ length: m }, (_, i) => `c${i + 1}`);
   const suffix = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const csv = `_csv_${suffix}`;
   const lines = `_lines_${suffix}`;
   const typedTable = `_typed_${suffix}`;
   const vals = `_vals_${suffix}`;
+  const dispose = async () => {
+    for (const t of [typedTable, vals, lines, csv]) await db.run(`DROP TABLE IF EXISTS temp.${ident(t)}`);
+  };
   await ensureMacros(db);
+  let handedOver = false;
   try {
     const buf = readFileSync(input.path);
     const ends = recordEndLines(buf);
     const noTrim = ends === null && cellsNeedNoTrim(buf);
     lap('scan');
-    try {
-      await db.run(
-        `CREATE TEMP TABLE ${csv} AS SELECT * FROM read_csv(${lit(input.path)}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"',
-          null_padding = true, nullstr = ${lit(NO_NULL)}, columns = {${cols.map((c) => `${lit(c)}: 'VARCHAR'`).join(', ')}})`,
-      );
-    } catch {
-      return null; // a row longer than the room left, an unterminated quote, ...: the JS path says what is wrong
+    const readCsvSql = (width: number, opts: string) =>
+      `CREATE TEMP TABLE ${csv} AS SELECT * FROM read_csv(${lit(input.path)}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', ${opts}
+          nullstr = ${lit(NO_NULL)}, columns = {${Array.from({ length: width }, (_, i) => `${lit(`c${i + 1}`)}: 'VARCHAR'`).join(', ')}})`;
+    // When records are lines, first read exactly the header's width below the header, strictly: no null padding keeps
+    // DuckDB's fast scanner. A file with a short or long row fails that read and is read again with room to spare.
+    let m = n;
+    let strict = false;
+    if (ends === null) {
+      try {
+        await db.run(readCsvSql(n, `skip = ${input.headerLine}, strict_mode = true, null_padding = false,`));
+        strict = true;
+      } catch {
+        await db.run(`DROP TABLE IF EXISTS temp.${ident(csv)}`);
+      }
+      lap(strict ? 'read_csv (strict)' : 'read_csv (strict, failed)');
     }
-    lap('read_csv');
-    let lineExpr = 'rowid + 1';
+    if (!strict) {
+      m = n + EXTRA_COLUMNS;
+      try {
+        await db.run(readCsvSql(m, 'null_padding = true,'));
+      } catch {
+        return null; // a row longer than the room left, an unterminated quote, ...: the JS path says what is wrong
+      }
+      lap('read_csv (padded)');
+    }
+    const cols = Array.from({ length: m }, (_, i) => `c${i + 1}`);
+    let lineExpr = strict ? `rowid + ${input.headerLine + 1}` : 'rowid + 1';
     let from = csv;
     if (ends) {
       const { rows } = (await db.json<{ rows: number }>(`SELECT count(*)::INTEGER AS rows FROM ${csv}`))[0]!;
@@ -158,35 +179,46 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     // csv-parse drops a record whose every value is blank (skip_records_with_empty_values trims).
     // A first value starting with a printable ASCII character settles it cheaply for nearly every row.
     const emptyRecord = `(NOT coalesce(ascii(c1) BETWEEN 33 AND 126, false) AND ${cols.map((c) => `(${c} IS NULL OR ${onlySpaceSql(c)})`).join(' AND ')})`;
-    const count = cols.map((c) => `(${c} IS NOT NULL)::INTEGER`).join(' + ');
+    // The strict read has exactly n cells in every row.
+    const count = strict ? String(n) : cols.map((c) => `(${c} IS NOT NULL)::INTEGER`).join(' + ');
     const cellOf = (field: string): string => {
       const i = match.columns.get(field);
       return i === undefined ? 'NULL::VARCHAR' : `c${i + 1}`;
     };
     const fields = contract.fields.map((f, i) => ({ f, i }));
-    // 1. Each cell cleaned (v_<i>), as cellSchema's `v`; the raw cell is kept for the reject's value.
+    // 1. Each cell cleaned (v_<i>), as cellSchema's `v`. The raw cells stay in the read table (joined back by rid
+    // for the rejects only), so they are not copied.
     const where = `${lineExpr} > ${input.headerLine} AND NOT (${emptyRecord})`;
-    const keep = `${lineExpr} AS line, ${count} AS cnt, ${cols.slice(0, n).join(', ')}`;
+    const keep = `${ends ? 'r.rn' : 'rowid'} AS rid, ${lineExpr} AS line, ${count} AS cnt`;
     // Trim and clean in one pass: the trim's cheap test (plain ASCII, no blank at either end) settles nearly every
     // cell, so repeating it inside the clean costs less than keeping the trimmed cells in a table of their own.
     const cleaned = (f: Contract['fields'][number]) => cellValueSql(f, noTrim ? cellOf(f.name) : `(${cellTrimSql(cellOf(f.name))})`);
     await db.run(`CREATE TEMP TABLE ${vals} AS SELECT ${keep}, ${fields.map(({ f, i }) => `${cleaned(f)} AS v_${i}`).join(', ')} FROM ${from} WHERE ${where}`);
     await db.run(`DROP TABLE IF EXISTS temp.${ident(lines)}`);
-    await db.run(`DROP TABLE temp.${ident(csv)}`);
     lap('cleaned');
-    // 2. Typed values (x_<i>): costly rules run once per distinct value and are joined back.
+    // 2. Typed values (x_<i>): costly rules run once per distinct value and are joined back. A text field's typed
+    // value is its cleaned value, so it is not copied.
     const joins: string[] = [];
-    const typed = fields.map(({ f, i }) => {
-      if (!typedPerDistinctValue(f)) return `${typedValueSql(f, `v_${i}`)} AS x_${i}`;
+    const xOf = new Map<string, string>();
+    const typed: string[] = [];
+    for (const { f, i } of fields) {
+      if (f.kind === 'text') {
+        xOf.set(f.name, `v_${i}`);
+        continue;
+      }
+      xOf.set(f.name, `x_${i}`);
+      if (!typedPerDistinctValue(f)) {
+        typed.push(`${typedValueSql(f, `v_${i}`)} AS x_${i}`);
+        continue;
+      }
       joins.push(`LEFT JOIN (SELECT k, ${typedValueSql(f, 'k', 's')} AS x FROM (SELECT k, ${strippedValueSql('k')} AS s FROM (SELECT DISTINCT v_${i} AS k FROM ${vals} WHERE v_${i} IS NOT NULL))) m_${i} ON m_${i}.k = v_${i}`);
-      return `m_${i}.x AS x_${i}`;
-    });
-    const select = `SELECT ${vals}.*, ${typed.join(', ')} FROM ${vals} ${joins.join(' ')}`;
-    const xOf = new Map(fields.map(({ f, i }) => [f.name, `x_${i}`]));
-    const fieldOk = fields.map(({ f, i }) => `(v_${i} IS NULL${f.required ? ' AND false' : ''} OR (v_${i} IS NOT NULL AND x_${i} IS NOT NULL))`);
+      typed.push(`m_${i}.x AS x_${i}`);
+    }
+    const x = (f: Contract['fields'][number]) => xOf.get(f.name)!;
+    const fieldOk = fields.map(({ f, i }) => `(v_${i} IS NULL${f.required ? ' AND false' : ''} OR (v_${i} IS NOT NULL AND ${x(f)} IS NOT NULL))`);
     const cellsOk = `(cnt = ${n} AND ${fieldOk.join(' AND ') || 'true'})`;
     const checks = (contract.rowChecks ?? []).map((c, k) => `(${cellsOk} AND NOT coalesce(${c.sql!((name) => xOf.get(name)!)}, false)) AS check_${k}`);
-    await db.run(`CREATE TEMP TABLE ${typedTable} AS ${select}`);
+    await db.run(`CREATE TEMP TABLE ${typedTable} AS SELECT ${vals}.*${typed.length ? `, ${typed.join(', ')}` : ''} FROM ${vals} ${joins.join(' ')}`);
     await db.run(`DROP TABLE temp.${ident(vals)}`);
     lap('typed');
     const okCols = `${fieldOk.map((e, i) => `${e} AS ok_${i}`).join(', ')}${checks.length ? `, ${checks.join(', ')}` : ''}`;
@@ -194,15 +226,11 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     const judged = `(SELECT *, ${okCols} FROM ${typedTable})`;
 
     const { read } = (await db.json<{ read: number }>(`SELECT count(*)::INTEGER AS read FROM ${typedTable}`))[0]!;
-    await db.run(
-      `INSERT INTO ${input.landing} SELECT ${fields.map(({ i }) => `x_${i}`).join(', ')}, ${lit(input.loadId)}, ${lit(input.name)}, ${lit(input.checksum)}, line FROM ${judged} WHERE ${ok}`,
-    );
-    lap('insert');
     const bad = await db.json<Record<string, unknown>>(
-      `SELECT line::BIGINT AS line, cnt, ${cols.slice(0, n).join(', ')}, ${fields.map(({ f, i }) => `${cellOf(f.name)} AS raw_${i}, v_${i}, ok_${i}, ${canonicalSql(f, `x_${i}`)} AS canon_${i}`).join(', ')}${checks.length ? `, ${checks.map((_, k) => `check_${k}`).join(', ')}` : ''}
-       FROM ${judged} WHERE NOT (${ok}) ORDER BY line`,
+      `SELECT j.line::BIGINT AS line, j.cnt, ${cols.slice(0, n).map((c) => `r.${c}`).join(', ')}, ${fields.map(({ f, i }) => `${match.columns.has(f.name) ? 'r.' : ''}${cellOf(f.name)} AS raw_${i}, j.v_${i}, j.ok_${i}, ${canonicalSql(f, `j.${x(f)}`)} AS canon_${i}`).join(', ')}${checks.length ? `, ${checks.map((_, k) => `j.check_${k}`).join(', ')}` : ''}
+       FROM ${judged} j JOIN (SELECT rowid AS rid, * FROM ${csv}) r USING (rid) WHERE NOT (${ok}) ORDER BY j.line`,
     );
-
+    await db.run(`DROP TABLE temp.${ident(csv)}`);
     lap('rejects-fetch');
     const rejects: LandedReject[] = [];
     for (const r of bad) {
@@ -232,9 +260,16 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     }
     lap('rejects-build');
     const rejected = bad.length;
-    return { read, landed: read - rejected, rejected, rejects };
+    // The good rows go straight from the typed step into the raw table (no landing copy in between).
+    const insertGood = async (table: string) => {
+      await db.run(
+        `INSERT INTO ${table} SELECT ${fields.map(({ f }) => x(f)).join(', ')}, ${lit(input.loadId)}, ${lit(input.name)}, ${lit(input.checksum)}, line FROM ${judged} WHERE ${ok}`,
+      );
+      lap('insert');
+    };
+    handedOver = true;
+    return { read, landed: read - rejected, rejected, rejects, insertGood, dispose };
   } finally {
-    for (const t of [typedTable, vals, lines, csv]) await db.run(`DROP TABLE IF EXISTS temp.${ident(t)}`);
+    if (!handedOver) await dispose();
   }
 }
-
