@@ -4,9 +4,11 @@
 // JSON); the extract equivalence test holds it to that. Anything it is unsure of returns null, and the caller
 // falls back to the JS path (the reference).
 import { isAscii } from 'node:buffer';
-import { readFileSync } from 'node:fs';
-import { cellReason, rowLengthReason, type CanonicalRow, type Contract, type HeaderMatch } from '../../sources/lib/contract.js';
-import { canonicalSql, cellTrimSql, cellValueSql, lit, SQL_MACROS, onlySpaceSql, strippedValueSql, typedPerDistinctValue, typedValueSql } from '../../sources/lib/contract-sql.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cellReason, duckdbType, rowLengthReason, type CanonicalRow, type Contract, type HeaderMatch } from '../../sources/lib/contract.js';
+import { canonicalSql, cellTrimSql, cellValueSql, lit, SQL_MACROS, onlySpaceSql, strippedValueSql, typedPerDistinctValue, typedValueSql, usualDatetimeSql } from '../../sources/lib/contract-sql.js';
 import { ident, type Warehouse } from '../warehouse/db.js';
 
 export interface LandedReject {
@@ -110,6 +112,13 @@ export interface SqlLandingInput {
   checksum: string;
 }
 
+/** Runs a statement; with CSP_PROFILE_LANDING=explain, saves DuckDB's profile of it to /tmp/landing-plan-<step>.json. */
+async function runProfiled(db: Warehouse, sql: string, step: string): Promise<void> {
+  if (process.env.CSP_PROFILE_LANDING !== 'explain') return db.run(sql);
+  const plan = await db.json(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`);
+  writeFileSync(path.join(tmpdir(), `landing-plan-${step}.json`), String(Object.values(plan[0]!)[1]));
+}
+
 export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Promise<SqlLanding | null> {
   // CSP_PROFILE_LANDING=1 prints how long each step took (docs/benchmarks-notes.md has what it showed).
   const t0 = Date.now();
@@ -122,9 +131,10 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
   const csv = `_csv_${suffix}`;
   const lines = `_lines_${suffix}`;
   const typedTable = `_typed_${suffix}`;
-  const vals = `_vals_${suffix}`;
+  const badTable = `_bad_${suffix}`;
+  const maps: string[] = [];
   const dispose = async () => {
-    for (const t of [typedTable, vals, lines, csv]) await db.run(`DROP TABLE IF EXISTS temp.${ident(t)}`);
+    for (const t of [typedTable, badTable, lines, csv, ...maps]) await db.run(`DROP TABLE IF EXISTS temp.${ident(t)}`);
   };
   await ensureMacros(db);
   let handedOver = false;
@@ -142,7 +152,7 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     let strict = false;
     if (ends === null) {
       try {
-        await db.run(readCsvSql(n, `skip = ${input.headerLine}, strict_mode = true, null_padding = false,`));
+        await runProfiled(db, readCsvSql(n, `skip = ${input.headerLine}, strict_mode = true, null_padding = false,`), 'read');
         strict = true;
       } catch {
         await db.run(`DROP TABLE IF EXISTS temp.${ident(csv)}`);
@@ -159,7 +169,7 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
       lap('read_csv (padded)');
     }
     const cols = Array.from({ length: m }, (_, i) => `c${i + 1}`);
-    let lineExpr = strict ? `rowid + ${input.headerLine + 1}` : 'rowid + 1';
+    let lineExpr = `${csv}.rowid + ${strict ? input.headerLine + 1 : 1}`;
     let from = csv;
     if (ends) {
       const { rows } = (await db.json<{ rows: number }>(`SELECT count(*)::INTEGER AS rows FROM ${csv}`))[0]!;
@@ -186,49 +196,84 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
       return i === undefined ? 'NULL::VARCHAR' : `c${i + 1}`;
     };
     const fields = contract.fields.map((f, i) => ({ f, i }));
-    // 1. Each cell cleaned (v_<i>), as cellSchema's `v`. The raw cells stay in the read table (joined back by rid
-    // for the rejects only), so they are not copied.
+    // One pass from the read table to cleaned (v_<i>, as cellSchema's `v`) and typed (x_<i>) values. Codes, yes/no
+    // values and dates have few distinct raw cells: each is cleaned and typed once, in a small map joined back on the
+    // raw cell. Other cells are cleaned in place; a text field's typed value is its cleaned value (not copied). The
+    // raw cells stay in the read table (joined back by rid for the rejects only).
     const where = `${lineExpr} > ${input.headerLine} AND NOT (${emptyRecord})`;
-    const keep = `${ends ? 'r.rn' : 'rowid'} AS rid, ${lineExpr} AS line, ${count} AS cnt`;
+    const keep = `${ends ? 'r.rn' : `${csv}.rowid`} AS rid, ${lineExpr} AS line, ${count} AS cnt`;
     // Trim and clean in one pass: the trim's cheap test (plain ASCII, no blank at either end) settles nearly every
     // cell, so repeating it inside the clean costs less than keeping the trimmed cells in a table of their own.
-    const cleaned = (f: Contract['fields'][number]) => cellValueSql(f, noTrim ? cellOf(f.name) : `(${cellTrimSql(cellOf(f.name))})`);
-    await db.run(`CREATE TEMP TABLE ${vals} AS SELECT ${keep}, ${fields.map(({ f, i }) => `${cleaned(f)} AS v_${i}`).join(', ')} FROM ${from} WHERE ${where}`);
-    await db.run(`DROP TABLE IF EXISTS temp.${ident(lines)}`);
-    lap('cleaned');
-    // 2. Typed values (x_<i>): costly rules run once per distinct value and are joined back. A text field's typed
-    // value is its cleaned value, so it is not copied.
+    const cleaned = (f: Contract['fields'][number], cell: string) => cellValueSql(f, noTrim ? cell : `(${cellTrimSql(cell)})`);
     const joins: string[] = [];
     const xOf = new Map<string, string>();
-    const typed: string[] = [];
+    const outs: string[] = [];
+    /** The cleaned value of each field in the rejects query (`j` the typed row, `r` the raw cells). */
+    const rejectV: string[] = [];
+    const rejectJoins: string[] = [];
+    // A field's own test (present when required, and a valid value when given), over the typed table's columns.
+    const fieldOk: string[] = [];
+    /** Fields typed in place, whose cells not in the usual form are typed in a second statement. */
+    const retype: number[] = [];
     for (const { f, i } of fields) {
+      const cell = cellOf(f.name);
+      if (typedPerDistinctValue(f) && cell !== 'NULL::VARCHAR') {
+        // The map, materialised so DuckDB knows it is small (it hashes the map, not the file's rows), also holds the
+        // field's test, so the rows carry only the typed value and that test; a reject gets its cleaned value back
+        // from the map.
+        const map = `_m${i}_${suffix}`;
+        maps.push(map);
+        await db.run(
+          `CREATE TEMP TABLE ${map} AS SELECT k, v, x, (v IS NULL${f.required ? ' AND false' : ''} OR x IS NOT NULL) AS ok FROM (SELECT k, v, ${typedValueSql(f, 'v', 's')} AS x FROM (SELECT k, v, ${strippedValueSql('v')} AS s FROM (SELECT k, ${cleaned(f, 'k')} AS v FROM (SELECT DISTINCT ${cell} AS k FROM ${csv}))))`,
+        );
+        joins.push(`LEFT JOIN ${map} m_${i} ON m_${i}.k = ${cell}`);
+        // A missing cell (a short row) is blank.
+        outs.push(`m_${i}.x AS x_${i}`, `coalesce(m_${i}.ok, ${!f.required}) AS fok_${i}`);
+        fieldOk.push(`fok_${i}`);
+        rejectJoins.push(`LEFT JOIN ${map} m_${i} ON m_${i}.k = r.${cell}`);
+        rejectV.push(`m_${i}.v`);
+        xOf.set(f.name, `x_${i}`);
+        continue;
+      }
       if (f.kind === 'text') {
+        outs.push(`${cleaned(f, cell)} AS v_${i}`);
         xOf.set(f.name, `v_${i}`);
-        continue;
+        fieldOk.push(f.required ? `(v_${i} IS NOT NULL)` : 'true');
+      } else {
+        // Date-times are nearly all distinct, so they are typed in place. The usual dd/mm/yyyy hh:mm needs no
+        // cleaning and goes straight to strptime on the raw cell; every other cell is typed from its cleaned value
+        // just after (few rows; written into this projection, the full rules made it too big to plan quickly).
+        const usual = f.kind === 'datetime' && !(f.valueMap && f.valueMap.size > 0);
+        outs.push(`${cleaned(f, cell)} AS v_${i}`, `${usual ? usualDatetimeSql(cell) : `NULL::${duckdbType(f)}`} AS x_${i}`);
+        retype.push(i);
+        xOf.set(f.name, `x_${i}`);
+        fieldOk.push(`(v_${i} IS NULL${f.required ? ' AND false' : ''} OR (v_${i} IS NOT NULL AND x_${i} IS NOT NULL))`);
       }
-      xOf.set(f.name, `x_${i}`);
-      if (!typedPerDistinctValue(f)) {
-        typed.push(`${typedValueSql(f, `v_${i}`)} AS x_${i}`);
-        continue;
-      }
-      joins.push(`LEFT JOIN (SELECT k, ${typedValueSql(f, 'k', 's')} AS x FROM (SELECT k, ${strippedValueSql('k')} AS s FROM (SELECT DISTINCT v_${i} AS k FROM ${vals} WHERE v_${i} IS NOT NULL))) m_${i} ON m_${i}.k = v_${i}`);
-      typed.push(`m_${i}.x AS x_${i}`);
+      rejectV.push(`j.v_${i}`);
     }
     const x = (f: Contract['fields'][number]) => xOf.get(f.name)!;
-    const fieldOk = fields.map(({ f, i }) => `(v_${i} IS NULL${f.required ? ' AND false' : ''} OR (v_${i} IS NOT NULL AND ${x(f)} IS NOT NULL))`);
     const cellsOk = `(cnt = ${n} AND ${fieldOk.join(' AND ') || 'true'})`;
-    const checks = (contract.rowChecks ?? []).map((c, k) => `(${cellsOk} AND NOT coalesce(${c.sql!((name) => xOf.get(name)!)}, false)) AS check_${k}`);
-    await db.run(`CREATE TEMP TABLE ${typedTable} AS SELECT ${vals}.*${typed.length ? `, ${typed.join(', ')}` : ''} FROM ${vals} ${joins.join(' ')}`);
-    await db.run(`DROP TABLE temp.${ident(vals)}`);
+    const checkSql = (contract.rowChecks ?? []).map((c) => `coalesce(${c.sql!((name) => xOf.get(name)!)}, false)`);
+    lap('maps');
+    const typedSql = `CREATE TEMP TABLE ${typedTable} AS SELECT ${keep}, ${outs.join(', ')} FROM ${from} ${joins.join(' ')} WHERE ${where}`;
+    await runProfiled(db, typedSql, 'typed');
+    await db.run(`DROP TABLE IF EXISTS temp.${ident(lines)}`);
     lap('typed');
-    const okCols = `${fieldOk.map((e, i) => `${e} AS ok_${i}`).join(', ')}${checks.length ? `, ${checks.join(', ')}` : ''}`;
-    const ok = `cnt = ${n} AND ${fields.map(({ i }) => `ok_${i}`).join(' AND ') || 'true'}${checks.length ? ` AND NOT (${checks.map((_, k) => `check_${k}`).join(' OR ')})` : ''}`;
-    const judged = `(SELECT *, ${okCols} FROM ${typedTable})`;
+    // A good row: the right number of cells, every field's test, and every row check.
+    const ok = [cellsOk, ...checkSql].join(' AND ');
 
     const { read } = (await db.json<{ read: number }>(`SELECT count(*)::INTEGER AS read FROM ${typedTable}`))[0]!;
+    // The rows that fail the first pass, with every cell it left untyped now typed by the full rules (one whose usual
+    // form failed strptime fails them too). Some of them are good after all: they are inserted with the rest.
+    const untyped = (i: number) => `(x_${i} IS NULL AND v_${i} IS NOT NULL)`;
+    const byField = new Map(fields.map(({ f, i }) => [i, f]));
+    const retyped = retype.length ? ` REPLACE (${retype.map((i) => `CASE WHEN ${untyped(i)} THEN ${typedValueSql(byField.get(i)!, `v_${i}`)} ELSE x_${i} END AS x_${i}`).join(', ')})` : '';
+    await db.run(`CREATE TEMP TABLE ${badTable} AS SELECT *${retyped} FROM ${typedTable} WHERE NOT (${ok})`);
+    // For a reject: which field tests failed, and which row checks fired on an otherwise valid row.
+    const judged = `(SELECT *, ${ok} AS good, ${fieldOk.map((e, i) => `${e} AS ok_${i}`).join(', ')}${checkSql.map((c, k) => `, (${cellsOk} AND NOT ${c}) AS check_${k}`).join('')} FROM ${badTable})`;
     const bad = await db.json<Record<string, unknown>>(
-      `SELECT j.line::BIGINT AS line, j.cnt, ${cols.slice(0, n).map((c) => `r.${c}`).join(', ')}, ${fields.map(({ f, i }) => `${match.columns.has(f.name) ? 'r.' : ''}${cellOf(f.name)} AS raw_${i}, j.v_${i}, j.ok_${i}, ${canonicalSql(f, `j.${x(f)}`)} AS canon_${i}`).join(', ')}${checks.length ? `, ${checks.map((_, k) => `j.check_${k}`).join(', ')}` : ''}
-       FROM ${judged} j JOIN (SELECT rowid AS rid, * FROM ${csv}) r USING (rid) WHERE NOT (${ok}) ORDER BY j.line`,
+      `SELECT j.line::BIGINT AS line, j.cnt, ${cols.slice(0, n).map((c) => `r.${c}`).join(', ')}, ${fields.map(({ f, i }) => `${match.columns.has(f.name) ? 'r.' : ''}${cellOf(f.name)} AS raw_${i}, ${rejectV[i]} AS v_${i}, j.ok_${i}, ${canonicalSql(f, `j.${x(f)}`)} AS canon_${i}`).join(', ')}${checkSql.length ? `, ${checkSql.map((_, k) => `j.check_${k}`).join(', ')}` : ''}
+       FROM ${judged} j JOIN (SELECT rowid AS rid, * FROM ${csv}) r USING (rid) ${rejectJoins.join(' ')} WHERE NOT j.good ORDER BY j.line`,
     );
     await db.run(`DROP TABLE temp.${ident(csv)}`);
     lap('rejects-fetch');
@@ -262,9 +307,8 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     const rejected = bad.length;
     // The good rows go straight from the typed step into the raw table (no landing copy in between).
     const insertGood = async (table: string) => {
-      await db.run(
-        `INSERT INTO ${table} SELECT ${fields.map(({ f }) => x(f)).join(', ')}, ${lit(input.loadId)}, ${lit(input.name)}, ${lit(input.checksum)}, line FROM ${judged} WHERE ${ok}`,
-      );
+      const good = (from: string) => `SELECT ${fields.map(({ f }) => x(f)).join(', ')}, ${lit(input.loadId)}, ${lit(input.name)}, ${lit(input.checksum)}, line FROM ${from} WHERE ${ok}`;
+      await runProfiled(db, `INSERT INTO ${table} ${good(typedTable)} UNION ALL ${good(badTable)}`, 'insert');
       lap('insert');
     };
     handedOver = true;
