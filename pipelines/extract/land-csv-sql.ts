@@ -168,6 +168,9 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
       }
       lap('read_csv (padded)');
     }
+    // From here every table carries its rows' line numbers, so row order means nothing, and DuckDB writes
+    // unordered results in parallel (reset below).
+    await db.run('SET preserve_insertion_order = false');
     const cols = Array.from({ length: m }, (_, i) => `c${i + 1}`);
     let lineExpr = `${csv}.rowid + ${strict ? input.headerLine + 1 : 1}`;
     let from = csv;
@@ -308,12 +311,19 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     // The good rows go straight from the typed step into the raw table (no landing copy in between).
     const insertGood = async (table: string) => {
       const good = (from: string) => `SELECT ${fields.map(({ f }) => x(f)).join(', ')}, ${lit(input.loadId)}, ${lit(input.name)}, ${lit(input.checksum)}, line FROM ${from} WHERE ${ok}`;
-      await runProfiled(db, `INSERT INTO ${table} ${good(typedTable)} UNION ALL ${good(badTable)}`, 'insert');
+      // Raw row order means nothing (staging orders by load and line), and an unordered insert runs in parallel.
+      await db.run('SET preserve_insertion_order = false');
+      try {
+        await runProfiled(db, `INSERT INTO ${table} ${good(typedTable)} UNION ALL ${good(badTable)}`, 'insert');
+      } finally {
+        await db.run('RESET preserve_insertion_order');
+      }
       lap('insert');
     };
     handedOver = true;
     return { read, landed: read - rejected, rejected, rejects, insertGood, dispose };
   } finally {
+    await db.run('RESET preserve_insertion_order');
     if (!handedOver) await dispose();
   }
 }
