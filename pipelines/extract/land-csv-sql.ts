@@ -202,8 +202,9 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     // One pass from the read table to cleaned (v_<i>, as cellSchema's `v`) and typed (x_<i>) values. Codes, yes/no
     // values and dates have few distinct raw cells: each is cleaned and typed once, in a small map joined back on the
     // raw cell. Other cells are cleaned in place; a text field's typed value is its cleaned value (not copied). The
-    // raw cells stay in the read table (joined back by rid for the rejects only).
-    const where = `${lineExpr} > ${input.headerLine} AND NOT (${emptyRecord})`;
+    // raw cells stay in the read table (joined back by rid for the rejects only). The strict read starts below the
+    // header already.
+    const where = `${strict ? '' : `${lineExpr} > ${input.headerLine} AND `}NOT (${emptyRecord})`;
     const keep = `${ends ? 'r.rn' : `${csv}.rowid`} AS rid, ${lineExpr} AS line, ${count} AS cnt`;
     // Trim and clean in one pass: the trim's cheap test (plain ASCII, no blank at either end) settles nearly every
     // cell, so repeating it inside the clean costs less than keeping the trimmed cells in a table of their own.
@@ -216,7 +217,7 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     const rejectJoins: string[] = [];
     // A field's own test (present when required, and a valid value when given), over the typed table's columns.
     const fieldOk: string[] = [];
-    /** Fields typed in place, whose cells not in the usual form are typed in a second statement. */
+    /** Date-time fields, whose cells not in the usual form are typed in a second statement. */
     const retype: number[] = [];
     for (const { f, i } of fields) {
       const cell = cellOf(f.name);
@@ -246,9 +247,14 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
         // Date-times are nearly all distinct, so they are typed in place. The usual dd/mm/yyyy hh:mm needs no
         // cleaning and goes straight to strptime on the raw cell; every other cell is typed from its cleaned value
         // just after (few rows; written into this projection, the full rules made it too big to plan quickly).
-        const usual = f.kind === 'datetime' && !(f.valueMap && f.valueMap.size > 0);
-        outs.push(`${cleaned(f, cell)} AS v_${i}`, `${usual ? usualDatetimeSql(cell) : `NULL::${duckdbType(f)}`} AS x_${i}`);
-        retype.push(i);
+        if (f.kind === 'datetime') {
+          const usual = !(f.valueMap && f.valueMap.size > 0);
+          outs.push(`${cleaned(f, cell)} AS v_${i}`, `${usual ? usualDatetimeSql(cell) : `NULL::${duckdbType(f)}`} AS x_${i}`);
+          retype.push(i);
+        } else {
+          // Numbers (and a code, yes/no or date column the file leaves out): simple rules, typed in place.
+          outs.push(`${cleaned(f, cell)} AS v_${i}`, `${typedValueSql(f, `(${cleaned(f, cell)})`)} AS x_${i}`);
+        }
         xOf.set(f.name, `x_${i}`);
         fieldOk.push(`(v_${i} IS NULL${f.required ? ' AND false' : ''} OR (v_${i} IS NOT NULL AND x_${i} IS NOT NULL))`);
       }
