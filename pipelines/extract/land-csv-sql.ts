@@ -4,9 +4,11 @@
 // JSON); the extract equivalence test holds it to that. Anything it is unsure of returns null, and the caller
 // falls back to the JS path (the reference).
 import { isAscii } from 'node:buffer';
-import { readFileSync } from 'node:fs';
-import { cellReason, rowLengthReason, type CanonicalRow, type Contract, type HeaderMatch } from '../../sources/lib/contract.js';
-import { canonicalSql, cellTrimSql, cellValueSql, lit, SQL_MACROS, onlySpaceSql, strippedValueSql, typedPerDistinctValue, typedValueSql } from '../../sources/lib/contract-sql.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cellReason, duckdbType, rowLengthReason, type CanonicalRow, type Contract, type HeaderMatch } from '../../sources/lib/contract.js';
+import { canonicalSql, cellTrimSql, cellValueSql, lit, SQL_MACROS, onlySpaceSql, strippedValueSql, typedPerDistinctValue, typedValueSql, usualDatetimeSql } from '../../sources/lib/contract-sql.js';
 import { ident, type Warehouse } from '../warehouse/db.js';
 
 export interface LandedReject {
@@ -22,6 +24,10 @@ export interface SqlLanding {
   landed: number;
   rejected: number;
   rejects: LandedReject[];
+  /** Inserts the good rows into `table` (the raw table, inside the caller's swap transaction). */
+  insertGood(table: string): Promise<void>;
+  /** Drops the step tables; call once, after insertGood. */
+  dispose(): Promise<void>;
 }
 
 /** Room for rows longer than the header; a row longer still makes DuckDB stop, and the JS path takes the file. */
@@ -101,44 +107,72 @@ export interface SqlLandingInput {
   headers: readonly string[];
   headerLine: number;
   match: HeaderMatch;
-  /** Qualified landing table with the raw table's columns, to insert the good rows into. */
-  landing: string;
   loadId: string;
   name: string;
   checksum: string;
 }
 
+/** Runs a statement; with CSP_PROFILE_LANDING=explain, saves DuckDB's profile of it to /tmp/landing-plan-<step>.json. */
+async function runProfiled(db: Warehouse, sql: string, step: string): Promise<void> {
+  if (process.env.CSP_PROFILE_LANDING !== 'explain') return db.run(sql);
+  const plan = await db.json(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`);
+  writeFileSync(path.join(tmpdir(), `landing-plan-${step}.json`), String(Object.values(plan[0]!)[1]));
+}
+
 export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Promise<SqlLanding | null> {
-  // CSP_PROFILE_LANDING=1 prints how long each step took (docs/benchmarks.md has what it showed).
+  // CSP_PROFILE_LANDING=1 prints how long each step took (docs/benchmarks-notes.md has what it showed).
   const t0 = Date.now();
   const lap = (step: string) => {
     if (process.env.CSP_PROFILE_LANDING) console.error(`landing ${input.name}: ${step} done at ${Date.now() - t0} ms`);
   };
   const { contract, headers, match } = input;
   const n = headers.length;
-  const m = n + EXTRA_COLUMNS;
-  const cols = Array.from({ length: m }, (_, i) => `c${i + 1}`);
   const suffix = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const csv = `_csv_${suffix}`;
   const lines = `_lines_${suffix}`;
   const typedTable = `_typed_${suffix}`;
-  const vals = `_vals_${suffix}`;
+  const badTable = `_bad_${suffix}`;
+  const maps: string[] = [];
+  const dispose = async () => {
+    for (const t of [typedTable, badTable, lines, csv, ...maps]) await db.run(`DROP TABLE IF EXISTS temp.${ident(t)}`);
+  };
   await ensureMacros(db);
+  let handedOver = false;
   try {
     const buf = readFileSync(input.path);
     const ends = recordEndLines(buf);
     const noTrim = ends === null && cellsNeedNoTrim(buf);
     lap('scan');
-    try {
-      await db.run(
-        `CREATE TEMP TABLE ${csv} AS SELECT * FROM read_csv(${lit(input.path)}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"',
-          null_padding = true, nullstr = ${lit(NO_NULL)}, columns = {${cols.map((c) => `${lit(c)}: 'VARCHAR'`).join(', ')}})`,
-      );
-    } catch {
-      return null; // a row longer than the room left, an unterminated quote, ...: the JS path says what is wrong
+    const readCsvSql = (width: number, opts: string) =>
+      `CREATE TEMP TABLE ${csv} AS SELECT * FROM read_csv(${lit(input.path)}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', ${opts}
+          nullstr = ${lit(NO_NULL)}, columns = {${Array.from({ length: width }, (_, i) => `${lit(`c${i + 1}`)}: 'VARCHAR'`).join(', ')}})`;
+    // When records are lines, first read exactly the header's width below the header, strictly: no null padding keeps
+    // DuckDB's fast scanner. A file with a short or long row fails that read and is read again with room to spare.
+    let m = n;
+    let strict = false;
+    if (ends === null) {
+      try {
+        await runProfiled(db, readCsvSql(n, `skip = ${input.headerLine}, strict_mode = true, null_padding = false,`), 'read');
+        strict = true;
+      } catch {
+        await db.run(`DROP TABLE IF EXISTS temp.${ident(csv)}`);
+      }
+      lap(strict ? 'read_csv (strict)' : 'read_csv (strict, failed)');
     }
-    lap('read_csv');
-    let lineExpr = 'rowid + 1';
+    if (!strict) {
+      m = n + EXTRA_COLUMNS;
+      try {
+        await db.run(readCsvSql(m, 'null_padding = true,'));
+      } catch {
+        return null; // a row longer than the room left, an unterminated quote, ...: the JS path says what is wrong
+      }
+      lap('read_csv (padded)');
+    }
+    // From here every table carries its rows' line numbers, so row order means nothing, and DuckDB writes
+    // unordered results in parallel (reset below).
+    await db.run('SET preserve_insertion_order = false');
+    const cols = Array.from({ length: m }, (_, i) => `c${i + 1}`);
+    let lineExpr = `${csv}.rowid + ${strict ? input.headerLine + 1 : 1}`;
     let from = csv;
     if (ends) {
       const { rows } = (await db.json<{ rows: number }>(`SELECT count(*)::INTEGER AS rows FROM ${csv}`))[0]!;
@@ -158,51 +192,99 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     // csv-parse drops a record whose every value is blank (skip_records_with_empty_values trims).
     // A first value starting with a printable ASCII character settles it cheaply for nearly every row.
     const emptyRecord = `(NOT coalesce(ascii(c1) BETWEEN 33 AND 126, false) AND ${cols.map((c) => `(${c} IS NULL OR ${onlySpaceSql(c)})`).join(' AND ')})`;
-    const count = cols.map((c) => `(${c} IS NOT NULL)::INTEGER`).join(' + ');
+    // The strict read has exactly n cells in every row.
+    const count = strict ? String(n) : cols.map((c) => `(${c} IS NOT NULL)::INTEGER`).join(' + ');
     const cellOf = (field: string): string => {
       const i = match.columns.get(field);
       return i === undefined ? 'NULL::VARCHAR' : `c${i + 1}`;
     };
     const fields = contract.fields.map((f, i) => ({ f, i }));
-    // 1. Each cell cleaned (v_<i>), as cellSchema's `v`; the raw cell is kept for the reject's value.
-    const where = `${lineExpr} > ${input.headerLine} AND NOT (${emptyRecord})`;
-    const keep = `${lineExpr} AS line, ${count} AS cnt, ${cols.slice(0, n).join(', ')}`;
+    // One pass from the read table to cleaned (v_<i>, as cellSchema's `v`) and typed (x_<i>) values. Codes, yes/no
+    // values and dates have few distinct raw cells: each is cleaned and typed once, in a small map joined back on the
+    // raw cell. Other cells are cleaned in place; a text field's typed value is its cleaned value (not copied). The
+    // raw cells stay in the read table (joined back by rid for the rejects only). The strict read starts below the
+    // header already.
+    const where = `${strict ? '' : `${lineExpr} > ${input.headerLine} AND `}NOT (${emptyRecord})`;
+    const keep = `${ends ? 'r.rn' : `${csv}.rowid`} AS rid, ${lineExpr} AS line, ${count} AS cnt`;
     // Trim and clean in one pass: the trim's cheap test (plain ASCII, no blank at either end) settles nearly every
     // cell, so repeating it inside the clean costs less than keeping the trimmed cells in a table of their own.
-    const cleaned = (f: Contract['fields'][number]) => cellValueSql(f, noTrim ? cellOf(f.name) : `(${cellTrimSql(cellOf(f.name))})`);
-    await db.run(`CREATE TEMP TABLE ${vals} AS SELECT ${keep}, ${fields.map(({ f, i }) => `${cleaned(f)} AS v_${i}`).join(', ')} FROM ${from} WHERE ${where}`);
-    await db.run(`DROP TABLE IF EXISTS temp.${ident(lines)}`);
-    await db.run(`DROP TABLE temp.${ident(csv)}`);
-    lap('cleaned');
-    // 2. Typed values (x_<i>): costly rules run once per distinct value and are joined back.
+    const cleaned = (f: Contract['fields'][number], cell: string) => cellValueSql(f, noTrim ? cell : `(${cellTrimSql(cell)})`);
     const joins: string[] = [];
-    const typed = fields.map(({ f, i }) => {
-      if (!typedPerDistinctValue(f)) return `${typedValueSql(f, `v_${i}`)} AS x_${i}`;
-      joins.push(`LEFT JOIN (SELECT k, ${typedValueSql(f, 'k', 's')} AS x FROM (SELECT k, ${strippedValueSql('k')} AS s FROM (SELECT DISTINCT v_${i} AS k FROM ${vals} WHERE v_${i} IS NOT NULL))) m_${i} ON m_${i}.k = v_${i}`);
-      return `m_${i}.x AS x_${i}`;
-    });
-    const select = `SELECT ${vals}.*, ${typed.join(', ')} FROM ${vals} ${joins.join(' ')}`;
-    const xOf = new Map(fields.map(({ f, i }) => [f.name, `x_${i}`]));
-    const fieldOk = fields.map(({ f, i }) => `(v_${i} IS NULL${f.required ? ' AND false' : ''} OR (v_${i} IS NOT NULL AND x_${i} IS NOT NULL))`);
+    const xOf = new Map<string, string>();
+    const outs: string[] = [];
+    /** The cleaned value of each field in the rejects query (`j` the typed row, `r` the raw cells). */
+    const rejectV: string[] = [];
+    const rejectJoins: string[] = [];
+    // A field's own test (present when required, and a valid value when given), over the typed table's columns.
+    const fieldOk: string[] = [];
+    /** Date-time fields, whose cells not in the usual form are typed in a second statement. */
+    const retype: number[] = [];
+    for (const { f, i } of fields) {
+      const cell = cellOf(f.name);
+      if (typedPerDistinctValue(f) && cell !== 'NULL::VARCHAR') {
+        // The map, materialised so DuckDB knows it is small (it hashes the map, not the file's rows), also holds the
+        // field's test, so the rows carry only the typed value and that test; a reject gets its cleaned value back
+        // from the map.
+        const map = `_m${i}_${suffix}`;
+        maps.push(map);
+        await db.run(
+          `CREATE TEMP TABLE ${map} AS SELECT k, v, x, (v IS NULL${f.required ? ' AND false' : ''} OR x IS NOT NULL) AS ok FROM (SELECT k, v, ${typedValueSql(f, 'v', 's')} AS x FROM (SELECT k, v, ${strippedValueSql('v')} AS s FROM (SELECT k, ${cleaned(f, 'k')} AS v FROM (SELECT DISTINCT ${cell} AS k FROM ${csv}))))`,
+        );
+        joins.push(`LEFT JOIN ${map} m_${i} ON m_${i}.k = ${cell}`);
+        // A missing cell (a short row) is blank.
+        outs.push(`m_${i}.x AS x_${i}`, `coalesce(m_${i}.ok, ${!f.required}) AS fok_${i}`);
+        fieldOk.push(`fok_${i}`);
+        rejectJoins.push(`LEFT JOIN ${map} m_${i} ON m_${i}.k = r.${cell}`);
+        rejectV.push(`m_${i}.v`);
+        xOf.set(f.name, `x_${i}`);
+        continue;
+      }
+      if (f.kind === 'text') {
+        outs.push(`${cleaned(f, cell)} AS v_${i}`);
+        xOf.set(f.name, `v_${i}`);
+        fieldOk.push(f.required ? `(v_${i} IS NOT NULL)` : 'true');
+      } else {
+        // Date-times are nearly all distinct, so they are typed in place. The usual dd/mm/yyyy hh:mm needs no
+        // cleaning and goes straight to strptime on the raw cell; every other cell is typed from its cleaned value
+        // just after (few rows; written into this projection, the full rules made it too big to plan quickly).
+        if (f.kind === 'datetime') {
+          const usual = !(f.valueMap && f.valueMap.size > 0);
+          outs.push(`${cleaned(f, cell)} AS v_${i}`, `${usual ? usualDatetimeSql(cell) : `NULL::${duckdbType(f)}`} AS x_${i}`);
+          retype.push(i);
+        } else {
+          // Numbers (and a code, yes/no or date column the file leaves out): simple rules, typed in place.
+          outs.push(`${cleaned(f, cell)} AS v_${i}`, `${typedValueSql(f, `(${cleaned(f, cell)})`)} AS x_${i}`);
+        }
+        xOf.set(f.name, `x_${i}`);
+        fieldOk.push(`(v_${i} IS NULL${f.required ? ' AND false' : ''} OR (v_${i} IS NOT NULL AND x_${i} IS NOT NULL))`);
+      }
+      rejectV.push(`j.v_${i}`);
+    }
+    const x = (f: Contract['fields'][number]) => xOf.get(f.name)!;
     const cellsOk = `(cnt = ${n} AND ${fieldOk.join(' AND ') || 'true'})`;
-    const checks = (contract.rowChecks ?? []).map((c, k) => `(${cellsOk} AND NOT coalesce(${c.sql!((name) => xOf.get(name)!)}, false)) AS check_${k}`);
-    await db.run(`CREATE TEMP TABLE ${typedTable} AS ${select}`);
-    await db.run(`DROP TABLE temp.${ident(vals)}`);
+    const checkSql = (contract.rowChecks ?? []).map((c) => `coalesce(${c.sql!((name) => xOf.get(name)!)}, false)`);
+    lap('maps');
+    const typedSql = `CREATE TEMP TABLE ${typedTable} AS SELECT ${keep}, ${outs.join(', ')} FROM ${from} ${joins.join(' ')} WHERE ${where}`;
+    await runProfiled(db, typedSql, 'typed');
+    await db.run(`DROP TABLE IF EXISTS temp.${ident(lines)}`);
     lap('typed');
-    const okCols = `${fieldOk.map((e, i) => `${e} AS ok_${i}`).join(', ')}${checks.length ? `, ${checks.join(', ')}` : ''}`;
-    const ok = `cnt = ${n} AND ${fields.map(({ i }) => `ok_${i}`).join(' AND ') || 'true'}${checks.length ? ` AND NOT (${checks.map((_, k) => `check_${k}`).join(' OR ')})` : ''}`;
-    const judged = `(SELECT *, ${okCols} FROM ${typedTable})`;
+    // A good row: the right number of cells, every field's test, and every row check.
+    const ok = [cellsOk, ...checkSql].join(' AND ');
 
     const { read } = (await db.json<{ read: number }>(`SELECT count(*)::INTEGER AS read FROM ${typedTable}`))[0]!;
-    await db.run(
-      `INSERT INTO ${input.landing} SELECT ${fields.map(({ i }) => `x_${i}`).join(', ')}, ${lit(input.loadId)}, ${lit(input.name)}, ${lit(input.checksum)}, line FROM ${judged} WHERE ${ok}`,
-    );
-    lap('insert');
+    // The rows that fail the first pass, with every cell it left untyped now typed by the full rules (one whose usual
+    // form failed strptime fails them too). Some of them are good after all: they are inserted with the rest.
+    const untyped = (i: number) => `(x_${i} IS NULL AND v_${i} IS NOT NULL)`;
+    const byField = new Map(fields.map(({ f, i }) => [i, f]));
+    const retyped = retype.length ? ` REPLACE (${retype.map((i) => `CASE WHEN ${untyped(i)} THEN ${typedValueSql(byField.get(i)!, `v_${i}`)} ELSE x_${i} END AS x_${i}`).join(', ')})` : '';
+    await db.run(`CREATE TEMP TABLE ${badTable} AS SELECT *${retyped} FROM ${typedTable} WHERE NOT (${ok})`);
+    // For a reject: which field tests failed, and which row checks fired on an otherwise valid row.
+    const judged = `(SELECT *, ${ok} AS good, ${fieldOk.map((e, i) => `${e} AS ok_${i}`).join(', ')}${checkSql.map((c, k) => `, (${cellsOk} AND NOT ${c}) AS check_${k}`).join('')} FROM ${badTable})`;
     const bad = await db.json<Record<string, unknown>>(
-      `SELECT line::BIGINT AS line, cnt, ${cols.slice(0, n).join(', ')}, ${fields.map(({ f, i }) => `${cellOf(f.name)} AS raw_${i}, v_${i}, ok_${i}, ${canonicalSql(f, `x_${i}`)} AS canon_${i}`).join(', ')}${checks.length ? `, ${checks.map((_, k) => `check_${k}`).join(', ')}` : ''}
-       FROM ${judged} WHERE NOT (${ok}) ORDER BY line`,
+      `SELECT j.line::BIGINT AS line, j.cnt, ${cols.slice(0, n).map((c) => `r.${c}`).join(', ')}, ${fields.map(({ f, i }) => `${match.columns.has(f.name) ? 'r.' : ''}${cellOf(f.name)} AS raw_${i}, ${rejectV[i]} AS v_${i}, j.ok_${i}, ${canonicalSql(f, `j.${x(f)}`)} AS canon_${i}`).join(', ')}${checkSql.length ? `, ${checkSql.map((_, k) => `j.check_${k}`).join(', ')}` : ''}
+       FROM ${judged} j JOIN (SELECT rowid AS rid, * FROM ${csv}) r USING (rid) ${rejectJoins.join(' ')} WHERE NOT j.good ORDER BY j.line`,
     );
-
+    await db.run(`DROP TABLE temp.${ident(csv)}`);
     lap('rejects-fetch');
     const rejects: LandedReject[] = [];
     for (const r of bad) {
@@ -232,9 +314,22 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     }
     lap('rejects-build');
     const rejected = bad.length;
-    return { read, landed: read - rejected, rejected, rejects };
+    // The good rows go straight from the typed step into the raw table (no landing copy in between).
+    const insertGood = async (table: string) => {
+      const good = (from: string) => `SELECT ${fields.map(({ f }) => x(f)).join(', ')}, ${lit(input.loadId)}, ${lit(input.name)}, ${lit(input.checksum)}, line FROM ${from} WHERE ${ok}`;
+      // Raw row order means nothing (staging orders by load and line), and an unordered insert runs in parallel.
+      await db.run('SET preserve_insertion_order = false');
+      try {
+        await runProfiled(db, `INSERT INTO ${table} ${good(typedTable)} UNION ALL ${good(badTable)}`, 'insert');
+      } finally {
+        await db.run('RESET preserve_insertion_order');
+      }
+      lap('insert');
+    };
+    handedOver = true;
+    return { read, landed: read - rejected, rejected, rejects, insertGood, dispose };
   } finally {
-    for (const t of [typedTable, vals, lines, csv]) await db.run(`DROP TABLE IF EXISTS temp.${ident(t)}`);
+    await db.run('RESET preserve_insertion_order');
+    if (!handedOver) await dispose();
   }
 }
-

@@ -8,7 +8,7 @@ import { readCsv, sniffEncoding, type CsvRecord } from '../../sources/lib/csv-re
 import { readXlsxSheets } from '../../sources/lib/xlsx-reader.js';
 import { ident, type Warehouse } from '../warehouse/db.js';
 import { detectContract, type Detection } from './detect.js';
-import { landCsvWithSql, sqlLandingFits } from './land-csv-sql.js';
+import { landCsvWithSql, sqlLandingFits, type SqlLanding } from './land-csv-sql.js';
 import { LOADS_TABLE, REJECTS_TABLE } from './ledger-tables.js';
 import { landReturnXml } from './land-xml.js';
 import { isXml } from '../../sources/lib/return-xml.js';
@@ -162,35 +162,58 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
   }
 
   const compiled = compileContract(contract);
-  const landingName = `_landing__${table}`;
-  const landing = `raw.${ident(landingName)}`;
-  await db.run(`CREATE OR REPLACE TABLE ${landing} AS SELECT * FROM raw.${ident(table)} LIMIT 0`);
-  const appender = await db.connection.createAppender(landingName, 'raw');
   const rejects: Reject[] = [];
   let read = 0;
   let landed = 0;
   let rejectedRows = 0;
 
-  let sqlLanded = false;
+  let sql: SqlLanding | null = null;
   if (!workbook && (opts.landing ?? 'auto') === 'auto' && sqlLandingFits(contract, facts.encoding)) {
     await records.return?.(undefined); // DuckDB reads the file itself; stop the JS reader
-    let sql: Awaited<ReturnType<typeof landCsvWithSql>> = null;
     try {
-      sql = await landCsvWithSql(db, { path: opts.path, contract, headers, headerLine: found.header.line, match, landing, loadId: opts.loadId, name, checksum: facts.checksum });
+      sql = await landCsvWithSql(db, { path: opts.path, contract, headers, headerLine: found.header.line, match, loadId: opts.loadId, name, checksum: facts.checksum });
     } catch {
       // Whatever DuckDB stumbled on, the JS path (the reference) still lands the file, or says what is wrong with it.
-      await db.run(`DELETE FROM ${landing}`);
     }
     if (sql) {
       ({ read, landed, rejected: rejectedRows } = sql);
       rejects.push(...sql.rejects);
-      sqlLanded = true;
     } else {
       // Something DuckDB would not read as we do: the JS reader takes the file from just below its header.
       records = readCsv(opts.path);
       for (let r = await records.next(); !r.done && r.value.line < found.header.line; r = await records.next());
     }
   }
+  // The swap: one transaction replaces the file's earlier rows, rejects and ledger entry.
+  const noRows = () => failed(db, opts, facts, name, source, `${name} has a header row but no data rows. Check the export finished, then run again.`);
+  const swap = async (insertGood: () => Promise<void>, path: 'sql' | 'js'): Promise<FileLoadResult> => {
+    if (read !== landed + rejectedRows) throw new Error(`internal check failed for ${name}: read ${read} != landed ${landed} + rejected ${rejectedRows}`);
+    await db.transaction(async () => {
+      // A corrected file replaces its earlier version (same name) and only that.
+      await db.run(`DELETE FROM raw.${ident(table)} WHERE _source_file = ?`, [name]);
+      await insertGood();
+      await db.run(`DELETE FROM ${REJECTS_TABLE} WHERE source = ? AND source_file = ?`, [source, name]);
+      await insertRejects(db, opts.loadId, source, name, rejects);
+      await db.run(`UPDATE ${LOADS_TABLE} SET is_current = false WHERE raw_table = ? AND source_file = ?`, [table, name]);
+      await recordLoad(db, { loadId: opts.loadId, runId: opts.runId, name, source, table, facts, status: 'loaded', read, landed, rejected: rejectedRows, error: null });
+    });
+    return { ...base, status: 'loaded', read, landed, rejected: rejectedRows, durationMs: Date.now() - started, landing: path };
+  };
+  if (sql) {
+    // The SQL path's typed rows go straight from its step table into raw.* (no landing copy).
+    const landedSql = sql;
+    try {
+      return read === 0 ? await noRows() : await swap(() => landedSql.insertGood(`raw.${ident(table)}`), 'sql');
+    } finally {
+      await landedSql.dispose();
+    }
+  }
+
+  // The JS path appends its good rows to a landing table, copied into raw.* in the swap.
+  const landingName = `_landing__${table}`;
+  const landing = `raw.${ident(landingName)}`;
+  await db.run(`CREATE OR REPLACE TABLE ${landing} AS SELECT * FROM raw.${ident(table)} LIMIT 0`);
+  const appender = await db.connection.createAppender(landingName, 'raw');
   let lastLine = found.header.line;
   const nextRecord = async () => {
     try {
@@ -201,7 +224,7 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
     }
   };
   try {
-  for (let next = sqlLanded ? ({ done: true } as const) : await nextRecord(); !next.done; next = await nextRecord()) {
+  for (let next = await nextRecord(); !next.done; next = await nextRecord()) {
     const rec = next.value;
     lastLine = rec.line;
     read++;
@@ -242,21 +265,11 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
 
   if (read === 0) {
     await db.run(`DROP TABLE ${landing}`);
-    return failed(db, opts, facts, name, source, `${name} has a header row but no data rows. Check the export finished, then run again.`);
+    return noRows();
   }
-  if (read !== landed + rejectedRows) throw new Error(`internal check failed for ${name}: read ${read} != landed ${landed} + rejected ${rejectedRows}`);
-
-  await db.transaction(async () => {
-    // A corrected file replaces its earlier version (same name) and only that.
-    await db.run(`DELETE FROM raw.${ident(table)} WHERE _source_file = ?`, [name]);
-    await db.run(`INSERT INTO raw.${ident(table)} SELECT * FROM ${landing}`);
-    await db.run(`DELETE FROM ${REJECTS_TABLE} WHERE source = ? AND source_file = ?`, [source, name]);
-    await insertRejects(db, opts.loadId, source, name, rejects);
-    await db.run(`UPDATE ${LOADS_TABLE} SET is_current = false WHERE raw_table = ? AND source_file = ?`, [table, name]);
-    await recordLoad(db, { loadId: opts.loadId, runId: opts.runId, name, source, table, facts, status: 'loaded', read, landed, rejected: rejectedRows, error: null });
-  });
+  const result = await swap(() => db.run(`INSERT INTO raw.${ident(table)} SELECT * FROM ${landing}`), 'js');
   await db.run(`DROP TABLE ${landing}`);
-  return { ...base, status: 'loaded', read, landed, rejected: rejectedRows, durationMs: Date.now() - started, landing: sqlLanded ? 'sql' : 'js' };
+  return result;
 }
 
 async function insertRejects(db: Warehouse, loadId: string, source: string, file: string, rejects: Reject[]): Promise<void> {
