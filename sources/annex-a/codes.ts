@@ -3,17 +3,13 @@
 // by the DfE code where there is one and by a short code of our own where Annex A has only labels.
 import { seedCodes } from '../lib/seed-codes.js';
 import type { CodeEntry } from '../lib/values.js';
+import { GENDER as CIN_GENDER, REASON_FOR_CLOSURE } from '../cin-census/codes.js';
 import { PLACE_PROVIDER } from '../ssda903/codes.js';
 
 const dfe = (name: string) => seedCodes(`dfe/${name}`, 'code', 'label');
 
-/** Annex A gender, keyed by the DfE sex codes the rest of the warehouse uses. */
-export const GENDER: CodeEntry[] = [
-  { code: '1', label: 'Male' },
-  { code: '2', label: 'Female' },
-  { code: '0', label: 'Not stated/recorded' },
-  { code: '9', label: 'Neither' },
-];
+/** Annex A gender, keyed by the DfE sex codes the rest of the warehouse uses (the CIN census's GenderCurrent). */
+export const GENDER = CIN_GENDER;
 export const ETHNICITY = dfe('ethnicity');
 export const CONTACT_SOURCE = seedCodes('contact_sources', 'source_code', 'source_label');
 export const YES_NO_UNKNOWN: CodeEntry[] = [
@@ -22,17 +18,7 @@ export const YES_NO_UNKNOWN: CodeEntry[] = [
   { code: 'U', label: 'Unknown' },
 ];
 export const CATEGORY_OF_NEED = dfe('category_of_need');
-export const CIN_CLOSURE_REASON: CodeEntry[] = [
-  { code: 'RC1', label: 'Adopted' },
-  { code: 'RC2', label: 'Died' },
-  { code: 'RC3', label: 'Child arrangements order' },
-  { code: 'RC4', label: 'Special guardianship order' },
-  { code: 'RC5', label: 'Transferred to services of another local authority' },
-  { code: 'RC6', label: 'Transferred to adult social care services' },
-  { code: 'RC7', label: 'Services ceased for any other reason, including child no longer in need' },
-  { code: 'RC8', label: 'Case closed after assessment, no further action' },
-  { code: 'RC9', label: 'Case closed after assessment, referred to early help' },
-];
+export const CIN_CLOSURE_REASON = REASON_FOR_CLOSURE;
 export const CIN_CASE_STATUS: CodeEntry[] = [
   { code: 'CLA', label: 'Looked after child' },
   { code: 'CP', label: 'Child Protection plan' },

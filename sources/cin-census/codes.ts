@@ -16,7 +16,7 @@ export const GENDER: CodeEntry[] = [
   { code: '9', label: 'Neither' },
 ];
 
-/** ReasonForClosure RC1-RC8 (CIN census guide). */
+/** ReasonForClosure RC1-RC9 (CIN census guide); Annex A's List 6 uses the same codes. */
 export const REASON_FOR_CLOSURE: CodeEntry[] = [
   { code: 'RC1', label: 'Adopted' },
   { code: 'RC2', label: 'Died' },
@@ -24,7 +24,7 @@ export const REASON_FOR_CLOSURE: CodeEntry[] = [
   { code: 'RC4', label: 'Special guardianship order' },
   { code: 'RC5', label: 'Transferred to services of another local authority' },
   { code: 'RC6', label: 'Transferred to adult social care services' },
-  { code: 'RC7', label: 'Case closed after assessment, no further action' },
-  { code: 'RC8', label: 'Case closed after assessment, referred to early help' },
-  { code: 'RC9', label: 'Case closed for any other reason' },
+  { code: 'RC7', label: 'Services ceased for any other reason, including child no longer in need' },
+  { code: 'RC8', label: 'Case closed after assessment, no further action' },
+  { code: 'RC9', label: 'Case closed after assessment, referred to early help' },
 ];
