@@ -31,6 +31,11 @@ export const ConfigSchema = z
       .object({
         /** Public appendices show counts from 1 to this number as "c". */
         threshold: z.number().int().min(0).max(20).default(5),
+        /**
+         * How many values every suppressed cell must still be able to take given everything a public appendix
+         * shows (the exact disclosure audit); unset means the threshold.
+         */
+        protection: z.number().int().min(1).max(100).optional(),
       })
       .prefault({}),
     schedule: z
@@ -156,6 +161,9 @@ export const ConfigSchema = z
   .strict();
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** The disclosure audit's protection: suppression.protection, else the threshold. */
+export const protectionOf = (c: Config): number => c.suppression.protection ?? c.suppression.threshold;
 export type ConfigInput = z.input<typeof ConfigSchema>;
 
 /** The demo reproduces the seed committee paper: 19 weeks to 14 June 2020, split at the 23 March lockdown. */

@@ -3,6 +3,7 @@
 // lays them out.
 import type { Content } from 'pdfmake/interfaces.js';
 import { longDate } from '../../pipelines/calendar/dates.js';
+import { protectionOf } from '../../pipelines/config.js';
 import type { Warehouse } from '../../pipelines/warehouse/db.js';
 import { writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
@@ -12,7 +13,7 @@ import { addAboutSheet, addTableSheet, newWorkbook, type XlsxColumn } from '../l
 import { barsChart, outcomesChart, trendMeasuresChart, trendReceivedChart } from './charts.js';
 import { loadComplaintsAnnual, PROCEDURES, type ComplaintsAnnualData } from './data.js';
 import { definitionsFor } from './definitions.js';
-import { complaintsAnnualTables, type ComplaintsAnnualTables, type ReportColumn, type ReportTable } from './tables.js';
+import { protectedComplaintsAnnualTables, type ComplaintsAnnualTables, type ReportColumn, type ReportTable } from './tables.js';
 
 export const REPORT_ID = 'complaints-annual';
 
@@ -89,8 +90,9 @@ export async function buildComplaintsAnnual(db: Warehouse, opts: BuildOptions): 
   };
   const threshold = opts.config.suppression.threshold;
   const pub = opts.variant === 'public';
-  const t = complaintsAnnualTables(d, opts.variant, threshold);
-  const defs = definitionsFor(opts.variant, threshold);
+  // Public: suppression widened until the exact audit passes; throws (and nothing is written) when it cannot.
+  const { tables: t, audit } = await protectedComplaintsAnnualTables(d, opts.variant, threshold, protectionOf(opts.config));
+  const defs = definitionsFor(opts.variant, threshold, audit?.protection);
   const hiddenNote = pub && threshold > 0 ? `"c": 1 to ${threshold}, or hidden so a total or change cannot reveal one (see Definitions); not drawn in charts.` : '';
   const procLabels = PROCEDURES.map((p) => d.procedureLabels[p]);
 

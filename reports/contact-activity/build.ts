@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { longDate } from '../../pipelines/calendar/dates.js';
+import { protectionOf } from '../../pipelines/config.js';
 import type { Warehouse } from '../../pipelines/warehouse/db.js';
 import { writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
@@ -11,7 +12,7 @@ import { C } from '../lib/suppression.js';
 import { openCaseChart, sourceChart, timelinessChart, weeklyChart } from './charts.js';
 import { FULL_AVAILABILITY, loadContactActivity, OPEN_CASE_AREAS, type ContactActivityData } from './data.js';
 import { definitionsFor, notAvailableText } from './definitions.js';
-import { AREA_KEYS, contactActivityTables, type PublishedTable } from './tables.js';
+import { AREA_KEYS, protectedContactActivityTables, type PublishedTable } from './tables.js';
 
 export const REPORT_ID = 'contact-activity';
 const OPEN_CASE_WIDTHS = { EDT: 30, MASH: 34, Assessment: 52, 'Case Management': 48, CLA: 30, Disability: 46 } as const;
@@ -73,8 +74,9 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
 
   const threshold = opts.config.suppression.threshold;
   const pub = opts.variant === 'public';
-  const t = contactActivityTables(d, opts.variant, threshold);
-  const defs = definitionsFor(opts.variant, threshold, available);
+  // Public: suppression widened until the exact audit passes; throws (and nothing is written) when it cannot.
+  const { tables: t, audit } = await protectedContactActivityTables(d, opts.variant, threshold, protectionOf(opts.config));
+  const defs = definitionsFor(opts.variant, threshold, available, audit?.protection);
   const missing = notAvailableText(available);
   const weeklySvg = await renderSvg(weeklyChart(d, t));
   const sourceSvg = await renderSvg(sourceChart(t, `Before ${splitText}`, `Since ${splitText}`));

@@ -13,6 +13,8 @@ import { areaTable, summaryText } from './pdf.js';
 import { monthEnd } from './period.js';
 import { addScorecardSheet, addTrendSheet } from './xlsx.js';
 import { byArea, scorecardView } from './view.js';
+import { auditScorecard } from './disclosure.js';
+import { protectionOf } from '../../pipelines/config.js';
 
 export const REPORT_ID = 'scorecard';
 export const REPORT_TITLE = 'Improvement Plan Scorecard';
@@ -25,6 +27,8 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   const appendixNumber = opts.config.reports.scorecard.appendix;
   const d = await loadScorecard(db, { periodEnd: opts.periodEnd ?? opts.config.reports.scorecard.periodEnd });
   const kpis = scorecardView(d, opts.variant, threshold);
+  // Public: the exact audit must pass, or nothing is written.
+  const audit = opts.variant === 'public' && threshold > 0 ? await auditScorecard(d, kpis, protectionOf(opts.config)) : null;
   const areas = byArea(kpis);
   const periodEnd = monthEnd(d.month);
   const meta: AppendixMeta = {
@@ -47,7 +51,7 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   for (const k of kpis) svgs.set(k.measureId, k.points.some((p) => p.value !== null || p.target !== null) ? await renderSvg(sparklineSpec(k, d.months)) : null);
   const pngs = new Map([...svgs].map(([id, svg]) => [id, svg ? { png: svgToPng(svg), ...svgSize(svg) } : null]));
 
-  const terms = scorecardTerms(opts.variant, threshold, d.monthLabel);
+  const terms = scorecardTerms(opts.variant, threshold, d.monthLabel, audit?.protection);
   const key =
     'RAG against the month’s target: Green meets it, Amber within tolerance, Red misses it. Last 12 months: solid line the measure (latest month marked), dashed line the target trajectory.' +
     (opts.variant === 'public' ? ` ${SUPPRESSED} = suppressed small number (see Definitions).` : ' RESTRICTED: small numbers are not suppressed.');
