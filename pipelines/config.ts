@@ -57,6 +57,8 @@ export const ConfigSchema = z
             compareFrom: isoDate.optional(),
             /** Plain-text analyst comment placed in the appendix when the file exists. */
             commentFile: z.string().optional(),
+            /** The meeting this appendix is for (else committee.meetingDate when that is after the period). */
+            meetingDate: isoDate.optional(),
           })
           .strict()
           .prefault({}),
@@ -65,6 +67,8 @@ export const ConfigSchema = z
             appendix: z.string().default('2'),
             /** Month end reported; defaults to the latest complete month with data. */
             periodEnd: isoDate.optional(),
+            /** The meeting this appendix is for (else committee.meetingDate when that is after the period). */
+            meetingDate: isoDate.optional(),
           })
           .strict()
           .prefault({}),
@@ -76,6 +80,8 @@ export const ConfigSchema = z
             periodEnd: isoDate.optional(),
             /** Financial years in the trend charts and tables (fewer when the data holds fewer). */
             trendYears: z.number().int().min(2).max(10).default(4),
+            /** The meeting this appendix is for (else committee.meetingDate when that is after the period). */
+            meetingDate: isoDate.optional(),
           })
           .strict()
           .prefault({}),
@@ -170,7 +176,8 @@ export type ConfigInput = z.input<typeof ConfigSchema>;
 export const demoConfig: ConfigInput = {
   council: { name: 'Demo Borough Council' },
   committee: { meetingDate: '2020-06-29' },
-  reports: { contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-03-23', weeks: 19 } },
+  // Each appendix has its own meeting: the March 2021 scorecard and the 2020/21 annual report are not for June 2020.
+  reports: { contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-03-23', weeks: 19 }, scorecard: { meetingDate: '2021-04-26' }, complaintsAnnual: { meetingDate: '2021-06-28' } },
   // The demo's exports are dated April 2021 on purpose; a freshness limit would only cry wolf.
   ops: { freshness: { maxAgeDays: 36_500 } },
 };

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { venvBinDir } from '../pipelines/paths.js';
 import { csp } from './helpers/cli.js';
+import { auditPublicWorkbooks } from './helpers/disclosure.js';
 import { tempDir } from './helpers/tmp.js';
 
 let data: string;
@@ -126,5 +127,14 @@ describe('returns only: csp demo --returns then csp run', () => {
     });
     expect(shown.length).toBeGreaterThan(4);
     for (const [week, n] of shown) expect([week, n]).toEqual([week, weekly.get(week)]);
+  });
+
+  it('passes the exact disclosure audit: every "c" in every public workbook could be at least 5 values (issue 14)', async () => {
+    const audits = await auditPublicWorkbooks(path.join(data, 'appendices'), path.join(data, 'warehouse.duckdb'));
+    expect(audits.map((a) => a.report).sort()).toEqual(['contact-activity', 'scorecard']);
+    for (const a of audits) {
+      expect(a.audit.failures, a.file).toEqual([]);
+      for (const r of a.audit.ranges) expect(r.span, `${a.file}: ${r.where} [${r.min}, ${r.max}]`).toBeGreaterThanOrEqual(5);
+    }
   });
 });

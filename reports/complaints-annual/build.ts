@@ -5,7 +5,7 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { longDate } from '../../pipelines/calendar/dates.js';
 import { protectionOf } from '../../pipelines/config.js';
 import type { Warehouse } from '../../pipelines/warehouse/db.js';
-import { writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
+import { meetingDateFor, writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { cellPadding, chartContent, commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';
 import { C } from '../lib/suppression.js';
@@ -78,7 +78,7 @@ export async function buildComplaintsAnnual(db: Warehouse, opts: BuildOptions): 
     council: opts.config.council.name,
     directorate: opts.config.council.directorate,
     committee: opts.config.committee.name,
-    meetingDate: opts.config.committee.meetingDate ?? null,
+    meetingDate: meetingDateFor({ given: opts.meetingDate, report: cfg.meetingDate, committee: opts.config.committee.meetingDate, periodEnd: d.year.end, what: `Appendix ${cfg.appendix} (${d.year.label})` }),
     appendixNumber: cfg.appendix,
     title: cfg.title,
     period: `${d.year.label}: ${longDate(d.year.start)} to ${longDate(d.year.end)}`,

@@ -1,7 +1,7 @@
 // Builds the "Improvement plan scorecard" appendix (every KPI in marts.kpi_monthly by priority area, with
 // its latest month, target, RAG, 12-month trend and definition) as xlsx and PDF, public or restricted.
 import type { Warehouse } from '../../pipelines/warehouse/db.js';
-import { writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
+import { meetingDateFor, writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { definitionsContent, renderPdf } from '../lib/pdf.js';
 import { addAboutSheet, newWorkbook } from '../lib/xlsx.js';
@@ -35,7 +35,7 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
     council: opts.config.council.name,
     directorate: opts.config.council.directorate,
     committee: opts.config.committee.name,
-    meetingDate: opts.config.committee.meetingDate ?? null,
+    meetingDate: meetingDateFor({ given: opts.meetingDate, report: opts.config.reports.scorecard.meetingDate, committee: opts.config.committee.meetingDate, periodEnd, what: `Appendix ${appendixNumber} (${d.monthLabel})` }),
     appendixNumber,
     title: REPORT_TITLE,
     period: `${d.monthLabel} (trend: ${monthLabel(d.months[0]!)} to ${d.monthLabel})`,
