@@ -8,6 +8,7 @@ import type { Warehouse } from '../../pipelines/warehouse/db.js';
 import { meetingDateFor, writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { cellPadding, chartContent, commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';
+import { rejectedRows, rejectsStatement } from '../lib/rejects.js';
 import { C } from '../lib/suppression.js';
 import { addAboutSheet, addTableSheet, newWorkbook, type XlsxColumn } from '../lib/xlsx.js';
 import { barsChart, outcomesChart, trendMeasuresChart, trendReceivedChart } from './charts.js';
@@ -92,7 +93,15 @@ export async function buildComplaintsAnnual(db: Warehouse, opts: BuildOptions): 
   const pub = opts.variant === 'public';
   // Public: suppression widened until the exact audit passes; throws (and nothing is written) when it cannot.
   const { tables: t, audit } = await protectedComplaintsAnnualTables(d, opts.variant, threshold, protectionOf(opts.config));
-  const defs = definitionsFor(opts.variant, threshold, audit?.protection);
+  // Rows of the complaints exports received in the year that failed validation: said on the page, not silently missing.
+  const rejects = rejectsStatement(
+    await rejectedRows(db, [
+      ...['complaints', 'comments', 'compliments', 'ombudsman_cases'].map((e) => ({ source: `complaints.${e}`, dateField: 'received_date' })),
+      { source: 'complaints.complaint_issues' },
+    ], d.year.start, d.year.end),
+    `received in ${d.year.label}`,
+  );
+  const defs = [...definitionsFor(opts.variant, threshold, audit?.protection), { term: 'Rejected rows', text: rejects }];
   const hiddenNote = pub && threshold > 0 ? `"c": 1 to ${threshold}, or hidden so a total or change cannot reveal one (see Definitions); not drawn in charts.` : '';
   const procLabels = PROCEDURES.map((p) => d.procedureLabels[p]);
 
@@ -110,7 +119,7 @@ export async function buildComplaintsAnnual(db: Warehouse, opts: BuildOptions): 
 
   // ---- PDF ----
   const pdf = await renderPdf(meta, [
-    commentBox(`Summary, ${d.year.label}`, summary(d, t)),
+    commentBox(`Summary, ${d.year.label}`, `${summary(d, t)} ${rejects}`),
     section('Complaints'),
     ...tbl(t.byProcedure),
     ...tbl(t.outcomes),

@@ -8,6 +8,7 @@ import { meetingDateFor, writeAppendixFiles, type AppendixBuildOptions, type App
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { chartContent, commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';
 import { addAboutSheet, addTableSheet, newWorkbook, type XlsxColumn } from '../lib/xlsx.js';
+import { rejectedRows, rejectsStatement } from '../lib/rejects.js';
 import { C } from '../lib/suppression.js';
 import { openCaseChart, sourceChart, timelinessChart, weeklyChart } from './charts.js';
 import { FULL_AVAILABILITY, loadContactActivity, OPEN_CASE_AREAS, type ContactActivityData } from './data.js';
@@ -76,7 +77,12 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
   const pub = opts.variant === 'public';
   // Public: suppression widened until the exact audit passes; throws (and nothing is written) when it cannot.
   const { tables: t, audit } = await protectedContactActivityTables(d, opts.variant, threshold, protectionOf(opts.config));
-  const defs = definitionsFor(opts.variant, threshold, available, audit?.protection);
+  // Rows of the contacts export dated in these weeks that failed validation: said on the page, not silently missing.
+  const rejects = rejectsStatement(
+    await rejectedRows(db, [available.source === 'annex_a' ? { source: 'annex_a.list_1_contacts', dateField: 'contact_date' } : { source: 'case_management.contacts', dateField: 'contact_at' }], period.firstWeek, period.periodEnd),
+    `dated in these ${d.weeks.length} weeks`,
+  );
+  const defs = [...definitionsFor(opts.variant, threshold, available, audit?.protection), { term: 'Rejected rows', text: rejects }];
   const missing = notAvailableText(available);
   const weeklySvg = await renderSvg(weeklyChart(d, t));
   const sourceSvg = await renderSvg(sourceChart(t, `Before ${splitText}`, `Since ${splitText}`));
@@ -100,7 +106,7 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
     columns: [{ header: 'Week', width: '*' as const }, ...teamCols({ header: 'EDT', align: R, width: 60 }, { header: 'MASH', align: R, width: 60 }), { header: 'Total contacts', align: R, width: 80 }] as PdfColumn[],
     rows: all(t.weekly).map((r) => [String(r.label), ...(teamCols(count(r.edt), count(r.mash)) as string[]), count(r.total)]),
     totalRows: [t.weekly.totalRow],
-    ...(noteIfHidden(t.weekly) ? { note: noteIfHidden(t.weekly) } : {}),
+    note: [rejects, noteIfHidden(t.weekly)].filter(Boolean).join(' '),
   };
   const [avgBefore, avgSince] = t.averages.rows as [Record<string, unknown>, Record<string, unknown>];
   const averagesTable = {
@@ -170,7 +176,7 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
     ],
     rows: all(t.weekly).map((r) => ({ label: String(r.label), weekStart: date(r.weekStart), ...(split ? { edt: cell(r.edt), mash: cell(r.mash) } : {}), total: cell(r.total) })),
     totalRows: [t.weekly.totalRow],
-    ...(noteIfHidden(t.weekly) || missing ? { note: [noteIfHidden(t.weekly), missing ? `Not available from this source: ${missing}` : ''].filter(Boolean).join(' ') } : {}),
+    note: [rejects, noteIfHidden(t.weekly), missing ? `Not available from this source: ${missing}` : ''].filter(Boolean).join(' '),
     chartPng: png(weeklySvg),
   });
   addTableSheet(wb, meta, {

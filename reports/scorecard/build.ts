@@ -1,6 +1,7 @@
 // Builds the "Improvement plan scorecard" appendix (every KPI in marts.kpi_monthly by priority area, with
 // its latest month, target, RAG, 12-month trend and definition) as xlsx and PDF, public or restricted.
 import type { Warehouse } from '../../pipelines/warehouse/db.js';
+import { allSources, rejectedRows, rejectsStatement } from '../lib/rejects.js';
 import { meetingDateFor, writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { definitionsContent, renderPdf } from '../lib/pdf.js';
@@ -51,8 +52,11 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   for (const k of kpis) svgs.set(k.measureId, k.points.some((p) => p.value !== null || p.target !== null) ? await renderSvg(sparklineSpec(k, d.months)) : null);
   const pngs = new Map([...svgs].map(([id, svg]) => [id, svg ? { png: svgToPng(svg), ...svgSize(svg) } : null]));
 
-  const terms = scorecardTerms(opts.variant, threshold, d.monthLabel, audit?.protection);
+  // Snapshot measures (children in care at a month end) draw on records of any age, so every rejected row counts here.
+  const rejects = rejectsStatement(await rejectedRows(db, allSources(), '0001-01-01', '9999-12-31'), '(of any date)');
+  const terms = [...scorecardTerms(opts.variant, threshold, d.monthLabel, audit?.protection), { term: 'Rejected rows', text: rejects }];
   const key =
+    `${rejects} ` +
     'RAG against the month’s target: Green meets it, Amber within tolerance, Red misses it. Last 12 months: solid line the measure (latest month marked), dashed line the target trajectory.' +
     (opts.variant === 'public' ? ` ${SUPPRESSED} = suppressed small number (see Definitions).` : ' RESTRICTED: small numbers are not suppressed.');
 
