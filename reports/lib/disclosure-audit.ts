@@ -161,7 +161,7 @@ function groupSolver(h: Highs, members: number[], rows: Row[], lowerOf: (i: numb
     m.options.set({ output_flag: false, ...opts });
     return m;
   };
-  const lp = open(lpText, { solver: 'simplex' });
+  const lp = open(lpText, { solver: 'simplex', presolve: 'off' });
   let mip: Model | null = null;
   let costed: { model: Model; col: number }[] = [];
   const run = (m: Model, j: number, sense: 'min' | 'max', where: string): Float64Array => {
@@ -182,12 +182,14 @@ function groupSolver(h: Highs, members: number[], rows: Row[], lowerOf: (i: numb
     }
     return r;
   };
-  const solve = (i: number, sense: 'min' | 'max', where: string): number => {
+  /** The bound, and the whole-number point that attains it (every member's value, in `members` order). */
+  const solve = (i: number, sense: 'min' | 'max', where: string): { value: number; point: number[] | null } => {
     const j = col.get(i)!;
     const relaxed = wholeAndFeasible(run(lp, j, sense, where));
-    if (relaxed) return relaxed[j]!;
+    if (relaxed) return { value: relaxed[j]!, point: relaxed };
     mip ??= open(mipText, { mip_rel_gap: 0, mip_abs_gap: 0 });
-    return Math.round(run(mip, j, sense, where)[j]!);
+    const x = run(mip, j, sense, where);
+    return { value: Math.round(x[j]!), point: wholeAndFeasible(x) };
   };
   return Object.assign(solve, {
     dispose: () => {
@@ -211,7 +213,11 @@ export function checkAtTruth(model: DisclosureModel): void {
 }
 
 /** Smallest and largest value of every hidden cell consistent with the shown cells and every constraint. */
-export async function auditDisclosure(model: DisclosureModel, protection: number): Promise<AuditResult> {
+/**
+ * `quick`: for deciding what to hide next, a cell already seen to take `protection` values in solutions found for
+ * other cells is not solved for (its range is then at least what was seen); exact ranges otherwise.
+ */
+export async function auditDisclosure(model: DisclosureModel, protection: number, opts: { quick?: boolean } = {}): Promise<AuditResult> {
   checkAtTruth(model);
   const h = await solver();
   const hidden = [...model.cells.values()].filter((c) => c.hidden || c.unprinted);
@@ -245,14 +251,30 @@ export async function auditDisclosure(model: DisclosureModel, protection: number
     }
     // A "c" is at least `lower` (zeros are shown); a count that is not printed at all can be 0.
     const solve = groupSolver(h, members, rows, (i) => (hidden[i]!.hidden ? model.lower : 0));
+    // Values seen for each member in the whole-number solutions found so far (all genuinely feasible).
+    const seen = new Map<number, { lo: number; hi: number }>();
+    const note = (point: number[] | null) =>
+      point?.forEach((v, j) => {
+        const m = members[j]!;
+        const s = seen.get(m);
+        seen.set(m, { lo: Math.min(s?.lo ?? v, v), hi: Math.max(s?.hi ?? v, v) });
+      });
+    const seenSpan = (i: number) => (seen.has(i) ? seen.get(i)!.hi - seen.get(i)!.lo + 1 : 0);
     try {
       for (const i of members) {
         const cell = hidden[i]!;
         if (!cell.hidden) continue;
-        const min = solve(i, 'min', cell.where);
-        const maxRaw = solve(i, 'max', cell.where);
-        const max = maxRaw >= BIG ? Infinity : maxRaw;
-        ranges.push({ id: cell.id, where: cell.where, min, max, span: max - min + 1 });
+        if (opts.quick && seenSpan(i) >= protection) {
+          const s = seen.get(i)!;
+          ranges.push({ id: cell.id, where: cell.where, min: s.lo, max: s.hi, span: s.hi - s.lo + 1 });
+          continue;
+        }
+        const lo = solve(i, 'min', cell.where);
+        note(lo.point);
+        const hi = solve(i, 'max', cell.where);
+        note(hi.point);
+        const max = hi.value >= BIG ? Infinity : hi.value;
+        ranges.push({ id: cell.id, where: cell.where, min: lo.value, max, span: max - lo.value + 1 });
       }
     } finally {
       solve.dispose();
@@ -292,8 +314,10 @@ export async function protect<T>(build: (extra: ReadonlySet<string>) => { publis
   const extra = new Set<string>();
   for (;;) {
     const { published, model } = build(extra);
-    const audit = await auditDisclosure(model, protection);
-    if (audit.ok) return { published, audit, extra };
+    const quick = await auditDisclosure(model, protection, { quick: true });
+    // Passing quickly means passing exactly (seen values are feasible); the exact ranges are what is reported.
+    if (quick.ok) return { published, audit: await auditDisclosure(model, protection), extra };
+    const audit = quick;
     let grew = false;
     for (const f of audit.failures) {
       const next = nextToHide(model, f.id, extra);
