@@ -68,7 +68,7 @@ beforeAll(async () => {
     ['W2', 'Case Management 1', 'SW', '0.5', 'AGENCY', '01/01/2019', ''],
     ['W3', 'Case Management 1', 'TM', '1', 'PERM', '01/01/2019', ''],
     ['W4', 'Case Management 1', 'SSW', '1', 'PERM', '01/01/2019', ''],
-    ['W5', 'Case Management 1', 'SW', '1', 'PERM', '01/01/2019', '31/12/2020'], // leaves on 31 December: in post that day
+    ['W5', 'Case Management 1', 'SW', '1', 'PERM', '01/12/2020', '31/12/2020'], // December only; leaves on 31 December: in post that day
   ]);
   write(dir, 'case-allocations.csv', EXPORTS.allocations.header, [
     ['al0', 'K0', 'W1', 'Case Management 1', '01/04/2019', '01/05/2019'],
