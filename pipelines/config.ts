@@ -77,6 +77,14 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** The secret behind the marts' pseudonymous keys (child_key, worker_key, ...): see README "Pseudonymous keys". */
+    pseudonymisation: z
+      .object({
+        /** The key file, made at the first run (mode 0600); default $CSP_DATA_DIR/secrets/pseudonym.key. Relative to the config file. */
+        keyFile: z.string().min(1).optional(),
+      })
+      .strict()
+      .prefault({}),
     /** Nightly operations: retries, freshness limits, retention of published runs, who to tell when it fails. */
     ops: z
       .object({

@@ -19,6 +19,8 @@ function findProjectRoot(start: string): string {
 }
 
 export const sqlDir = path.join(projectRoot, 'sql');
+/** The dbt-duckdb plugins (Python modules) the profile names; on dbt's PYTHONPATH. */
+export const dbtPluginDir = path.join(sqlDir, 'plugins');
 export const venvBinDir = path.join(projectRoot, '.venv', process.platform === 'win32' ? 'Scripts' : 'bin');
 export const bankHolidaySeed = path.join(sqlDir, 'seeds', 'bank_holidays_england_wales.csv');
 

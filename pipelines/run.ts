@@ -7,6 +7,7 @@ import { buildReports, writeManifest, type ReportRequest } from '../reports/cata
 import type { ManifestEntry } from '../reports/lib/appendix.js';
 import type { Config } from './config.js';
 import { extract, type ExtractSummary } from './extract/extract.js';
+import { ensurePseudonymKey, pseudonymKeyId } from './keys/pseudonym-key.js';
 import type { Logger } from './logger.js';
 import { writeJsonAtomic } from './ops/atomic.js';
 import { faultPause, markFault } from './ops/fault.js';
@@ -102,12 +103,13 @@ export async function extractStage(paths: DataPaths, inputDir: string, runId: st
   return summary;
 }
 
-export async function transformStage(paths: DataPaths, log: Logger, hooks: DbtHooks = {}): Promise<DbtSummary> {
+export async function transformStage(paths: DataPaths, log: Logger, pseudonymKeyFile: string, hooks: DbtHooks = {}): Promise<DbtSummary> {
   const summary = await dbtBuild({
     warehouse: paths.workWarehouse,
     workDir: paths.workDir,
     logDir: paths.logs,
     log,
+    pseudonymKeyFile,
     hooks: {
       ...hooks,
       onLine: (line) => {
@@ -142,6 +144,8 @@ export interface RunOptions {
   reports: ReportRequest[];
   /** The council's mapping CSV per source (absolute paths), see config `mappings`. */
   mappings?: Readonly<Record<string, string>>;
+  /** The installation's pseudonymisation key (keys/pseudonym-key.ts); made at the first run. */
+  pseudonymKeyFile: string;
   trigger?: string;
   /** Told about child processes (dbt) so they can be stopped if this run is killed. */
   children?: { add(pid: number, command: string): void; remove(pid: number): void };
@@ -226,7 +230,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
       (s) => ({ files: s.files.length, read: s.read, landed: s.landed, rejected: s.rejected, skipped: s.files.filter((f) => f.status === 'skipped').length }),
     );
     const extracted = record.stages.extract!;
-    record.fingerprint = runFingerprint({ config, reports: opts.reports, mappings: opts.mappings, files: lastExtract!.files });
+    const pseudonymKey = ensurePseudonymKey(opts.pseudonymKeyFile, log);
+    record.fingerprint = runFingerprint({ config, reports: opts.reports, mappings: opts.mappings, files: lastExtract!.files, pseudonymKeyId: pseudonymKeyId(pseudonymKey) });
     const kept = opts.force || workingDbRestored ? null : unchangedSince(paths, lastExtract!, record.fingerprint);
     if (kept) {
       // Nothing to rebuild: the published warehouse and appendices already are what this run would make.
@@ -243,7 +248,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
     await stage(
       'transform',
       () =>
-        transformStage(paths, log, {
+        transformStage(paths, log, opts.pseudonymKeyFile, {
           onSpawn: (pid, command) => opts.children?.add(pid, command),
           onExit: (pid) => opts.children?.remove(pid),
         }),
