@@ -138,6 +138,7 @@ program
         `Appendices:  ${rel(ctx.paths.appendices)}/`,
         ...(record.files ?? []).map((f) => `  ${f.file}`),
         `Warehouse:   ${rel(ctx.paths.warehouse)}  (query it: npx duckdb -readonly ${rel(ctx.paths.warehouse)})`,
+        `             ${rel(ctx.paths.pseudonymisedWarehouse)}  (pseudonymised: for analysts and BI beyond the performance team)`,
         `Run record:  ${rel(path.join(ctx.paths.runs, `${record.runId}.json`))}`,
         result.summary,
       ].join('\n'),

@@ -28,6 +28,8 @@ export interface DataPaths {
   root: string;
   /** The analysts' read-only copy; replaced atomically only after a fully successful run. */
   warehouse: string;
+  /** The same run's pseudonymised copy (marts and reference only) for analysts and BI beyond the performance team. */
+  pseudonymisedWarehouse: string;
   /** The pipeline's own working database: raw landings persist here between runs. */
   workWarehouse: string;
   workDir: string;
@@ -50,6 +52,7 @@ export function dataPaths(dataDir = process.env.CSP_DATA_DIR): DataPaths {
   return {
     root,
     warehouse: path.join(root, 'warehouse.duckdb'),
+    pseudonymisedWarehouse: path.join(root, 'warehouse-pseudonymised.duckdb'),
     workWarehouse: path.join(root, 'work', 'warehouse.duckdb'),
     workDir: path.join(root, 'work'),
     appendices: path.join(root, 'appendices'),

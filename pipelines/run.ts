@@ -17,7 +17,8 @@ import { runFingerprint } from './ops/unchanged.js';
 import { withRetry, isTransientError } from './ops/retry.js';
 import { openWorkingDatabase } from './ops/working-db.js';
 import type { DataPaths } from './paths.js';
-import { ensurePublicLinks, markPublished, publishedRunId, snapshotWarehouse, switchCurrent } from './publish.js';
+import { ensurePublicLinks, markPublished, publishedRunId, runFolder, snapshotWarehouse, switchCurrent } from './publish.js';
+import { PSEUDONYMISED_FILE, writePseudonymisedWarehouse } from './pseudonymise.js';
 import { readFileSync } from 'node:fs';
 import { dbtBuild, type DbtHooks, type DbtSummary } from './transform/dbt.js';
 import { withWarehouse } from './warehouse/db.js';
@@ -277,7 +278,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
         Object.assign(record.stages.publish!, { status: 'succeeded', finishedAt: publishedAt });
         try {
           await syncLedger(paths.workWarehouse, [record], { checkpoint: true });
-          await snapshotWarehouse(paths, runId);
+          const snapshot = await snapshotWarehouse(paths, runId);
+          await writePseudonymisedWarehouse(snapshot, path.join(runFolder(paths, runId), PSEUDONYMISED_FILE), log);
           await faultPause(paths.root, 'publish'); // test-only: snapshot complete, not yet switched
           switchCurrent(paths, runId);
         } catch (e) {
