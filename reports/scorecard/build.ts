@@ -49,7 +49,7 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
 
   // One sparkline per KPI, rendered once: SVG for the PDF, PNG of the same SVG for Excel.
   const svgs = new Map<string, string | null>();
-  for (const k of kpis) svgs.set(k.measureId, k.points.some((p) => p.value !== null || p.target !== null) ? await renderSvg(sparklineSpec(k, d.months)) : null);
+  for (const k of kpis) svgs.set(k.measureId, k.points.some((p) => p.value !== null || p.target !== null || p.suppressed) ? await renderSvg(sparklineSpec(k, d.months)) : null);
   const pngs = new Map([...svgs].map(([id, svg]) => [id, svg ? { png: svgToPng(svg), ...svgSize(svg) } : null]));
 
   // Snapshot measures (children in care at a month end) draw on records of any age, so every rejected row counts here.
