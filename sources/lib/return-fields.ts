@@ -9,7 +9,7 @@ let rows: Record<string, string>[] | undefined;
 /** A return table's contract with each field's `required` from the seed (every field must have its row). */
 export function returnTable(contract: Contract): Contract {
   rows ??= readSeed('dfe/return_fields');
-  const mine = new Map(rows.filter((r) => r.return === contract.system && r.table === contract.entity).map((r) => [r.field, r]));
+  const mine = new Map(rows.filter((r) => r.system === contract.system && r.entity === contract.entity).map((r) => [r.field, r]));
   return {
     ...contract,
     fields: contract.fields.map((f) => {

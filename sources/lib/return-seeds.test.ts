@@ -16,7 +16,7 @@ describe('the returns seeds', () => {
   });
   it('say for every field of every SSDA903 and CIN census table whether it may be blank, and nothing else', () => {
     const rows = readSeed('dfe/return_fields');
-    const seeded = new Set(rows.map((r) => `${r.return}.${r.table}.${r.field}`));
+    const seeded = new Set(rows.map((r) => `${r.system}.${r.entity}.${r.field}`));
     const fields = contracts.filter((c) => c.system === 'ssda903' || c.system === 'cin_census').flatMap((c) => c.fields.map((f) => `${c.system}.${c.entity}.${f.name}`));
     expect(fields.filter((f) => !seeded.has(f))).toEqual([]);
     expect([...seeded].filter((f) => !fields.includes(f))).toEqual([]);
