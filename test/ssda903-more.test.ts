@@ -148,5 +148,5 @@ describe('SSDA903: the remaining files and the XML return', () => {
       const dolo = await db.json<Record<string, unknown>>("SELECT dolo_id, strftime(start_date, '%Y-%m-%d') AS start_date, end_date FROM staging.stg_ssda903__dolo");
       expect(dolo).toEqual([{ dolo_id: '903:A2:2020-02-01', start_date: '2020-02-01', end_date: null }]);
     });
-  }, 240_000);
+  }, 600_000);
 });
