@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { isCollectionYear } from '../sources/lib/collection-year.js';
 
 /** An IP address, or a range in CIDR form (10.0.0.0/8, fd00::/8). */
 const isAddressOrRange = (v: string): boolean => {
@@ -13,6 +14,7 @@ const isAddressOrRange = (v: string): boolean => {
 };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const collectionYear = z.string().refine(isCollectionYear, 'expected a collection year such as 2024/25');
 
 export const ConfigSchema = z
   .object({
@@ -36,6 +38,20 @@ export const ConfigSchema = z
      * "system.entity", e.g. { "case_management.contacts": "mappings/contacts.csv" }. Paths are relative to the config file.
      */
     mappings: z.record(z.string().regex(/^[a-z0-9_]+\.[a-z0-9_]+$/, 'expected a source key such as case_management.contacts'), z.string().min(1)).default({}),
+    /** The statutory returns. */
+    returns: z
+      .object({
+        ssda903: z
+          .object({
+            /**
+             * The collection year the 903 files are checked against; by default the year their latest event date
+             * (episode, review, missing ... up to today) falls in. The CIN census names its own (ReferenceDate).
+             */
+            collectionYear: collectionYear.optional(),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
     suppression: z
       .object({
         /** Public appendices show counts from 1 to this number as "c". */
