@@ -42,7 +42,7 @@ beforeAll(async () => {
   for (const variant of ['public', 'restricted']) {
     reportOut.push(await csp(['report', 'complaints-annual', '--period-end', '2020-03-31', '--meeting-date', '2020-06-29', '--variant', variant, '--out', onDemand, '--config', config], { CSP_DATA_DIR: data }));
   }
-}, 600_000);
+}, 900_000);
 
 /** duckdb shell, read-only, CSV without header: the warehouse as an analyst would query it. */
 function query(sql: string): string[][] {
