@@ -211,7 +211,8 @@ describe('csp demo with data-quality faults', () => {
 });
 
 describe('what analysts get with each published run', () => {
-  const duckdb = (sql: string, db = ':memory:') => execFileSync(path.join(venvBinDir, 'duckdb'), ['-readonly', '-csv', '-noheader', db, '-c', sql], { encoding: 'utf8' }).trim();
+  /** The DuckDB shell on `db` read-only, or with no database at all (files only). */
+  const duckdb = (sql: string, db?: string) => execFileSync(path.join(venvBinDir, 'duckdb'), [...(db ? ['-readonly', db] : []), '-csv', '-noheader', '-c', sql], { encoding: 'utf8' }).trim();
   const martTables = () => duckdb(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts' AND table_type = 'BASE TABLE' ORDER BY 1`, path.join(data, 'warehouse.duckdb')).split('\n');
   const manifest = () =>
     JSON.parse(readFileSync(path.join(data, 'docs', 'manifest.json'), 'utf8')) as {
