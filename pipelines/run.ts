@@ -7,6 +7,7 @@ import { buildReports, writeManifest, type ReportRequest } from '../reports/cata
 import type { ManifestEntry } from '../reports/lib/appendix.js';
 import type { Config } from './config.js';
 import { extract, type ExtractSummary } from './extract/extract.js';
+import { ensurePseudonymKey, pseudonymKeyId } from './keys/pseudonym-key.js';
 import type { Logger } from './logger.js';
 import { writeJsonAtomic } from './ops/atomic.js';
 import { faultPause, markFault } from './ops/fault.js';
@@ -17,6 +18,7 @@ import { withRetry, isTransientError } from './ops/retry.js';
 import { openWorkingDatabase } from './ops/working-db.js';
 import type { DataPaths } from './paths.js';
 import { ensurePublicLinks, markPublished, publishedRunId, runFolder, snapshotWarehouse, switchCurrent } from './publish.js';
+import { PSEUDONYMISED_FILE, writePseudonymisedWarehouse } from './pseudonymise.js';
 import { readFileSync } from 'node:fs';
 import { dbtBuild, dbtDocsGenerate, type DbtHooks, type DbtSummary } from './transform/dbt.js';
 import { publishDocs, writeMartsParquet } from './analyst-files.js';
@@ -112,12 +114,13 @@ export async function extractStage(paths: DataPaths, inputDir: string, runId: st
   return summary;
 }
 
-export async function transformStage(paths: DataPaths, log: Logger, hooks: DbtHooks = {}): Promise<DbtSummary> {
+export async function transformStage(paths: DataPaths, log: Logger, pseudonymKeyFile: string, hooks: DbtHooks = {}): Promise<DbtSummary> {
   const summary = await dbtBuild({
     warehouse: paths.workWarehouse,
     workDir: paths.workDir,
     logDir: paths.logs,
     log,
+    pseudonymKeyFile,
     hooks: {
       ...hooks,
       onLine: (line) => {
@@ -142,10 +145,10 @@ export async function transformStage(paths: DataPaths, log: Logger, hooks: DbtHo
 }
 
 /** `dbt docs generate` on the built warehouse; a failure is a warning: docs never hold the appendices back. */
-async function docsStage(paths: DataPaths, log: Logger, hooks: DbtHooks, analyst: AnalystFilesRecord): Promise<string | null> {
+async function docsStage(paths: DataPaths, log: Logger, hooks: DbtHooks, analyst: AnalystFilesRecord, pseudonymKeyFile?: string): Promise<string | null> {
   try {
     const started = Date.now();
-    const target = await dbtDocsGenerate({ warehouse: paths.workWarehouse, workDir: paths.workDir, logDir: paths.logs, log, hooks });
+    const target = await dbtDocsGenerate({ warehouse: paths.workWarehouse, workDir: paths.workDir, logDir: paths.logs, log, hooks, pseudonymKeyFile });
     log.info({ stage: 'transform', ms: Date.now() - started }, `transform: dbt docs generated (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     return target;
   } catch (e) {
@@ -156,7 +159,7 @@ async function docsStage(paths: DataPaths, log: Logger, hooks: DbtHooks, analyst
 }
 
 /** Docs and Parquet into the run's folder before the switch; a failure is recorded and logged, never fatal. */
-async function publishAnalystFiles(snapshot: string, folder: string, docsTarget: string | null, log: Logger, analyst: AnalystFilesRecord): Promise<void> {
+async function publishAnalystFiles(martsFrom: string, folder: string, docsTarget: string | null, log: Logger, analyst: AnalystFilesRecord): Promise<void> {
   if (docsTarget) {
     try {
       publishDocs(docsTarget, folder);
@@ -168,7 +171,7 @@ async function publishAnalystFiles(snapshot: string, folder: string, docsTarget:
   }
   try {
     const started = Date.now();
-    const files = await writeMartsParquet(snapshot, folder);
+    const files = await writeMartsParquet(martsFrom, folder);
     analyst.parquetFiles = files.length;
     log.info({ stage: 'publish', tables: files.length, rows: files.reduce((n, f) => n + f.rows, 0), ms: Date.now() - started }, `publish: ${files.length} marts written as Parquet (${Date.now() - started} ms)`);
   } catch (e) {
@@ -188,6 +191,8 @@ export interface RunOptions {
   reports: ReportRequest[];
   /** The council's mapping CSV per source (absolute paths), see config `mappings`. */
   mappings?: Readonly<Record<string, string>>;
+  /** The installation's pseudonymisation key (keys/pseudonym-key.ts); made at the first run. */
+  pseudonymKeyFile: string;
   trigger?: string;
   /** Told about child processes (dbt) so they can be stopped if this run is killed. */
   children?: { add(pid: number, command: string): void; remove(pid: number): void };
@@ -272,7 +277,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
       (s) => ({ files: s.files.length, read: s.read, landed: s.landed, rejected: s.rejected, skipped: s.files.filter((f) => f.status === 'skipped').length }),
     );
     const extracted = record.stages.extract!;
-    record.fingerprint = runFingerprint({ config, reports: opts.reports, mappings: opts.mappings, files: lastExtract!.files });
+    const pseudonymKey = ensurePseudonymKey(opts.pseudonymKeyFile, log);
+    record.fingerprint = runFingerprint({ config, reports: opts.reports, mappings: opts.mappings, files: lastExtract!.files, pseudonymKeyId: pseudonymKeyId(pseudonymKey) });
     const kept = opts.force || workingDbRestored ? null : unchangedSince(paths, lastExtract!, record.fingerprint);
     if (kept) {
       // Nothing to rebuild: the published warehouse and appendices already are what this run would make.
@@ -292,8 +298,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
       'transform',
       async () => {
         const hooks: DbtHooks = { onSpawn: (pid, command) => opts.children?.add(pid, command), onExit: (pid) => opts.children?.remove(pid) };
-        const summary = await transformStage(paths, log, hooks);
-        docsTarget = await docsStage(paths, log, hooks, analyst);
+        const summary = await transformStage(paths, log, opts.pseudonymKeyFile, hooks);
+        docsTarget = await docsStage(paths, log, hooks, analyst, opts.pseudonymKeyFile);
         return summary;
       },
       (s) => ({ models: s.models, tests: s.tests, seeds: s.seeds, testsPassed: s.testsPassed, testsFailed: s.testsFailed, warned: s.warned }),
@@ -322,7 +328,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
         try {
           await syncLedger(paths.workWarehouse, [record], { checkpoint: true });
           const snapshot = await snapshotWarehouse(paths, runId);
-          await publishAnalystFiles(snapshot, runFolder(paths, runId), docsTarget, log, analyst);
+          const pseudonymised = path.join(runFolder(paths, runId), PSEUDONYMISED_FILE);
+          await writePseudonymisedWarehouse(snapshot, pseudonymised, log);
+          // BI tools reach beyond the performance team: their Parquet comes from the pseudonymised copy.
+          await publishAnalystFiles(pseudonymised, runFolder(paths, runId), docsTarget, log, analyst);
           record.analyst = analyst;
           await faultPause(paths.root, 'publish'); // test-only: snapshot complete, not yet switched
           switchCurrent(paths, runId);
