@@ -337,7 +337,7 @@ describe('what analysts get with each published run', () => {
     const args = [path.join(projectRoot, 'tools', 'bin', 'dbt.mjs'), 'test', '--select', 'test_type:unit', '--target-path', path.join(data, 'work', 'dbt-target'), '--log-path', path.join(data, 'logs')];
     let out: string;
     try {
-      out = execFileSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, CSP_WAREHOUSE: path.join(data, 'work', 'warehouse.duckdb'), DBT_USE_COLORS: 'false' } });
+      out = execFileSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, CSP_DATA_DIR: data, CSP_WAREHOUSE: path.join(data, 'work', 'warehouse.duckdb'), DBT_USE_COLORS: 'false' } });
     } catch (e) {
       throw new Error(`dbt unit tests failed:\n${(e as { stdout?: string }).stdout ?? e}`);
     }
