@@ -340,8 +340,8 @@ program
     // On-demand appendices never go into a published run's folder (nothing writes to a published file).
     const outDir = path.resolve(opts.out ?? path.join(ctx.paths.root, 'reports'));
     mkdirSync(outDir, { recursive: true });
-    const config: Config = opts.meetingDate ? { ...ctx.config, committee: { ...ctx.config.committee, meetingDate: opts.meetingDate } } : ctx.config;
-    const requests = (name ? [name as ReportId] : [...REPORTS]).map((report) => ({ report, variant: opts.variant, periodEnd: opts.periodEnd, weeks: opts.weeks, compareFrom: opts.compareFrom }));
+    const config: Config = ctx.config;
+    const requests = (name ? [name as ReportId] : [...REPORTS]).map((report) => ({ report, variant: opts.variant, periodEnd: opts.periodEnd, weeks: opts.weeks, compareFrom: opts.compareFrom, meetingDate: opts.meetingDate }));
     const entries = await withWarehouse(warehouse, { readOnly: true }, (db) => buildReports(db, { config, dataRoot: ctx.paths.root, outDir, runId: ctx.runId, log: ctx.log, requests }));
     mergeManifest(outDir, entries, ctx.runId);
     for (const e of entries) console.log(path.join(outDir, e.file));
