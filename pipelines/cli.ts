@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { buildReports, mergeManifest, REPORTS, type ReportId } from '../reports/catalog.js';
 import { writeReturnsDemo } from '../sources/demo/returns.js';
+import { writeSsdDemo } from '../sources/demo/ssd.js';
 import { DEMO_DEFAULTS, writeDemo } from '../sources/demo/write-demo.js';
 import { ConfigError, demoConfig, loadConfig, type Config } from './config.js';
 import { extract } from './extract/extract.js';
@@ -355,11 +356,13 @@ program
   .option('--fault-rate <share>', 'share of rows given a realistic data-quality fault', rate, DEMO_DEFAULTS.faultRate)
   .option('--no-faults', 'write clean data (no data-quality faults)')
   .option('--returns', 'write the statutory returns instead (SSDA903 CSVs, the CIN census XML and an Ofsted Annex A workbook for the last collection year), no case-management export')
-  .action(async (opts: { out: string; seed: number; scale: number; from: string; to: string; faultRate: number; faults: boolean; returns?: boolean }) => {
+  .option('--ssd', 'write the Standard Safeguarding Dataset tables instead (one ssd_*.csv per table, as SSMS saves them) and the complaints exports, no case-management export; no deliberate faults')
+  .action(async (opts: { out: string; seed: number; scale: number; from: string; to: string; faultRate: number; faults: boolean; returns?: boolean; ssd?: boolean }) => {
     const log = createLogger();
     if (opts.from > opts.to) throw new InvalidArgumentError('--from must be on or before --to');
     const demoOpts = { out: path.resolve(opts.out), seed: opts.seed, scale: opts.scale, from: opts.from, to: opts.to, faultRate: opts.faults ? opts.faultRate : 0 };
-    const files = opts.returns ? await writeReturnsDemo(demoOpts) : await writeDemo(demoOpts);
+    if (opts.returns && opts.ssd) throw new InvalidArgumentError('--returns and --ssd each write a different council set: choose one');
+    const files = opts.returns ? await writeReturnsDemo(demoOpts) : opts.ssd ? await writeSsdDemo(demoOpts) : await writeDemo(demoOpts);
     for (const f of files) log.info({ file: f.file, rows: f.rows, faults: f.faults }, `demo: wrote ${f.rows.toLocaleString('en-GB')} ${f.entity} rows (${f.faults} with deliberate faults) to ${f.file}`);
   });
 

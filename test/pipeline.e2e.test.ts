@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../pipelines/calendar/working-days.js';
 import { projectRoot, venvBinDir } from '../pipelines/paths.js';
 import { csp, logLines } from './helpers/cli.js';
+import { demoRun } from './helpers/demo-runs.js';
 import { tempDir, writeCsv } from './helpers/tmp.js';
 
 const DAY = 86_400_000;
@@ -36,22 +37,12 @@ const WEEKS = 19;
 const SPLIT = Date.UTC(2020, 2, 23); // Mon 23 Mar 2020
 
 beforeAll(async () => {
-  const dir = tempDir('e2e');
-  data = path.join(dir, 'data');
-  input = path.join(dir, 'exports');
-  config = path.join(dir, 'csp.config.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      council: { name: 'Testshire County Council' },
-      committee: { name: 'Children and Young People Scrutiny Committee', meetingDate: '2020-06-29' },
-      reports: { contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-03-23', weeks: WEEKS } },
-    }),
-  );
-  const demo = await csp(['demo', '--out', input, '--seed', '7', '--from', '2020-01-06', '--to', '2020-07-05', '--no-faults'], { CSP_DATA_DIR: data });
-  expect(demo.code, demo.stderr).toBe(0);
+  // The case-management demo run, shared with test/ssd.e2e.test.ts (made once per test run).
+  const shared = await demoRun('case-management');
+  ({ data, input, config } = shared);
+  expect(shared.demo.code, shared.demo.stderr).toBe(0);
   rows = parse(readFileSync(path.join(input, 'case-management', 'contacts.csv')), { columns: true, bom: true }) as Record<string, string>[];
-  runOut = await csp(['run', '--input', input, '--config', config], { CSP_DATA_DIR: data });
+  runOut = shared.run;
 });
 
 /** Front-door contacts by week, EDT/MASH, recounted from the CSV. */

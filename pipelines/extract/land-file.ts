@@ -195,7 +195,7 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
       await db.run(`DELETE FROM ${REJECTS_TABLE} WHERE source = ? AND source_file = ?`, [source, name]);
       await insertRejects(db, opts.loadId, source, name, rejects);
       await db.run(`UPDATE ${LOADS_TABLE} SET is_current = false WHERE raw_table = ? AND source_file = ?`, [table, name]);
-      await recordLoad(db, { loadId: opts.loadId, runId: opts.runId, name, source, table, facts, status: 'loaded', read, landed, rejected: rejectedRows, error: null });
+      await recordLoad(db, { loadId: opts.loadId, runId: opts.runId, name, source, table, facts, status: 'loaded', read, landed, rejected: rejectedRows, error: null, specVersion: contract.specVersion ?? null });
     });
     return { ...base, status: 'loaded', read, landed, rejected: rejectedRows, durationMs: Date.now() - started, landing: path };
   };
@@ -293,10 +293,12 @@ async function insertRejects(db: Warehouse, loadId: string, source: string, file
 
 async function recordLoad(
   db: Warehouse,
-  l: { loadId: string; runId: string; name: string; source: string | null; table: string | null; facts: FileFacts; status: string; read: number; landed: number; rejected: number; error: string | null },
+  l: { loadId: string; runId: string; name: string; source: string | null; table: string | null; facts: FileFacts; status: string; read: number; landed: number; rejected: number; error: string | null; specVersion?: string | null },
 ): Promise<void> {
   await db.run(
-    `INSERT INTO ${LOADS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, now()::TIMESTAMP)`,
-    [l.loadId, l.runId, l.source, l.table, l.name, l.facts.checksum, l.facts.stat.size, l.facts.stat.mtime.toISOString(), l.facts.encoding, l.status, l.status === 'loaded', l.read, l.landed, l.rejected, l.error, l.facts.startedAt],
+    `INSERT INTO ${LOADS_TABLE} (load_id, run_id, source, raw_table, source_file, file_checksum, file_bytes, file_modified_at, encoding, status, is_current,
+       rows_read, rows_landed, rows_rejected, error, started_at, finished_at, spec_version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, now()::TIMESTAMP, ?)`,
+    [l.loadId, l.runId, l.source, l.table, l.name, l.facts.checksum, l.facts.stat.size, l.facts.stat.mtime.toISOString(), l.facts.encoding, l.status, l.status === 'loaded', l.read, l.landed, l.rejected, l.error, l.facts.startedAt, l.specVersion ?? null],
   );
 }

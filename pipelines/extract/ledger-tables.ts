@@ -37,6 +37,8 @@ export async function ensureRawSchema(db: Warehouse, contracts: readonly Contrac
     started_at TIMESTAMP,
     finished_at TIMESTAMP
   )`);
+  // The published specification a file was checked against (e.g. 'SSD 1.4.5'); added to older ledgers in place.
+  await db.run(`ALTER TABLE ${LOADS_TABLE} ADD COLUMN IF NOT EXISTS spec_version VARCHAR`);
   await db.run(`CREATE TABLE IF NOT EXISTS ${REJECTS_TABLE} (
     load_id VARCHAR NOT NULL,
     source VARCHAR NOT NULL,

@@ -48,6 +48,8 @@ export interface Contract {
   /** The field that identifies a record; duplicates are resolved in staging (latest load wins). */
   key: string;
   rowChecks?: readonly RowCheck[];
+  /** The published specification version the contract implements (e.g. 'SSD 1.4.5'), recorded on each load. */
+  specVersion?: string;
 }
 
 export const rawTableName = (c: Contract): string => `${c.system}__${c.entity}`;

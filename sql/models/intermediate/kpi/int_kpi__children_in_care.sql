@@ -5,7 +5,7 @@ select
     cast(count(*) filter (where has_plan_by_second_review) as double) as numerator,
     cast(count(*) as double) as denominator
 from {{ ref('fct_permanency') }}
-where second_review_month is not null
+where second_review_month is not null and has_plan_by_second_review is not null
 group by second_review_month
 
 union all

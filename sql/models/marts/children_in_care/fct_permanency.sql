@@ -57,7 +57,9 @@ select
     pl.first_plan_date as permanence_plan_date,
     coalesce(pl.first_plan_type, 'NYI') as first_permanence_plan,
     coalesce(pl.latest_plan_type, 'NYI') as latest_permanence_plan,
-    coalesce(pl.first_plan_date <= f.second_review_date, false) as has_plan_by_second_review,
+    -- Only the case-management permanence-plans export records plans: without one (SSD or returns only) this is
+    -- not known (null), not "no plan".
+    case when exists (select 1 from {{ ref('stg_case_management__permanence_plans') }}) then coalesce(pl.first_plan_date <= f.second_review_date, false) end as has_plan_by_second_review,
     p.reason_ended,
     rec.outcome_group as care_outcome,
     case when rec.outcome_group in ('Special guardianship order', 'Adoption', 'Child arrangements order') then p.period_end - p.period_start end as days_to_order,

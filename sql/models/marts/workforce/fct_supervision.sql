@@ -3,8 +3,10 @@
 -- A supervision exactly one interval before the month end still counts. Cases allocated for less than the
 -- interval are not yet due and are not counted.
 with allocations as (
-    -- A co-worked case counts once, under its most recent allocation.
+    -- A co-worked case counts once, under its most recent allocation. Only the case-management exports record
+    -- supervision: allocations from the SSD (ssd_involvements) have none to check, so no figure rather than 0%.
     select * from {{ ref('int_allocations_at_month_end') }}
+    where record_source = 'stg_case_management__case_allocations'
     qualify row_number() over (partition by child_id, month_end order by allocated_from desc, worker_id) = 1
 ),
 
