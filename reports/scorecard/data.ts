@@ -37,6 +37,7 @@ export interface ScorecardData {
 
 const SYSTEM_NAMES: Record<string, string> = {
   case_management: 'case-management exports',
+  ssd: 'the Standard Safeguarding Dataset (SSD)',
   complaints: 'complaints system exports',
   ssda903: 'the SSDA903 return',
   cin_census: 'the CIN census',
