@@ -23,7 +23,7 @@ beforeAll(async () => {
   // The runs' first published warehouses (pipeline.e2e publishes again later; these files never change).
   cmDb = await Warehouse.open(realpathSync(path.join(cm.data, 'warehouse.duckdb')), { readOnly: true });
   ssdDb = await Warehouse.open(realpathSync(path.join(ssd.data, 'warehouse.duckdb')), { readOnly: true });
-});
+}, 1_800_000); // two full runs, side by side when this file is run alone
 afterAll(() => {
   cmDb?.close();
   ssdDb?.close();
@@ -124,6 +124,18 @@ describe('csp run on the SSD demo (the same council as the case-management demo)
       }
     }
     expect(a.filter((r) => SAME.includes(r.measure_id as string) && r.value !== null).length).toBeGreaterThan(300);
+  });
+
+  it('names, in the scorecard, each KPI the SSD cannot give a figure for and the export that would give one', async () => {
+    const file = readdirSync(path.join(ssd.data, 'appendices')).find((f) => /^appendix-2-scorecard-.*-restricted\.xlsx$/.test(f))!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(ssd.data, 'appendices', file));
+    const words = wb.worksheets.map((ws) => ws.getSheetValues().flat().join(' ')).join(' ');
+    expect(words).toContain('The Standard Safeguarding Dataset (SSD) and complaints system exports');
+    const names = await ssdDb.json<{ measure_name: string }>(`SELECT measure_name FROM reference.kpi_definitions WHERE measure_id IN (${NOT_KNOWN.map((m) => `'${m}'`).join(', ')})`);
+    expect(names).toHaveLength(NOT_KNOWN.length);
+    const term = /No figure from the data supplied[^]*?They are left out/.exec(words)?.[0] ?? '';
+    for (const n of names) expect(term, n.measure_name).toMatch(new RegExp(`${n.measure_name.replace(/[()]/g, '\\$&')} \\(needs the case-management`));
   });
 
   it('writes the contact-activity appendix from ssd_contacts: every contact per week, and says which tables the SSD cannot give', async () => {

@@ -7,7 +7,7 @@ import { definitionsContent, renderPdf } from '../lib/pdf.js';
 import { addAboutSheet, newWorkbook } from '../lib/xlsx.js';
 import { sparklineSpec } from './charts.js';
 import { describeSystems, loadScorecard, monthLabel } from './data.js';
-import { kpiDefinitions, scorecardTerms } from './definitions.js';
+import { kpiDefinitions, noFigureTerm, scorecardTerms } from './definitions.js';
 import { SUPPRESSED } from './format.js';
 import { areaTable, summaryText } from './pdf.js';
 import { monthEnd } from './period.js';
@@ -47,7 +47,8 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   for (const k of kpis) svgs.set(k.measureId, k.points.some((p) => p.value !== null || p.target !== null) ? await renderSvg(sparklineSpec(k, d.months)) : null);
   const pngs = new Map([...svgs].map(([id, svg]) => [id, svg ? { png: svgToPng(svg), ...svgSize(svg) } : null]));
 
-  const terms = scorecardTerms(opts.variant, threshold, d.monthLabel);
+  const missing = noFigureTerm(d.noFigure);
+  const terms = [...scorecardTerms(opts.variant, threshold, d.monthLabel), ...(missing ? [missing] : [])];
   const key =
     'RAG against the month’s target: Green meets it, Amber within tolerance, Red misses it. Last 12 months: solid line the measure (latest month marked), dashed line the target trajectory.' +
     (opts.variant === 'public' ? ` ${SUPPRESSED} = suppressed small number (see Definitions).` : ' RESTRICTED: small numbers are not suppressed.');
@@ -56,7 +57,7 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   const pdf = await renderPdf(
     meta,
     [
-      { text: summaryText(kpis, d.monthLabel, areas.length), margin: [0, 0, 0, 2] },
+      { text: summaryText(kpis, d.monthLabel, areas.length) + (d.noFigure.length ? ` ${d.noFigure.length} measure(s) have no figure from the data supplied (see Definitions).` : ''), margin: [0, 0, 0, 2] },
       { text: key, style: 'note' },
       ...areas.map((g) => areaTable(g.area, g.kpis, svgs, d.month)),
       ...definitionsContent(terms, meta),
