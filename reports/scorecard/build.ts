@@ -6,6 +6,7 @@ import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { definitionsContent, renderPdf } from '../lib/pdf.js';
 import { addAboutSheet, newWorkbook } from '../lib/xlsx.js';
 import { sparklineSpec } from './charts.js';
+import { addComparatorSheet, comparatorTable, comparatorTerms, loadComparators } from './comparators.js';
 import { describeSystems, loadScorecard, monthLabel } from './data.js';
 import { kpiDefinitions, scorecardTerms } from './definitions.js';
 import { SUPPRESSED } from './format.js';
@@ -24,6 +25,7 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   const threshold = opts.config.suppression.threshold;
   const appendixNumber = opts.config.reports.scorecard.appendix;
   const d = await loadScorecard(db, { periodEnd: opts.periodEnd ?? opts.config.reports.scorecard.periodEnd });
+  const comparators = await loadComparators(db, opts.config.council.laCode, d.month);
   const kpis = scorecardView(d, opts.variant, threshold);
   const areas = byArea(kpis);
   const periodEnd = monthEnd(d.month);
@@ -36,7 +38,9 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
     title: REPORT_TITLE,
     period: `${d.monthLabel} (trend: ${monthLabel(d.months[0]!)} to ${d.monthLabel})`,
     dataAsAt: d.dataAsAt,
-    source: `${describeSystems(d.systems)}; KPI definitions and targets set by the performance team (warehouse table marts.kpi_monthly)`,
+    source:
+      `${describeSystems(d.systems)}; KPI definitions and targets set by the performance team (warehouse table marts.kpi_monthly)` +
+      (comparators ? `; comparators: DfE published statistics, release ${comparators.release} (marts.fct_benchmarks), Open Government Licence v3.0` : ''),
     runId: opts.runId,
     generatedAt: new Date().toISOString(),
     variant: opts.variant,
@@ -47,7 +51,7 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   for (const k of kpis) svgs.set(k.measureId, k.points.some((p) => p.value !== null || p.target !== null) ? await renderSvg(sparklineSpec(k, d.months)) : null);
   const pngs = new Map([...svgs].map(([id, svg]) => [id, svg ? { png: svgToPng(svg), ...svgSize(svg) } : null]));
 
-  const terms = scorecardTerms(opts.variant, threshold, d.monthLabel);
+  const terms = [...scorecardTerms(opts.variant, threshold, d.monthLabel), ...(comparators ? comparatorTerms(comparators) : [])];
   const key =
     'RAG against the month’s target: Green meets it, Amber within tolerance, Red misses it. Last 12 months: solid line the measure (latest month marked), dashed line the target trajectory.' +
     (opts.variant === 'public' ? ` ${SUPPRESSED} = suppressed small number (see Definitions).` : ' RESTRICTED: small numbers are not suppressed.');
@@ -59,6 +63,7 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
       { text: summaryText(kpis, d.monthLabel, areas.length), margin: [0, 0, 0, 2] },
       { text: key, style: 'note' },
       ...areas.map((g) => areaTable(g.area, g.kpis, svgs, d.month)),
+      ...(comparators ? comparatorTable(kpis, comparators) : []),
       ...definitionsContent(terms, meta),
     ],
     { landscape: true },
@@ -67,6 +72,7 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   // ---- Excel ----
   const wb = newWorkbook(meta);
   addScorecardSheet(wb, meta, kpis, pngs, d.monthLabel, key);
+  if (comparators) addComparatorSheet(wb, meta, kpis, comparators);
   addTrendSheet(wb, meta, kpis, d.months, d.monthLabel, `${key} Cells are shaded by the month’s RAG where the measure has a target.`);
   addAboutSheet(wb, meta, [...terms, ...kpiDefinitions(kpis)]);
 
