@@ -2,7 +2,7 @@
 // XML and an Ofsted Annex A workbook, `csp run` builds the warehouse and the appendices from them, and the
 // care-leaver EET rate and the weekly contacts equal recounts made here from the files the demo wrote.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -27,8 +27,24 @@ beforeAll(async () => {
   input = path.join(dir, 'returns');
   const demo = await csp(['demo', '--returns', '--out', input], { CSP_DATA_DIR: data });
   expect(demo.code, demo.stderr).toBe(0);
+  addRowsOutsideTheDemoYears(input);
   runOut = await csp(['run', '--input', input], { CSP_DATA_DIR: data });
 }, 900_000);
+
+/**
+ * Real records older than any the demo makes: a child assessed in 1970 (CIN census) and a period of care from May
+ * 2012 to January 2013 (903). Both are dates a child's record can hold, so they land and must reach the marts.
+ */
+function addRowsOutsideTheDemoYears(dir: string): void {
+  const census = path.join(dir, 'cin-census.xml');
+  const child1970 = `<Child><ChildIdentifiers><LAchildID>C1970001</LAchildID><UPN/><PersonBirthDate>1962-02-14</PersonBirthDate><GenderCurrent>1</GenderCurrent><PersonDeathDate/></ChildIdentifiers><ChildCharacteristics><Ethnicity>WBRI</Ethnicity><Disabilities><Disability>NONE</Disability></Disabilities></ChildCharacteristics>
+  <CINdetails><CINreferralDate>1970-05-04</CINreferralDate><ReferralSource>2A</ReferralSource><PrimaryNeedCode>N1</PrimaryNeedCode><CINclosureDate>1971-03-31</CINclosureDate><ReasonForClosure>RC8</ReasonForClosure><ReferralNFA>0</ReferralNFA><Assessments><AssessmentActualStartDate>1970-05-06</AssessmentActualStartDate><AssessmentInternalReviewDate/><AssessmentAuthorisationDate>1970-06-12</AssessmentAuthorisationDate><FactorsIdentifiedAtAssessment><AssessmentFactors>21</AssessmentFactors></FactorsIdentifiedAtAssessment></Assessments></CINdetails>
+</Child>
+`;
+  writeFileSync(census, readFileSync(census, 'utf8').replace('</Children>', `${child1970}</Children>`));
+  appendFileSync(path.join(dir, 'ssda903', 'header.csv'), 'C2012001,2,03/09/2006,WBRI,,,\r\n');
+  appendFileSync(path.join(dir, 'ssda903', 'episodes.csv'), 'C2012001,01/05/2012,S,V2,N1,U1,PR1,10/01/2013,E4A,,,,\r\n');
+}
 
 /** Age in whole years on a day, from dd/mm/yyyy (written here, not borrowed from the pipeline). */
 function ageOn(dobUk: string, isoDay: string): number {
@@ -65,6 +81,13 @@ describe('returns only: csp demo --returns then csp run', () => {
       ['assessments', 'stg_cin_census__assessments'], ['care_leavers', 'stg_ssda903__oc3'], ['children', 'stg_ssda903__header'],
       ['cp_plans', 'stg_cin_census__cp_plans'], ['episodes', 'stg_ssda903__episodes'],
     ]);
+  });
+
+  it('takes a 1970 assessment and a period of care from 2012 into the marts', () => {
+    expect(runOut.code).toBe(0);
+    expect(query("SELECT start_date, authorised_date, authorised_month FROM marts.fct_assessments WHERE child_key = md5('child:C1970001')")).toEqual([['1970-05-06', '1970-06-12', '1970-06-01']]);
+    expect(query("SELECT entered_care_date, entered_care_financial_year, entered_care_month, left_care_date FROM marts.fct_permanency WHERE child_key = md5('child:C2012001')")).toEqual([['2012-05-01', '2012/13', '2012-05-01', '2013-01-10']]);
+    expect(query("SELECT min(date_day), max(date_day) = make_date(year(current_date) + 20, 12, 31) FROM marts.dim_date")).toEqual([['1900-01-01', 'true']]);
   });
 
   it('reports the care-leaver EET rate (aged 19-21, March 2021) exactly as recounted from the OC3 file', () => {

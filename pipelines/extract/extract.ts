@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import type { Warehouse } from '../warehouse/db.js';
 import { landFile, type FileLoadResult, type LandingPath } from './land-file.js';
 import { ensureRawSchema } from './ledger-tables.js';
+import { describeShortfall, findWorkbookShortfalls, type WorkbookShortfall } from './workbook-shortfall.js';
 
 const EXPORT_FILE = /\.(csv|xlsx|xml)$/i;
 
@@ -28,12 +29,18 @@ export function listExportFiles(inputDir: string): string[] {
 function logResult(log: Logger, result: FileLoadResult): void {
   const fields = { file: result.file, source: result.source, status: result.status, read: result.read, landed: result.landed, rejected: result.rejected, ms: result.durationMs };
   if (result.status === 'failed') log.error(fields, `extract: ${result.error}`);
+  else if (result.status === 'passed_over') log.info(fields, `extract: ${result.file} passed over: ${result.error}`);
   else if (result.status === 'skipped') log.info(fields, `extract: ${result.file} unchanged since its last load (same checksum), skipped`);
   else log.info(fields, `extract: ${result.file} landed ${result.landed.toLocaleString('en-GB')} of ${result.read.toLocaleString('en-GB')} rows as ${result.source}, ${result.rejected.toLocaleString('en-GB')} rejected`);
 }
 
 export interface ExtractSummary {
+  /** Every file, workbook sheet or XML stream loaded, skipped or failed. */
   files: FileLoadResult[];
+  /** Workbook sheets that hold no known export (cover, notes, charts), each with the reason. */
+  passedOver: { file: string; reason: string }[];
+  /** Workbooks landing fewer lists than their source's previous workbook (workbook-shortfall.ts). */
+  shortfalls: WorkbookShortfall[];
   read: number;
   landed: number;
   rejected: number;
@@ -61,15 +68,19 @@ export async function extract(
   const files = listExportFiles(opts.inputDir);
   if (files.length === 0) throw new Error(`no export files (*.csv, *.xlsx, *.xml) in ${opts.inputDir}: put the council's exports there, or pass --input DIR.`);
   const results: FileLoadResult[] = [];
+  const passedOver: ExtractSummary['passedOver'] = [];
   for (const [i, file] of files.entries()) {
     const name = path.relative(opts.inputDir, file).split(path.sep).join('/');
     const landed = await landFile(db, { path: file, name, loadId: `${opts.runId}-${String(i + 1).padStart(3, '0')}`, runId: opts.runId, contracts, landing: opts.landing ?? (process.env.CSP_LANDING === 'js' ? 'js' : 'auto') });
     for (const result of landed) {
-      results.push(result);
+      if (result.status === 'passed_over') passedOver.push({ file: result.file, reason: result.error ?? '' });
+      else results.push(result);
       logResult(opts.log, result);
     }
   }
+  const shortfalls = await findWorkbookShortfalls(db);
+  for (const s of shortfalls) opts.log.warn({ ...s }, `extract: ${describeShortfall(s)}`);
 
   const sum = (k: 'read' | 'landed' | 'rejected') => results.reduce((s, r) => s + r[k], 0);
-  return { files: results, read: sum('read'), landed: sum('landed'), rejected: sum('rejected'), failed: results.filter((r) => r.status === 'failed').length };
+  return { files: results, passedOver, shortfalls, read: sum('read'), landed: sum('landed'), rejected: sum('rejected'), failed: results.filter((r) => r.status === 'failed').length };
 }

@@ -1,6 +1,7 @@
 // A contract describes one export: its columns, their types and codes. From it we derive the zod row schema
 // (every row is checked), the raw DuckDB table (types), header matching, and the spec an officer can read.
 import { z } from 'zod';
+import { implausibleDateReason, PLAUSIBLE_YEARS } from './date-limits.js';
 import { cleanCell, normaliseHeader, parseBoolean, parseCode, parseDateTime, type CodeEntry } from './values.js';
 
 export type FieldKind = 'text' | 'date' | 'datetime' | 'boolean' | 'code' | 'integer' | 'decimal';
@@ -80,9 +81,15 @@ export function cellReason(f: FieldSpec, v: string | null): string {
     case 'code':
       return `${f.header} '${v}' is not a known code (expected one of ${(f.codes ?? []).map((x) => x.code).join(', ')})`;
     case 'date':
-      return `${f.header} '${v}' is not a real date (expected dd/mm/yyyy, yyyy-mm-dd or an Excel date number)`;
-    case 'datetime':
-      return `${f.header} '${v}' is not a real date and time (expected dd/mm/yyyy hh:mm)`;
+    case 'datetime': {
+      // A real date, but in a year no child's record could hold, says so; anything else is no date at all.
+      const calendar = parseDateTime(v);
+      const implausible = calendar && implausibleDateReason(f.header, v, calendar.date, PLAUSIBLE_YEARS);
+      if (implausible) return implausible;
+      return f.kind === 'date'
+        ? `${f.header} '${v}' is not a real date (expected dd/mm/yyyy, yyyy-mm-dd or an Excel date number)`
+        : `${f.header} '${v}' is not a real date and time (expected dd/mm/yyyy hh:mm)`;
+    }
     default:
       return `${f.header} '${v}' is not ${EXPECT[f.kind]}`;
   }
@@ -119,11 +126,11 @@ function cellSchema(f: FieldSpec): z.ZodType<Canonical> {
       case 'code':
         return parseCode(v, f.codes ?? []) ?? bad();
       case 'date': {
-        const d = parseDateTime(v);
+        const d = parseDateTime(v, PLAUSIBLE_YEARS);
         return d ? d.date : bad();
       }
       case 'datetime': {
-        const d = parseDateTime(v);
+        const d = parseDateTime(v, PLAUSIBLE_YEARS);
         return d ? `${d.date} ${d.time ?? '00:00:00'}` : bad();
       }
     }
