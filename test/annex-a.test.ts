@@ -205,6 +205,9 @@ describe('Ofsted Annex A workbooks', () => {
       const config = parseConfig({ council: { name: 'Testshire County Council' }, reports: { contactActivity: { periodEnd: '2021-03-21', weeks: 11, compareFrom: '2021-02-15' } } });
       const outDir = path.join(dir, 'out');
       const files = await buildContactActivity(db, { config, outDir, runId: 'annexa-test', variant: 'restricted' });
+      // A period the workbook's contacts do not reach says so, rather than showing weeks of 0.
+      const before = parseConfig({ council: { name: 'Testshire County Council' }, reports: { contactActivity: { periodEnd: '2018-06-24', weeks: 11 } } });
+      await expect(buildContactActivity(db, { config: before, outDir, runId: 'annexa-test', variant: 'restricted' })).rejects.toThrow(/^no data for this period \(the 11 weeks to 24\/06\/2018\): the contacts landed cover \d\d\/\d\d\/\d{4} to \d\d\/\d\d\/\d{4}\. Choose a --period-end inside that range\.$/);
       const xlsx = files.find((f) => f.format === 'xlsx')!;
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(path.join(outDir, xlsx.file));

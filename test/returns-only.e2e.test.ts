@@ -85,9 +85,51 @@ describe('returns only: csp demo --returns then csp run', () => {
 
   it('takes a 1970 assessment and a period of care from 2012 into the marts', () => {
     expect(runOut.code).toBe(0);
-    expect(query("SELECT start_date, authorised_date, authorised_month FROM marts.fct_assessments WHERE child_key = md5('child:C1970001')")).toEqual([['1970-05-06', '1970-06-12', '1970-06-01']]);
-    expect(query("SELECT entered_care_date, entered_care_financial_year, entered_care_month, left_care_date FROM marts.fct_permanency WHERE child_key = md5('child:C2012001')")).toEqual([['2012-05-01', '2012/13', '2012-05-01', '2013-01-10']]);
+    expect(query("SELECT start_date, authorised_date, authorised_month FROM marts.fct_assessments WHERE start_date < DATE '2000-01-01'")).toEqual([['1970-05-06', '1970-06-12', '1970-06-01']]);
+    expect(query("SELECT entered_care_date, entered_care_financial_year, entered_care_month, left_care_date FROM marts.fct_permanency WHERE entered_care_date = DATE '2012-05-01' AND left_care_date = DATE '2013-01-10'")).toEqual([['2012-05-01', '2012/13', '2012-05-01', '2013-01-10']]);
+    // The demo's own periods of care that began before 2015 are there too (an inner join to a 2015-2030 calendar lost them).
+    const earlyEpisodes = (parse(readFileSync(path.join(input, 'ssda903', 'episodes.csv')), { columns: true, bom: true }) as Record<string, string>[]).filter((e) => e.RNE === 'S' && !/^V[134]$/.test(e.LS!) && e.DECOM!.slice(6) < '2015'); // short breaks only are not periods of care there
+    expect(earlyEpisodes.length).toBeGreaterThan(1);
+    expect(Number(query("SELECT count(*) FROM marts.fct_permanency WHERE entered_care_date < DATE '2015-01-01'")[0]![0])).toBeGreaterThanOrEqual(earlyEpisodes.length);
     expect(query("SELECT min(date_day), max(date_day) = make_date(year(current_date) + 20, 12, 31) FROM marts.dim_date")).toEqual([['1900-01-01', 'true']]);
+  });
+
+  it('dates the data from the returns themselves, not from when the files were copied', async () => {
+    const next = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const today = new Date().toISOString().slice(0, 10);
+    const asAt = new Map(query("SELECT source, strftime(data_as_at, '%Y-%m-%d %H:%M'), data_as_at_basis FROM marts.meta_data_as_at").map(([s, d, b]) => [s!, `${d} / ${b}`]));
+    // CIN census: its header's ReferenceDate (the data holds all of that day, so it is as at the start of the next).
+    const reference = /<ReferenceDate>(\d{4}-\d\d-\d\d)<\/ReferenceDate>/.exec(readFileSync(path.join(input, 'cin-census.xml'), 'utf8'))![1]!;
+    expect(asAt.get('cin_census.assessments')).toBe(`${next(reference)} 00:00 / the census ReferenceDate`);
+    // SSDA903: the 31 March ending the collection year of the set's latest date (births aside, none after today).
+    let latest = '';
+    for (const f of readdirSync(path.join(input, 'ssda903'))) {
+      const rows = parse(readFileSync(path.join(input, 'ssda903', f)), { columns: true, bom: true }) as Record<string, string>[];
+      for (const r of rows) for (const [col, v] of Object.entries(r)) {
+        const m = /^(\d\d)\/(\d\d)\/(\d{4})$/.exec(v ?? '');
+        const day = m ? `${m[3]}-${m[2]}-${m[1]}` : '';
+        if (m && !/DOB$/.test(col) && day <= today && day > latest) latest = day;
+      }
+    }
+    const yearEnd = `${Number(latest.slice(0, 4)) + (latest.slice(5) >= '04-01' ? 1 : 0)}-03-31`;
+    for (const source of ['ssda903.episodes', 'ssda903.oc3', 'ssda903.header']) expect(asAt.get(source), source).toBe(`${next(yearEnd)} 00:00 / 31 March ending the collection year of the return's latest date`);
+    // Annex A: the latest date anywhere in the workbook (dates of birth aside).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(input, 'annex-a.xlsx'));
+    let annexLatest = '';
+    for (const ws of wb.worksheets) {
+      const dateColumns = new Set<number>();
+      ws.eachRow((row) => row.eachCell((c, col) => {
+        const v = c.value;
+        if (typeof v === 'string' && /date/i.test(v) && !/birth/i.test(v)) dateColumns.add(col);
+        if (!dateColumns.has(col)) return;
+        const uk = typeof v === 'string' ? /^(\d\d)\/(\d\d)\/(\d{4})$/.exec(v) : null;
+        const serial = typeof v === 'number' || (typeof v === 'string' && /^\d{5}$/.test(v)) ? Number(v) : null;
+        const day = v instanceof Date ? v.toISOString().slice(0, 10) : uk ? `${uk[3]}-${uk[2]}-${uk[1]}` : serial ? new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10) : '';
+        if (day && day <= today && day > annexLatest) annexLatest = day;
+      }));
+    }
+    expect(asAt.get('annex_a.list_1_contacts')).toBe(`${next(annexLatest)} 00:00 / the latest date in the workbook`);
   });
 
   it('reports the care-leaver EET rate (aged 19-21, March 2021) exactly as recounted from the OC3 file', () => {

@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extract } from '../pipelines/extract/extract.js';
+import { ensureOpsSchema, writeRun } from '../pipelines/ops/ledger.js';
 import { silentLogger } from '../pipelines/logger.js';
 import { withWarehouse } from '../pipelines/warehouse/db.js';
 import { readXlsxSheets } from '../sources/lib/xlsx-reader.js';
@@ -38,6 +39,15 @@ key = lambda n: (next(i for i, r in enumerate(rank) if r(n)), int(''.join(c for 
 with zipfile.ZipFile(src) as zi, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as zo:
     for name in sorted((i.filename for i in zi.infolist() if not i.filename.endswith('/')), key=key):
         zo.writestr(name, zi.read(name))
+`;
+
+// The same workbook without two of its lists (as a re-save that lost sheets would be).
+const DROP_SHEETS = `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for name in sys.argv[3:]:
+    del wb[name]
+wb.save(sys.argv[2])
 `;
 
 // openpyxl's own writer: loads the workbook and saves it again (inline strings), the sheets renamed Sheet1 …
@@ -86,6 +96,7 @@ describe('workbooks from different writers', () => {
       writeFileSync(file, text);
       return file;
     };
+    script('drop-sheets.py', DROP_SHEETS);
     const excel = copy('excel-order');
     run(python, [script('reorder-like-excel.py', EXCEL_ORDER), reference, excel]);
     written.push({ writer: 'excel-order', file: excel, renamed: false });
@@ -160,5 +171,32 @@ describe('workbooks from different writers', () => {
     }
     expect(readdirSync(dir).filter((d) => d.startsWith('land-')).length).toBe(written.length * LANDINGS);
     expect(existsSync(reference)).toBe(true);
+  });
+
+  it('calls out a workbook that lands fewer lists than the previous one from its source, in the summary and the ops ledger', async () => {
+    const folder = path.join(dir, 'fewer');
+    mkdirSync(path.join(folder, 'in'), { recursive: true });
+    copyFileSync(reference, path.join(folder, 'in', 'annex-a-march.xlsx'));
+    const db = path.join(folder, 'w.duckdb');
+    await withWarehouse(db, {}, (w) => extract(w, { inputDir: path.join(folder, 'in'), runId: 'fewer-1', log: silentLogger() }));
+    // April's workbook comes without List 9 and List 10; March's is gone from the folder but its rows stay landed.
+    const april = path.join(folder, 'in', 'annex-a-april.xlsx');
+    run(python, [path.join(dir, 'drop-sheets.py'), reference, april, 'List 9 Care Leavers', 'L10 Adoption']);
+    const { rmSync } = await import('node:fs');
+    rmSync(path.join(folder, 'in', 'annex-a-march.xlsx'));
+    await withWarehouse(db, {}, async (w) => {
+      const summary = await extract(w, { inputDir: path.join(folder, 'in'), runId: 'fewer-2', log: silentLogger() });
+      expect(summary.files.filter((f) => f.status === 'loaded')).toHaveLength(9);
+      expect(summary.shortfalls).toEqual([
+        expect.objectContaining({ system: 'annex_a', workbook: 'annex-a-april.xlsx', previousWorkbook: 'annex-a-march.xlsx', missing: ['annex_a.list_10_adoption', 'annex_a.list_9_care_leavers'] }),
+      ]);
+      expect(summary.shortfalls[0]!.lists).toHaveLength(9);
+      expect(summary.shortfalls[0]!.previousLists).toHaveLength(11);
+      await ensureOpsSchema(w);
+      await writeRun(w, { runId: 'fewer-2', status: 'succeeded', startedAt: new Date().toISOString(), inputDir: folder, stages: {}, workbookShortfalls: summary.shortfalls });
+      expect(await w.json('SELECT workbook, lists, previous_workbook, previous_lists, missing FROM ops.workbook_shortfalls')).toEqual([
+        { workbook: 'annex-a-april.xlsx', lists: 9, previous_workbook: 'annex-a-march.xlsx', previous_lists: 11, missing: ['annex_a.list_10_adoption', 'annex_a.list_9_care_leavers'] },
+      ]);
+    });
   });
 });

@@ -7,6 +7,7 @@ import { mappedContracts } from '../../sources/lib/mapping.js';
 import type { Logger } from '../logger.js';
 import type { Warehouse } from '../warehouse/db.js';
 import { landFile, type FileLoadResult, type LandingPath } from './land-file.js';
+import { ensureFileAsAtTable, recordFileAsAt } from './file-as-at.js';
 import { ensureRawSchema } from './ledger-tables.js';
 import { describeShortfall, findWorkbookShortfalls, type WorkbookShortfall } from './workbook-shortfall.js';
 
@@ -65,6 +66,7 @@ export async function extract(
     throw new Error(`input folder ${opts.inputDir} does not exist: put the council's exports there, or pass --input DIR.`);
   }
   await ensureRawSchema(db, contracts);
+  await ensureFileAsAtTable(db);
   const files = listExportFiles(opts.inputDir);
   if (files.length === 0) throw new Error(`no export files (*.csv, *.xlsx, *.xml) in ${opts.inputDir}: put the council's exports there, or pass --input DIR.`);
   const results: FileLoadResult[] = [];
@@ -72,6 +74,7 @@ export async function extract(
   for (const [i, file] of files.entries()) {
     const name = path.relative(opts.inputDir, file).split(path.sep).join('/');
     const landed = await landFile(db, { path: file, name, loadId: `${opts.runId}-${String(i + 1).padStart(3, '0')}`, runId: opts.runId, contracts, landing: opts.landing ?? (process.env.CSP_LANDING === 'js' ? 'js' : 'auto') });
+    await recordFileAsAt(db, { path: file, name, results: landed, contracts });
     for (const result of landed) {
       if (result.status === 'passed_over') passedOver.push({ file: result.file, reason: result.error ?? '' });
       else results.push(result);
