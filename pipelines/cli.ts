@@ -8,6 +8,7 @@ import { writeReturnsDemo } from '../sources/demo/returns.js';
 import { DEMO_DEFAULTS, writeDemo } from '../sources/demo/write-demo.js';
 import { ConfigError, demoConfig, loadConfig, type Config } from './config.js';
 import { extract } from './extract/extract.js';
+import { pseudonymKeyFile, PseudonymKeyError } from './keys/pseudonym-key.js';
 import { writeRejectsWorkbook } from './extract/rejects-workbook.js';
 import { createLogger, type Logger } from './logger.js';
 import { EXIT_LOCKED, guardedRun } from './ops/guarded-run.js';
@@ -110,6 +111,7 @@ program
         log: ctx.log,
         reports: REPORTS.flatMap((report) => (['public', 'restricted'] as const).map((variant) => ({ report, variant, skipWithoutData: true }))),
         mappings: mappingFiles(ctx),
+        pseudonymKeyFile: pseudonymKeyFile(ctx.config, ctx.configBase, ctx.paths),
         trigger: process.env.CSP_TRIGGER === 'schedule' ? 'schedule' : 'manual',
         force: opts.force,
         prepareInput: async () => (opts.demo && !opts.input ? await writeDemoInput(ctx) : inputDirFor(ctx, opts.input)),
@@ -136,6 +138,7 @@ program
         `Appendices:  ${rel(ctx.paths.appendices)}/`,
         ...(record.files ?? []).map((f) => `  ${f.file}`),
         `Warehouse:   ${rel(ctx.paths.warehouse)}  (query it: npx duckdb -readonly ${rel(ctx.paths.warehouse)})`,
+        `             ${rel(ctx.paths.pseudonymisedWarehouse)}  (pseudonymised: for analysts and BI beyond the performance team)`,
         `Run record:  ${rel(path.join(ctx.paths.runs, `${record.runId}.json`))}`,
         result.summary,
       ].join('\n'),
@@ -311,7 +314,7 @@ program
   .addOption(configOption())
   .action(async (opts: { config?: string }) => {
     const ctx = context(opts);
-    await transformStage(ctx.paths, ctx.log);
+    await transformStage(ctx.paths, ctx.log, pseudonymKeyFile(ctx.config, ctx.configBase, ctx.paths));
   });
 
 program
@@ -367,7 +370,7 @@ try {
   await program.parseAsync(process.argv);
 } catch (e) {
   const err = e as Error;
-  const prefix = err instanceof ConfigError ? 'csp: configuration problem' : err instanceof UsersFileError ? 'csp: users file problem' : 'csp';
+  const prefix = err instanceof ConfigError ? 'csp: configuration problem' : err instanceof UsersFileError ? 'csp: users file problem' : err instanceof PseudonymKeyError ? 'csp: pseudonymisation key problem' : 'csp';
   console.error(`${prefix}: ${err.message}`);
   process.exitCode = process.exitCode || 1;
 }

@@ -1,7 +1,16 @@
 // Council-specific settings in one file, validated at start-up. Every setting has a default so the demo runs with none.
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+
+/** An IP address, or a range in CIDR form (10.0.0.0/8, fd00::/8). */
+const isAddressOrRange = (v: string): boolean => {
+  const [address, bits, ...rest] = v.split('/');
+  const family = isIP(address ?? '');
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+};
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
@@ -77,6 +86,14 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** The secret behind the marts' pseudonymous keys (child_key, worker_key, ...): see README "Pseudonymous keys". */
+    pseudonymisation: z
+      .object({
+        /** The key file, made at the first run (mode 0600); default $CSP_DATA_DIR/secrets/pseudonym.key. Relative to the config file. */
+        keyFile: z.string().min(1).optional(),
+      })
+      .strict()
+      .prefault({}),
     /** Nightly operations: retries, freshness limits, retention of published runs, who to tell when it fails. */
     ops: z
       .object({
@@ -138,14 +155,35 @@ export const ConfigSchema = z
           .strict()
           .prefault({}),
         /**
-         * The reverse proxy in front of the portal: X-Forwarded-For/-Proto are believed only from its addresses.
-         * `header` (e.g. "X-Remote-User") takes the user's identity from a proxy that has already signed them in:
-         * off unless named, honoured only from those addresses; the role still comes from the users file.
+         * Addresses the portal is reached at besides its own Host, e.g. "https://reports.council.gov.uk" behind a
+         * reverse proxy that rewrites Host. A form posted from any other origin is refused.
+         */
+        publicOrigins: z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)).default([]),
+        /** Password checks (scrypt) at once, and sign-ins waiting for one; more are refused at once with 503. */
+        signInChecks: z
+          .object({ concurrent: z.number().int().min(1).max(16).default(2), queued: z.number().int().min(0).max(64).default(4) })
+          .strict()
+          .prefault({}),
+        /** A request must arrive whole (headers and body) within these, and an idle connection is closed (slow-sending clients). */
+        timeouts: z
+          .object({
+            headersSeconds: z.number().int().min(1).max(300).default(10),
+            requestSeconds: z.number().int().min(1).max(600).default(30),
+            idleSeconds: z.number().int().min(1).max(3600).default(60),
+          })
+          .strict()
+          .refine((t) => t.headersSeconds <= t.requestSeconds, { message: 'headersSeconds cannot be longer than requestSeconds' })
+          .prefault({}),
+        /**
+         * The reverse proxy in front of the portal. Off by default: X-Forwarded-For/-Proto are believed only from
+         * `addresses` once it is set (or from loopback when only `header` is). `header` (e.g. "X-Remote-User")
+         * takes the user's identity from a proxy that has already signed them in, honoured only from those
+         * addresses; the role still comes from the users file.
          */
         trustedProxy: z
           .object({
             header: z.string().regex(/^[A-Za-z0-9-]+$/, 'expected an HTTP header name such as X-Remote-User').optional(),
-            addresses: z.array(z.string().min(1)).min(1).default(['127.0.0.1', '::1']),
+            addresses: z.array(z.string().refine(isAddressOrRange, 'expected an IP address or range such as 127.0.0.1, ::1 or 10.0.0.0/8')).min(1).optional(),
           })
           .strict()
           .prefault({}),

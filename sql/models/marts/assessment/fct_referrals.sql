@@ -13,8 +13,8 @@ sequenced as (
 )
 
 select
-    md5('referral:' || r.referral_id) as referral_key,
-    md5('child:' || r.child_id) as child_key,
+    {{ pseudonym_key("'referral:' || r.referral_id") }} as referral_key,
+    {{ pseudonym_key("'child:' || r.child_id") }} as child_key,
     r.referral_date,
     d.week_start,
     d.month_start,

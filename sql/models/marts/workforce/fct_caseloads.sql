@@ -13,8 +13,8 @@ held as (
 )
 
 select
-    md5('worker:' || w.worker_id || ':' || m.month_end) as worker_month_key,
-    md5('worker:' || w.worker_id) as worker_key,
+    {{ pseudonym_key("'worker:' || w.worker_id || ':' || m.month_end") }} as worker_month_key,
+    {{ pseudonym_key("'worker:' || w.worker_id") }} as worker_key,
     m.month_end,
     m.month_start,
     m.financial_year,

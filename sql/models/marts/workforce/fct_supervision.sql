@@ -41,9 +41,9 @@ with_window as (
 )
 
 select
-    md5('supervision:' || w.child_id || ':' || w.month_end) as case_month_key,
-    md5('child:' || w.child_id) as child_key,
-    md5('worker:' || w.worker_id) as worker_key,
+    {{ pseudonym_key("'supervision:' || w.child_id || ':' || w.month_end") }} as case_month_key,
+    {{ pseudonym_key("'child:' || w.child_id") }} as child_key,
+    {{ pseudonym_key("'worker:' || w.worker_id") }} as worker_key,
     w.month_end,
     w.month_start,
     w.financial_year,
