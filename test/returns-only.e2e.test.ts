@@ -112,7 +112,7 @@ describe('returns only: csp demo --returns then csp run', () => {
       }
     }
     const yearEnd = `${Number(latest.slice(0, 4)) + (latest.slice(5) >= '04-01' ? 1 : 0)}-03-31`;
-    for (const source of ['ssda903.episodes', 'ssda903.oc3', 'ssda903.header']) expect(asAt.get(source), source).toBe(`${next(yearEnd)} 00:00 / 31 March ending the collection year of the return's latest date`);
+    for (const source of ['ssda903.episodes', 'ssda903.oc3', 'ssda903.header']) expect(asAt.get(source), source).toBe(`${next(yearEnd)} 00:00 / 31 March ending the collection year of the latest date in the return`);
     // Annex A: the latest date anywhere in the workbook (dates of birth aside).
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(input, 'annex-a.xlsx'));

@@ -54,7 +54,7 @@ content_day as (
         end as as_at_day,
         case
             when s.system = 'cin_census' and s.reference_date is not null then 'the census ReferenceDate'
-            when s.system in ('cin_census', 'ssda903') and y.latest_date is not null then '31 March ending the collection year of the return''s latest date'
+            when s.system in ('cin_census', 'ssda903') and y.latest_date is not null then '31 March ending the collection year of the latest date in the return'
             when s.system = 'annex_a' and s.latest_date is not null then 'the latest date in the workbook'
         end as content_basis
     from by_source s
@@ -65,7 +65,7 @@ select
     source,
     current_files,
     coalesce(cast(as_at_day + 1 as timestamp), file_modified_at) as data_as_at,
-    coalesce(content_basis, 'the export''s file time') as data_as_at_basis,
+    coalesce(content_basis, 'the file time of the export') as data_as_at_basis,
     file_modified_at,
     loaded_at,
     rows_landed,
