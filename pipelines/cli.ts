@@ -286,12 +286,12 @@ program
     const inputDir = inputDirFor(ctx, opts.input);
     if (opts.json) {
       const quiet = createLogger({ logFile: path.join(ctx.paths.logs, `${ctx.runId}.log`), level: 'silent' });
-      const summary = await withWarehouse(ctx.paths.workWarehouse, {}, (db) => extract(db, { inputDir, runId: ctx.runId, log: quiet, mappings: mappingFiles(ctx) }));
+      const summary = await withWarehouse(ctx.paths.workWarehouse, {}, (db) => extract(db, { inputDir, runId: ctx.runId, log: quiet, mappings: mappingFiles(ctx), ssda903Year: ctx.config.returns.ssda903.collectionYear }));
       for (const f of summary.files) console.log(JSON.stringify({ file: f.file, source: f.source, status: f.status, read: f.read, landed: f.landed, rejected: f.rejected, durationMs: f.durationMs, ...(f.landing ? { landing: f.landing } : {}), ...(f.error ? { error: f.error } : {}) }));
       if (summary.failed) process.exitCode = 1;
       return;
     }
-    await extractStage(ctx.paths, inputDir, ctx.runId, ctx.log, mappingFiles(ctx));
+    await extractStage(ctx.paths, inputDir, ctx.runId, ctx.log, mappingFiles(ctx), ctx.config.returns.ssda903.collectionYear);
   });
 
 program
@@ -340,8 +340,8 @@ program
     // On-demand appendices never go into a published run's folder (nothing writes to a published file).
     const outDir = path.resolve(opts.out ?? path.join(ctx.paths.root, 'reports'));
     mkdirSync(outDir, { recursive: true });
-    const config: Config = opts.meetingDate ? { ...ctx.config, committee: { ...ctx.config.committee, meetingDate: opts.meetingDate } } : ctx.config;
-    const requests = (name ? [name as ReportId] : [...REPORTS]).map((report) => ({ report, variant: opts.variant, periodEnd: opts.periodEnd, weeks: opts.weeks, compareFrom: opts.compareFrom }));
+    const config: Config = ctx.config;
+    const requests = (name ? [name as ReportId] : [...REPORTS]).map((report) => ({ report, variant: opts.variant, periodEnd: opts.periodEnd, weeks: opts.weeks, compareFrom: opts.compareFrom, meetingDate: opts.meetingDate }));
     const entries = await withWarehouse(warehouse, { readOnly: true }, (db) => buildReports(db, { config, dataRoot: ctx.paths.root, outDir, runId: ctx.runId, log: ctx.log, requests }));
     mergeManifest(outDir, entries, ctx.runId);
     for (const e of entries) console.log(path.join(outDir, e.file));

@@ -95,9 +95,9 @@ export const newRunId = (now = new Date()): string =>
 
 export const runRecordFile = (paths: DataPaths, runId: string): string => path.join(paths.runs, `${runId}.json`);
 
-export async function extractStage(paths: DataPaths, inputDir: string, runId: string, log: Logger, mappings?: Readonly<Record<string, string>>): Promise<ExtractSummary> {
+export async function extractStage(paths: DataPaths, inputDir: string, runId: string, log: Logger, mappings?: Readonly<Record<string, string>>, ssda903Year?: string): Promise<ExtractSummary> {
   const summary = await withWarehouse(paths.workWarehouse, {}, async (db) => {
-    const s = await extract(db, { inputDir, runId, log, mappings });
+    const s = await extract(db, { inputDir, runId, log, mappings, ssda903Year });
     await faultPause(paths.root, 'extract'); // test-only: killed here, with the working database open and unflushed
     return s;
   });
@@ -225,7 +225,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
         // (No retries in here: the stage as a whole is retried when a failure looks temporary.)
         workingDbRestored = await openWorkingDatabase(paths, log);
         await syncLedger(paths.workWarehouse, [...(opts.recovered ?? []), record], { sweep: { thisRunId: runId, publishedRunId: publishedRunId(paths) } });
-        const summary = await extractStage(paths, opts.inputDir, runId, log, opts.mappings);
+        const summary = await extractStage(paths, opts.inputDir, runId, log, opts.mappings, config.returns.ssda903.collectionYear);
         lastExtract = summary;
         record.sheetsPassedOver = summary.passedOver;
         record.workbookShortfalls = summary.shortfalls;

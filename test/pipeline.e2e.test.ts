@@ -9,7 +9,9 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../pipelines/calendar/working-days.js';
 import { projectRoot, venvBinDir } from '../pipelines/paths.js';
+import { parseConfig } from '../pipelines/config.js';
 import { csp, logLines } from './helpers/cli.js';
+import { auditPublicWorkbooks } from './helpers/disclosure.js';
 import { query } from './helpers/ops.js';
 import { tempDir, writeCsv } from './helpers/tmp.js';
 
@@ -249,6 +251,21 @@ describe('csp run on a generated export', () => {
       env: { ...process.env, CSP_DATA_DIR: data },
     });
     expect(out.split('\n').map((s) => s.trim())).toEqual(expect.arrayContaining(['fct_contacts', 'dim_date', 'stg_case_management__contacts']));
+  });
+});
+
+describe('exact disclosure audit of the public appendices (issue 14)', () => {
+  it('bounds every "c" in every public workbook, read back from the files, to at least 5 values', async () => {
+    const audits = await auditPublicWorkbooks(path.join(data, 'appendices'), path.join(data, 'warehouse.duckdb'), parseConfig(JSON.parse(readFileSync(config, 'utf8'))));
+    expect(audits.map((a) => a.report).sort()).toEqual(['contact-activity', 'scorecard']);
+    for (const a of audits) {
+      expect(a.audit.failures, a.file).toEqual([]);
+      for (const r of a.audit.ranges) expect(r.span, `${a.file}: ${r.where} [${r.min}, ${r.max}]`).toBeGreaterThanOrEqual(5);
+    }
+    // The contact-activity workbook's every "c" is a cell the audit bounded.
+    const ca = audits.find((a) => a.report === 'contact-activity')!;
+    expect(ca.cInWorkbook).toBeGreaterThan(0);
+    expect(ca.audit.ranges.length).toBe(ca.cInWorkbook);
   });
 });
 
