@@ -210,9 +210,9 @@ describe('returns only: csp demo --returns then csp run', () => {
     const firstWeek = new Date(Date.parse(`${f.periodEnd}T00:00:00Z`) - (weeks * 7 - 1) * 86_400_000).toISOString().slice(0, 10);
     // Recounted here: each rejected row once, from the current workbook, by its own Date of Contact.
     const [[inPeriod, undated]] = query(
-      `WITH r AS (SELECT DISTINCT r.source_file, r.line_number, json_extract_string(any_value(r.raw_record), '$."Date of Contact"') AS v
+      `WITH r AS (SELECT DISTINCT r.source_file, r.line_number, coalesce(json_extract_string(any_value(r.raw_record), '$."Date of Contact"'), json_extract_string(any_value(r.raw_record), '$."Date of Contact "')) AS v
                   FROM raw._rejects r JOIN raw._loads l USING (load_id) WHERE l.is_current AND r.source = 'annex_a.list_1_contacts' GROUP BY ALL),
-            d AS (SELECT coalesce(try_strptime(v, '%d/%m/%Y')::DATE, try_cast(v AS DATE), try_strptime(v, '%Y-%m-%d %H:%M:%S')::DATE) AS day FROM r)
+            d AS (SELECT coalesce(try_strptime(v, '%d/%m/%Y')::DATE, try_strptime(v, '%d/%m/%Y %H:%M')::DATE, try_cast(v AS DATE), try_cast(left(v, 10) AS DATE)) AS day FROM r)
        SELECT count(*) FILTER (WHERE day BETWEEN '${firstWeek}' AND '${f.periodEnd}'), count(*) FILTER (WHERE day IS NULL) FROM d`,
     ) as [[string, string]];
     const wb = new ExcelJS.Workbook();
