@@ -160,7 +160,8 @@ export function contactActivityModel(d: ContactActivityData, t: ContactActivityT
   // The printed change between the two averages.
   const [wb, ws] = [d.weeks.filter((w) => !w.since).length, d.weeks.filter((w) => w.since).length];
   for (const [k, v] of Object.entries(t.averages.change)) {
-    if (typeof v !== 'number' || wb === 0 || ws === 0) continue;
+    // Without a team split (the SSD, Annex A) only the total's change is printed; there are no EDT / MASH cells.
+    if (typeof v !== 'number' || wb === 0 || ws === 0 || (!split && k !== 'total')) continue;
     const e = minusExpr(divide(cellExpr(id(TABLE_NAMES.averages, 1, `${k}N`)), ws), divide(cellExpr(id(TABLE_NAMES.averages, 0, `${k}N`)), wb));
     b.constrain(roundsTo(e, v, `Weekly averages, change in ${k} shown as ${v}`));
   }
