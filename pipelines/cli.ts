@@ -11,7 +11,8 @@ import { extract } from './extract/extract.js';
 import { writeRejectsWorkbook } from './extract/rejects-workbook.js';
 import { createLogger, type Logger } from './logger.js';
 import { EXIT_LOCKED, guardedRun } from './ops/guarded-run.js';
-import { LockHeldError } from './ops/lock.js';
+import { acquireRunLock, LockHeldError } from './ops/lock.js';
+import { AcceptError, acceptHeld } from './extract/accept.js';
 import { spawnCspRun, startScheduler } from './ops/schedule.js';
 import { buildStatus, formatStatus } from './ops/status.js';
 import { dataPaths, type DataPaths } from './paths.js';
@@ -60,6 +61,27 @@ function context(opts: { config?: string; demo?: boolean }): Context {
   const runId = newRunId();
   const log = createLogger({ logFile: path.join(paths.logs, `${runId}.log`) });
   return { config, configBase: baseDir, paths, log, runId };
+}
+
+/**
+ * Commands that write the working warehouse take the run lock, as `csp run` does: while a run is going they stop
+ * at once with its message and exit 75 (try again later), instead of failing on DuckDB's file lock part-way.
+ */
+async function withRunLock(ctx: Context, command: string, work: () => Promise<void>): Promise<void> {
+  let lock: Awaited<ReturnType<typeof acquireRunLock>>;
+  try {
+    lock = await acquireRunLock(ctx.paths.lock, ctx.runId);
+  } catch (e) {
+    if (!(e instanceof LockHeldError)) throw e;
+    console.error(`csp ${command}: ${e.message}`);
+    process.exitCode = EXIT_LOCKED;
+    return;
+  }
+  try {
+    await work();
+  } finally {
+    lock.release();
+  }
 }
 
 /** The council's mapping files, by source, as absolute paths (relative ones are relative to the config file). */
@@ -281,14 +303,35 @@ program
   .action(async (opts: { input?: string; json?: boolean; config?: string }) => {
     const ctx = context(opts);
     const inputDir = inputDirFor(ctx, opts.input);
-    if (opts.json) {
-      const quiet = createLogger({ logFile: path.join(ctx.paths.logs, `${ctx.runId}.log`), level: 'silent' });
-      const summary = await withWarehouse(ctx.paths.workWarehouse, {}, (db) => extract(db, { inputDir, runId: ctx.runId, log: quiet, mappings: mappingFiles(ctx) }));
-      for (const f of summary.files) console.log(JSON.stringify({ file: f.file, source: f.source, status: f.status, read: f.read, landed: f.landed, rejected: f.rejected, durationMs: f.durationMs, ...(f.landing ? { landing: f.landing } : {}), ...(f.error ? { error: f.error } : {}) }));
-      if (summary.failed) process.exitCode = 1;
-      return;
-    }
-    await extractStage(ctx.paths, inputDir, ctx.runId, ctx.log, mappingFiles(ctx));
+    const completeness = ctx.config.ops.completeness;
+    await withRunLock(ctx, 'extract', async () => {
+      if (opts.json) {
+        const quiet = createLogger({ logFile: path.join(ctx.paths.logs, `${ctx.runId}.log`), level: 'silent' });
+        const summary = await withWarehouse(ctx.paths.workWarehouse, {}, (db) => extract(db, { inputDir, runId: ctx.runId, log: quiet, mappings: mappingFiles(ctx), completeness }));
+        for (const f of summary.files) {
+          console.log(JSON.stringify({ file: f.file, source: f.source, status: f.status, read: f.read, landed: f.landed, rejected: f.rejected, durationMs: f.durationMs, ...(f.landing ? { landing: f.landing } : {}), ...(f.held ? { held: f.held.reason } : {}), ...(f.duplicateOf ? { duplicateOf: f.duplicateOf } : {}), ...(f.error ? { error: f.error } : {}) }));
+        }
+        if (summary.failed) process.exitCode = 1;
+        return;
+      }
+      await extractStage(ctx.paths, inputDir, ctx.runId, ctx.log, mappingFiles(ctx), completeness);
+    });
+  });
+
+program
+  .command('accept')
+  .description('Take an export the completeness guard held back (far fewer rows than the previous one, or older dates) when the change is real: the next run lands it. A cut-off file cannot be accepted, only exported again.')
+  .argument('<source>', 'the held source as `csp status` names it, e.g. case_management.contacts')
+  .addOption(configOption())
+  .action(async (source: string, opts: { config?: string }) => {
+    const ctx = context(opts);
+    await withRunLock(ctx, 'accept', async () => {
+      if (!existsSync(ctx.paths.workWarehouse)) throw new AcceptError(`no working warehouse at ${ctx.paths.workWarehouse}, so nothing is held: run \`csp run\` first.`);
+      const { files } = await withWarehouse(ctx.paths.workWarehouse, {}, (db) => acceptHeld(db, source));
+      for (const f of files) {
+        console.log(`accepted ${f.file} for ${source}: ${f.rows.toLocaleString('en-GB')} rows${f.previousRows === null ? '' : ` (the previous export had ${f.previousRows.toLocaleString('en-GB')})`}, held because ${f.reason === 'shrunk' ? 'it was much smaller' : 'its dates were older'}. The next \`csp run\` lands it.`);
+      }
+    });
   });
 
 program
@@ -311,7 +354,9 @@ program
   .addOption(configOption())
   .action(async (opts: { config?: string }) => {
     const ctx = context(opts);
-    await transformStage(ctx.paths, ctx.log);
+    await withRunLock(ctx, 'transform', async () => {
+      await transformStage(ctx.paths, ctx.log);
+    });
   });
 
 program

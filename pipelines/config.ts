@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const sourceKey = z.string().regex(/^[a-z0-9_]+\.[a-z0-9_]+$/, 'expected a source key such as case_management.contacts');
 
 export const ConfigSchema = z
   .object({
@@ -26,7 +27,7 @@ export const ConfigSchema = z
      * The council's own headers and code values: a mapping CSV (kind,field,from,to) per source, keyed
      * "system.entity", e.g. { "case_management.contacts": "mappings/contacts.csv" }. Paths are relative to the config file.
      */
-    mappings: z.record(z.string().regex(/^[a-z0-9_]+\.[a-z0-9_]+$/, 'expected a source key such as case_management.contacts'), z.string().min(1)).default({}),
+    mappings: z.record(sourceKey, z.string().min(1)).default({}),
     suppression: z
       .object({
         /** Public appendices show counts from 1 to this number as "c". */
@@ -93,6 +94,22 @@ export const ConfigSchema = z
             maxAgeDays: z.number().min(0).default(2),
             /** Per-source limits, keyed by source (e.g. "case_management.contacts"). */
             perSource: z.record(z.string(), z.number().min(0)).default({}),
+          })
+          .strict()
+          .prefault({}),
+        /**
+         * The completeness guard (pipelines/extract/completeness.ts): a source's new export with more than this share
+         * fewer rows than its previous one, or whose latest date goes backwards, is held back (the source keeps its
+         * previous data) until `csp accept SOURCE`; a cut-off file is always held.
+         */
+        completeness: z
+          .object({
+            /** Percent fewer rows than the previous export beyond which a new export is held back. */
+            maxDropPercent: z.number().min(0).max(100).default(20),
+            /** Per-source limits, keyed by source (e.g. "case_management.contacts"). */
+            perSource: z.record(sourceKey, z.number().min(0).max(100)).default({}),
+            /** Sources whose shrunk or older exports are always taken (the change is known to be real). */
+            accept: z.array(sourceKey).default([]),
           })
           .strict()
           .prefault({}),

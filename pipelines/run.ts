@@ -6,6 +6,7 @@ import path from 'node:path';
 import { buildReports, writeManifest, type ReportRequest } from '../reports/catalog.js';
 import type { ManifestEntry } from '../reports/lib/appendix.js';
 import type { Config } from './config.js';
+import type { CompletenessRules, HeldExport } from './extract/completeness.js';
 import { extract, type ExtractSummary } from './extract/extract.js';
 import type { Logger } from './logger.js';
 import { writeJsonAtomic } from './ops/atomic.js';
@@ -48,6 +49,8 @@ export interface StageRecord {
   landed?: number;
   rejected?: number;
   skipped?: number;
+  /** Exports the completeness guard held back. */
+  held?: number;
   seeds?: number;
   models?: number;
   tests?: number;
@@ -75,6 +78,8 @@ export interface RunRecord {
   warehouse?: string;
   appendices?: string;
   files?: ManifestEntry[];
+  /** Exports held back by the completeness guard: each source kept its previous data (`csp accept SOURCE` takes it). */
+  held?: HeldExport[];
   /** Source freshness seen by this run after extract. */
   freshness?: SourceFreshness[];
   /** Hash of the exports, dbt project, settings and code the run was built from (ops/unchanged.ts). */
@@ -88,9 +93,9 @@ export const newRunId = (now = new Date()): string =>
 
 export const runRecordFile = (paths: DataPaths, runId: string): string => path.join(paths.runs, `${runId}.json`);
 
-export async function extractStage(paths: DataPaths, inputDir: string, runId: string, log: Logger, mappings?: Readonly<Record<string, string>>): Promise<ExtractSummary> {
+export async function extractStage(paths: DataPaths, inputDir: string, runId: string, log: Logger, mappings?: Readonly<Record<string, string>>, completeness?: CompletenessRules): Promise<ExtractSummary> {
   const summary = await withWarehouse(paths.workWarehouse, {}, async (db) => {
-    const s = await extract(db, { inputDir, runId, log, mappings });
+    const s = await extract(db, { inputDir, runId, log, mappings, completeness });
     await faultPause(paths.root, 'extract'); // test-only: killed here, with the working database open and unflushed
     return s;
   });
@@ -98,7 +103,8 @@ export async function extractStage(paths: DataPaths, inputDir: string, runId: st
   if (summary.failed > 0) {
     throw new StageError('extract', `${summary.failed} file(s) could not be loaded: ${summary.files.filter((f) => f.status === 'failed').map((f) => f.error).join(' | ')}`, { files: summary.files.length, read: summary.read, landed: summary.landed, rejected: summary.rejected });
   }
-  log.info({ stage: 'extract', ...summary, files: undefined }, msg);
+  log.info({ stage: 'extract', ...summary, files: undefined, held: summary.held.length }, msg);
+  for (const h of summary.held) log.warn({ stage: 'extract', source: h.source, file: h.file, reason: h.reason }, `extract: HELD ${h.message}`);
   return summary;
 }
 
@@ -215,15 +221,16 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
         // (No retries in here: the stage as a whole is retried when a failure looks temporary.)
         workingDbRestored = await openWorkingDatabase(paths, log);
         await syncLedger(paths.workWarehouse, [...(opts.recovered ?? []), record], { sweep: { thisRunId: runId, publishedRunId: publishedRunId(paths) } });
-        const summary = await extractStage(paths, opts.inputDir, runId, log, opts.mappings);
+        const summary = await extractStage(paths, opts.inputDir, runId, log, opts.mappings, config.ops.completeness);
         lastExtract = summary;
+        record.held = summary.held;
         await withWarehouse(paths.workWarehouse, { readOnly: true }, async (db) => {
           record.freshness = evaluateFreshness(await readSourceTimes(db), config.ops.freshness);
         });
         for (const f of record.freshness ?? []) if (f.stale) log.warn({ stage: 'extract', source: f.source, ageDays: f.ageDays, maxAgeDays: f.maxAgeDays }, `freshness: ${describeStale(f)}: check the export job`);
         return summary;
       },
-      (s) => ({ files: s.files.length, read: s.read, landed: s.landed, rejected: s.rejected, skipped: s.files.filter((f) => f.status === 'skipped').length }),
+      (s) => ({ files: s.files.length, read: s.read, landed: s.landed, rejected: s.rejected, skipped: s.files.filter((f) => f.status === 'skipped').length, held: s.held.length }),
     );
     const extracted = record.stages.extract!;
     record.fingerprint = runFingerprint({ config, reports: opts.reports, mappings: opts.mappings, files: lastExtract!.files });

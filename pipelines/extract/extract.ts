@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import type { Warehouse } from '../warehouse/db.js';
 import { landFile, type FileLoadResult, type LandingPath } from './land-file.js';
 import { ensureRawSchema } from './ledger-tables.js';
+import type { CompletenessRules, HeldExport } from './completeness.js';
 
 const EXPORT_FILE = /\.(csv|xlsx|xml)$/i;
 
@@ -28,6 +29,8 @@ export function listExportFiles(inputDir: string): string[] {
 function logResult(log: Logger, result: FileLoadResult): void {
   const fields = { file: result.file, source: result.source, status: result.status, read: result.read, landed: result.landed, rejected: result.rejected, ms: result.durationMs };
   if (result.status === 'failed') log.error(fields, `extract: ${result.error}`);
+  else if (result.status === 'held') log.warn({ ...fields, reason: result.held?.reason }, `extract: HELD ${result.error}`);
+  else if (result.duplicateOf) log.warn({ ...fields, duplicateOf: result.duplicateOf }, `extract: ${result.error}`);
   else if (result.status === 'skipped') log.info(fields, `extract: ${result.file} unchanged since its last load (same checksum), skipped`);
   else log.info(fields, `extract: ${result.file} landed ${result.landed.toLocaleString('en-GB')} of ${result.read.toLocaleString('en-GB')} rows as ${result.source}, ${result.rejected.toLocaleString('en-GB')} rejected`);
 }
@@ -38,6 +41,8 @@ export interface ExtractSummary {
   landed: number;
   rejected: number;
   failed: number;
+  /** Exports held back by the completeness guard: their sources keep their previous data. */
+  held: HeldExport[];
 }
 
 export async function extract(
@@ -51,6 +56,8 @@ export async function extract(
     mappings?: Readonly<Record<string, string>>;
     /** `js` forces the row-by-row JS checks (the reference the fast SQL path is tested against). */
     landing?: LandingPath;
+    /** The completeness guard's limits (config ops.completeness); the defaults otherwise. */
+    completeness?: CompletenessRules;
   },
 ): Promise<ExtractSummary> {
   const contracts = mappedContracts(opts.contracts ?? allContracts, opts.mappings ?? {});
@@ -63,7 +70,7 @@ export async function extract(
   const results: FileLoadResult[] = [];
   for (const [i, file] of files.entries()) {
     const name = path.relative(opts.inputDir, file).split(path.sep).join('/');
-    const landed = await landFile(db, { path: file, name, loadId: `${opts.runId}-${String(i + 1).padStart(3, '0')}`, runId: opts.runId, contracts, landing: opts.landing ?? (process.env.CSP_LANDING === 'js' ? 'js' : 'auto') });
+    const landed = await landFile(db, { path: file, name, loadId: `${opts.runId}-${String(i + 1).padStart(3, '0')}`, runId: opts.runId, contracts, completeness: opts.completeness, landing: opts.landing ?? (process.env.CSP_LANDING === 'js' ? 'js' : 'auto') });
     for (const result of landed) {
       results.push(result);
       logResult(opts.log, result);
@@ -71,5 +78,5 @@ export async function extract(
   }
 
   const sum = (k: 'read' | 'landed' | 'rejected') => results.reduce((s, r) => s + r[k], 0);
-  return { files: results, read: sum('read'), landed: sum('landed'), rejected: sum('rejected'), failed: results.filter((r) => r.status === 'failed').length };
+  return { files: results, read: sum('read'), landed: sum('landed'), rejected: sum('rejected'), failed: results.filter((r) => r.status === 'failed').length, held: results.flatMap((r) => (r.held ? [r.held] : [])) };
 }
