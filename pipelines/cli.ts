@@ -303,7 +303,7 @@ program
   .action(async (opts: { input?: string; json?: boolean; config?: string }) => {
     const ctx = context(opts);
     const inputDir = inputDirFor(ctx, opts.input);
-    const completeness = ctx.config.ops.completeness;
+    const completeness = ctx.config.completeness;
     await withRunLock(ctx, 'extract', async () => {
       if (opts.json) {
         const quiet = createLogger({ logFile: path.join(ctx.paths.logs, `${ctx.runId}.log`), level: 'silent' });

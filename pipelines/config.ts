@@ -4,6 +4,10 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** An appendix number becomes part of the appendix's file name, so it is one plain name part: no folders, no "..". */
+const appendixNumber = z
+  .string()
+  .regex(/^[A-Za-z0-9]{1,8}([._-][A-Za-z0-9]{1,8}){0,3}$/, 'expected an appendix number or letter such as 1, 2a or B-3 (letters and digits, with . - or _ between them); it becomes part of the file name, so it cannot hold / or ..');
 const sourceKey = z.string().regex(/^[a-z0-9_]+\.[a-z0-9_]+$/, 'expected a source key such as case_management.contacts');
 
 export const ConfigSchema = z
@@ -44,7 +48,7 @@ export const ConfigSchema = z
       .object({
         contactActivity: z
           .object({
-            appendix: z.string().default('1'),
+            appendix: appendixNumber.default('1'),
             /** Number of weeks (Mon-Sun) in the weekly table. */
             weeks: z.number().int().min(2).max(104).default(19),
             /** Last day of the reported period; defaults to the Sunday before the data-as-at date. */
@@ -58,7 +62,7 @@ export const ConfigSchema = z
           .prefault({}),
         scorecard: z
           .object({
-            appendix: z.string().default('2'),
+            appendix: appendixNumber.default('2'),
             /** Month end reported; defaults to the latest complete month with data. */
             periodEnd: isoDate.optional(),
           })
@@ -66,7 +70,7 @@ export const ConfigSchema = z
           .prefault({}),
         complaintsAnnual: z
           .object({
-            appendix: z.string().default('3'),
+            appendix: appendixNumber.default('3'),
             title: z.string().default("Children's Services Complaints, Comments and Compliments Annual Report"),
             /** Last day of the financial year reported (a 31 March); defaults to the latest complete year in the data. */
             periodEnd: isoDate.optional(),
@@ -75,6 +79,22 @@ export const ConfigSchema = z
           })
           .strict()
           .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+    /**
+     * The completeness guard (pipelines/extract/completeness.ts): a source's new export with more than this share
+     * fewer rows than its previous one, or whose latest date goes backwards, is held back (the source keeps its
+     * previous data) until `csp accept SOURCE`; a cut-off file is always held.
+     */
+    completeness: z
+      .object({
+        /** Percent fewer rows than the previous export beyond which a new export is held back. */
+        maxDropPercent: z.number().min(0).max(100).default(20),
+        /** Per-source limits, keyed by source (e.g. "case_management.contacts"). */
+        perSource: z.record(sourceKey, z.number().min(0).max(100)).default({}),
+        /** Sources whose shrunk or older exports are always taken (the change is known to be real). */
+        accept: z.array(sourceKey).default([]),
       })
       .strict()
       .prefault({}),
@@ -94,22 +114,6 @@ export const ConfigSchema = z
             maxAgeDays: z.number().min(0).default(2),
             /** Per-source limits, keyed by source (e.g. "case_management.contacts"). */
             perSource: z.record(z.string(), z.number().min(0)).default({}),
-          })
-          .strict()
-          .prefault({}),
-        /**
-         * The completeness guard (pipelines/extract/completeness.ts): a source's new export with more than this share
-         * fewer rows than its previous one, or whose latest date goes backwards, is held back (the source keeps its
-         * previous data) until `csp accept SOURCE`; a cut-off file is always held.
-         */
-        completeness: z
-          .object({
-            /** Percent fewer rows than the previous export beyond which a new export is held back. */
-            maxDropPercent: z.number().min(0).max(100).default(20),
-            /** Per-source limits, keyed by source (e.g. "case_management.contacts"). */
-            perSource: z.record(sourceKey, z.number().min(0).max(100)).default({}),
-            /** Sources whose shrunk or older exports are always taken (the change is known to be real). */
-            accept: z.array(sourceKey).default([]),
           })
           .strict()
           .prefault({}),

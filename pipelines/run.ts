@@ -221,7 +221,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
         // (No retries in here: the stage as a whole is retried when a failure looks temporary.)
         workingDbRestored = await openWorkingDatabase(paths, log);
         await syncLedger(paths.workWarehouse, [...(opts.recovered ?? []), record], { sweep: { thisRunId: runId, publishedRunId: publishedRunId(paths) } });
-        const summary = await extractStage(paths, opts.inputDir, runId, log, opts.mappings, config.ops.completeness);
+        const summary = await extractStage(paths, opts.inputDir, runId, log, opts.mappings, config.completeness);
         lastExtract = summary;
         record.held = summary.held;
         await withWarehouse(paths.workWarehouse, { readOnly: true }, async (db) => {

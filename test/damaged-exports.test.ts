@@ -69,7 +69,7 @@ describe.each(['auto', 'js'] as const)('the completeness guard (%s landing)', (l
     try {
       const first = await extract(fresh, { inputDir: input, runId: '20260102T000000Z-dmg', log: silentLogger(), landing });
       expect(first.files[0]).toMatchObject({ file: 'more-contacts.csv', status: 'failed' });
-      expect(first.files[0]!.error).toMatch(/^more-contacts\.csv is cut off: its last record \(line 121\) stops mid-row .* None of it was landed; nothing from it was landed\./);
+      expect(first.files[0]!.error).toMatch(/^more-contacts\.csv is cut off: its last record \(line 121\) stops mid-row .* None of it was landed \(and the source has no earlier export to keep\)\. Export it again and run again\.$/);
     } finally {
       fresh.close();
     }
@@ -90,7 +90,7 @@ describe.each(['auto', 'js'] as const)('the completeness guard (%s landing)', (l
     writeCsv(file('contacts.csv'), [HEADER, ...contacts(1, 79)]);
     const held = await land(landing);
     expect(held.files[0]).toMatchObject({ status: 'held', read: 79, held: { reason: 'shrunk', rows: 79, previous: { file: 'contacts.csv', rows: 100, latestDate: '2020-02-28' } } });
-    expect(held.files[0]!.error).toMatch(/^case_management\.contacts: contacts\.csv has 79 rows, 21% fewer than the 100 in the previous export \(the limit is 20% fewer, ops\.completeness\)\. Held back: analysts keep the previous export \(contacts\.csv, landed \d\d\/\d\d\/\d{4}\)\. If this is real, run `csp accept case_management\.contacts` and the next run takes it; otherwise export it again\.$/);
+    expect(held.files[0]!.error).toMatch(/^case_management\.contacts: contacts\.csv has 79 rows, 21% fewer than the 100 in the previous export \(the setting completeness\.maxDropPercent holds back more than 20% fewer\)\. Held back: analysts keep the previous export \(contacts\.csv, landed \d\d\/\d\d\/\d{4}\)\. If this is real, run `csp accept case_management\.contacts` and the next run takes it; otherwise export it again\.$/);
     expect(await rawContacts()).toBe(100);
     expect((await land(landing)).files[0]).toMatchObject({ status: 'held' }); // held again until accepted
 

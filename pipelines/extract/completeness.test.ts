@@ -10,7 +10,7 @@ describe('the completeness guard', () => {
     const held = judgeExport(src, { file: 'referrals.csv', rows: 799, latestDate: '2020-07-05' }, prev, DEFAULT_COMPLETENESS, false);
     expect(held).toMatchObject({ source: src, reason: 'shrunk', rows: 799, previous: prev });
     expect(held!.message).toBe(
-      'case_management.referrals: referrals.csv has 799 rows, 20% fewer than the 1,000 in the previous export (the limit is 20% fewer, ops.completeness). Held back: analysts keep the previous export (referrals.csv, landed 29/06/2020). If this is real, run `csp accept case_management.referrals` and the next run takes it; otherwise export it again.',
+      'case_management.referrals: referrals.csv has 799 rows, 20% fewer than the 1,000 in the previous export (the setting completeness.maxDropPercent holds back more than 20% fewer). Held back: analysts keep the previous export (referrals.csv, landed 29/06/2020). If this is real, run `csp accept case_management.referrals` and the next run takes it; otherwise export it again.',
     );
   });
 

@@ -1,7 +1,7 @@
 // The completeness guard: an export that is cut off, far smaller than the source's previous export, or older than
 // it is held back rather than published, so one damaged night never becomes the committee's figures. The source
 // keeps its previous data; the run says so (run record, summary, `csp status`, the notify command), and
-// `csp accept SOURCE` (or ops.completeness.accept) takes a shrink or an older export that is real.
+// `csp accept SOURCE` (or completeness.accept) takes a shrink or an older export that is real.
 // Pure rules here; land-file.ts gathers the facts and applies the verdict.
 
 export interface CompletenessRules {
@@ -44,7 +44,7 @@ const ukDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.sl
 export const isCutOff = (endsWithLineBreak: boolean, lastRecordRejected: boolean): boolean => !endsWithLineBreak && lastRecordRejected;
 
 export function truncatedExport(source: string, next: ExportFacts, lastLine: number, previous: ExportFacts | null): HeldExport {
-  const kept = previous ? `held back: analysts keep the previous export (${previous.file}, ${count(previous.rows)} rows)` : 'nothing from it was landed';
+  const kept = previous ? `; held back: analysts keep the previous export (${previous.file}, ${count(previous.rows)} rows)` : ' (and the source has no earlier export to keep)';
   return {
     source,
     file: next.file,
@@ -52,7 +52,7 @@ export function truncatedExport(source: string, next: ExportFacts, lastLine: num
     rows: next.rows,
     latestDate: next.latestDate,
     previous,
-    message: `${next.file} is cut off: its last record (line ${lastLine}) stops mid-row with no line break after it, so the file is incomplete. None of it was landed; ${kept}. Export it again and run again.`,
+    message: `${next.file} is cut off: its last record (line ${lastLine}) stops mid-row with no line break after it, so the file is incomplete. None of it was landed${kept}. Export it again and run again.`,
   };
 }
 
@@ -69,7 +69,7 @@ export function judgeExport(source: string, next: ExportFacts, previous: ExportF
   const held = (reason: HoldReason, what: string): HeldExport => ({ source, file: next.file, reason, rows: next.rows, latestDate: next.latestDate, previous, message: `${source}: ${what} ${kept} ${todo}` });
   if (previous.rows > 0 && next.rows < previous.rows * (1 - limit / 100)) {
     const drop = Math.round((1 - next.rows / previous.rows) * 100);
-    return held('shrunk', `${next.file} has ${count(next.rows)} rows, ${drop}% fewer than the ${count(previous.rows)} in the previous export (the limit is ${limit}% fewer, ops.completeness).`);
+    return held('shrunk', `${next.file} has ${count(next.rows)} rows, ${drop}% fewer than the ${count(previous.rows)} in the previous export (the setting ${rules.perSource[source] === undefined ? 'completeness.maxDropPercent' : `completeness.perSource["${source}"]`} holds back more than ${limit}% fewer).`);
   }
   if (next.latestDate && previous.latestDate && next.latestDate < previous.latestDate) {
     return held('older', `${next.file}'s latest date is ${ukDate(next.latestDate)}, before the previous export's ${ukDate(previous.latestDate)}: it looks like an older export.`);

@@ -56,7 +56,7 @@ export async function extract(
     mappings?: Readonly<Record<string, string>>;
     /** `js` forces the row-by-row JS checks (the reference the fast SQL path is tested against). */
     landing?: LandingPath;
-    /** The completeness guard's limits (config ops.completeness); the defaults otherwise. */
+    /** The completeness guard's limits (config completeness); the defaults otherwise. */
     completeness?: CompletenessRules;
   },
 ): Promise<ExtractSummary> {
