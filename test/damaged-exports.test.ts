@@ -1,7 +1,7 @@
 // Damaged exports never land as if they were whole (issue 15): a cut-off file, a far smaller or older export, an
 // ambiguous header row, random bytes, a second copy under another name, mixed line endings. Each case lands real
 // files through extract() on both landing paths where the path matters, and checks what raw.* holds afterwards.
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { extract } from '../pipelines/extract/extract.js';
 import type { LandingPath } from '../pipelines/extract/land-file.js';
 import { silentLogger } from '../pipelines/logger.js';
 import { Warehouse } from '../pipelines/warehouse/db.js';
+import { csp } from './helpers/cli.js';
 import { tempDir, writeCsv } from './helpers/tmp.js';
 
 const HEADER = ['Contact ID', 'Child ID', 'Contact Date', 'Contact Source', 'Receiving Team', 'Open Case', 'Domestic Abuse Notification', 'Decision Date', 'Contact Outcome'];
@@ -197,5 +198,21 @@ describe.each(['auto', 'js'] as const)('line endings (%s landing)', (landing) =>
       { contact_id: 'K6', child_id: 'C6', receiving_team: 'MASH', line: 8 },
     ]);
     expect(readFileSync(file('contacts.csv'), 'utf8')).toBe(text); // (the file itself untouched)
+  });
+});
+
+describe('settings that become part of a path', () => {
+  it('`csp report` refuses an appendix number that would write outside reports/, saying which setting and why', async () => {
+    const config = path.join(dir, 'csp.config.json');
+    writeFileSync(config, JSON.stringify({ reports: { contactActivity: { appendix: '9/../../../escaped' } } }));
+    const data = path.join(dir, 'data');
+    const r = await csp(['report', 'contact-activity', '--config', config], { CSP_DATA_DIR: data });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('csp: configuration problem: ');
+    expect(r.stderr).toContain('reports.contactActivity.appendix: expected an appendix number or letter such as 1, 2a or B-3');
+    expect(r.stderr).toContain('Fix these settings (see README "Configuration") and run again.');
+    // The stem would have been appendix-9/../../../escaped-contact-activity-…: three folders up from reports/.
+    expect(readdirSync(dir).filter((f) => f.startsWith('escaped'))).toEqual([]);
+    expect(existsSync(path.join(data, 'reports'))).toBe(false);
   });
 });
