@@ -5,7 +5,9 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { acceptHeld } from '../pipelines/extract/accept.js';
+import { writeRejectsWorkbook } from '../pipelines/extract/rejects-workbook.js';
 import { DEFAULT_COMPLETENESS } from '../pipelines/extract/completeness.js';
 import { extract } from '../pipelines/extract/extract.js';
 import type { LandingPath } from '../pipelines/extract/land-file.js';
@@ -93,6 +95,16 @@ describe.each(['auto', 'js'] as const)('the completeness guard (%s landing)', (l
     expect(held.files[0]).toMatchObject({ status: 'held', read: 79, held: { reason: 'shrunk', rows: 79, previous: { file: 'contacts.csv', rows: 100, latestDate: '2020-02-28' } } });
     expect(held.files[0]!.error).toMatch(/^case_management\.contacts: contacts\.csv has 79 rows, 21% fewer than the 100 in the previous export \(the setting completeness\.maxDropPercent holds back more than 20% fewer\)\. Held back: analysts keep the previous export \(contacts\.csv, landed \d\d\/\d\d\/\d{4}\)\. If this is real, run `csp accept case_management\.contacts` and the next run takes it; otherwise export it again\.$/);
     expect(await rawContacts()).toBe(100);
+    // rejects.xlsx lists it with the current file, saying why it was held.
+    const workbook = path.join(dir, 'rejects.xlsx');
+    await writeRejectsWorkbook(db, workbook);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(workbook);
+    const summaryRows = (wb.getWorksheet('Summary')!.getSheetValues() as unknown[][]).slice(2).map((r) => [r[2], r[3], r[4], r[8]]);
+    expect(summaryRows).toEqual([
+      ['contacts.csv', 'loaded', 100, ''],
+      ['contacts.csv', 'held', 79, held.files[0]!.error],
+    ]);
     expect((await land(landing)).files[0]).toMatchObject({ status: 'held' }); // held again until accepted
 
     const accepted = await acceptHeld(db, 'case_management.contacts');

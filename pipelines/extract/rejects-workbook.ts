@@ -29,8 +29,8 @@ export async function writeRejectsWorkbook(db: Warehouse, file: string): Promise
     `SELECT source, source_file, status, rows_read::INTEGER AS rows_read, rows_landed::INTEGER AS rows_landed, rows_rejected::INTEGER AS rows_rejected, error,
             strftime(finished_at, '%d/%m/%Y %H:%M') AS loaded
      FROM ${LOADS_TABLE} l
-     WHERE is_current OR (status = 'failed' AND finished_at = (SELECT max(finished_at) FROM ${LOADS_TABLE} x WHERE x.source_file = l.source_file))
-     ORDER BY source NULLS LAST, source_file`,
+     WHERE is_current OR (status IN ('failed', 'held') AND finished_at = (SELECT max(finished_at) FROM ${LOADS_TABLE} x WHERE x.source_file = l.source_file))
+     ORDER BY source NULLS LAST, source_file, finished_at`,
   );
   const rejects = await db.json<{ source: string; source_file: string; line_number: number; column_name: string | null; raw_value: string | null; reason: string }>(
     `SELECT source, source_file, line_number::INTEGER AS line_number, column_name, raw_value, reason FROM ${REJECTS_TABLE} ORDER BY source, source_file, line_number, column_name`,
