@@ -3,7 +3,8 @@
 // file leaves the source's previous data in place. A CSV is one table; a workbook is one table per sheet.
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync, type Stats } from 'node:fs';
-import { compileContract, rawTableName, rowLengthReason, type Contract } from '../../sources/lib/contract.js';
+import type { CollectionYear } from '../../sources/lib/collection-year.js';
+import { compileContract, contractForYear, rawTableName, rowLengthReason, type Contract } from '../../sources/lib/contract.js';
 import { readCsv, sniffEncoding, type CsvRecord } from '../../sources/lib/csv-reader.js';
 import { ambiguityReason, ambiguousFields } from '../../sources/lib/header-ambiguity.js';
 import { readXlsxSheets } from '../../sources/lib/xlsx-reader.js';
@@ -68,6 +69,8 @@ interface LandOptions {
   landing?: LandingPath;
   /** When a new export is held back (default: more than 20% fewer rows than the previous one, or older). */
   completeness?: CompletenessRules;
+  /** The collection year each return's rows are checked against, by system (e.g. ssda903: '2024/25'). */
+  returnYears?: Readonly<Record<string, CollectionYear>>;
 }
 
 export type LandingPath = 'auto' | 'js';
@@ -106,7 +109,7 @@ export async function landFile(db: Warehouse, opts: LandOptions): Promise<FileLo
     return landReturnXml(opts.path, opts.name, opts.contracts, {
       land: (name, contract, records) => landTable(db, { ...opts, contracts: [contract], loadId: `${opts.loadId}.${++loadNo}` }, facts, name, records, false),
       fail: (error) => failed(db, opts, facts, opts.name, null, error),
-    });
+    }, opts.returnYears);
   }
   if (!isWorkbook(opts.path)) {
     try {
@@ -174,7 +177,9 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
     return failed(db, opts, facts, name, null, found.detection.reason);
   }
   const headers = found.header.cells;
-  const { contract, match } = found.detection;
+  const { match } = found.detection;
+  const year = opts.returnYears?.[found.detection.contract.system];
+  const contract = year ? contractForYear(found.detection.contract, year) : found.detection.contract;
   const source = `${contract.system}.${contract.entity}`;
   const ambiguous = ambiguousFields(contract, headers);
   if (ambiguous.length > 0) {

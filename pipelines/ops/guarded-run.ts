@@ -77,6 +77,7 @@ export async function guardedRun(opts: {
   log: Logger;
   reports: ReportRequest[];
   mappings?: Readonly<Record<string, string>>;
+  pseudonymKeyFile: string;
   trigger?: string;
   /** Rebuild and publish even when nothing changed. */
   force?: boolean;
@@ -97,6 +98,7 @@ export async function guardedRun(opts: {
       log,
       reports: opts.reports,
       mappings: opts.mappings,
+      pseudonymKeyFile: opts.pseudonymKeyFile,
       trigger: opts.trigger,
       force: opts.force,
       recovered,
