@@ -20,6 +20,7 @@ import { ensurePublicLinks, markPublished, publishedRunId, snapshotWarehouse, sw
 import { readFileSync } from 'node:fs';
 import { dbtBuild, type DbtHooks, type DbtSummary } from './transform/dbt.js';
 import { withWarehouse } from './warehouse/db.js';
+import { validateReturns, type ValidationSummary } from './validate/validate.js';
 
 export type Stage = 'extract' | 'transform' | 'report' | 'publish';
 
@@ -79,6 +80,8 @@ export interface RunRecord {
   freshness?: SourceFreshness[];
   /** Hash of the exports, dbt project, settings and code the run was built from (ops/unchanged.ts). */
   fingerprint?: string;
+  /** The DfE's rules on the returns landed (pipelines/validate); "not run" never stops the run publishing. */
+  validation?: ValidationSummary;
   /** Set when nothing had changed since the published run: this run kept that run's warehouse and appendices. */
   unchanged?: { keptRunId: string };
 }
@@ -240,6 +243,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
       await ledger();
       return record;
     }
+    // Validation is not a stage that can fail: it always returns, saying "not run" and why when it could not.
+    record.validation = await validateReturns({ config, workWarehouse: paths.workWarehouse, workDir: paths.workDir, inputDir: opts.inputDir, runId, log, children: opts.children });
+    save();
     await stage(
       'transform',
       () =>

@@ -4,6 +4,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
 import { sqlDir, venvBinDir } from '../paths.js';
+import { ensureValidationSchema } from '../validate/store.js';
+import { withWarehouse } from '../warehouse/db.js';
 
 export interface DbtSummary {
   ok: boolean;
@@ -39,6 +41,8 @@ export interface DbtHooks {
 export async function dbtBuild(opts: { warehouse: string; workDir: string; logDir: string; log: Logger; args?: string[]; hooks?: DbtHooks }): Promise<DbtSummary> {
   const dbt = path.join(venvBinDir, 'dbt');
   if (!existsSync(dbt)) throw new DbtError('dbt is not installed in .venv: run `npm install` in the project folder, then run again.');
+  // The return-validation marts read the validation schema, which a warehouse never validated does not have yet.
+  await withWarehouse(opts.warehouse, {}, ensureValidationSchema);
   const targetPath = path.join(opts.workDir, 'dbt-target');
   const resultsFile = path.join(targetPath, 'run_results.json');
   // An earlier build's results must never be read as this one's (if dbt dies before writing its own).
