@@ -128,3 +128,102 @@ describe('returns only: csp demo --returns then csp run', () => {
     for (const [week, n] of shown) expect([week, n]).toEqual([week, weekly.get(week)]);
   });
 });
+
+// The DfE's rules (Data to Insight's validators) run in the same shared run. The demo breaks one row per chosen
+// rule on purpose; the children each rule reports must be exactly those recounted here from the files.
+describe('return readiness: the DfE validation rules on the demo returns', () => {
+  // Rows as objects (the rules' messages hold commas).
+  const rowsOf = (sql: string): Record<string, unknown>[] => {
+    const out = execFileSync(path.join(venvBinDir, 'duckdb'), ['-readonly', '-json', path.join(data, 'warehouse.duckdb'), '-c', sql], { encoding: 'utf8' }).trim();
+    return out ? (JSON.parse(out) as Record<string, unknown>[]) : [];
+  };
+  const xml = () => readFileSync(path.join(input, 'cin-census.xml'), 'utf8');
+  const isDate = (s: string | undefined) => !!s && /^\d{4}-\d\d-\d\d$/.test(s) && !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 10) === s;
+  const flagged = (ret: string, rule: string) => query(`SELECT DISTINCT child_id FROM validation.findings WHERE return_type = '${ret}' AND rule_code = '${rule}' AND fixed_run IS NULL ORDER BY 1`).map((r) => r[0]!);
+  const perChild = (each: (childId: string, block: string) => boolean) =>
+    [...xml().matchAll(/<Child>([\s\S]*?)<\/Child>/g)].map((m) => m[1]!).filter((b) => each(/<LAchildID>([^<]*)</.exec(b)![1]!, b)).map((b) => /<LAchildID>([^<]*)</.exec(b)![1]!).sort();
+
+  it('903 rule 148 (REC given, DEC blank) names exactly the children whose episodes the file has so', () => {
+    const episodes = parse(readFileSync(path.join(input, 'ssda903', 'episodes.csv')), { bom: true, columns: true }) as Record<string, string>[];
+    const expected = [...new Set(episodes.filter((e) => (e.REC ?? '') !== '' && (e.DEC ?? '') === '').map((e) => e.CHILD!))].sort();
+    expect(expected.length).toBeGreaterThanOrEqual(1);
+    expect(flagged('ssda903', '148')).toEqual(expected);
+    // The finding names the file, its line and the values, and quotes the DfE's rule.
+    const [row] = rowsOf(`SELECT f.source_file, f.line_number::INTEGER AS line, m.fields_and_values, m.rule_message FROM validation.findings f JOIN marts.fct_return_validation m USING (finding_key) WHERE f.rule_code = '148' AND f.child_id = '${expected[0]}'`);
+    const line = readFileSync(path.join(input, 'ssda903', 'episodes.csv'), 'utf8').split(/\r?\n/).findIndex((l) => l.replace(/^\uFEFF/, '').startsWith(`${expected[0]},`) && l.split(',')[7] === '' && l.split(',')[8] !== '') + 1;
+    expect(row).toEqual({ source_file: 'ssda903/episodes.csv', line, fields_and_values: 'DEC = (blank); REC = X1', rule_message: 'Date episode ceased and reason episode ceased must both be coded, or both left blank.' });
+  });
+
+  it('CIN rule 8650 (unknown PrimaryNeedCode) and 8608 (assessment authorised before it started) name exactly the children the XML has so', () => {
+    const needs = perChild((_, b) => [...b.matchAll(/<PrimaryNeedCode>([^<]*)</g)].some((m) => !/^N[1-9]$/.test(m[1]!)));
+    expect(needs.length).toBeGreaterThanOrEqual(1);
+    expect(flagged('cin_census', '8650')).toEqual(needs);
+    const early = perChild((_, b) =>
+      [...b.matchAll(/<AssessmentActualStartDate>([^<]*)<\/AssessmentActualStartDate><AssessmentInternalReviewDate\/><AssessmentAuthorisationDate>([^<]*)</g)].some((m) => isDate(m[1]) && isDate(m[2]) && m[2]! < m[1]!),
+    );
+    expect(early.length).toBeGreaterThanOrEqual(1);
+    expect(flagged('cin_census', '8608')).toEqual(early);
+  });
+
+  it('writes the restricted return-readiness workbook, which reads back with the same open errors as the warehouse', async () => {
+    const files = readdirSync(path.join(data, 'appendices')).filter((f) => f.startsWith('return-readiness-'));
+    expect(files.sort().map((f) => f.replace(/\d{4}-\d\d-\d\d/, 'D'))).toEqual(['return-readiness-D-restricted.pdf', 'return-readiness-D-restricted.xlsx']);
+    const manifest = JSON.parse(readFileSync(path.join(data, 'appendices', 'manifest.json'), 'utf8')) as { files: { report: string; variant: string }[] };
+    expect(manifest.files.filter((f) => f.report === 'return-readiness').map((f) => f.variant)).toEqual(['restricted', 'restricted']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(data, 'appendices', files.find((f) => f.endsWith('.xlsx'))!));
+    const rows = (sheet: string) => {
+      const out: string[][] = [];
+      wb.getWorksheet(sheet)!.eachRow((r, n) => {
+        if (n > 4) out.push((r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))));
+      });
+      return out;
+    };
+    const open = Number(query("SELECT count(*) FROM marts.fct_return_validation WHERE status = 'open'")[0]![0]);
+    expect(open).toBeGreaterThan(100);
+    const children = rows('Children');
+    expect(children.length).toBe(open);
+    // Sorted for team managers: child by child.
+    const ids = children.map((r) => r[0]!);
+    expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const c148 = flagged('ssda903', '148')[0]!;
+    expect(children.some((r) => r[0] === c148 && r[2] === '148' && r[4] === 'DEC = (blank); REC = X1')).toBe(true);
+    const byRule = rows('By rule');
+    const openByRule = rowsOf("SELECT return_name || ' ' || collection_year_label AS ret, rule_code, count(*)::INTEGER AS n FROM marts.fct_return_validation WHERE status = 'open' GROUP BY ALL ORDER BY 2, 1").map((r) => [r.ret, r.rule_code, String(r.n)]);
+    expect(byRule.map((r) => [r[0], r[1], r[3]]).sort((a, b) => a[1]!.localeCompare(b[1]!) || a[0]!.localeCompare(b[0]!))).toEqual(openByRule);
+    // Every rule found is quoted in the DfE's words, as the validator has them.
+    const quoted = rows('Rules');
+    const [rule148] = rowsOf("SELECT ruleset, message FROM validation.rules WHERE rule_code = '148' AND ruleset IN (SELECT ruleset FROM validation.findings WHERE rule_code = '148')");
+    expect(quoted).toContainEqual(['SSDA903', rule148!.ruleset, '148', rule148!.message]);
+    expect(new Set(quoted.map((q) => q[2])).size).toBe(new Set(openByRule.map((r) => r[1])).size);
+  });
+
+  it('gives the open errors per return in csp status', async () => {
+    const st = await csp(['status'], { CSP_DATA_DIR: data });
+    for (const [ret, label, n] of query("SELECT return_type, return_name || ' ' || collection_year_label, count(*) FROM marts.fct_return_validation WHERE status = 'open' GROUP BY ALL")) {
+      expect(st.stdout, ret).toContain(`${label} (${ret === 'ssda903' ? 'ssda903' : 'cin-census.xml'}): ${Number(n).toLocaleString('en-GB')} open error(s)`);
+    }
+  });
+
+  it('publishes as usual when the validators are missing, and says "validation not run" in the log, run record, status and report', async () => {
+    const openBefore = query("SELECT count(*) FROM validation.findings WHERE fixed_run IS NULL")[0]![0];
+    const again = await csp(['run', '--input', input, '--force'], { CSP_DATA_DIR: data, CSP_VALIDATORS_PYTHON: path.join(data, 'no-such-venv', 'python') });
+    expect(again.code, again.stderr + again.stdout.slice(-3000)).toBe(0);
+    const runId = /run (\d{8}T\d{6}Z-[0-9a-f]{4})/.exec(again.stdout + again.stderr)![1]!;
+    expect(again.stdout).toContain('validation not run for SSDA903 2020/21 (ssda903): the DfE validators are not installed');
+    const record = JSON.parse(readFileSync(path.join(data, 'runs', `${runId}.json`), 'utf8')) as { published: boolean; validation: { status: string; returns: { status: string; reason: string }[] } };
+    expect(record.published).toBe(true);
+    expect(record.validation.status).toBe('not run');
+    expect(record.validation.returns.map((r) => r.status)).toEqual(['not run', 'not run']);
+    const status = JSON.parse(readFileSync(path.join(data, 'status.json'), 'utf8')) as { published: { runId: string }; validation: { status: string } };
+    expect([status.published.runId, status.validation.status]).toEqual([runId, 'not run']);
+    expect((await csp(['status'], { CSP_DATA_DIR: data })).stdout).toContain('validation not run: the DfE validators are not installed');
+    // A night the rules did not run fixes nothing: yesterday's findings stay open.
+    expect(query("SELECT count(*) FROM validation.findings WHERE fixed_run IS NULL")[0]![0]).toBe(openBefore);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(data, 'appendices', readdirSync(path.join(data, 'appendices')).find((f) => /^return-readiness-.*\.xlsx$/.test(f))!));
+    const text: string[] = [];
+    wb.getWorksheet('Validation')!.eachRow((r) => text.push((r.values as unknown[]).join(' ')));
+    expect(text.join('\n')).toContain('validation not run: the DfE validators are not installed');
+  });
+});

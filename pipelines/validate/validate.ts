@@ -122,7 +122,9 @@ export async function validateReturns(opts: {
   const ran = returns.filter((r) => r.status === 'validated').length;
   const failed = returns.filter((r) => r.status === 'not run');
   const status = ran === returns.length ? 'validated' : ran === 0 ? 'not run' : 'partly';
-  const reason = failed.length ? failed.map((r) => `${returnName(r)}: ${r.reason}`).join('; ') : undefined;
+  // One cause for every return (e.g. no validators installed) is said once.
+  const causes = [...new Set(failed.map((r) => r.reason))];
+  const reason = failed.length === 0 ? undefined : causes.length === 1 && status === 'not run' ? causes[0] : failed.map((r) => `${returnName(r)}: ${r.reason}`).join('; ');
   return { status, reason, returns, ms: Date.now() - started };
 }
 

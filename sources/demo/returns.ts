@@ -106,8 +106,9 @@ export async function writeReturnsDemo(opts: DemoOptions, sim: Simulation = simu
   const child = (id: string) => people.children.get(id)!;
 
   await csv(w, 'header.csv', 'ssda903 header', ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'], [...looked].map((id) => [id, child(id).sex, d(child(id).dob), child(id).ethnicity, null, null, null]));
-  // One row breaks a DfE validation rule on purpose (903 rule 148: REC given, DEC blank), for the return-readiness checks.
-  const recWithoutDec = w.faultRate > 0 ? episodes.findIndex((e) => e.end !== null && e.end >= from && e.rec !== null) : -1;
+  // One row breaks a DfE validation rule on purpose (903 rule 148: REC given, DEC blank), for the return-readiness
+  // checks: an episode followed by another (REC X1), so the period of care is the same whether the row lands or not.
+  const recWithoutDec = w.faultRate > 0 ? episodes.findIndex((e) => e.end !== null && e.end >= from && e.rec === 'X1') : -1;
   await csv(w, 'episodes.csv', 'ssda903 episodes', ['CHILD', 'DECOM', 'RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC', 'REASON_PLACE_CHANGE', 'HOME_POST', 'PL_POST', 'URN'],
     episodes.map((e, i) => [e.childId, d(e.start), e.rne, e.ls, e.cin, e.place, provider(e.place), i === recWithoutDec ? null : d(e.end), e.rec, null, null, null, null]));
   await csv(w, 'reviews.csv', 'ssda903 reviews', ['CHILD', 'DOB', 'REVIEW', 'REVIEW_CODE'],
@@ -191,8 +192,7 @@ async function writeCinCensusXml(file: string, sim: Simulation, from: IsoDate, t
       if (auth && spoil()) {
         auth = `${auth.slice(0, 4)}-02-30`; // a date that does not exist
         faulty++;
-      }
-      else if (auth && authorisedBeforeStart && a.start >= from) {
+      } else if (auth && authorisedBeforeStart && a.start >= from) {
         auth = addDays(a.start, -1);
         authorisedBeforeStart = false;
         faulty++;
