@@ -112,7 +112,8 @@ def validate_903(job):
         r = Report(v.ds_results, registry)
         issues = lac_validator.create_issue_df(r.report, r.error_report)
         for (code, table, row), group in issues.groupby(["rule_code", "tables_affected", "row_id"], sort=False):
-            data = v.dfs.get(table)
+            # The datastore's tables also hold the fields the package derives (PL_LA, PL_LOCATION, PL_DISTANCE).
+            data = v.ds_results.get(table)
             fields = [f for f in dict.fromkeys(group["columns_affected"]) if data is not None and f in data.columns]
             path, lines = where.get(table, where.get("*", (None, None)))
             row = int(row)
