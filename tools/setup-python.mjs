@@ -13,9 +13,9 @@ const fail = (line) => {
 };
 
 const envs = [
-  { name: '.venv', what: 'dbt-core, dbt-duckdb, duckdb and duckdb-cli', dir: venvDir, bin: venvBin, lock: lockFile, stamp: stampFile, marker: 'dbt', required: true },
+  { name: '.venv', what: 'dbt-core, dbt-duckdb, duckdb and duckdb-cli', dir: venvDir, bin: venvBin, lock: lockFile, stamp: stampFile, marker: 'dbt', required: true, noDeps: false },
   // Without the validators the pipeline still runs and publishes; it says "validation not run" (see pipelines/validate).
-  { name: '.venv-validators', what: 'csc-validator-be-903 and csc-validator-be-cin', dir: validatorsVenvDir, bin: validatorsBin, lock: validatorsLockFile, stamp: validatorsStampFile, marker: 'python', required: false },
+  { name: '.venv-validators', what: 'csc-validator-be-903 and csc-validator-be-cin', dir: validatorsVenvDir, bin: validatorsBin, lock: validatorsLockFile, stamp: validatorsStampFile, marker: 'python', required: false, noDeps: true },
 ];
 const upToDate = (e) => existsSync(e.stamp) && readFileSync(e.stamp, 'utf8') === readFileSync(e.lock, 'utf8') && existsSync(e.bin(e.marker));
 const todo = envs.filter((e) => {
@@ -52,8 +52,8 @@ async function install(e) {
     if ((await run(python, ['-m', 'venv', e.dir])) !== 0) return `could not create ${e.dir}: check the disk and permissions, then run npm install again.`;
   }
   console.log(`csp install: installing pinned ${e.what} into ${e.name}`);
-  // The lock lists every package at its exact version, so pip need not resolve anything (--no-deps).
-  const code = await run(e.bin('python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-input', '--no-deps', '-r', e.lock]);
+  // The validators' lock lists every package they need at its exact version, so pip need not resolve (--no-deps).
+  const code = await run(e.bin('python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-input', ...(e.noDeps ? ['--no-deps'] : []), '-r', e.lock]);
   if (code !== 0) return `pip could not install ${e.lock}: check that PyPI is reachable, then run npm install again.`;
   writeFileSync(e.stamp, readFileSync(e.lock, 'utf8'));
   console.log(`csp install: ${e.what} ready in ${e.name}`);
