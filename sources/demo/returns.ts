@@ -183,7 +183,7 @@ async function writeCinCensusXml(file: string, sim: Simulation, from: IsoDate, t
     }
     let need: string = ref.need;
     if (unknownNeed && ref.date >= from) {
-      need = 'N0';
+      need = 'N10'; // the DfE's codes are N0 to N9
       unknownNeed = false;
       faulty++;
     }
