@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { venvBinDir } from '../pipelines/paths.js';
 import { csp } from './helpers/cli.js';
+import { auditPublicWorkbooks } from './helpers/disclosure.js';
 import { tempDir } from './helpers/tmp.js';
 
 let data: string;
@@ -127,6 +128,38 @@ describe('returns only: csp demo --returns then csp run', () => {
     expect(shown.length).toBeGreaterThan(4);
     for (const [week, n] of shown) expect([week, n]).toEqual([week, weekly.get(week)]);
   });
+
+  it('passes the exact disclosure audit: every "c" in every public workbook could be at least 5 values (issue 14)', async () => {
+    const audits = await auditPublicWorkbooks(path.join(data, 'appendices'), path.join(data, 'warehouse.duckdb'));
+    expect(audits.map((a) => a.report).sort()).toEqual(['contact-activity', 'scorecard']);
+    for (const a of audits) {
+      expect(a.audit.failures, a.file).toEqual([]);
+      for (const r of a.audit.ranges) expect(r.span, `${a.file}: ${r.where} [${r.min}, ${r.max}]`).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it('says on the Contact Activity page how many Annex A contacts of its weeks were rejected and so not counted (issue 14)', async () => {
+    const manifest = JSON.parse(readFileSync(path.join(data, 'appendices', 'manifest.json'), 'utf8')) as { files: { report: string; variant: string; format: string; file: string; periodEnd: string; period: string }[] };
+    const f = manifest.files.find((x) => x.report === 'contact-activity' && x.variant === 'public' && x.format === 'xlsx')!;
+    const weeks = Number(/^(\d+) weeks/.exec(f.period)![1]);
+    const firstWeek = new Date(Date.parse(`${f.periodEnd}T00:00:00Z`) - (weeks * 7 - 1) * 86_400_000).toISOString().slice(0, 10);
+    // Recounted here: each rejected row once, from the current workbook, by its own Date of Contact.
+    const [[inPeriod, undated]] = query(
+      `WITH r AS (SELECT DISTINCT r.source_file, r.line_number, json_extract_string(any_value(r.raw_record), '$."Date of Contact"') AS v
+                  FROM raw._rejects r JOIN raw._loads l USING (load_id) WHERE l.is_current AND r.source = 'annex_a.list_1_contacts' GROUP BY ALL),
+            d AS (SELECT coalesce(try_strptime(v, '%d/%m/%Y')::DATE, try_cast(v AS DATE), try_strptime(v, '%Y-%m-%d %H:%M:%S')::DATE) AS day FROM r)
+       SELECT count(*) FILTER (WHERE day BETWEEN '${firstWeek}' AND '${f.periodEnd}'), count(*) FILTER (WHERE day IS NULL) FROM d`,
+    ) as [[string, string]];
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(data, 'appendices', f.file));
+    const texts: string[] = [];
+    wb.getWorksheet('Weekly contacts')!.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'string') texts.push(c.value); }));
+    const said = texts.find((t) => /rejects\.xlsx/.test(t));
+    expect(said, texts.join(' | ')).toBeDefined();
+    const n = Number(inPeriod);
+    expect(said).toContain(n === 0 ? `No rows of this appendix's source exports dated in these ${weeks} weeks were rejected` : `${n} row${n === 1 ? '' : 's'} of this appendix's source exports dated in these ${weeks} weeks`);
+    if (Number(undated) > 0) expect(said).toContain(`a further ${undated} row`);
+  });
 });
 
 // The DfE's rules (Data to Insight's validators) run in the same shared run. The demo breaks one row per chosen
@@ -149,9 +182,9 @@ describe('return readiness: the DfE validation rules on the demo returns', () =>
     expect(expected.length).toBeGreaterThanOrEqual(1);
     expect(flagged('ssda903', '148')).toEqual(expected);
     // The finding names the file, its line and the values, and quotes the DfE's rule.
-    const [row] = rowsOf(`SELECT f.source_file, f.line_number::INTEGER AS line, m.fields_and_values, m.rule_message FROM validation.findings f JOIN marts.fct_return_validation m USING (finding_key) WHERE f.rule_code = '148' AND f.child_id = '${expected[0]}'`);
+    const [row] = rowsOf(`SELECT f.source_file, f.line_number::INTEGER AS line, f.fields, f.field_values, m.rule_message FROM validation.findings f JOIN marts.fct_return_validation m USING (finding_key) WHERE f.rule_code = '148' AND f.child_id = '${expected[0]}'`);
     const line = readFileSync(path.join(input, 'ssda903', 'episodes.csv'), 'utf8').split(/\r?\n/).findIndex((l) => l.replace(/^\uFEFF/, '').startsWith(`${expected[0]},`) && l.split(',')[7] === '' && l.split(',')[8] !== '') + 1;
-    expect(row).toEqual({ source_file: 'ssda903/episodes.csv', line, fields_and_values: 'DEC = (blank); REC = X1', rule_message: 'Date episode ceased and reason episode ceased must both be coded, or both left blank.' });
+    expect(row).toEqual({ source_file: 'ssda903/episodes.csv', line, fields: ['DEC', 'REC'], field_values: [null, 'X1'], rule_message: 'Date episode ceased and reason episode ceased must both be coded, or both left blank.' });
   });
 
   it('CIN rule 8650 (unknown PrimaryNeedCode) and 8608 (assessment authorised before it started) name exactly the children the XML has so', () => {

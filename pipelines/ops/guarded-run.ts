@@ -78,6 +78,7 @@ export async function guardedRun(opts: {
   log: Logger;
   reports: ReportRequest[];
   mappings?: Readonly<Record<string, string>>;
+  pseudonymKeyFile: string;
   trigger?: string;
   /** Rebuild and publish even when nothing changed. */
   force?: boolean;
@@ -98,6 +99,7 @@ export async function guardedRun(opts: {
       log,
       reports: opts.reports,
       mappings: opts.mappings,
+      pseudonymKeyFile: opts.pseudonymKeyFile,
       trigger: opts.trigger,
       force: opts.force,
       recovered,

@@ -101,7 +101,7 @@ export async function loadReadiness(db: Warehouse): Promise<ReadinessData> {
     (
       await db.json<Record<string, unknown>>(
         `select coalesce(v.child_id, '(the return)') as child_id, return_name, collection_year_label, f.rule_code, rule_message, coalesce(f.table_name, '') as table_name,
-                coalesce(fields_and_values, '') as fav, coalesce(regexp_replace(f.source_file, '#.*$', ''), '') as file, f.line_number, first_seen_at::varchar as first_seen,
+                array_to_string(list_transform(list_zip(v.fields, v.field_values), x -> x[1] || ' = ' || coalesce(x[2], '(blank)')), '; ') as fav, coalesce(regexp_replace(f.source_file, '#.*$', ''), '') as file, f.line_number, first_seen_at::varchar as first_seen,
                 is_new_since_last_run, not is_contract_reject as in_figures, fixed_at::varchar as fixed_at
          from marts.fct_return_validation f join validation.findings v using (finding_key) where ${where}
          -- A team manager works child by child: each child's errors together, in rule order.

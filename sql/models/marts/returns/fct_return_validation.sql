@@ -1,7 +1,8 @@
 -- One row per DfE validation finding, open or fixed: which child breaks which rule of which return, with the
--- fields and values the rule looked at and the file row. A finding never removes its row from the figures: a row
+-- fields the rule looked at and the file row. A finding never removes its row from the figures: a row
 -- the warehouse cannot read is a contract reject (raw._rejects), and is_contract_reject says when a row is both.
--- The child is its pseudonymous key here; the restricted return-readiness report prints the ID from validation.findings.
+-- The child is its pseudonymous key here and the values are left out (marts identify no one); the restricted
+-- return-readiness report prints both from validation.findings.
 with findings as (
     select * from {{ source('validation', 'findings') }}
 ),
@@ -36,11 +37,10 @@ select
     f.rule_code,
     r.message as rule_message,
     -- Marts carry pseudonymous keys only (joins dim_child); the child's ID itself stays in validation.findings.
-    md5('child:' || f.child_id) as child_key,
+    {{ pseudonym_key("'child:' || f.child_id") }} as child_key,
     f.table_name,
+    -- The values themselves (a date of birth, a UPN, a postcode) stay in validation.findings, like the child's ID.
     f.fields,
-    f.field_values,
-    array_to_string(list_transform(list_zip(f.fields, f.field_values), x -> x[1] || ' = ' || coalesce(x[2], '(blank)')), '; ') as fields_and_values,
     f.source_file,
     f.line_number,
     f.row_index,
