@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync, type Stats } from 'node:fs';
 import type { CollectionYear } from '../../sources/lib/collection-year.js';
-import { compileContract, contractForYear, rawTableName, rowLengthReason, type Contract } from '../../sources/lib/contract.js';
+import { compileContract, rawTableName, rowLengthReason, type Contract } from '../../sources/lib/contract.js';
+import { returnContractForYear } from '../../sources/lib/return-fields.js';
 import { readCsv, sniffEncoding, type CsvRecord } from '../../sources/lib/csv-reader.js';
 import { readXlsxSheets } from '../../sources/lib/xlsx-reader.js';
 import { ident, type Warehouse } from '../warehouse/db.js';
@@ -149,7 +150,7 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
   const headers = found.header.cells;
   const { match } = found.detection;
   const year = opts.returnYears?.[found.detection.contract.system];
-  const contract = year ? contractForYear(found.detection.contract, year) : found.detection.contract;
+  const contract = year ? returnContractForYear(found.detection.contract, year) : found.detection.contract;
   const source = `${contract.system}.${contract.entity}`;
   const table = rawTableName(contract);
   const base = { file: name, checksum: facts.checksum, source };
