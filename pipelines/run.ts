@@ -7,6 +7,7 @@ import { buildReports, writeManifest, type ReportRequest } from '../reports/cata
 import type { ManifestEntry } from '../reports/lib/appendix.js';
 import type { Config } from './config.js';
 import { extract, type ExtractSummary } from './extract/extract.js';
+import type { WorkbookShortfall } from './extract/workbook-shortfall.js';
 import { ensurePseudonymKey, pseudonymKeyId } from './keys/pseudonym-key.js';
 import type { Logger } from './logger.js';
 import { writeJsonAtomic } from './ops/atomic.js';
@@ -87,6 +88,10 @@ export interface RunRecord {
   validation?: ValidationSummary;
   /** Set when nothing had changed since the published run: this run kept that run's warehouse and appendices. */
   unchanged?: { keptRunId: string };
+  /** Workbook sheets that hold no known export, each with the reason (extract). */
+  sheetsPassedOver?: ExtractSummary['passedOver'];
+  /** Workbooks landing fewer lists than their source's previous workbook (extract/workbook-shortfall.ts). */
+  workbookShortfalls?: WorkbookShortfall[];
   /** The analysts' extras published with the warehouse: the dbt docs site and the marts as Parquet. */
   analyst?: AnalystFilesRecord;
 }
@@ -113,7 +118,7 @@ export async function extractStage(paths: DataPaths, inputDir: string, runId: st
   if (summary.failed > 0) {
     throw new StageError('extract', `${summary.failed} file(s) could not be loaded: ${summary.files.filter((f) => f.status === 'failed').map((f) => f.error).join(' | ')}`, { files: summary.files.length, read: summary.read, landed: summary.landed, rejected: summary.rejected });
   }
-  log.info({ stage: 'extract', ...summary, files: undefined }, msg);
+  log.info({ stage: 'extract', ...summary, files: undefined, passedOver: undefined, shortfalls: undefined }, msg);
   return summary;
 }
 
@@ -271,6 +276,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
         await syncLedger(paths.workWarehouse, [...(opts.recovered ?? []), record], { sweep: { thisRunId: runId, publishedRunId: publishedRunId(paths) } });
         const summary = await extractStage(paths, opts.inputDir, runId, log, opts.mappings, config.returns.ssda903.collectionYear);
         lastExtract = summary;
+        record.sheetsPassedOver = summary.passedOver;
+        record.workbookShortfalls = summary.shortfalls;
         await withWarehouse(paths.workWarehouse, { readOnly: true }, async (db) => {
           record.freshness = evaluateFreshness(await readSourceTimes(db), config.ops.freshness);
         });
