@@ -48,4 +48,25 @@ export async function ensureRawSchema(db: Warehouse, contracts: readonly Contrac
     raw_record VARCHAR NOT NULL
   )`);
   for (const c of contracts) await db.run(rawTableDdl(c));
+  await addNewContractColumns(db, contracts);
+}
+
+/**
+ * A contract that gained a column since a working warehouse was made: rebuild its raw table in the contract's
+ * column order (landing inserts by position), keeping the earlier loads' rows with the new column null.
+ */
+async function addNewContractColumns(db: Warehouse, contracts: readonly Contract[]): Promise<void> {
+  const existing = await db.json<{ table_name: string; column_name: string }>(
+    "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'raw'",
+  );
+  const have = new Set(existing.map((r) => `${r.table_name}.${r.column_name}`));
+  for (const c of contracts) {
+    const table = rawTableName(c);
+    if (c.fields.every((f) => have.has(`${table}.${f.name}`))) continue;
+    const old = ident(`${table}__before_new_columns`);
+    await db.run(`ALTER TABLE raw.${ident(table)} RENAME TO ${old}`);
+    await db.run(rawTableDdl(c));
+    await db.run(`INSERT INTO raw.${ident(table)} BY NAME SELECT * FROM raw.${old}`);
+    await db.run(`DROP TABLE raw.${old}`);
+  }
 }
