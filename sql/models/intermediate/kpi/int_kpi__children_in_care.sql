@@ -83,12 +83,14 @@ group by 1, 2
 union all
 
 -- Counts: children looked after at each month end (short-break-only care excluded, as the DfE counts them) and
--- children starting care in the month, each child once (int_kpi__children_counted).
+-- children starting care in the month, each child once (int_kpi__children_counted). From the periods of care
+-- themselves, so care that began before dim_date's first year still counts.
 select 'children_looked_after', m.month_start,
-    cast(count(distinct p.child_key) as double),
+    cast(count(distinct p.child_id) as double),
     cast(null as double)
 from {{ ref('int_month_ends') }} m
-left join {{ ref('fct_permanency') }} p on p.entered_care_date <= m.month_end and (p.left_care_date is null or p.left_care_date > m.month_end)
+left join {{ ref('int_cla_periods_of_care') }} p
+  on not p.is_short_breaks_only and p.period_start <= m.month_end and (p.period_end is null or p.period_end > m.month_end)
 group by m.month_start
 
 union all
