@@ -159,8 +159,9 @@ describe('returns only: csp demo --returns then csp run', () => {
       WHERE period_type = 'month' AND period_start BETWEEN DATE '2020-04-01' AND DATE '2021-03-01' AND measure_id IN (${Object.keys(expected).map((k) => `'${k}'`).join(', ')})`);
     const shown = shownMeasures(rows, Object.keys(expected));
     for (const [measure, byMonth] of Object.entries(expected)) {
-      // Every month has a figure, except second reviews before the year's first entrants reach theirs.
-      expect(byMonth.size, measure).toBeGreaterThanOrEqual(measure === 'cla_second_reviews_on_time' ? 6 : 12);
+      // Every month has a figure, except second and later reviews early in the year: the 903 starts each child's
+      // review history on 1 April, so those come only once the year's entrants or recorded reviews reach them.
+      expect(byMonth.size, measure).toBeGreaterThanOrEqual(['cla_second_reviews_on_time', 'cla_later_reviews_on_time'].includes(measure) ? 6 : 12);
       expect(Object.fromEntries(shown[measure]!), measure).toEqual(Object.fromEntries(byMonth));
     }
     // The 903 records no return interviews (no figure, not 0%), and its missing episodes start with its year.
