@@ -8,6 +8,7 @@ import { writeReturnsDemo } from '../sources/demo/returns.js';
 import { DEMO_DEFAULTS, writeDemo } from '../sources/demo/write-demo.js';
 import { ConfigError, demoConfig, loadConfig, type Config } from './config.js';
 import { extract } from './extract/extract.js';
+import { pseudonymKeyFile, PseudonymKeyError } from './keys/pseudonym-key.js';
 import { writeRejectsWorkbook } from './extract/rejects-workbook.js';
 import { createLogger, type Logger } from './logger.js';
 import { EXIT_LOCKED, guardedRun } from './ops/guarded-run.js';
@@ -110,6 +111,7 @@ program
         log: ctx.log,
         reports: REPORTS.flatMap((report) => (['public', 'restricted'] as const).map((variant) => ({ report, variant, skipWithoutData: true }))),
         mappings: mappingFiles(ctx),
+        pseudonymKeyFile: pseudonymKeyFile(ctx.config, ctx.configBase, ctx.paths),
         trigger: process.env.CSP_TRIGGER === 'schedule' ? 'schedule' : 'manual',
         force: opts.force,
         prepareInput: async () => (opts.demo && !opts.input ? await writeDemoInput(ctx) : inputDirFor(ctx, opts.input)),
@@ -136,6 +138,7 @@ program
         `Appendices:  ${rel(ctx.paths.appendices)}/`,
         ...(record.files ?? []).map((f) => `  ${f.file}`),
         `Warehouse:   ${rel(ctx.paths.warehouse)}  (query it: npx duckdb -readonly ${rel(ctx.paths.warehouse)})`,
+        `             ${rel(ctx.paths.pseudonymisedWarehouse)}  (pseudonymised: for analysts and BI beyond the performance team)`,
         `Run record:  ${rel(path.join(ctx.paths.runs, `${record.runId}.json`))}`,
         result.summary,
       ].join('\n'),
@@ -283,12 +286,12 @@ program
     const inputDir = inputDirFor(ctx, opts.input);
     if (opts.json) {
       const quiet = createLogger({ logFile: path.join(ctx.paths.logs, `${ctx.runId}.log`), level: 'silent' });
-      const summary = await withWarehouse(ctx.paths.workWarehouse, {}, (db) => extract(db, { inputDir, runId: ctx.runId, log: quiet, mappings: mappingFiles(ctx) }));
+      const summary = await withWarehouse(ctx.paths.workWarehouse, {}, (db) => extract(db, { inputDir, runId: ctx.runId, log: quiet, mappings: mappingFiles(ctx), ssda903Year: ctx.config.returns.ssda903.collectionYear }));
       for (const f of summary.files) console.log(JSON.stringify({ file: f.file, source: f.source, status: f.status, read: f.read, landed: f.landed, rejected: f.rejected, durationMs: f.durationMs, ...(f.landing ? { landing: f.landing } : {}), ...(f.error ? { error: f.error } : {}) }));
       if (summary.failed) process.exitCode = 1;
       return;
     }
-    await extractStage(ctx.paths, inputDir, ctx.runId, ctx.log, mappingFiles(ctx));
+    await extractStage(ctx.paths, inputDir, ctx.runId, ctx.log, mappingFiles(ctx), ctx.config.returns.ssda903.collectionYear);
   });
 
 program
@@ -311,7 +314,7 @@ program
   .addOption(configOption())
   .action(async (opts: { config?: string }) => {
     const ctx = context(opts);
-    await transformStage(ctx.paths, ctx.log);
+    await transformStage(ctx.paths, ctx.log, pseudonymKeyFile(ctx.config, ctx.configBase, ctx.paths));
   });
 
 program
@@ -337,8 +340,8 @@ program
     // On-demand appendices never go into a published run's folder (nothing writes to a published file).
     const outDir = path.resolve(opts.out ?? path.join(ctx.paths.root, 'reports'));
     mkdirSync(outDir, { recursive: true });
-    const config: Config = opts.meetingDate ? { ...ctx.config, committee: { ...ctx.config.committee, meetingDate: opts.meetingDate } } : ctx.config;
-    const requests = (name ? [name as ReportId] : [...REPORTS]).map((report) => ({ report, variant: opts.variant, periodEnd: opts.periodEnd, weeks: opts.weeks, compareFrom: opts.compareFrom }));
+    const config: Config = ctx.config;
+    const requests = (name ? [name as ReportId] : [...REPORTS]).map((report) => ({ report, variant: opts.variant, periodEnd: opts.periodEnd, weeks: opts.weeks, compareFrom: opts.compareFrom, meetingDate: opts.meetingDate }));
     const entries = await withWarehouse(warehouse, { readOnly: true }, (db) => buildReports(db, { config, dataRoot: ctx.paths.root, outDir, runId: ctx.runId, log: ctx.log, requests }));
     mergeManifest(outDir, entries, ctx.runId);
     for (const e of entries) console.log(path.join(outDir, e.file));
@@ -367,7 +370,7 @@ try {
   await program.parseAsync(process.argv);
 } catch (e) {
   const err = e as Error;
-  const prefix = err instanceof ConfigError ? 'csp: configuration problem' : err instanceof UsersFileError ? 'csp: users file problem' : 'csp';
+  const prefix = err instanceof ConfigError ? 'csp: configuration problem' : err instanceof UsersFileError ? 'csp: users file problem' : err instanceof PseudonymKeyError ? 'csp: pseudonymisation key problem' : 'csp';
   console.error(`${prefix}: ${err.message}`);
   process.exitCode = process.exitCode || 1;
 }

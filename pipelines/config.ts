@@ -1,9 +1,20 @@
 // Council-specific settings in one file, validated at start-up. Every setting has a default so the demo runs with none.
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { isCollectionYear } from '../sources/lib/collection-year.js';
+
+/** An IP address, or a range in CIDR form (10.0.0.0/8, fd00::/8). */
+const isAddressOrRange = (v: string): boolean => {
+  const [address, bits, ...rest] = v.split('/');
+  const family = isIP(address ?? '');
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+};
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const collectionYear = z.string().refine(isCollectionYear, 'expected a collection year such as 2024/25');
 
 export const ConfigSchema = z
   .object({
@@ -27,10 +38,29 @@ export const ConfigSchema = z
      * "system.entity", e.g. { "case_management.contacts": "mappings/contacts.csv" }. Paths are relative to the config file.
      */
     mappings: z.record(z.string().regex(/^[a-z0-9_]+\.[a-z0-9_]+$/, 'expected a source key such as case_management.contacts'), z.string().min(1)).default({}),
+    /** The statutory returns. */
+    returns: z
+      .object({
+        ssda903: z
+          .object({
+            /**
+             * The collection year the 903 files are checked against; by default the year their latest event date
+             * (episode, review, missing ... up to today) falls in. The CIN census names its own (ReferenceDate).
+             */
+            collectionYear: collectionYear.optional(),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
     suppression: z
       .object({
         /** Public appendices show counts from 1 to this number as "c". */
         threshold: z.number().int().min(0).max(20).default(5),
+        /**
+         * How many values every suppressed cell must still be able to take given everything a public appendix
+         * shows (the exact disclosure audit); unset means the threshold.
+         */
+        protection: z.number().int().min(1).max(100).optional(),
       })
       .prefault({}),
     schedule: z
@@ -52,6 +82,8 @@ export const ConfigSchema = z
             compareFrom: isoDate.optional(),
             /** Plain-text analyst comment placed in the appendix when the file exists. */
             commentFile: z.string().optional(),
+            /** The meeting this appendix is for (else committee.meetingDate when that is after the period). */
+            meetingDate: isoDate.optional(),
           })
           .strict()
           .prefault({}),
@@ -60,6 +92,8 @@ export const ConfigSchema = z
             appendix: z.string().default('2'),
             /** Month end reported; defaults to the latest complete month with data. */
             periodEnd: isoDate.optional(),
+            /** The meeting this appendix is for (else committee.meetingDate when that is after the period). */
+            meetingDate: isoDate.optional(),
           })
           .strict()
           .prefault({}),
@@ -71,9 +105,19 @@ export const ConfigSchema = z
             periodEnd: isoDate.optional(),
             /** Financial years in the trend charts and tables (fewer when the data holds fewer). */
             trendYears: z.number().int().min(2).max(10).default(4),
+            /** The meeting this appendix is for (else committee.meetingDate when that is after the period). */
+            meetingDate: isoDate.optional(),
           })
           .strict()
           .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+    /** The secret behind the marts' pseudonymous keys (child_key, worker_key, ...): see README "Pseudonymous keys". */
+    pseudonymisation: z
+      .object({
+        /** The key file, made at the first run (mode 0600); default $CSP_DATA_DIR/secrets/pseudonym.key. Relative to the config file. */
+        keyFile: z.string().min(1).optional(),
       })
       .strict()
       .prefault({}),
@@ -138,14 +182,35 @@ export const ConfigSchema = z
           .strict()
           .prefault({}),
         /**
-         * The reverse proxy in front of the portal: X-Forwarded-For/-Proto are believed only from its addresses.
-         * `header` (e.g. "X-Remote-User") takes the user's identity from a proxy that has already signed them in:
-         * off unless named, honoured only from those addresses; the role still comes from the users file.
+         * Addresses the portal is reached at besides its own Host, e.g. "https://reports.council.gov.uk" behind a
+         * reverse proxy that rewrites Host. A form posted from any other origin is refused.
+         */
+        publicOrigins: z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)).default([]),
+        /** Password checks (scrypt) at once, and sign-ins waiting for one; more are refused at once with 503. */
+        signInChecks: z
+          .object({ concurrent: z.number().int().min(1).max(16).default(2), queued: z.number().int().min(0).max(64).default(4) })
+          .strict()
+          .prefault({}),
+        /** A request must arrive whole (headers and body) within these, and an idle connection is closed (slow-sending clients). */
+        timeouts: z
+          .object({
+            headersSeconds: z.number().int().min(1).max(300).default(10),
+            requestSeconds: z.number().int().min(1).max(600).default(30),
+            idleSeconds: z.number().int().min(1).max(3600).default(60),
+          })
+          .strict()
+          .refine((t) => t.headersSeconds <= t.requestSeconds, { message: 'headersSeconds cannot be longer than requestSeconds' })
+          .prefault({}),
+        /**
+         * The reverse proxy in front of the portal. Off by default: X-Forwarded-For/-Proto are believed only from
+         * `addresses` once it is set (or from loopback when only `header` is). `header` (e.g. "X-Remote-User")
+         * takes the user's identity from a proxy that has already signed them in, honoured only from those
+         * addresses; the role still comes from the users file.
          */
         trustedProxy: z
           .object({
             header: z.string().regex(/^[A-Za-z0-9-]+$/, 'expected an HTTP header name such as X-Remote-User').optional(),
-            addresses: z.array(z.string().min(1)).min(1).default(['127.0.0.1', '::1']),
+            addresses: z.array(z.string().refine(isAddressOrRange, 'expected an IP address or range such as 127.0.0.1, ::1 or 10.0.0.0/8')).min(1).optional(),
           })
           .strict()
           .prefault({}),
@@ -156,13 +221,17 @@ export const ConfigSchema = z
   .strict();
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** The disclosure audit's protection: suppression.protection, else the threshold. */
+export const protectionOf = (c: Config): number => c.suppression.protection ?? c.suppression.threshold;
 export type ConfigInput = z.input<typeof ConfigSchema>;
 
 /** The demo reproduces the seed committee paper: 19 weeks to 14 June 2020, split at the 23 March lockdown. */
 export const demoConfig: ConfigInput = {
   council: { name: 'Demo Borough Council' },
   committee: { meetingDate: '2020-06-29' },
-  reports: { contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-03-23', weeks: 19 } },
+  // Each appendix has its own meeting: the March 2021 scorecard and the 2020/21 annual report are not for June 2020.
+  reports: { contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-03-23', weeks: 19 }, scorecard: { meetingDate: '2021-04-26' }, complaintsAnnual: { meetingDate: '2021-06-28' } },
   // The demo's exports are dated April 2021 on purpose; a freshness limit would only cry wolf.
   ops: { freshness: { maxAgeDays: 36_500 } },
 };

@@ -19,6 +19,8 @@ function findProjectRoot(start: string): string {
 }
 
 export const sqlDir = path.join(projectRoot, 'sql');
+/** The dbt-duckdb plugins (Python modules) the profile names; on dbt's PYTHONPATH. */
+export const dbtPluginDir = path.join(sqlDir, 'plugins');
 export const venvBinDir = path.join(projectRoot, '.venv', process.platform === 'win32' ? 'Scripts' : 'bin');
 export const bankHolidaySeed = path.join(sqlDir, 'seeds', 'bank_holidays_england_wales.csv');
 
@@ -26,6 +28,8 @@ export interface DataPaths {
   root: string;
   /** The analysts' read-only copy; replaced atomically only after a fully successful run. */
   warehouse: string;
+  /** The same run's pseudonymised copy (marts and reference only) for analysts and BI beyond the performance team. */
+  pseudonymisedWarehouse: string;
   /** The pipeline's own working database: raw landings persist here between runs. */
   workWarehouse: string;
   workDir: string;
@@ -48,6 +52,7 @@ export function dataPaths(dataDir = process.env.CSP_DATA_DIR): DataPaths {
   return {
     root,
     warehouse: path.join(root, 'warehouse.duckdb'),
+    pseudonymisedWarehouse: path.join(root, 'warehouse-pseudonymised.duckdb'),
     workWarehouse: path.join(root, 'work', 'warehouse.duckdb'),
     workDir: path.join(root, 'work'),
     appendices: path.join(root, 'appendices'),

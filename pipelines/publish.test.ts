@@ -22,12 +22,15 @@ describe('publish switch', () => {
     mkdirSync(path.join(paths.published, newRun, 'appendices'), { recursive: true });
     writeFileSync(path.join(paths.published, newRun, 'appendices', 'manifest.json'), '{"runId":"new"}');
     writeFileSync(path.join(paths.published, newRun, 'warehouse.duckdb'), 'new warehouse');
+    expect(() => switchCurrent(paths, newRun)).toThrow(/needs warehouse\.duckdb, warehouse-pseudonymised\.duckdb and appendices/);
+    writeFileSync(path.join(paths.published, newRun, 'warehouse-pseudonymised.duckdb'), 'new pseudonymised warehouse');
     switchCurrent(paths, newRun);
     ensurePublicLinks(paths);
 
     expect(readlinkSync(paths.current)).toBe(`published/${newRun}`);
     expect(readlinkSync(paths.warehouse)).toBe('current/warehouse.duckdb');
     expect(readlinkSync(paths.appendices)).toBe('current/appendices');
+    expect(readFileSync(paths.pseudonymisedWarehouse, 'utf8')).toBe('new pseudonymised warehouse');
     expect(readFileSync(paths.warehouse, 'utf8')).toBe('new warehouse');
     expect(readFileSync(path.join(paths.appendices, 'manifest.json'), 'utf8')).toBe('{"runId":"new"}');
     expect(publishedRunId(paths)).toBe(newRun);

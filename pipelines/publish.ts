@@ -1,14 +1,15 @@
 // Publishing never leaves a half-written file visible, and switches the warehouse and the appendices together.
 //
-// Each run that passes everything gets its own folder, published/<run>/ (warehouse.duckdb + appendices/).
-// `current` is a symlink to the published run's folder, and `warehouse.duckdb` and `appendices` are fixed
-// symlinks through it (current/warehouse.duckdb, current/appendices). Publishing is one rename of a new
+// Each run that passes everything gets its own folder, published/<run>/ (warehouse.duckdb, its pseudonymised copy
+// warehouse-pseudonymised.duckdb, appendices/). `current` is a symlink to the published run's folder, and
+// `warehouse.duckdb`, `warehouse-pseudonymised.duckdb` and `appendices` are fixed symlinks through it. Publishing is one rename of a new
 // `current` over the old: analysts opening the warehouse or the appendices afterwards get the new run, all of
 // it; anyone with the old file open keeps reading it (we never write to, or truncate, a published file).
 import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fsyncDir, fsyncFile, writeJsonAtomic } from './ops/atomic.js';
 import type { DataPaths } from './paths.js';
+import { PSEUDONYMISED_FILE } from './pseudonymise.js';
 import { withWarehouse } from './warehouse/db.js';
 
 export const SNAPSHOT_FILE = 'warehouse.duckdb';
@@ -85,6 +86,7 @@ export function ensurePublicLinks(paths: DataPaths): void {
   if (!existsSync(paths.current)) return;
   const want: [string, string][] = [
     [paths.warehouse, path.join(path.basename(paths.current), SNAPSHOT_FILE)],
+    [paths.pseudonymisedWarehouse, path.join(path.basename(paths.current), PSEUDONYMISED_FILE)],
     [paths.appendices, path.join(path.basename(paths.current), 'appendices')],
   ];
   for (const [link, target] of want) {
@@ -102,8 +104,8 @@ export function ensurePublicLinks(paths: DataPaths): void {
  */
 export function switchCurrent(paths: DataPaths, runId: string): void {
   const dir = runFolder(paths, runId);
-  if (!existsSync(path.join(dir, SNAPSHOT_FILE)) || !existsSync(path.join(dir, 'appendices'))) {
-    throw new Error(`published/${runId} is incomplete (needs ${SNAPSHOT_FILE} and appendices/): nothing was published.`);
+  if (![SNAPSHOT_FILE, PSEUDONYMISED_FILE, 'appendices'].every((f) => existsSync(path.join(dir, f)))) {
+    throw new Error(`published/${runId} is incomplete (needs ${SNAPSHOT_FILE}, ${PSEUDONYMISED_FILE} and appendices/): nothing was published.`);
   }
   adoptLegacyWarehouse(paths);
   replaceSymlink(paths.current, path.relative(paths.root, dir), runId);

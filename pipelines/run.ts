@@ -7,6 +7,7 @@ import { buildReports, writeManifest, type ReportRequest } from '../reports/cata
 import type { ManifestEntry } from '../reports/lib/appendix.js';
 import type { Config } from './config.js';
 import { extract, type ExtractSummary } from './extract/extract.js';
+import { ensurePseudonymKey, pseudonymKeyId } from './keys/pseudonym-key.js';
 import type { Logger } from './logger.js';
 import { writeJsonAtomic } from './ops/atomic.js';
 import { faultPause, markFault } from './ops/fault.js';
@@ -16,7 +17,8 @@ import { runFingerprint } from './ops/unchanged.js';
 import { withRetry, isTransientError } from './ops/retry.js';
 import { openWorkingDatabase } from './ops/working-db.js';
 import type { DataPaths } from './paths.js';
-import { ensurePublicLinks, markPublished, publishedRunId, snapshotWarehouse, switchCurrent } from './publish.js';
+import { ensurePublicLinks, markPublished, publishedRunId, runFolder, snapshotWarehouse, switchCurrent } from './publish.js';
+import { PSEUDONYMISED_FILE, writePseudonymisedWarehouse } from './pseudonymise.js';
 import { readFileSync } from 'node:fs';
 import { dbtBuild, type DbtHooks, type DbtSummary } from './transform/dbt.js';
 import { withWarehouse } from './warehouse/db.js';
@@ -88,9 +90,9 @@ export const newRunId = (now = new Date()): string =>
 
 export const runRecordFile = (paths: DataPaths, runId: string): string => path.join(paths.runs, `${runId}.json`);
 
-export async function extractStage(paths: DataPaths, inputDir: string, runId: string, log: Logger, mappings?: Readonly<Record<string, string>>): Promise<ExtractSummary> {
+export async function extractStage(paths: DataPaths, inputDir: string, runId: string, log: Logger, mappings?: Readonly<Record<string, string>>, ssda903Year?: string): Promise<ExtractSummary> {
   const summary = await withWarehouse(paths.workWarehouse, {}, async (db) => {
-    const s = await extract(db, { inputDir, runId, log, mappings });
+    const s = await extract(db, { inputDir, runId, log, mappings, ssda903Year });
     await faultPause(paths.root, 'extract'); // test-only: killed here, with the working database open and unflushed
     return s;
   });
@@ -102,12 +104,13 @@ export async function extractStage(paths: DataPaths, inputDir: string, runId: st
   return summary;
 }
 
-export async function transformStage(paths: DataPaths, log: Logger, hooks: DbtHooks = {}): Promise<DbtSummary> {
+export async function transformStage(paths: DataPaths, log: Logger, pseudonymKeyFile: string, hooks: DbtHooks = {}): Promise<DbtSummary> {
   const summary = await dbtBuild({
     warehouse: paths.workWarehouse,
     workDir: paths.workDir,
     logDir: paths.logs,
     log,
+    pseudonymKeyFile,
     hooks: {
       ...hooks,
       onLine: (line) => {
@@ -142,6 +145,8 @@ export interface RunOptions {
   reports: ReportRequest[];
   /** The council's mapping CSV per source (absolute paths), see config `mappings`. */
   mappings?: Readonly<Record<string, string>>;
+  /** The installation's pseudonymisation key (keys/pseudonym-key.ts); made at the first run. */
+  pseudonymKeyFile: string;
   trigger?: string;
   /** Told about child processes (dbt) so they can be stopped if this run is killed. */
   children?: { add(pid: number, command: string): void; remove(pid: number): void };
@@ -215,7 +220,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
         // (No retries in here: the stage as a whole is retried when a failure looks temporary.)
         workingDbRestored = await openWorkingDatabase(paths, log);
         await syncLedger(paths.workWarehouse, [...(opts.recovered ?? []), record], { sweep: { thisRunId: runId, publishedRunId: publishedRunId(paths) } });
-        const summary = await extractStage(paths, opts.inputDir, runId, log, opts.mappings);
+        const summary = await extractStage(paths, opts.inputDir, runId, log, opts.mappings, config.returns.ssda903.collectionYear);
         lastExtract = summary;
         await withWarehouse(paths.workWarehouse, { readOnly: true }, async (db) => {
           record.freshness = evaluateFreshness(await readSourceTimes(db), config.ops.freshness);
@@ -226,7 +231,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
       (s) => ({ files: s.files.length, read: s.read, landed: s.landed, rejected: s.rejected, skipped: s.files.filter((f) => f.status === 'skipped').length }),
     );
     const extracted = record.stages.extract!;
-    record.fingerprint = runFingerprint({ config, reports: opts.reports, mappings: opts.mappings, files: lastExtract!.files });
+    const pseudonymKey = ensurePseudonymKey(opts.pseudonymKeyFile, log);
+    record.fingerprint = runFingerprint({ config, reports: opts.reports, mappings: opts.mappings, files: lastExtract!.files, pseudonymKeyId: pseudonymKeyId(pseudonymKey) });
     const kept = opts.force || workingDbRestored ? null : unchangedSince(paths, lastExtract!, record.fingerprint);
     if (kept) {
       // Nothing to rebuild: the published warehouse and appendices already are what this run would make.
@@ -243,7 +249,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
     await stage(
       'transform',
       () =>
-        transformStage(paths, log, {
+        transformStage(paths, log, opts.pseudonymKeyFile, {
           onSpawn: (pid, command) => opts.children?.add(pid, command),
           onExit: (pid) => opts.children?.remove(pid),
         }),
@@ -272,7 +278,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
         Object.assign(record.stages.publish!, { status: 'succeeded', finishedAt: publishedAt });
         try {
           await syncLedger(paths.workWarehouse, [record], { checkpoint: true });
-          await snapshotWarehouse(paths, runId);
+          const snapshot = await snapshotWarehouse(paths, runId);
+          await writePseudonymisedWarehouse(snapshot, path.join(runFolder(paths, runId), PSEUDONYMISED_FILE), log);
           await faultPause(paths.root, 'publish'); // test-only: snapshot complete, not yet switched
           switchCurrent(paths, runId);
         } catch (e) {

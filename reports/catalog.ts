@@ -18,6 +18,8 @@ export interface ReportRequest {
   periodEnd?: string;
   weeks?: number;
   compareFrom?: string;
+  /** The meeting this appendix is for (`--meeting-date`). */
+  meetingDate?: string | undefined;
   /**
    * For `csp run`: when the warehouse does not yet hold what a report needs (no contacts, no KPI values, no
    * complete financial year of complaints), leave that report out with a warning rather than fail the whole run.
@@ -33,7 +35,7 @@ export async function buildReports(
   const entries: ManifestEntry[] = [];
   for (const req of opts.requests) {
     const started = Date.now();
-    const common = { config: opts.config, outDir: opts.outDir, runId: opts.runId, variant: req.variant, periodEnd: req.periodEnd };
+    const common = { config: opts.config, outDir: opts.outDir, runId: opts.runId, variant: req.variant, periodEnd: req.periodEnd, ...(req.meetingDate ? { meetingDate: req.meetingDate } : {}) };
     let made: ManifestEntry[];
     try {
       if (req.report === SCORECARD) made = await buildScorecard(db, common);

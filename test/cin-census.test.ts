@@ -191,5 +191,5 @@ describe('CIN census XML', () => {
         { child_id: 'C300', dob: null, sex_code: null, ethnicity_code: null, is_disabled: null, record_source: 'stg_cin_census__children' },
       ]);
     });
-  }, 240_000);
+  }, 600_000);
 });

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extract, type ExtractSummary } from '../pipelines/extract/extract.js';
 import { silentLogger } from '../pipelines/logger.js';
-import { dbtBuild, type DbtSummary } from '../pipelines/transform/dbt.js';
+import { pseudonym, readPseudonymKey } from '../pipelines/keys/pseudonym-key.js';
+import { dbtBuild, throwawayKeyFile, type DbtSummary } from '../pipelines/transform/dbt.js';
 import { Warehouse } from '../pipelines/warehouse/db.js';
 import { complaintIssuesContract } from '../sources/complaints/complaint-issues/contract.js';
 import { complaintsContract } from '../sources/complaints/complaints/contract.js';
@@ -17,6 +18,7 @@ import { ombudsmanCasesContract } from '../sources/complaints/ombudsman-cases/co
 import type { Contract } from '../sources/lib/contract.js';
 import { stampDataAsAt } from '../sources/demo/file-times.js';
 import { writeDemo } from '../sources/demo/write-demo.js';
+import { keyedSql } from './helpers/keys.js';
 import { tempDir, writeCsv } from './helpers/tmp.js';
 
 /** A CSV with the contract's own headers, rows given by field name (blank when not given). */
@@ -99,10 +101,13 @@ beforeAll(async () => {
     args: ['--select', '+fct_complaints', '+fct_compliments', '+fct_ombudsman_cases', '+int_kpi__complaints', 'kpi_definitions', '--exclude', 'kpi_monthly+', '--indirect-selection', 'cautious'],
   });
   db = await Warehouse.open(path.join(dir, 'work.duckdb'), { readOnly: true });
+  keyed = await keyedSql(db, throwawayKeyFile(dir));
 });
 afterAll(() => db?.close());
 
-const md5Of = async (s: string): Promise<string> => ((await db.json<{ h: string }>('SELECT md5(?) AS h', [s]))[0]!.h);
+/** The mart's key of a message such as 'complaint:T-STAT-11', worked out in Node with the build's key. */
+const keyOf = async (s: string): Promise<string> => pseudonym(readPseudonymKey(throwawayKeyFile(dir)), s);
+let keyed: (message: string) => string;
 
 describe('complaints marts on hand-made complaints', () => {
   it('lands every hand-made row and builds the marts with all their tests passing', () => {
@@ -125,7 +130,7 @@ describe('complaints marts on hand-made complaints', () => {
              f.is_responded AS responded, f.is_open AS open, f.is_overdue_as_at AS overdue,
              f.outcome_code AS outcome, f.is_upheld_or_partly AS upheld, f.is_withdrawn AS withdrawn
       FROM marts.fct_complaints f
-      JOIN staging.stg_complaints__complaints s ON f.complaint_key = md5('complaint:' || s.complaint_reference)
+      JOIN staging.stg_complaints__complaints s ON f.complaint_key = ${keyed("'complaint:' || s.complaint_reference")}
       ORDER BY ref`);
     const byRef = Object.fromEntries(rows.map(({ ref, ...rest }) => [ref as string, rest]));
     const row = (procedure_code: string, stage: number, wd: number | null, ts: number | null, w10: boolean, w20: boolean, in_time: boolean | null,
@@ -156,7 +161,7 @@ describe('complaints marts on hand-made complaints', () => {
              f.procedure_label, f.stage_label, f.outcome_label, f.team, f.service_area, f.issue_count, f.issue_category_codes,
              f.issue_categories, f.is_from_young_person, f.escalated_from_key
       FROM marts.fct_complaints f
-      JOIN staging.stg_complaints__complaints s ON f.complaint_key = md5('complaint:' || s.complaint_reference)
+      JOIN staging.stg_complaints__complaints s ON f.complaint_key = ${keyed("'complaint:' || s.complaint_reference")}
       WHERE s.complaint_reference IN ('T-STAT-10', 'T-STAT-11', 'T-STAT-11-S2', 'T-CORP-20', 'T-VE-DAY', 'T-OPEN-OLD')
       ORDER BY ref`);
     expect(rows).toEqual([
@@ -174,12 +179,12 @@ describe('complaints marts on hand-made complaints', () => {
         issue_count: 1, issue_category_codes: 'SBH', issue_categories: 'Staff behaviour', is_from_young_person: true, escalated_from_key: null },
       { ref: 'T-STAT-11-S2', received_month: '2020-06-01', received_financial_year: '2020/21', response_month: '2020-06-01', response_financial_year: '2020/21',
         procedure_label: 'Statutory', stage_label: 'Stage 2', outcome_label: 'Partially upheld', team: 'Case Management 2', service_area: 'Case Management',
-        issue_count: 1, issue_category_codes: 'SBH', issue_categories: 'Staff behaviour', is_from_young_person: false, escalated_from_key: await md5Of('complaint:T-STAT-11') },
+        issue_count: 1, issue_category_codes: 'SBH', issue_categories: 'Staff behaviour', is_from_young_person: false, escalated_from_key: await keyOf('complaint:T-STAT-11') },
       { ref: 'T-VE-DAY', received_month: '2020-05-01', received_financial_year: '2020/21', response_month: '2020-05-01', response_financial_year: '2020/21',
         procedure_label: 'Statutory', stage_label: 'Stage 1', outcome_label: 'Partially upheld', team: 'Leaving Care', service_area: 'Leaving Care',
         issue_count: 0, issue_category_codes: null, issue_categories: null, is_from_young_person: false, escalated_from_key: null },
     ]);
-    // Keys are md5 hashes of 'complaint:' || reference; no column holds a raw reference.
+    // Keys are keyed hashes (HMAC-SHA256) of 'complaint:' || reference; no column holds a raw reference.
     const cols = await db.json<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_schema = 'marts' AND table_name = 'fct_complaints'");
     expect(cols.map((x) => x.column_name)).not.toContain('complaint_reference');
     const leaks = await db.json<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM marts.fct_complaints f
@@ -221,7 +226,7 @@ describe('complaints marts on hand-made complaints', () => {
 
   it('gives compliments their financial year and service area', async () => {
     const rows = await db.json<Record<string, unknown>>(`
-      SELECT c.compliment_key = md5('compliment:TC-1') AS is_first, c.received_date, c.received_month, c.received_financial_year, c.team, c.service_area
+      SELECT c.compliment_key = ${keyed("'compliment:TC-1'")} AS is_first, c.received_date, c.received_month, c.received_financial_year, c.team, c.service_area
       FROM marts.fct_compliments c ORDER BY c.received_date`);
     expect(rows).toEqual([
       { is_first: true, received_date: '2020-03-31', received_month: '2020-03-01', received_financial_year: '2019/20', team: 'MASH', service_area: 'MASH' },
@@ -231,13 +236,13 @@ describe('complaints marts on hand-made complaints', () => {
 
   it('links Ombudsman cases to the complaint they followed and flags fault', async () => {
     const rows = await db.json<Record<string, unknown>>(`
-      SELECT o.ombudsman_case_key = md5('ombudsman:' || '20 000 001') AS is_first, o.complaint_key, o.complaint_stage, o.procedure_code, o.service_area,
+      SELECT o.ombudsman_case_key = ${keyed("'ombudsman:' || '20 000 001'")} AS is_first, o.complaint_key, o.complaint_stage, o.procedure_code, o.service_area,
              o.received_financial_year, o.decision_financial_year, o.decision_code, o.is_decided, o.is_fault_found
       FROM marts.fct_ombudsman_cases o ORDER BY o.received_date`);
     expect(rows).toEqual([
       { is_first: false, complaint_key: null, complaint_stage: null, procedure_code: 'CORP', service_area: null,
         received_financial_year: '2019/20', decision_financial_year: null, decision_code: null, is_decided: false, is_fault_found: false },
-      { is_first: true, complaint_key: await md5Of('complaint:T-STAT-11-S2'), complaint_stage: 2, procedure_code: 'STAT', service_area: 'Case Management',
+      { is_first: true, complaint_key: await keyOf('complaint:T-STAT-11-S2'), complaint_stage: 2, procedure_code: 'STAT', service_area: 'Case Management',
         received_financial_year: '2020/21', decision_financial_year: '2020/21', decision_code: 'UMI', is_decided: true, is_fault_found: true },
     ]);
   });

@@ -8,7 +8,13 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { venvBinDir } from '../pipelines/paths.js';
+import { Warehouse } from '../pipelines/warehouse/db.js';
+import { loadComplaintsAnnual } from '../reports/complaints-annual/data.js';
+import { auditTables, complaintsAnnualTables, protectedComplaintsAnnualTables } from '../reports/complaints-annual/tables.js';
+import { auditDisclosure } from '../reports/lib/disclosure-audit.js';
+import { tablesModel } from '../reports/lib/table-audit.js';
 import { csp, type CliResult } from './helpers/cli.js';
+import { auditPublicWorkbooks } from './helpers/disclosure.js';
 import { tempDir } from './helpers/tmp.js';
 
 const THRESHOLD = 5;
@@ -353,6 +359,36 @@ describe.each([
           if (d.of.some((h) => isC(r[h]))) expect(r[d.col], `${sheet} row ${i + 5} '${d.col}'`).toBe('c');
         });
       }
+    }
+  });
+});
+
+describe('exact disclosure audit of the public annual reports (issue 14)', () => {
+  it('bounds every "c" in both public workbooks, read back from the files, to at least 5 values', async () => {
+    const audits = [...(await auditPublicWorkbooks(path.join(data, 'appendices'), path.join(data, 'warehouse.duckdb'))), ...(await auditPublicWorkbooks(onDemand, path.join(data, 'warehouse.duckdb')))].filter((a) => a.report === 'complaints-annual');
+    expect(audits.map((a) => a.file).sort()).toEqual([`${CHOSEN_STEM}.xlsx`, `${RUN_STEM}.xlsx`]);
+    for (const a of audits) {
+      expect(a.audit.failures, a.file).toEqual([]);
+      // Every "c" in the file is a cell the audit bounded (a "c" the model did not know would be unaudited).
+      expect(a.audit.ranges.length, a.file).toBe(a.cInWorkbook);
+      expect(a.cInWorkbook, a.file).toBeGreaterThan(10);
+      for (const r of a.audit.ranges) expect(r.span, `${a.file}: ${r.where} [${r.min}, ${r.max}]`).toBeGreaterThanOrEqual(THRESHOLD);
+    }
+  });
+
+  it('fails the suppression as it was (primary, then one more cell per sum): a total less the shown parts gives a "c" away', async () => {
+    const db = await Warehouse.open(path.join(data, 'warehouse.duckdb'), { readOnly: true });
+    try {
+      const d = await loadComplaintsAnnual(db, { periodEnd: '2021-03-31', trendYears: 4 });
+      const weak = await auditDisclosure(tablesModel(auditTables(complaintsAnnualTables(d, 'public', THRESHOLD))), THRESHOLD);
+      expect(weak.ok).toBe(false);
+      expect(weak.failures.length).toBeGreaterThan(0);
+      for (const f of weak.failures) expect(f.span).toBeLessThan(THRESHOLD);
+      // The same figures, protected, pass.
+      const strong = await protectedComplaintsAnnualTables(d, 'public', THRESHOLD, THRESHOLD);
+      expect(strong.audit?.ok).toBe(true);
+    } finally {
+      db.close();
     }
   });
 });

@@ -35,6 +35,12 @@ beforeAll(async () => {
     ['ref2', 'K1', '15/05/2020', '6', '', 'N1', 'N'], // within 12 months of 1 June 2019: a re-referral
     ['ref3', 'K2', '01/05/2019', '2A', '', 'N4', 'N'],
     ['ref4', 'K2', '20/05/2020', '2A', '', 'N4', 'N'], // more than 12 months after 1 May 2019: not
+    // Issue 14's edge cases. Two referrals of K11 on one day: one episode, neither a re-referral.
+    ['ref5', 'K11', '10/06/2020', '6', '', 'N1', 'N'],
+    ['ref6', 'K11', '10/06/2020', '2A', '', 'N1', 'N'],
+    // K12 referred again exactly 12 months later: within 12 months (DfE), a re-referral.
+    ['ref7', 'K12', '15/07/2019', '6', '', 'N1', 'N'],
+    ['ref8', 'K12', '15/07/2020', '6', '', 'N1', 'N'],
   ]);
   write(dir, 'assessments.csv', EXPORTS.assessments.header, [
     // Working day 45 after Mon 6 April 2020 (Easter 10 and 13 April, VE day 8 May, spring holiday 25 May) is
@@ -62,6 +68,7 @@ beforeAll(async () => {
     ['W2', 'Case Management 1', 'SW', '0.5', 'AGENCY', '01/01/2019', ''],
     ['W3', 'Case Management 1', 'TM', '1', 'PERM', '01/01/2019', ''],
     ['W4', 'Case Management 1', 'SSW', '1', 'PERM', '01/01/2019', ''],
+    ['W5', 'Case Management 1', 'SW', '1', 'PERM', '01/12/2020', '31/12/2020'], // December only; leaves on 31 December: in post that day
   ]);
   write(dir, 'case-allocations.csv', EXPORTS.allocations.header, [
     ['al0', 'K0', 'W1', 'Case Management 1', '01/04/2019', '01/05/2019'],
@@ -71,12 +78,16 @@ beforeAll(async () => {
     ['al3', 'K9', 'W1', 'Case Management 1', '01/06/2020', ''],
     ['al4', 'K4', 'W2', 'Case Management 1', '01/06/2020', ''],
     ['al5', 'K5', 'W2', 'Case Management 1', '20/11/2020', ''], // allocated 10 days before the month end: not yet due
+    // K10 allocated since 1 December, a co-worker added on 20 January: at 31 January it has been allocated two months.
+    ['al6', 'K10', 'W1', 'Case Management 1', '01/12/2020', ''],
+    ['al7', 'K10', 'W2', 'Case Management 1', '20/01/2021', ''],
   ]);
   write(dir, 'case-supervisions.csv', EXPORTS.supervisions.header, [
     ['s1', 'K7', 'W1', 'W3', '15/11/2020'], // within a month of 30 November
     ['s2', 'K8', 'W1', 'W3', '30/10/2020'], // exactly one month before: within
     ['s3', 'K9', 'W1', 'W3', '29/10/2020'], // one month and a day: not within
     ['s4', 'K4', 'W2', 'W3', '01/11/2020'], // K4 has a CP plan: 28 days, so due by 2 November: not within
+    ['s5', 'K10', 'W1', 'W3', '15/01/2021'], // within a month of 31 January
   ]);
   write(dir, 'children.csv', EXPORTS.children.header, [
     ['Y1', '15/03/2001', '1', 'WBRI', 'N', 'N'], // 19 on 15 March 2020
@@ -86,6 +97,9 @@ beforeAll(async () => {
     ['L1', '01/01/2012', '1', 'WBRI', 'N', 'N'],
     ['L2', '01/01/2012', '2', 'WBRI', 'N', 'N'],
     ['L3', '01/01/2012', '2', 'WBRI', 'Y', 'N'],
+    ['Y5', '01/09/2002', '2', 'WBRI', 'N', 'N'], // 17 in May 2020
+    ['Y6', '01/03/2003', '1', 'WBRI', 'N', 'N'], // 17 in May 2020
+    ['Y7', '01/01/1998', '1', 'WBRI', 'N', 'N'], // 22 in 2020
   ]);
   write(dir, 'cla-episodes.csv', EXPORTS.episodes.header, [
     ['e1', 'Y1', '01/01/2015', 'S', 'C2', 'N1', 'U4', '15/03/2019', 'E17'],
@@ -95,8 +109,11 @@ beforeAll(async () => {
     ['e5', 'L1', '01/06/2020', 'S', 'C1', 'N1', 'U6', '', ''],
     ['e6', 'L2', '15/06/2020', 'S', 'C1', 'N1', 'U6', '', ''],
     ['e7', 'L3', '01/06/2020', 'S', 'V3', 'N2', 'U6', '', ''], // short breaks: not counted
-    ['e8', 'L4', '14/12/2020', 'S', 'C1', 'N1', 'U6', '', ''],
-    ['e9', 'L5', '14/12/2020', 'S', 'C1', 'N1', 'U6', '', ''],
+    ['e8', 'Y5', '01/01/2017', 'S', 'C2', 'N1', 'U4', '01/05/2020', 'E17'],
+    ['e9', 'Y6', '01/01/2018', 'S', 'C2', 'N1', 'U4', '01/05/2020', 'E17'],
+    ['e10', 'Y7', '01/01/2013', 'S', 'C2', 'N1', 'U4', '01/01/2016', 'E17'],
+    ['e11', 'L4', '14/12/2020', 'S', 'C1', 'N1', 'U6', '', ''],
+    ['e12', 'L5', '14/12/2020', 'S', 'C1', 'N1', 'U6', '', ''],
   ]);
   write(dir, 'cla-reviews.csv', EXPORTS.claReviews.header, [
     ['r1', 'L1', '19/06/2020'], ['r2', 'L1', '10/09/2020'],
@@ -137,6 +154,9 @@ beforeAll(async () => {
     ['cl2', 'Y2', '01/02/2020', 'YES', 'G5', 'U', 'Y'],
     ['cl3', 'Y3', '01/03/2020', 'YES', 'G4', 'B', 'Y'],
     ['cl4', 'Y4', '05/03/2020', 'DIED', '0', '', ''],
+    ['cl5', 'Y5', '20/05/2020', 'RHOM', '0', '', ''], // returned home: not a care leaver of 16-18 for the DfE
+    ['cl6', 'Y6', '20/05/2020', 'YES', 'G4', 'B', 'Y'], // NEET
+    ['cl7', 'Y7', '01/06/2019', 'YES', 'F2', 'D', 'Y'], // EET; 22, so supported only to 31 May 2020 (12 months)
   ]);
   await withWarehouse(warehouse, {}, async (db) => {
     const summary = await extract(db, { inputDir: dir, runId: '20210401T070000Z-kpi', log: silentLogger() });
@@ -264,6 +284,52 @@ describe('KPIs on hand-made data', () => {
     expect(await kpi('children_starting_care', 'December 2020')).toMatchObject({ numerator: 2, value: 2 });
     expect(await kpi('children_starting_care', 'June 2020')).toMatchObject({ numerator: 2, value: 2 });
     expect(await kpi('children_starting_care', '2020/21', 'financial_year')).toMatchObject({ numerator: 4, value: 4 });
+  });
+
+  // Issue 14: each edge case pinned in the figure and in the words the appendix prints (the definitions seed).
+  const definition = async (measure: string) =>
+    (await withWarehouse(warehouse, { readOnly: true }, (db) => db.json<{ definition: string }>('SELECT DISTINCT definition FROM marts.kpi_monthly WHERE measure_id = ?', [measure])))[0]!.definition;
+
+  it('re-referrals: a second referral the same day is not one; one exactly 12 months later is (DfE "within 12 months")', async () => {
+    expect(await kpi('re_referrals_12_months', 'June 2020')).toEqual({ numerator: 0, denominator: 2, value: 0 });
+    expect(await kpi('re_referrals_12_months', 'July 2020')).toEqual({ numerator: 1, denominator: 1, value: 100 });
+    expect(await kpi('re_referrals_12_months', 'July 2019')).toEqual({ numerator: 0, denominator: 1, value: 0 });
+    const words = await definition('re_referrals_12_months');
+    expect(words).toContain('a second referral on the same day is not a re-referral');
+    expect(words).toContain('one exactly 12 months after the last is within 12 months');
+  });
+
+  it('care leavers 16-18 NEET leave out those who returned home (RHOM), and the words say so', async () => {
+    // 31 May 2020, aged 16-18: Y6 (NEET) counts; Y5 returned home and is excluded: 1 of 1, not 1 of 2.
+    expect(await kpi('care_leavers_16_18_neet', 'May 2020')).toEqual({ numerator: 1, denominator: 1, value: 100 });
+    expect(await definition('care_leavers_16_18_neet')).toContain('excluding those who died or returned home to live with their parents for 6 months or more');
+    expect(await definition('care_leavers_16_18_neet')).not.toContain('all care leavers of that age.');
+  });
+
+  it('care leavers 19-25 "still supported": all aged 19-21, and 22-25 with a contact in the last 12 months', async () => {
+    // 31 May 2020: Y1 (EET), Y2 (NEET), Y3 (NEET, 19 since April) and Y7 (22, EET, contact 1 June 2019: within 12 months).
+    expect(await kpi('care_leavers_19_25_eet', 'May 2020')).toEqual({ numerator: 2, denominator: 4, value: 50 });
+    // 30 June 2020: Y7's last contact is more than 12 months old: no longer supported.
+    const june = await kpi('care_leavers_19_25_eet', 'June 2020');
+    expect([june.numerator, june.denominator]).toEqual([1, 3]);
+    expect(await definition('care_leavers_19_25_eet')).toContain('Still supported: everyone aged 19 to 21, and those aged 22 to 25 with a recorded contact in the 12 months to the end of the period');
+  });
+
+  it('supervision: a case with several open allocations is due from the earliest, and the words say so', async () => {
+    // 31 January 2021: K7, K8, K9, K4 and K5 are due and not supervised within their interval; K10 (allocated since
+    // 1 December, co-worker since 20 January) is due and was supervised on 15 January: 1 of 6.
+    const jan = await kpi('supervision_within_interval', 'January 2021');
+    expect([jan.numerator, jan.denominator]).toEqual([1, 6]);
+    expect(await definition('supervision_within_interval')).toContain('A case with several open allocations counts once: allocated since the earliest of them');
+  });
+
+  it('a worker is in post on their leave date, and the words say so', async () => {
+    // 31 December 2020: W1, W2, W4 and W5 (leaving that day) are case-holding and in post; W2 is agency: 3 of 4.
+    const dec = await kpi('permanent_workforce', 'December 2020');
+    expect([dec.numerator, dec.denominator]).toEqual([3, 4]);
+    const jan = await kpi('permanent_workforce', 'January 2021');
+    expect([jan.numerator, jan.denominator]).toEqual([2, 3]);
+    expect(await definition('permanent_workforce')).toContain('the leave date is their last day');
   });
 
   it('gives each period a target, direction and RAG from the targets seed', async () => {

@@ -1,16 +1,19 @@
 // The whole path on the real stack: demo export -> csp run (DuckDB, dbt, reports) -> xlsx/PDF, checked against
 // counts made here, independently, from the export itself.
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { createHash, createHmac } from 'node:crypto';
+import { readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../pipelines/calendar/working-days.js';
 import { projectRoot, venvBinDir } from '../pipelines/paths.js';
+import { parseConfig } from '../pipelines/config.js';
 import { csp, logLines } from './helpers/cli.js';
 import { childrenInCare, isoDay, missingCounts, periodsOfCare, recountMeasures, returnInterviews, shownMeasures, timedReviews, type Monthly } from './helpers/recount.js';
+import { auditPublicWorkbooks } from './helpers/disclosure.js';
+import { query } from './helpers/ops.js';
 import { tempDir, writeCsv } from './helpers/tmp.js';
 
 const DAY = 86_400_000;
@@ -226,6 +229,66 @@ describe('csp run on a generated export', () => {
     expect(realpathSync(path.join(data, 'appendices'))).toBe(appendicesBefore);
   });
 
+  it('makes child and worker keys no one can reverse without the installation key, and anyone with it can', async () => {
+    const warehouse = path.join(data, 'warehouse.duckdb');
+    // The attack from issue 15: hash every possible demo child ID (C100000-C999999) and worker ID the old way.
+    const guessed = await query<{ how: string; n: number }>(
+      warehouse,
+      `WITH ids AS (SELECT 'C' || i AS id, 'child:' AS kind FROM range(100000, 1000000) t(i) UNION ALL SELECT 'W' || lpad(i::VARCHAR, 5, '0'), 'worker:' FROM range(0, 100000) t(i)),
+            guesses AS (SELECT md5(kind || id) AS h, 'md5' AS how FROM ids UNION ALL SELECT sha256(kind || id), 'sha256' FROM ids),
+            keys AS (SELECT child_key AS k FROM marts.dim_child UNION SELECT worker_key FROM marts.fct_caseloads UNION SELECT child_key FROM marts.fct_contacts)
+       SELECT how, count(*)::INTEGER AS n FROM keys JOIN guesses ON k = h GROUP BY how`,
+    );
+    expect(guessed).toEqual([]);
+    // With the key file, every key is HMAC-SHA256 of 'child:' || ID, worked out here with Node's crypto.
+    const keyFile = path.join(data, 'secrets', 'pseudonym.key');
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const key = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'hex');
+    const hmac = (m: string) => createHmac('sha256', key).update(m).digest('hex');
+    const children = await query<{ child_id: string }>(warehouse, 'SELECT child_id FROM intermediate.int_children');
+    const childKeys = new Set((await query<{ k: string }>(warehouse, 'SELECT child_key AS k FROM marts.dim_child')).map((r) => r.k));
+    expect(children.length).toBeGreaterThan(100);
+    expect(new Set(children.map((c) => hmac(`child:${c.child_id}`)))).toEqual(childKeys);
+    const workers = await query<{ worker_id: string }>(warehouse, 'SELECT DISTINCT worker_id FROM staging.stg_case_management__workers');
+    const workerKeys = new Set((await query<{ k: string }>(warehouse, 'SELECT DISTINCT worker_key AS k FROM marts.fct_caseloads')).map((r) => r.k));
+    expect([...workerKeys].every((k) => workers.some((w) => hmac(`worker:${w.worker_id}`) === k))).toBe(true);
+    // The key is nowhere in what the run published or logged.
+    const secret = key.toString('hex');
+    for (const file of [warehouse, path.join(data, 'warehouse-pseudonymised.duckdb'), ...readdirSync(path.join(data, 'logs')).map((f) => path.join(data, 'logs', f))]) {
+      expect(readFileSync(file).includes(secret), file).toBe(false);
+      expect(readFileSync(file).includes(key), file).toBe(false);
+    }
+  });
+
+  it('publishes a pseudonymised warehouse beside the full one: marts and reference only, no identifying column or value', async () => {
+    const full = path.join(data, 'warehouse.duckdb');
+    const pseudo = path.join(data, 'warehouse-pseudonymised.duckdb');
+    // Switched with the rest of the run: both links resolve into the same published run's folder.
+    expect(path.dirname(realpathSync(pseudo))).toBe(path.dirname(realpathSync(full)));
+    const schemas = await query<{ s: string }>(pseudo, "SELECT DISTINCT table_schema AS s FROM information_schema.tables WHERE table_catalog = current_database() ORDER BY 1");
+    expect(schemas.map((r) => r.s)).toEqual(['marts', 'reference']);
+    const columns = await query<{ t: string; c: string; type: string }>(pseudo, "SELECT table_schema || '.' || table_name AS t, column_name AS c, data_type AS type FROM information_schema.columns WHERE table_catalog = current_database()");
+    const DENYLIST = ['child_id', 'worker_id', 'date_of_birth', 'dob', 'postcode', 'placement_postcode', 'home_postcode', 'upn', 'former_upn', 'uln', 'nhs_number', 'forename', 'surname', 'name', 'child_name', 'address', 'notes', 'comments', 'complaint_reference', 'contact_id', 'referral_id', 'raw_row', 'raw_value'];
+    expect(columns.filter((c) => DENYLIST.includes(c.c) || /postcode|_id$/.test(c.c) && c.c !== 'measure_id')).toEqual([]);
+    expect(columns.filter((c) => c.t === 'marts.dim_child').map((c) => c.c)).toContain('birth_month');
+    // No text value anywhere in it equals a child's ID from the full warehouse.
+    const ids = new Set((await query<{ id: string }>(full, 'SELECT child_id AS id FROM intermediate.int_children UNION SELECT worker_id FROM staging.stg_case_management__workers')).map((r) => r.id));
+    const text = columns.filter((c) => c.type === 'VARCHAR');
+    expect(text.length).toBeGreaterThan(50);
+    let values = 0;
+    for (const t of new Set(text.map((c) => c.t))) {
+      const cols = text.filter((c) => c.t === t).map((c) => `"${c.c}"`);
+      const rows = await query<Record<string, string | null>>(pseudo, `SELECT DISTINCT ${cols.join(', ')} FROM ${t}`);
+      for (const r of rows) for (const v of Object.values(r)) if (v !== null && (values++, ids.has(v))) throw new Error(`${t} holds the system ID ${v}`);
+    }
+    expect(values).toBeGreaterThan(10_000);
+    // Every mart's rows are all there.
+    for (const t of ['marts.fct_contacts', 'marts.dim_child', 'marts.kpi_monthly', 'marts.fct_caseloads']) {
+      const [a, b] = await Promise.all([query<{ n: number }>(full, `SELECT count(*)::INTEGER AS n FROM ${t}`), query<{ n: number }>(pseudo, `SELECT count(*)::INTEGER AS n FROM ${t}`)]);
+      expect(b, t).toEqual(a);
+    }
+  });
+
   it('reaches dbt through the project shim with the same warehouse', () => {
     const out = execFileSync(process.execPath, [path.join(projectRoot, 'tools', 'bin', 'dbt.mjs'), 'ls', '--resource-type', 'model', '--output', 'name', '--quiet'], {
       encoding: 'utf8',
@@ -233,6 +296,21 @@ describe('csp run on a generated export', () => {
       env: { ...process.env, CSP_DATA_DIR: data },
     });
     expect(out.split('\n').map((s) => s.trim())).toEqual(expect.arrayContaining(['fct_contacts', 'dim_date', 'stg_case_management__contacts']));
+  });
+});
+
+describe('exact disclosure audit of the public appendices (issue 14)', () => {
+  it('bounds every "c" in every public workbook, read back from the files, to at least 5 values', async () => {
+    const audits = await auditPublicWorkbooks(path.join(data, 'appendices'), path.join(data, 'warehouse.duckdb'), parseConfig(JSON.parse(readFileSync(config, 'utf8'))));
+    expect(audits.map((a) => a.report).sort()).toEqual(['contact-activity', 'scorecard']);
+    for (const a of audits) {
+      expect(a.audit.failures, a.file).toEqual([]);
+      for (const r of a.audit.ranges) expect(r.span, `${a.file}: ${r.where} [${r.min}, ${r.max}]`).toBeGreaterThanOrEqual(5);
+    }
+    // The contact-activity workbook's every "c" is a cell the audit bounded.
+    const ca = audits.find((a) => a.report === 'contact-activity')!;
+    expect(ca.cInWorkbook).toBeGreaterThan(0);
+    expect(ca.audit.ranges.length).toBe(ca.cInWorkbook);
   });
 });
 

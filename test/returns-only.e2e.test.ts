@@ -11,6 +11,7 @@ import { WorkingCalendar } from '../pipelines/calendar/working-days.js';
 import { venvBinDir } from '../pipelines/paths.js';
 import { csp } from './helpers/cli.js';
 import { isoDay, missingCounts, periodsOfCare, recountMeasures, shownMeasures, timedReviews } from './helpers/recount.js';
+import { auditPublicWorkbooks } from './helpers/disclosure.js';
 import { tempDir } from './helpers/tmp.js';
 
 let data: string;
@@ -168,5 +169,37 @@ describe('returns only: csp demo --returns then csp run', () => {
     expect(query("SELECT count(*) FROM marts.kpi_monthly WHERE measure_id IN ('return_interviews_within_72_hours', 'return_interviews_accepted')")).toEqual([['0']]);
     expect(query("SELECT count(*) FROM marts.kpi_monthly WHERE measure_id = 'children_missing' AND period_start < DATE '2020-04-01'")).toEqual([['0']]);
     expect(query('SELECT DISTINCT record_source, is_looked_after FROM marts.fct_missing_episodes')).toEqual([['stg_ssda903__missing', 'true']]);
+  });
+
+  it('passes the exact disclosure audit: every "c" in every public workbook could be at least 5 values (issue 14)', async () => {
+    const audits = await auditPublicWorkbooks(path.join(data, 'appendices'), path.join(data, 'warehouse.duckdb'));
+    expect(audits.map((a) => a.report).sort()).toEqual(['contact-activity', 'scorecard']);
+    for (const a of audits) {
+      expect(a.audit.failures, a.file).toEqual([]);
+      for (const r of a.audit.ranges) expect(r.span, `${a.file}: ${r.where} [${r.min}, ${r.max}]`).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it('says on the Contact Activity page how many Annex A contacts of its weeks were rejected and so not counted (issue 14)', async () => {
+    const manifest = JSON.parse(readFileSync(path.join(data, 'appendices', 'manifest.json'), 'utf8')) as { files: { report: string; variant: string; format: string; file: string; periodEnd: string; period: string }[] };
+    const f = manifest.files.find((x) => x.report === 'contact-activity' && x.variant === 'public' && x.format === 'xlsx')!;
+    const weeks = Number(/^(\d+) weeks/.exec(f.period)![1]);
+    const firstWeek = new Date(Date.parse(`${f.periodEnd}T00:00:00Z`) - (weeks * 7 - 1) * 86_400_000).toISOString().slice(0, 10);
+    // Recounted here: each rejected row once, from the current workbook, by its own Date of Contact.
+    const [[inPeriod, undated]] = query(
+      `WITH r AS (SELECT DISTINCT r.source_file, r.line_number, json_extract_string(any_value(r.raw_record), '$."Date of Contact"') AS v
+                  FROM raw._rejects r JOIN raw._loads l USING (load_id) WHERE l.is_current AND r.source = 'annex_a.list_1_contacts' GROUP BY ALL),
+            d AS (SELECT coalesce(try_strptime(v, '%d/%m/%Y')::DATE, try_cast(v AS DATE), try_strptime(v, '%Y-%m-%d %H:%M:%S')::DATE) AS day FROM r)
+       SELECT count(*) FILTER (WHERE day BETWEEN '${firstWeek}' AND '${f.periodEnd}'), count(*) FILTER (WHERE day IS NULL) FROM d`,
+    ) as [[string, string]];
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(data, 'appendices', f.file));
+    const texts: string[] = [];
+    wb.getWorksheet('Weekly contacts')!.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'string') texts.push(c.value); }));
+    const said = texts.find((t) => /rejects\.xlsx/.test(t));
+    expect(said, texts.join(' | ')).toBeDefined();
+    const n = Number(inPeriod);
+    expect(said).toContain(n === 0 ? `No rows of this appendix's source exports dated in these ${weeks} weeks were rejected` : `${n} row${n === 1 ? '' : 's'} of this appendix's source exports dated in these ${weeks} weeks`);
+    if (Number(undated) > 0) expect(said).toContain(`a further ${undated} row`);
   });
 });

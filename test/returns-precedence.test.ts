@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../pipelines/calendar/working-days.js';
 import { extract } from '../pipelines/extract/extract.js';
 import { silentLogger } from '../pipelines/logger.js';
-import { dbtBuild } from '../pipelines/transform/dbt.js';
+import { dbtBuild, throwawayKeyFile } from '../pipelines/transform/dbt.js';
 import { withWarehouse } from '../pipelines/warehouse/db.js';
+import { keyedSql } from './helpers/keys.js';
 import { tempDir, writeCsv } from './helpers/tmp.js';
 
 const ymd = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -99,15 +100,16 @@ async function extractAndBuild(dir: string, input: string, runId: string): Promi
   const built = await dbtBuild({ warehouse, workDir: dir, logDir: path.join(dir, 'logs'), log: silentLogger() });
   expect(built.failures).toEqual([]);
   return withWarehouse(warehouse, { readOnly: true }, async (db) => {
+    const keyed = await keyedSql(db, throwawayKeyFile(dir));
     const assessments = await db.json<Built['assessments'][number]>(
       `SELECT i.child_id, strftime(i.start_date, '%Y-%m-%d') AS start, f.working_days_to_authorisation::INTEGER AS working_days, i.record_source
-       FROM intermediate.int_assessments i JOIN marts.fct_assessments f ON f.assessment_key = md5('assessment:' || i.assessment_id)
+       FROM intermediate.int_assessments i JOIN marts.fct_assessments f ON f.assessment_key = ${keyed("'assessment:' || i.assessment_id")}
        ORDER BY 1, 2, 3 NULLS LAST`,
     );
     const plans = await db.json<Built['plans'][number]>(
       `SELECT i.child_id, strftime(i.start_date, '%Y-%m-%d') AS start, f.is_repeat_plan, f.reviews_held::INTEGER AS reviews_held,
               f.core_groups_held::INTEGER AS core_groups_held, f.record_source
-       FROM intermediate.int_cp_plans i JOIN marts.fct_cp_plans f ON f.cp_plan_key = md5('cp_plan:' || i.cp_plan_id)
+       FROM intermediate.int_cp_plans i JOIN marts.fct_cp_plans f ON f.cp_plan_key = ${keyed("'cp_plan:' || i.cp_plan_id")}
        ORDER BY 1, 2`,
     );
     const kpi = await db.json<{ month: string; n: number }>(
@@ -115,7 +117,7 @@ async function extractAndBuild(dir: string, input: string, runId: string): Promi
     );
     const referrals = await db.json<Built['referrals'][number]>(
       `SELECT i.child_id, strftime(i.referral_date, '%Y-%m-%d') AS date, f.is_re_referral_within_12_months AS is_re_referral, f.is_nfa, f.record_source
-       FROM intermediate.int_referrals i JOIN marts.fct_referrals f ON f.referral_key = md5('referral:' || i.referral_id) ORDER BY 1, 2`,
+       FROM intermediate.int_referrals i JOIN marts.fct_referrals f ON f.referral_key = ${keyed("'referral:' || i.referral_id")} ORDER BY 1, 2`,
     );
     return { assessments, plans, within45: Object.fromEntries(kpi.map((k) => [k.month, k.n])), referrals };
   });

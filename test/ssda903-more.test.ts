@@ -61,9 +61,11 @@ describe('SSDA903: the remaining files and the XML return', () => {
     writeCsv(path.join(input, 'oc2.csv'), [
       ['CHILD', 'DOB', 'SDQ_SCORE', 'SDQ_REASON', 'CONVICTED', 'HEALTH_CHECK', 'IMMUNISATIONS', 'TEETH_CHECK', 'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE', 'INTERVENTION_RECEIVED', 'INTERVENTION_OFFERED'],
       ['A2', '02/02/2004', '14', '', '0', '1', '1', '1', '1', '0', '', ''],
-      ['A3', '02/02/2004', '14', 'SDQ2', '0', '1', '1', '1', '1', '0', '', ''],
+      ['A3', '02/02/2004', '14', 'SDQ2', '0', '1', '1', '1', '1', '0', '', ''], // score and reason: a DfE finding, lands
     ]);
-    writeCsv(path.join(input, 'sw.csv'), [['CHILD', 'SW_ID', 'SW_DECOM', 'SW_DEC', 'SW_REASON'], ['A2', 'SW123', '01/06/2019', '', ''], ['A1', 'SW9', '01/05/2019', '01/10/2019', 'HOLIDAY']]);
+    // SWEpisodes as the DfE lays it out (with DOB, which this fixture once lacked).
+    writeCsv(path.join(input, 'sw.csv'), [['CHILD', 'DOB', 'SW_ID', 'SW_DECOM', 'SW_DEC', 'SW_REASON'], ['A2', '02/02/2004', 'SW123', '01/06/2019', '', ''], ['A1', '15/01/2018', 'SW9', '01/05/2019', '01/10/2019', 'HOLIDAY']]);
+    writeCsv(path.join(input, 'dolo.csv'), [['CHILD', 'DOB', 'DOLO_START', 'DOLO_END'], ['A2', '02/02/2004', '01/02/2020', '']]);
     const asAt = new Date('2020-07-01T07:00:00Z');
     for (const f of readdirSync(input)) utimesSync(path.join(input, f), asAt, asAt);
 
@@ -73,8 +75,9 @@ describe('SSDA903: the remaining files and the XML return', () => {
         ['ad1.csv', 'ssda903.ad1', 2, 1, 1],
         ['b1-episodes.csv', 'ssda903.episodes', 1, 1, 0],
         ['b1-header.csv', 'ssda903.header', 1, 1, 0],
+        ['dolo.csv', 'ssda903.dolo', 1, 1, 0],
         ['missing.csv', 'ssda903.missing', 1, 0, 1],
-        ['oc2.csv', 'ssda903.oc2', 2, 1, 1],
+        ['oc2.csv', 'ssda903.oc2', 2, 2, 0],
         ['placed.csv', 'ssda903.placed_adoption', 1, 1, 0],
         ['prevperm.csv', 'ssda903.prev_perm', 1, 1, 0],
         ['return.xml#header', 'ssda903.header', 2, 2, 0],
@@ -90,7 +93,6 @@ describe('SSDA903: the remaining files and the XML return', () => {
       expect(rejects).toEqual([
         { source_file: 'ad1.csv', line_number: 3, column_name: 'SEX_ADOPTR', reason: "SEX_ADOPTR 'XX' is not a known code (expected one of M1, F1, MM, FF, MF)" },
         { source_file: 'missing.csv', line_number: 2, column_name: 'MIS_END', reason: 'MIS_END 2020-03-08 is before the MIS_START 2020-03-10' },
-        { source_file: 'oc2.csv', line_number: 3, column_name: 'SDQ_SCORE', reason: 'SDQ_SCORE 14 and SDQ_REASON SDQ2 are both given: keep one' },
         { source_file: 'sw.csv', line_number: 3, column_name: 'SW_REASON', reason: expect.stringMatching(/^SW_REASON 'HOLIDAY' is not a known code/) },
       ]);
       // The XML and the CSVs fill the same raw table.
@@ -143,6 +145,8 @@ describe('SSDA903: the remaining files and the XML return', () => {
       ]);
       const missing = await db.json<{ missing_id: string; missing_type: string }>('SELECT missing_id, missing_type FROM staging.stg_ssda903__missing');
       expect(missing).toEqual([{ missing_id: '903:A2:2019-08-03', missing_type: 'Missing' }]);
+      const dolo = await db.json<Record<string, unknown>>("SELECT dolo_id, strftime(start_date, '%Y-%m-%d') AS start_date, end_date FROM staging.stg_ssda903__dolo");
+      expect(dolo).toEqual([{ dolo_id: '903:A2:2020-02-01', start_date: '2020-02-01', end_date: null }]);
     });
-  }, 240_000);
+  }, 600_000);
 });

@@ -71,6 +71,11 @@ describe('a run with nothing new', () => {
     expect(r.unchanged).toBeUndefined();
     expect(r.stages.transform?.status).toBe('succeeded');
     expect((await status()).published?.runId).toBe(forcedId);
+    // Rebuilt with the same key file, every pseudonymous key is what the first run made: analysts' saved keys still match.
+    const keys = (run: string) => query<{ k: string }>(path.join(data, 'published', run, 'warehouse.duckdb'), 'SELECT child_key AS k FROM marts.dim_child UNION ALL SELECT DISTINCT worker_key FROM marts.fct_caseloads ORDER BY 1');
+    const firstKeys = await keys(runIds()[0]!);
+    expect(firstKeys.length).toBeGreaterThan(1000);
+    expect(await keys(forcedId)).toEqual(firstKeys);
   }, 600_000);
 });
 
@@ -83,5 +88,7 @@ describe('the run fingerprint', () => {
     expect(runFingerprint({ config, reports: [], files: [files[0]!, { file: 'b.csv', checksum: 'bc' }] })).not.toBe(base);
     expect(runFingerprint({ config, reports: [], files: [files[0]!] })).not.toBe(base);
     expect(runFingerprint({ config: parseConfig({ ...demoConfig, inputDir: 'elsewhere' }), reports: [], files })).not.toBe(base);
+    // A new pseudonymisation key changes every key in the marts, so the run must rebuild.
+    expect(runFingerprint({ config, reports: [], files, pseudonymKeyId: 'aaaa' })).not.toBe(runFingerprint({ config, reports: [], files, pseudonymKeyId: 'bbbb' }));
   });
 });

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import type { Warehouse } from '../warehouse/db.js';
 import { landFile, type FileLoadResult, type LandingPath } from './land-file.js';
 import { ensureRawSchema } from './ledger-tables.js';
+import { ssda903Year } from './return-year.js';
 
 const EXPORT_FILE = /\.(csv|xlsx|xml)$/i;
 
@@ -51,6 +52,8 @@ export async function extract(
     mappings?: Readonly<Record<string, string>>;
     /** `js` forces the row-by-row JS checks (the reference the fast SQL path is tested against). */
     landing?: LandingPath;
+    /** The SSDA903's collection year when the council names it (config returns.ssda903.collectionYear). */
+    ssda903Year?: string;
   },
 ): Promise<ExtractSummary> {
   const contracts = mappedContracts(opts.contracts ?? allContracts, opts.mappings ?? {});
@@ -60,10 +63,14 @@ export async function extract(
   await ensureRawSchema(db, contracts);
   const files = listExportFiles(opts.inputDir);
   if (files.length === 0) throw new Error(`no export files (*.csv, *.xlsx, *.xml) in ${opts.inputDir}: put the council's exports there, or pass --input DIR.`);
+  const named = files.map((file) => ({ path: file, name: path.relative(opts.inputDir, file).split(path.sep).join('/') }));
+  // The 903 files do not say which collection year they are: read it from the set's dates (or the config) once.
+  const year903 = await ssda903Year(named, contracts, opts.ssda903Year);
+  if (year903) opts.log.info({ system: 'ssda903', collectionYear: year903.year, basis: year903.basis }, `extract: SSDA903 files checked against the ${year903.year} code lists (${year903.basis})`);
+  const returnYears: Record<string, string> = year903 ? { ssda903: year903.year } : {};
   const results: FileLoadResult[] = [];
-  for (const [i, file] of files.entries()) {
-    const name = path.relative(opts.inputDir, file).split(path.sep).join('/');
-    const landed = await landFile(db, { path: file, name, loadId: `${opts.runId}-${String(i + 1).padStart(3, '0')}`, runId: opts.runId, contracts, landing: opts.landing ?? (process.env.CSP_LANDING === 'js' ? 'js' : 'auto') });
+  for (const [i, { path: file, name }] of named.entries()) {
+    const landed = await landFile(db, { path: file, name, loadId: `${opts.runId}-${String(i + 1).padStart(3, '0')}`, runId: opts.runId, contracts, returnYears, landing: opts.landing ?? (process.env.CSP_LANDING === 'js' ? 'js' : 'auto') });
     for (const result of landed) {
       results.push(result);
       logResult(opts.log, result);

@@ -3,7 +3,8 @@
 // file leaves the source's previous data in place. A CSV is one table; a workbook is one table per sheet.
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync, type Stats } from 'node:fs';
-import { compileContract, rawTableName, rowLengthReason, type Contract } from '../../sources/lib/contract.js';
+import type { CollectionYear } from '../../sources/lib/collection-year.js';
+import { compileContract, contractForYear, rawTableName, rowLengthReason, type Contract } from '../../sources/lib/contract.js';
 import { readCsv, sniffEncoding, type CsvRecord } from '../../sources/lib/csv-reader.js';
 import { readXlsxSheets } from '../../sources/lib/xlsx-reader.js';
 import { ident, type Warehouse } from '../warehouse/db.js';
@@ -57,6 +58,8 @@ interface LandOptions {
   contracts: readonly Contract[];
   /** `js` checks every row in JS (the reference); `auto` lets DuckDB check a UTF-8 CSV (land-csv-sql.ts). */
   landing?: LandingPath;
+  /** The collection year each return's rows are checked against, by system (e.g. ssda903: '2024/25'). */
+  returnYears?: Readonly<Record<string, CollectionYear>>;
 }
 
 export type LandingPath = 'auto' | 'js';
@@ -86,7 +89,7 @@ export async function landFile(db: Warehouse, opts: LandOptions): Promise<FileLo
     return landReturnXml(opts.path, opts.name, opts.contracts, {
       land: (name, contract, records) => landTable(db, { ...opts, contracts: [contract], loadId: `${opts.loadId}.${++loadNo}` }, facts, name, records, false),
       fail: (error) => failed(db, opts, facts, opts.name, null, error),
-    });
+    }, opts.returnYears);
   }
   if (!isWorkbook(opts.path)) return [await landTable(db, opts, facts, opts.name, readCsv(opts.path), false)];
 
@@ -144,7 +147,9 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
     return failed(db, opts, facts, name, null, found.detection.reason);
   }
   const headers = found.header.cells;
-  const { contract, match } = found.detection;
+  const { match } = found.detection;
+  const year = opts.returnYears?.[found.detection.contract.system];
+  const contract = year ? contractForYear(found.detection.contract, year) : found.detection.contract;
   const source = `${contract.system}.${contract.entity}`;
   const table = rawTableName(contract);
   const base = { file: name, checksum: facts.checksum, source };

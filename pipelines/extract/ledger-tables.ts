@@ -48,25 +48,17 @@ export async function ensureRawSchema(db: Warehouse, contracts: readonly Contrac
     raw_record VARCHAR NOT NULL
   )`);
   for (const c of contracts) await db.run(rawTableDdl(c));
-  await addNewContractColumns(db, contracts);
-}
-
-/**
- * A contract that gained a column since a working warehouse was made: rebuild its raw table in the contract's
- * column order (landing inserts by position), keeping the earlier loads' rows with the new column null.
- */
-async function addNewContractColumns(db: Warehouse, contracts: readonly Contract[]): Promise<void> {
-  const existing = await db.json<{ table_name: string; column_name: string }>(
-    "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'raw'",
-  );
-  const have = new Set(existing.map((r) => `${r.table_name}.${r.column_name}`));
+  // A column the DfE added to a return (SWEpisodes' DOB): a table made before it is rebuilt in the contract's
+  // column order (rows landing are appended in that order), its rows kept with the new column blank.
+  const have = new Set((await db.json<{ t: string; c: string }>(`SELECT table_name AS t, column_name AS c FROM information_schema.columns WHERE table_schema = 'raw'`)).map((r) => `${r.t}.${r.c}`));
   for (const c of contracts) {
     const table = rawTableName(c);
     if (c.fields.every((f) => have.has(`${table}.${f.name}`))) continue;
-    const old = ident(`${table}__before_new_columns`);
-    await db.run(`ALTER TABLE raw.${ident(table)} RENAME TO ${old}`);
+    const cols = [...c.fields.map((f) => (have.has(`${table}.${f.name}`) ? ident(f.name) : `CAST(NULL AS ${duckdbType(f)}) AS ${ident(f.name)}`)), '_load_id', '_source_file', '_file_checksum', '_line_number'];
+    await db.run(`CREATE OR REPLACE TABLE raw.${ident(`${table}__rebuilt`)} AS SELECT ${cols.join(', ')} FROM raw.${ident(table)}`);
+    await db.run(`DROP TABLE raw.${ident(table)}`);
     await db.run(rawTableDdl(c));
-    await db.run(`INSERT INTO raw.${ident(table)} BY NAME SELECT * FROM raw.${old}`);
-    await db.run(`DROP TABLE raw.${old}`);
+    await db.run(`INSERT INTO raw.${ident(table)} SELECT * FROM raw.${ident(`${table}__rebuilt`)}`);
+    await db.run(`DROP TABLE raw.${ident(`${table}__rebuilt`)}`);
   }
 }

@@ -74,6 +74,7 @@ export async function guardedRun(opts: {
   log: Logger;
   reports: ReportRequest[];
   mappings?: Readonly<Record<string, string>>;
+  pseudonymKeyFile: string;
   trigger?: string;
   /** Rebuild and publish even when nothing changed. */
   force?: boolean;
@@ -94,6 +95,7 @@ export async function guardedRun(opts: {
       log,
       reports: opts.reports,
       mappings: opts.mappings,
+      pseudonymKeyFile: opts.pseudonymKeyFile,
       trigger: opts.trigger,
       force: opts.force,
       recovered,

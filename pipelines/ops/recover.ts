@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Logger } from '../logger.js';
 import type { DataPaths } from '../paths.js';
 import { ensurePublicLinks, publishedRunId, SNAPSHOT_FILE } from '../publish.js';
+import { PSEUDONYMISED_FILE } from '../pseudonymise.js';
 import type { RunRecord, Stage } from '../run.js';
 import { writeJsonAtomic } from './atomic.js';
 import { isProcessAlive, processCommandLine, type LockChild, type LockInfo } from './lock.js';
@@ -91,12 +92,13 @@ export function removeLeftovers(paths: DataPaths): string[] {
     rmSync(file, { force: true, recursive: true });
     removed.push(file);
   };
-  const leftover = /^(current|warehouse\.duckdb|appendices)\..+\.tmp$|^\..+\.\d+\.tmp$/;
+  const leftover = /^(current|warehouse\.duckdb|warehouse-pseudonymised\.duckdb|appendices)\..+\.tmp$|^\..+\.\d+\.tmp$/;
   if (existsSync(paths.root)) for (const n of readdirSync(paths.root)) if (leftover.test(n)) drop(path.join(paths.root, n));
   if (existsSync(paths.published)) {
     for (const run of readdirSync(paths.published)) {
-      const tmp = path.join(paths.published, run, `${SNAPSHOT_FILE}.tmp`);
-      if (existsSync(tmp)) drop(tmp);
+      for (const file of [SNAPSHOT_FILE, PSEUDONYMISED_FILE]) {
+        for (const tmp of [`${file}.tmp`, `${file}.tmp.wal`].map((f) => path.join(paths.published, run, f))) if (existsSync(tmp)) drop(tmp);
+      }
     }
   }
   if (existsSync(paths.runs)) for (const n of readdirSync(paths.runs)) if (/^\..*\.tmp$/.test(n)) drop(path.join(paths.runs, n));

@@ -8,8 +8,8 @@ import type { ReportRequest } from '../../reports/catalog.js';
 import type { Config } from '../config.js';
 import { projectRoot, sqlDir } from '../paths.js';
 
-/** Folders of the dbt project that dbt itself writes (not part of what the run is built from). */
-const DBT_OUTPUT = new Set(['target', 'logs', 'dbt_packages']);
+/** Folders of the dbt project that dbt (and Python, for the plugins) write: not part of what the run is built from. */
+const DBT_OUTPUT = new Set(['target', 'logs', 'dbt_packages', '__pycache__']);
 
 function addTree(hash: ReturnType<typeof createHash>, root: string, dir: string, skip: ReadonlySet<string>): void {
   let entries;
@@ -35,12 +35,14 @@ export interface FingerprintInput {
   mappings?: Readonly<Record<string, string>>;
   /** Every export the run saw: its name and checksum. */
   files: readonly { file: string; checksum: string }[];
+  /** Names the pseudonymisation key (pseudonymKeyId, not the key): a new key changes every key in the marts. */
+  pseudonymKeyId?: string;
 }
 
 /** One hash of everything a run's warehouse and appendices are made from. */
 export function runFingerprint(input: FingerprintInput): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ config: input.config, reports: input.reports, mappings: input.mappings ?? {} }));
+  hash.update(JSON.stringify({ config: input.config, reports: input.reports, mappings: input.mappings ?? {}, pseudonymKeyId: input.pseudonymKeyId ?? null }));
   for (const file of Object.values(input.mappings ?? {}).sort()) {
     try {
       hash.update(readFileSync(file));

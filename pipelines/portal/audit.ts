@@ -3,7 +3,8 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-export type AuditEvent = 'download' | 'view' | 'denied' | 'missing' | 'sign-in' | 'sign-in-failed' | 'sign-in-rate-limited' | 'sign-out';
+/** `head`: a HEAD request for a file (its headers, not its bytes); `sign-in-busy`: refused while too many sign-ins were being checked. */
+export type AuditEvent = 'download' | 'view' | 'head' | 'denied' | 'missing' | 'sign-in' | 'sign-in-failed' | 'sign-in-rate-limited' | 'sign-in-busy' | 'sign-out';
 
 export interface AuditRecord {
   at: string;

@@ -2,6 +2,7 @@
 // fetch which file, the trusted proxy header, and what the audit log records. The browser tests are in test/.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { dataPaths } from '../paths.js';
 import type { AuditRecord } from './audit.js';
 import { fileId } from './catalogue.js';
 import { createPortal, SESSION_COOKIE } from './server.js';
-import { addUser } from './users.js';
+import { addUser, removeUser } from './users.js';
 
 let fx: PortalFixture;
 let usersFile: string;
@@ -215,5 +216,167 @@ describe('portal over HTTP', () => {
     const history = await app.inject({ method: 'GET', url: '/history', headers: { cookie: performance } });
     expect(history.body).toContain(`Run ${fx.earlierRun}`);
     expect(history.body).not.toContain('20200616T031500Z-303'); // never published
+  });
+});
+
+/** Send `head` at once, then `drip` one byte at a time every `everyMs`; resolve with what the server sent back and whether it hung up first. */
+function slowRequest(port: number, head: string, drip: string, everyMs: number): Promise<{ reply: string; cutOff: boolean }> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    let reply = '';
+    let sent = 0;
+    let timer: NodeJS.Timeout | undefined;
+    socket.on('data', (c) => (reply += c.toString()));
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      clearInterval(timer);
+      resolve({ reply, cutOff: sent < drip.length });
+    });
+    socket.on('connect', () => {
+      if (head) socket.write(head);
+      timer = setInterval(() => {
+        if (sent < drip.length) socket.write(drip[sent++]!);
+        else {
+          clearInterval(timer);
+          socket.end();
+        }
+      }, everyMs);
+    });
+  });
+}
+
+describe('portal under abuse (issue 15)', () => {
+  it('ends a session when the password or the role changes, or the user is removed', async () => {
+    const { app } = await portal();
+    await addUser(usersFile, { username: 'ruth', role: 'officer', password: 'ruth password 1' });
+    const home = async (jar: Record<string, string>) => (await app.inject({ method: 'GET', url: '/', headers: { cookie: cookieHeader(jar) } })).statusCode;
+    try {
+      const first = (await signIn(app, 'ruth', 'ruth password 1')).jar;
+      const other = (await signIn(app, 'ruth', 'ruth password 1')).jar; // a second browser
+      expect(await home(first)).toBe(200);
+      // `csp user add ruth` again, same role, new password: both browsers are signed out at their next request.
+      await addUser(usersFile, { username: 'ruth', role: 'officer', password: 'ruth password 2' });
+      expect(await home(first)).toBe(303);
+      expect(await home(other)).toBe(303);
+      expect((await signIn(app, 'ruth', 'ruth password 1')).res.statusCode).toBe(401);
+      const second = (await signIn(app, 'ruth', 'ruth password 2')).jar;
+      expect(await home(second)).toBe(200);
+      // The same password again, or another role, also ends it.
+      await addUser(usersFile, { username: 'ruth', role: 'officer', password: 'ruth password 2' });
+      expect(await home(second)).toBe(303);
+      const third = (await signIn(app, 'ruth', 'ruth password 2')).jar;
+      await addUser(usersFile, { username: 'ruth', role: 'performance', password: 'ruth password 2' });
+      expect(await home(third)).toBe(303);
+      const fourth = (await signIn(app, 'ruth', 'ruth password 2')).jar;
+      expect(await home(fourth)).toBe(200);
+      removeUser(usersFile, 'ruth');
+      expect(await home(fourth)).toBe(303);
+    } finally {
+      removeUser(usersFile, 'ruth');
+    }
+  });
+
+  it('believes X-Forwarded-For only from a configured proxy, so rotating it does not get round the sign-in limit', async () => {
+    const { app, audit } = await portal({ loginAttempts: { max: 3, windowMinutes: 15 } });
+    const tries = async (a: FastifyInstance, password: string, i: number) => {
+      const form = await a.inject({ method: 'GET', url: '/login', headers: { 'x-forwarded-for': `10.9.9.${i}` } });
+      const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+      const res = await a.inject({ method: 'POST', url: '/login', headers: { cookie: cookieHeader(cookiesOf(form)), 'x-forwarded-for': `10.9.9.${i}` }, payload: { _csrf: token, username: 'olive', password } });
+      return res.statusCode;
+    };
+    const codes = [];
+    for (let i = 0; i < 3; i++) codes.push(await tries(app, `wrong guess ${i}`, i));
+    codes.push(await tries(app, 'olive password 1', 99));
+    expect(codes).toEqual([401, 401, 401, 429]);
+    expect(new Set(audit().map((a) => a.ip))).toEqual(new Set(['127.0.0.1']));
+
+    // Configured: the officer's own address is recorded, but only when it is an address.
+    const proxied = await portal({ trustedProxy: { addresses: ['127.0.0.1'] } });
+    for (const xff of ['10.20.30.40', '<script>alert(1)</script>', 'not an address', '10.1.1.1, 999.1.1.1', '2001:db8::7']) {
+      await signIn(proxied.app, 'nobody', 'x').catch(() => undefined);
+      await proxied.app.inject({ method: 'POST', url: '/login', headers: { 'x-forwarded-for': xff }, payload: { username: 'nobody', password: 'x' } });
+    }
+    const ips = proxied.audit().map((a) => a.ip);
+    expect(ips.length).toBeGreaterThan(0);
+    for (const ip of ips) expect(['127.0.0.1', '10.20.30.40', '2001:db8::7']).toContain(ip);
+  });
+
+  it('records the proxied address from a configured proxy, and the proxy itself when the header is not an address', async () => {
+    const headers = { 'x-remote-user': 'Proxied' };
+    const { app, audit } = await portal({ trustedProxy: { header: 'X-Remote-User', addresses: ['127.0.0.1'] } });
+    for (const xff of ['10.20.30.40', '<script>', '999.1.1.1', '2001:db8::7']) {
+      await app.inject({ method: 'GET', url: '/', headers: { 'x-remote-user': 'mallory', 'x-forwarded-for': xff } });
+    }
+    expect(audit().map((a) => a.ip)).toEqual(['10.20.30.40', '127.0.0.1', '127.0.0.1', '2001:db8::7']);
+    expect((await app.inject({ method: 'GET', url: '/', headers })).statusCode).toBe(200);
+  });
+
+  it('audits a HEAD request for a file as HEAD, not as a download', async () => {
+    const { app, audit } = await portal();
+    const officer = cookieHeader((await signIn(app, 'olive', 'olive password 1')).jar);
+    const pdf = fixtureFile((e) => e.variant === 'public' && e.format === 'pdf');
+    const head = await app.inject({ method: 'HEAD', url: `/files/${idOf(pdf)}`, headers: { cookie: officer } });
+    expect(head.statusCode).toBe(200);
+    expect(head.rawPayload.length).toBe(0);
+    expect(audit().filter((a) => a.file).map((a) => [a.event, a.file])).toEqual([['head', pdf.entry.file]]);
+  });
+
+  it('refuses a POST from another origin, even with a good CSRF token, and audits it', async () => {
+    const { app, audit } = await portal({ publicOrigins: ['https://reports.example.gov.uk'] });
+    const post = async (origin: string | undefined) => {
+      const form = await app.inject({ method: 'GET', url: '/login' });
+      const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+      return app.inject({ method: 'POST', url: '/login', headers: { cookie: cookieHeader(cookiesOf(form)), ...(origin ? { origin } : {}) }, payload: { _csrf: token, username: 'olive', password: 'olive password 1' } });
+    };
+    for (const origin of ['https://evil.example', 'null', 'http://localhost.evil.example:80']) {
+      const res = await post(origin);
+      expect(res.statusCode, origin).toBe(403);
+      expect(res.cookies.some((c) => c.name === SESSION_COOKIE)).toBe(false);
+    }
+    expect(audit().map((a) => [a.event, a.reason])).toEqual([
+      ['denied', 'POST /login from another origin: https://evil.example'],
+      ['denied', 'POST /login from another origin: null'],
+      ['denied', 'POST /login from another origin: http://localhost.evil.example:80'],
+    ]);
+    // Its own origin (the Host it was reached at, over http or https), a configured public one, or none at all.
+    for (const origin of ['http://localhost:80', 'https://localhost:80', 'https://reports.example.gov.uk', undefined]) expect((await post(origin)).statusCode, origin).toBe(303);
+  });
+
+  it('refuses a flood of sign-ins at once (503) instead of queuing a real one behind their password checks', async () => {
+    const { app, audit } = await portal({ loginAttempts: { max: 1000, windowMinutes: 15 }, signInChecks: { concurrent: 1, queued: 1 } });
+    const form = await app.inject({ method: 'GET', url: '/login' });
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+    const attempt = (username: string, password: string) =>
+      app.inject({ method: 'POST', url: '/login', headers: { cookie: cookieHeader(cookiesOf(form)) }, payload: { _csrf: token, username, password } });
+    let floodChecked = 0;
+    const flood = Array.from({ length: 12 }, (_, i) => attempt(`flood${i}`, 'wrong password').then((r) => (r.statusCode === 401 && floodChecked++, r)));
+    const real = await attempt('olive', 'olive password 1');
+    // The real sign-in was answered before the flood's password checks had finished: refused, not queued.
+    expect(real.statusCode).toBe(503);
+    expect(real.headers['retry-after']).toBe('5');
+    expect(floodChecked).toBeLessThan(2);
+    const codes = (await Promise.all(flood)).map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401).length).toBe(2); // one checked, one queued
+    expect(codes.filter((c) => c === 503).length).toBe(10);
+    expect(audit().filter((a) => a.event === 'sign-in-busy').length).toBe(11);
+    expect((await attempt('olive', 'olive password 1')).statusCode).toBe(303); // once the flood is over
+  });
+
+  it('cuts off a request body or headers sent a byte at a time, and a connection left idle', async () => {
+    const { app } = await portal({ timeouts: { headersSeconds: 1, requestSeconds: 2, idleSeconds: 2 } });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const port = (app.server.address() as { port: number }).port;
+    const body = `username=olive&password=${'x'.repeat(200)}`;
+    const slowBody = slowRequest(port, `POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n`, body, 100);
+    const slowHeaders = slowRequest(port, 'GET /login HTTP/1.1\r\n', `Host: 127.0.0.1\r\nUser-Agent: ${'y'.repeat(200)}\r\n\r\n`, 100);
+    const idle = slowRequest(port, '', 'x'.repeat(1), 60_000);
+    const [b, h, i] = await Promise.all([slowBody, slowHeaders, idle]);
+    expect(b.cutOff).toBe(true);
+    expect(b.reply).toMatch(/^HTTP\/1\.1 408/);
+    expect(h.cutOff).toBe(true);
+    expect(h.reply).toMatch(/^HTTP\/1\.1 408/);
+    expect(i.cutOff).toBe(true);
+    // Meanwhile and afterwards, ordinary requests are answered.
+    expect((await fetch(`http://127.0.0.1:${port}/login`)).status).toBe(200);
   });
 });

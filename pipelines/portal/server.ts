@@ -2,6 +2,7 @@
 // limiting and CSRF; sessions, users, the audit log and the catalogue are small modules beside this one.
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
@@ -15,12 +16,18 @@ import { buildStatus } from '../ops/status.js';
 import type { DataPaths } from '../paths.js';
 import { auditLog, type Audit } from './audit.js';
 import { canSee, filterChoices, groupRows, isFileId, readCatalogue, selectFiles, type Filter } from './catalogue.js';
+import { GateFullError, HashGate } from './hash-gate.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { SessionStore } from './sessions.js';
-import { findUser, readUsers, type Role } from './users.js';
+import { credentialStamp, findUser, readUsers, type Role } from './users.js';
 import { appendicesPage, historyPage, loginPage, messagePage, page, statusPage, STYLESHEET_HASH, type Viewer } from './views.js';
 
 export const SESSION_COOKIE = 'csp_session';
+
+/** Where a proxy may connect from: as configured; loopback when only the identity header is named; else none. */
+export function proxyAddresses(trustedProxy: Config['portal']['trustedProxy']): string[] {
+  return trustedProxy.addresses ?? (trustedProxy.header ? ['127.0.0.1', '::1'] : []);
+}
 
 export interface PortalSettings {
   config: Config;
@@ -65,14 +72,22 @@ export async function createPortal(s: PortalSettings): Promise<FastifyInstance> 
   // Compared against when the username is unknown, so a wrong name takes as long as a wrong password.
   const decoyHash = await hashPassword(randomBytes(16).toString('hex'));
   const proxyHeader = p.trustedProxy.header?.toLowerCase();
+  const proxies = proxyAddresses(p.trustedProxy);
+  const passwordChecks = new HashGate(p.signInChecks.concurrent, p.signInChecks.queued);
+  const t = p.timeouts;
 
   const app = Fastify({
     loggerInstance: log.child({ component: 'portal' }) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }), // the audit log records what matters
-    // X-Forwarded-For / -Proto are believed only from the reverse proxy's addresses (loopback by default), so the
-    // audit log and the sign-in limit see each officer's own address rather than the proxy's.
-    trustProxy: p.trustedProxy.addresses,
+    // X-Forwarded-For / -Proto are believed only from a configured reverse proxy's addresses, so the audit log and
+    // the sign-in limit see each officer's own address rather than the proxy's; with none configured, never.
+    trustProxy: proxies.length ? proxies : false,
     bodyLimit: 16 * 1024,
+    // A client that sends slowly (one byte every few seconds) must not hold a connection for ever.
+    requestTimeout: t.requestSeconds * 1000,
+    connectionTimeout: t.idleSeconds * 1000,
+    keepAliveTimeout: Math.min(5, t.idleSeconds) * 1000,
+    http: { headersTimeout: t.headersSeconds * 1000, connectionsCheckingInterval: Math.min(1000, t.headersSeconds * 500) },
   });
 
   const secureFor = (req: FastifyRequest): boolean => p.secureCookies === 'always' || (p.secureCookies === 'auto' && req.protocol === 'https');
@@ -104,12 +119,34 @@ export async function createPortal(s: PortalSettings): Promise<FastifyInstance> 
     reply.header('cache-control', 'no-store');
   });
 
-  const where = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['user-agent'] });
+  /** The client's address: from X-Forwarded-For only through a trusted proxy, and only when it is an address. */
+  const clientIp = (req: FastifyRequest): string => (isIP(req.ip) ? req.ip : (req.socket.remoteAddress ?? 'unknown'));
+  const where = (req: FastifyRequest) => ({ ip: clientIp(req), userAgent: req.headers['user-agent'] });
+
+  // A form posted from another site is refused before anything else looks at it (the CSRF token is the second
+  // lock). Browsers send Origin with every POST; a request without one is left to the CSRF check. The scheme is
+  // not compared: behind a TLS proxy the portal itself is reached over http.
+  const sameOrigin = (req: FastifyRequest, origin: string): boolean => {
+    try {
+      const url = new URL(origin);
+      // Read the Host with the Origin's scheme, so a default port (80, 443) compares equal written or not.
+      return url.host === new URL(`${url.protocol}//${req.host}`).host || p.publicOrigins.includes(url.origin);
+    } catch {
+      return false; // "null" (a sandboxed frame, a file) or nonsense
+    }
+  };
+  app.addHook('onRequest', async (req) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return;
+    const origin = req.headers.origin;
+    if (origin === undefined || sameOrigin(req, origin)) return;
+    audit({ event: 'denied', user: null, ...where(req), reason: `${req.method} ${req.url.split('?')[0]} from another origin: ${String(origin).slice(0, 200)}` });
+    throw new HttpError(403, 'Not allowed', 'This form was sent from another web site, so it was refused. Open the portal itself and try again.');
+  });
 
   /** The signed-in user: a trusted proxy's header, else the session cookie; re-checked against the users file each time. */
   function identify(req: FastifyRequest): Signed | null {
     const users = readUsers(s.usersFile);
-    if (proxyHeader && p.trustedProxy.addresses.includes(req.socket.remoteAddress ?? '')) {
+    if (proxyHeader && proxies.includes(req.socket.remoteAddress ?? '')) {
       const name = req.headers[proxyHeader];
       if (typeof name === 'string' && name.trim()) {
         const user = findUser(users, name);
@@ -123,8 +160,8 @@ export async function createPortal(s: PortalSettings): Promise<FastifyInstance> 
     const session = sessions.get(req.cookies[SESSION_COOKIE]);
     if (!session) return null;
     const user = findUser(users, session.username);
-    if (!user || user.role !== session.role) {
-      sessions.destroyUser(session.username); // removed or given another role since signing in
+    if (!user || user.role !== session.role || credentialStamp(user) !== session.credential) {
+      sessions.destroyUser(session.username); // removed, or given another password or role, since signing in
       return null;
     }
     return { username: user.username, role: user.role, via: 'password', sessionId: session.id };
@@ -145,7 +182,7 @@ export async function createPortal(s: PortalSettings): Promise<FastifyInstance> 
 
   app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
     const status = err instanceof HttpError ? err.statusCode : (err.statusCode ?? 500);
-    if (status >= 500) req.log.error({ err }, `portal: ${req.method} ${req.url} failed: ${err.message}`);
+    if (status >= 500 && status !== 503) req.log.error({ err }, `portal: ${req.method} ${req.url} failed: ${err.message}`);
     const heading = err instanceof HttpError ? err.heading : status === 403 ? 'Not allowed' : status === 429 ? 'Too many attempts' : status >= 500 ? 'Something went wrong' : 'Request not accepted';
     const text = err instanceof HttpError || status === 429 ? err.message : status === 403 ? 'This form has expired or did not come from this portal. Go back, reload the page and try again.' : status >= 500 ? 'The portal could not do that. The performance team can see the details in its log.' : err.message;
     // A signed-in user keeps the header and tabs on an error page (a refusal is not a sign-out).
@@ -169,7 +206,7 @@ export async function createPortal(s: PortalSettings): Promise<FastifyInstance> 
         rateLimit: {
           max: attempts.max,
           timeWindow: attempts.windowMinutes * 60_000,
-          keyGenerator: (req: FastifyRequest) => req.ip,
+          keyGenerator: (req: FastifyRequest) => clientIp(req),
           onExceeded: (req: FastifyRequest) => audit({ event: 'sign-in-rate-limited', user: null, ...where(req), reason: `more than ${attempts.max} attempts in ${attempts.windowMinutes} minutes` }),
           errorResponseBuilder: (_req: FastifyRequest, ctx: { after: string; statusCode: number }) =>
             new HttpError(429, 'Too many sign-in attempts', `Too many sign-in attempts from your address. Try again in ${ctx.after}.`),
@@ -180,14 +217,22 @@ export async function createPortal(s: PortalSettings): Promise<FastifyInstance> 
       const username = String(req.body?.username ?? '').slice(0, 64);
       const password = String(req.body?.password ?? '');
       const user = findUser(readUsers(s.usersFile), username);
-      const ok = await verifyPassword(password, user?.passwordHash || decoyHash);
+      let ok: boolean;
+      try {
+        ok = await passwordChecks.run(() => verifyPassword(password, user?.passwordHash || decoyHash));
+      } catch (e) {
+        if (!(e instanceof GateFullError)) throw e;
+        audit({ event: 'sign-in-busy', user: username, ...where(req), reason: `more than ${p.signInChecks.concurrent + p.signInChecks.queued} sign-ins being checked at once` });
+        reply.header('retry-after', '5');
+        throw new HttpError(503, 'Busy', 'The portal is checking a lot of sign-ins at the moment. Wait a few seconds and sign in again.');
+      }
       if (!user || !user.passwordHash || !ok) {
         audit({ event: 'sign-in-failed', user: username, ...where(req), reason: !user ? 'unknown username' : !user.passwordHash ? 'user signs in through the proxy only' : 'wrong password' });
-        log.warn({ user: username, ip: req.ip }, `portal: failed sign-in for '${username}' from ${req.ip}`);
+        log.warn({ user: username, ip: clientIp(req) }, `portal: failed sign-in for '${username}' from ${clientIp(req)}`);
         return sendPage(reply, 'Sign in', loginPage({ csrfToken: reply.generateCsrf(), username, error: 'The username or password is not right. Check them and try again.' }), undefined, undefined, 401);
       }
       sessions.destroy(req.cookies[SESSION_COOKIE]); // a fresh id at every sign-in
-      const session = sessions.create(user.username, user.role);
+      const session = sessions.create(user.username, user.role, credentialStamp(user));
       reply.setCookie(SESSION_COOKIE, session.id, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureFor(req), maxAge: p.sessionMinutes * 60 });
       audit({ event: 'sign-in', user: user.username, role: user.role, ...where(req) });
       log.info({ user: user.username, role: user.role }, `portal: ${user.username} signed in (${user.role})`);
@@ -254,7 +299,8 @@ export async function createPortal(s: PortalSettings): Promise<FastifyInstance> 
       log.error({ file: file.absPath }, `portal: ${file.absPath} does not match its manifest checksum; not served`);
       throw new HttpError(500, 'File not served', `${file.file} does not match the checksum recorded when it was made, so it is not served. Tell the performance team.`);
     }
-    audit({ event: inline ? 'view' : 'download', user: username, role, ...where(req), ...what });
+    // HEAD (a link checker, a browser's prefetch) gets the headers only: audited as such, not as a download.
+    audit({ event: req.method === 'HEAD' ? 'head' : inline ? 'view' : 'download', user: username, role, ...where(req), ...what });
     const type = file.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     const safeName = file.file.replace(/[^A-Za-z0-9._-]/g, '_');
     return reply

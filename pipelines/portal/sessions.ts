@@ -7,6 +7,8 @@ export interface Session {
   id: string;
   username: string;
   role: Role;
+  /** The user's credentialStamp when they signed in: a changed password or role ends the session. */
+  credential: string;
   createdAt: number;
   expiresAt: number;
 }
@@ -16,10 +18,10 @@ export class SessionStore {
 
   constructor(private readonly lifetimeMs: number, private readonly now: () => number = Date.now) {}
 
-  create(username: string, role: Role): Session {
+  create(username: string, role: Role, credential = ''): Session {
     this.sweep();
     const at = this.now();
-    const session: Session = { id: randomBytes(32).toString('base64url'), username, role, createdAt: at, expiresAt: at + this.lifetimeMs };
+    const session: Session = { id: randomBytes(32).toString('base64url'), username, role, credential, createdAt: at, expiresAt: at + this.lifetimeMs };
     this.sessions.set(session.id, session);
     return session;
   }
@@ -40,7 +42,7 @@ export class SessionStore {
     if (id) this.sessions.delete(id);
   }
 
-  /** Sign a user out everywhere (after their role changes or they are removed). */
+  /** Sign a user out everywhere (after their password or role changes, or they are removed). */
   destroyUser(username: string): void {
     for (const [id, s] of this.sessions) if (s.username === username) this.sessions.delete(id);
   }

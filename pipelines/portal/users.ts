@@ -1,4 +1,5 @@
 // The portal's users file: who may sign in and with which role. Written atomically; only password hashes are kept.
+import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { writeJsonAtomic } from '../ops/atomic.js';
@@ -46,6 +47,12 @@ export function readUsers(file: string): User[] {
 }
 
 export const findUser = (users: User[], name: string): User | undefined => users.find((u) => u.username === normaliseUsername(name));
+
+/**
+ * Changes whenever the user's password or role does (`csp user add` on an existing name hashes with a new salt):
+ * a session remembers the stamp it was signed in with, and the portal ends it when the users file no longer matches.
+ */
+export const credentialStamp = (user: User): string => createHash('sha256').update(`${user.role}\0${user.passwordHash}`).digest('base64url');
 
 function writeUsers(file: string, users: User[]): void {
   writeJsonAtomic(file, { users: [...users].sort((a, b) => a.username.localeCompare(b.username)) });

@@ -2,8 +2,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { ensurePseudonymKey, PSEUDONYM_KEY_ENV } from '../keys/pseudonym-key.js';
 import type { Logger } from '../logger.js';
-import { sqlDir, venvBinDir } from '../paths.js';
+import { dbtPluginDir, sqlDir, venvBinDir } from '../paths.js';
 
 export interface DbtSummary {
   ok: boolean;
@@ -36,9 +37,38 @@ export interface DbtHooks {
   onLine?: (line: string) => void;
 }
 
-export async function dbtBuild(opts: { warehouse: string; workDir: string; logDir: string; log: Logger; args?: string[]; hooks?: DbtHooks }): Promise<DbtSummary> {
+/** What dbt needs besides its project: the pseudonymisation key reaches it as a file path, never as its value. */
+export function dbtEnv(warehouse: string, pseudonymKeyFile: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    CSP_WAREHOUSE: warehouse,
+    [PSEUDONYM_KEY_ENV]: pseudonymKeyFile,
+    PYTHONPATH: [dbtPluginDir, process.env.PYTHONPATH].filter(Boolean).join(path.delimiter),
+    DBT_SEND_ANONYMOUS_USAGE_STATS: 'false',
+    DBT_USE_COLORS: 'false',
+  };
+}
+
+/** Where a build that names no key file keeps its own. */
+export const throwawayKeyFile = (workDir: string): string => path.join(workDir, 'pseudonym.key');
+
+export async function dbtBuild(opts: {
+  warehouse: string;
+  workDir: string;
+  logDir: string;
+  log: Logger;
+  /**
+   * The installation's pseudonymisation key (made here when there is none yet), see keys/pseudonym-key.ts. `csp`
+   * always names the configured one; a throwaway build (tests, tools) gets its own in workDir by default.
+   */
+  pseudonymKeyFile?: string;
+  args?: string[];
+  hooks?: DbtHooks;
+}): Promise<DbtSummary> {
   const dbt = path.join(venvBinDir, 'dbt');
   if (!existsSync(dbt)) throw new DbtError('dbt is not installed in .venv: run `npm install` in the project folder, then run again.');
+  const keyFile = opts.pseudonymKeyFile ?? throwawayKeyFile(opts.workDir);
+  ensurePseudonymKey(keyFile, opts.log);
   const targetPath = path.join(opts.workDir, 'dbt-target');
   const resultsFile = path.join(targetPath, 'run_results.json');
   // An earlier build's results must never be read as this one's (if dbt dies before writing its own).
@@ -48,7 +78,7 @@ export async function dbtBuild(opts: { warehouse: string; workDir: string; logDi
   const tail: string[] = [];
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn(dbt, args, {
-      env: { ...process.env, CSP_WAREHOUSE: opts.warehouse, DBT_SEND_ANONYMOUS_USAGE_STATS: 'false', DBT_USE_COLORS: 'false' },
+      env: dbtEnv(opts.warehouse, keyFile),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     if (child.pid !== undefined) opts.hooks?.onSpawn?.(child.pid, dbt);

@@ -3,16 +3,18 @@
 // lays them out.
 import type { Content } from 'pdfmake/interfaces.js';
 import { longDate } from '../../pipelines/calendar/dates.js';
+import { protectionOf } from '../../pipelines/config.js';
 import type { Warehouse } from '../../pipelines/warehouse/db.js';
-import { writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
+import { meetingDateFor, writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { cellPadding, chartContent, commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';
+import { rejectedRows, rejectsStatement } from '../lib/rejects.js';
 import { C } from '../lib/suppression.js';
 import { addAboutSheet, addTableSheet, newWorkbook, type XlsxColumn } from '../lib/xlsx.js';
 import { barsChart, outcomesChart, trendMeasuresChart, trendReceivedChart } from './charts.js';
 import { loadComplaintsAnnual, PROCEDURES, type ComplaintsAnnualData } from './data.js';
 import { definitionsFor } from './definitions.js';
-import { complaintsAnnualTables, type ComplaintsAnnualTables, type ReportColumn, type ReportTable } from './tables.js';
+import { protectedComplaintsAnnualTables, type ComplaintsAnnualTables, type ReportColumn, type ReportTable } from './tables.js';
 
 export const REPORT_ID = 'complaints-annual';
 
@@ -77,7 +79,7 @@ export async function buildComplaintsAnnual(db: Warehouse, opts: BuildOptions): 
     council: opts.config.council.name,
     directorate: opts.config.council.directorate,
     committee: opts.config.committee.name,
-    meetingDate: opts.config.committee.meetingDate ?? null,
+    meetingDate: meetingDateFor({ given: opts.meetingDate, report: cfg.meetingDate, committee: opts.config.committee.meetingDate, periodEnd: d.year.end, what: `Appendix ${cfg.appendix} (${d.year.label})` }),
     appendixNumber: cfg.appendix,
     title: cfg.title,
     period: `${d.year.label}: ${longDate(d.year.start)} to ${longDate(d.year.end)}`,
@@ -89,8 +91,17 @@ export async function buildComplaintsAnnual(db: Warehouse, opts: BuildOptions): 
   };
   const threshold = opts.config.suppression.threshold;
   const pub = opts.variant === 'public';
-  const t = complaintsAnnualTables(d, opts.variant, threshold);
-  const defs = definitionsFor(opts.variant, threshold);
+  // Public: suppression widened until the exact audit passes; throws (and nothing is written) when it cannot.
+  const { tables: t, audit } = await protectedComplaintsAnnualTables(d, opts.variant, threshold, protectionOf(opts.config));
+  // Rows of the complaints exports received in the year that failed validation: said on the page, not silently missing.
+  const rejects = rejectsStatement(
+    await rejectedRows(db, [
+      ...['complaints', 'comments', 'compliments', 'ombudsman_cases'].map((e) => ({ source: `complaints.${e}`, dateField: 'received_date' })),
+      { source: 'complaints.complaint_issues' },
+    ], d.year.start, d.year.end),
+    `received in ${d.year.label}`,
+  );
+  const defs = [...definitionsFor(opts.variant, threshold, audit?.protection), { term: 'Rejected rows', text: rejects }];
   const hiddenNote = pub && threshold > 0 ? `"c": 1 to ${threshold}, or hidden so a total or change cannot reveal one (see Definitions); not drawn in charts.` : '';
   const procLabels = PROCEDURES.map((p) => d.procedureLabels[p]);
 
@@ -108,7 +119,7 @@ export async function buildComplaintsAnnual(db: Warehouse, opts: BuildOptions): 
 
   // ---- PDF ----
   const pdf = await renderPdf(meta, [
-    commentBox(`Summary, ${d.year.label}`, summary(d, t)),
+    commentBox(`Summary, ${d.year.label}`, `${summary(d, t)} ${rejects}`),
     section('Complaints'),
     ...tbl(t.byProcedure),
     ...tbl(t.outcomes),

@@ -27,7 +27,10 @@ export function trendReceivedChart(t: ReportTable, procedureLabels: readonly str
   } as VegaLiteSpec;
 }
 
-/** One small line chart per measure: the share per year for each procedure. */
+/**
+ * One line chart per measure, stacked full width (three side by side were too small to read), each with its own
+ * axis labels: the share per year for each procedure.
+ */
 export function trendMeasuresChart(t: ReportTable, procedureLabels: readonly string[]): VegaLiteSpec {
   const measures = [
     ['upOrPartlyPct', 'Upheld or partly upheld'],
@@ -38,14 +41,15 @@ export function trendMeasuresChart(t: ReportTable, procedureLabels: readonly str
   const values = t.rows.flatMap((r) => measures.map(([key, name]) => ({ measure: name, procedure: String(r.procedure), year: String(r.label), pct: plotted(r[key]) }))).filter((v) => v.pct !== null);
   return {
     data: { values },
-    columns: 3,
-    facet: { field: 'measure', type: 'nominal', title: null, sort: measures.map(([, n]) => n), header: { labelFontSize: 9, labelFontWeight: 'bold' } },
+    columns: 1,
+    facet: { field: 'measure', type: 'nominal', title: null, sort: measures.map(([, n]) => n), header: { labelFontSize: 10, labelFontWeight: 'bold', labelAnchor: 'start' } },
+    resolve: { axis: { x: 'independent', y: 'independent' } },
     spec: {
-      width: 140,
-      height: 120,
+      width: 420,
+      height: 95,
       mark: { type: 'line', point: true },
       encoding: {
-        x: { field: 'year', type: 'ordinal', sort: years, title: null, axis: { labelAngle: -30 } },
+        x: { field: 'year', type: 'ordinal', sort: years, title: null, axis: { labelAngle: 0 } },
         y: { field: 'pct', type: 'quantitative', title: null, scale: { domain: [0, 1] }, axis: { format: '.0%', tickCount: 5 } },
         color: { field: 'procedure', type: 'nominal', title: null, sort: procedureLabels, scale: { domain: procedureLabels, range: PROC_COLOURS } },
       },
@@ -67,13 +71,24 @@ export function outcomesChart(t: ReportTable): VegaLiteSpec {
     ['notUpheld', 'Not upheld'],
     ['other', 'Withdrawn or open'],
   ] as const;
+  // Where upheld or partly upheld is "c" but their sum is shown (the usual public case), the sum is drawn as one
+  // segment, so the chart still shows how many were upheld at all; the legend names only what is drawn.
+  const COMBINED = 'Upheld or partly';
   const values = body(t).flatMap((r) => {
-    const shown = kinds.map(([key, name], k) => ({ procedure: String(r.label), outcome: name as string, k, n: plotted(r[key]) })).filter((v) => v.n !== null && v.n > 0);
+    const split = typeof r.upheld === 'number' && typeof r.partly === 'number';
+    const upOrPartly = plotted(r.upOrPartly);
+    const parts = split || upOrPartly === null ? kinds : kinds.filter(([key]) => key !== 'upheld' && key !== 'partly');
+    const shown = [
+      ...(split || upOrPartly === null ? [] : [{ procedure: String(r.label), outcome: COMBINED, k: 0.5, n: upOrPartly as number | null }]),
+      ...parts.map(([key, name]) => ({ procedure: String(r.label), outcome: name as string, k: kinds.findIndex(([k2]) => k2 === key), n: plotted(r[key]) })),
+    ].filter((v) => v.n !== null && v.n > 0);
     const received = plotted(r.received);
     const rest = received === null ? 0 : received - shown.reduce((s, v) => s + (v.n ?? 0), 0);
     return rest > 0 ? [...shown, { procedure: String(r.label), outcome: HIDDEN, k: kinds.length, n: rest }] : shown;
   });
-  const domain = [...kinds.map(([, n]) => n as string), ...(values.some((v) => v.outcome === HIDDEN) ? [HIDDEN] : [])];
+  const colours: Record<string, string> = { Upheld: CHART_COLOURS[2]!, 'Partly upheld': '#f4b183', [COMBINED]: '#e2844a', 'Not upheld': CHART_COLOURS[0]!, 'Withdrawn or open': '#9dc3e6', [HIDDEN]: '#d9d9d9' };
+  const drawn = new Set(values.map((v) => v.outcome));
+  const domain = ['Upheld', 'Partly upheld', COMBINED, 'Not upheld', 'Withdrawn or open', HIDDEN].filter((o) => drawn.has(o));
   return {
     width: 420,
     height: 90,
@@ -82,7 +97,7 @@ export function outcomesChart(t: ReportTable): VegaLiteSpec {
     encoding: {
       y: { field: 'procedure', type: 'nominal', title: null, sort: body(t).map((r) => String(r.label)) },
       x: { field: 'n', type: 'quantitative', stack: 'normalize', title: 'Share of complaints received', axis: { format: '.0%' } },
-      color: { field: 'outcome', type: 'nominal', title: null, sort: domain, scale: { domain, range: [CHART_COLOURS[2]!, '#f4b183', CHART_COLOURS[0]!, '#9dc3e6', '#d9d9d9'] } },
+      color: { field: 'outcome', type: 'nominal', title: null, sort: domain, scale: { domain, range: domain.map((o) => colours[o]!) }, legend: { columns: 3 } },
       order: { field: 'k', type: 'quantitative' },
     },
   } as VegaLiteSpec;

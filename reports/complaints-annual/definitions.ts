@@ -20,10 +20,10 @@ export const complaintsAnnualDefinitions: Definition[] = [
 ];
 
 /** The definitions with the variant's small-number rule, so every appendix says which rule its figures follow. */
-export const definitionsFor = (variant: Variant, threshold: number): Definition[] => [
+export const definitionsFor = (variant: Variant, threshold: number, protection?: number): Definition[] => [
   ...complaintsAnnualDefinitions,
   {
     term: variant === 'public' ? 'Small numbers ("c")' : 'Restricted version',
-    text: suppressionStatement(variant, threshold) + (variant === 'public' && threshold > 0 ? ' A figure shown as "c" in one table is shown as "c" in every table of this appendix that holds it.' : ''),
+    text: suppressionStatement(variant, threshold, protection) + (variant === 'public' && threshold > 0 ? ' A figure shown as "c" in one table is shown as "c" in every table of this appendix that holds it.' : ''),
   },
 ];

@@ -3,7 +3,9 @@
 // the PDF, the Excel file and the charts all show the same figures from one definition. Pure.
 import { longDate } from '../../pipelines/calendar/dates.js';
 import type { Variant } from '../lib/appendix.js';
+import { protect, type AuditResult } from '../lib/disclosure-audit.js';
 import { publishRows, suppress, type CellRef, type ColumnSpec, type Shown, type TableSpec } from '../lib/suppression.js';
+import { tablesModel, type AuditTable } from '../lib/table-audit.js';
 import { coversYear, type FinancialYear } from './period.js';
 import { ESCALATIONS, PROCEDURES, type ComplaintsAnnualData, type LabelCount, type Procedure, type ProcedureYear } from './data.js';
 
@@ -22,6 +24,8 @@ export interface ReportTable {
   /** The unsuppressed figures, for the restricted variant's checks and for tests. */
   raw: Record<string, unknown>[];
   totalRows: number[];
+  /** Ids of the figures this table shares with others (see publishLinked). */
+  ids?: FigureIds;
 }
 
 export interface ComplaintsAnnualTables {
@@ -53,7 +57,11 @@ const pct = (key: string, header: string, numerator: string, denominator: string
 /** Excel sheet names allow 31 characters. */
 const sheetName = (s: string) => s.slice(0, 31);
 
-export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant, threshold: number): ComplaintsAnnualTables {
+/**
+ * The tables, published. `extra` names further figures to hide (disclosure-model ids, see auditTables), which
+ * protectedComplaintsAnnualTables adds until the exact audit passes.
+ */
+export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant, threshold: number, extra: ReadonlySet<string> = new Set()): ComplaintsAnnualTables {
   const Y = d.year.label;
   const L = d.previous.label;
   const lastYearShown = d.hasPrevious;
@@ -70,7 +78,7 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
   const make = (t: Omit<ReportTable, 'spec' | 'rows' | 'totalRows' | 'sheet'> & { sheet: string; totalRows?: number[]; ids?: FigureIds }): ReportTable => {
     const { ids: figureIds, ...rest } = t;
     const spec: TableSpec = { columns: t.columns.map(({ header: _h, ...c }) => c as ColumnSpec), totalRows: t.totalRows ?? [] };
-    const table: ReportTable = { ...rest, sheet: sheetName(t.sheet), spec, rows: [], totalRows: t.totalRows ?? [] };
+    const table: ReportTable = { ...rest, sheet: sheetName(t.sheet), spec, rows: [], totalRows: t.totalRows ?? [], ...(figureIds ? { ids: figureIds } : {}) };
     if (figureIds) ids.set(table, figureIds);
     return table;
   };
@@ -146,7 +154,7 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
   });
 
   // ---- Label x procedure tables (issues, service areas) ----
-  const byProc = (sheet: string, title: string, first: string, labels: string[], counts: LabelCount[], note?: string, idPrefix?: string) => {
+  const byProc = (sheet: string, title: string, first: string, labels: string[], counts: LabelCount[], note?: string, idPrefix?: string, totalRowIds?: FigureIds) => {
     const n = (l: string, p: string) => counts.find((c) => c.label === l && c.key === p)?.n ?? 0;
     const row = (l: string, f: (p: Procedure) => number) => ({ label: l, ...Object.fromEntries(PROCEDURES.map((p) => [p, f(p)])), total: sum(PROCEDURES, f) });
     return make({
@@ -156,12 +164,14 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
       ...withTotal(labels.map((l) => row(l, (p) => n(l, p))), row('Total', (p) => sum(labels, (l) => n(l, p)))),
       ...(note ? { note } : {}),
       ...(idPrefix ? { ids: (r: number, key: string) => `${idPrefix}|${key === 'total' ? 'ALL' : key}|${labels[r] ?? 'ALL'}` } : {}),
+      ...(totalRowIds ? { ids: (r: number, key: string) => (r === labels.length ? totalRowIds(r, key) : null) } : {}),
     });
   };
   const issueLabels = d.issueCategories.filter((c) => d.issues.some((i) => i.label === c && i.n > 0));
   const issues = byProc('Issues', `Issues raised in complaints received in ${Y}, by area of complaint`, 'Area of complaint', issueLabels, d.issues, 'A complaint can raise issues in several areas; each area is counted once per complaint, so the total is of issues, not complaints.', `issue|${Y}`);
   const areaLabels = [...new Set(d.serviceAreas.map((s) => s.label))].sort();
-  const serviceAreas = byProc('Service areas', `Complaints received in ${Y} by service area`, 'Service area', areaLabels, d.serviceAreas);
+  // Every complaint has one service area, so the total row is the complaints received by procedure.
+  const serviceAreas = byProc('Service areas', `Complaints received in ${Y} by service area`, 'Service area', areaLabels, d.serviceAreas, undefined, undefined, (_r, key) => `received|${Y}|${key === 'total' ? 'ALL' : key}`);
 
   // ---- Stage 2, stage 3 and the Ombudsman ----
   const esc = (l: string, p: string) => d.escalations.find((e) => e.label === l && e.key === p)?.n ?? 0;
@@ -267,8 +277,25 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
     sendByYear.note = notes;
   }
   const tables = { byProcedure, outcomes, timeliness, issues, serviceAreas, escalations, comments, compliments, youngPeople, sendByYear, sendIssues, trendReceived, trendMeasures };
-  publishLinked(Object.values(tables), ids, variant, threshold);
+  publishLinked(Object.values(tables), ids, variant, threshold, extra);
   return tables;
+}
+
+/** The published tables as an outsider reads them: one disclosure model (shared figures are one cell). */
+export const auditTables = (t: ComplaintsAnnualTables): AuditTable[] =>
+  Object.values(t).map((x) => ({ name: x.sheet, spec: x.spec, raw: x.raw, shown: x.rows, ...(x.ids ? { ids: x.ids } : {}), rowName: (row: number) => String(x.raw[row]?.procedure ? `${String(x.raw[row]!.procedure)} ${String(x.raw[row]!.label)}` : (x.raw[row]?.label ?? `row ${row + 1}`)) }));
+
+/**
+ * The tables with suppression widened until the exact audit passes (public variant with a threshold), each
+ * suppressed figure then consistent with at least `protection` values. Throws DisclosureError when it cannot.
+ */
+export async function protectedComplaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant, threshold: number, protection: number): Promise<{ tables: ComplaintsAnnualTables; audit: AuditResult | null }> {
+  if (variant !== 'public' || threshold <= 0) return { tables: complaintsAnnualTables(d, variant, threshold), audit: null };
+  const r = await protect((extra) => {
+    const tables = complaintsAnnualTables(d, variant, threshold, extra);
+    return { published: tables, model: tablesModel(auditTables(tables)) };
+  }, protection, `Appendix 3 (${d.year.label}), public`);
+  return { tables: r.published, audit: r.audit };
 }
 
 /** Names a figure that may appear in more than one table, e.g. "received|2019/20|STAT"; null for one that does not. */
@@ -281,26 +308,22 @@ const OUTCOME_KEYS = ['received', 'upheld', 'partly', 'upOrPartly', 'notUpheld',
  * hidden in one table only to protect a small one (secondary suppression) could be read from another table,
  * undoing the protection. Repeats until no table hides anything new, then publishes each table.
  */
-function publishLinked(tables: ReportTable[], ids: Map<ReportTable, FigureIds>, variant: Variant, threshold: number): void {
+function publishLinked(tables: ReportTable[], ids: Map<ReportTable, FigureIds>, variant: Variant, threshold: number, extra: ReadonlySet<string>): void {
   const limit = variant === 'public' ? threshold : 0;
-  const hiddenIds = new Set<string>();
+  const hiddenIds = new Set<string>(limit > 0 ? extra : []);
   const counts = (t: ReportTable) => t.spec.columns.filter((c) => c.kind === 'count' || c.kind === 'total').map((c) => c.key);
+  // A cell's id is its shared figure id, else sheet|row|key (as in the disclosure model).
+  const idAt = (t: ReportTable, row: number, key: string) => ids.get(t)?.(row, key) ?? `${t.sheet}|${row}|${key}`;
   const forced = (t: ReportTable): CellRef[] => {
-    const idOf = ids.get(t);
-    if (!idOf || limit <= 0) return [];
-    return t.raw.flatMap((_, row) => counts(t).filter((key) => hiddenIds.has(idOf(row, key) ?? '')).map((key) => ({ row, key })));
+    if (limit <= 0) return [];
+    return t.raw.flatMap((_, row) => counts(t).filter((key) => hiddenIds.has(idAt(t, row, key))).map((key) => ({ row, key })));
   };
   for (let grew = limit > 0; grew; ) {
     const before = hiddenIds.size;
     for (const t of tables) {
-      const idOf = ids.get(t);
-      if (!idOf) continue;
       const { hidden } = suppress(t.spec, t.raw, limit, forced(t));
       hidden.forEach((keys, row) => {
-        for (const key of keys) {
-          const id = idOf(row, key);
-          if (id && counts(t).includes(key)) hiddenIds.add(id);
-        }
+        for (const key of keys) if (counts(t).includes(key)) hiddenIds.add(idAt(t, row, key));
       });
     }
     grew = hiddenIds.size > before;

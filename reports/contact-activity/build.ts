@@ -1,17 +1,19 @@
 // Builds "Contact Activity Data" (the seed paper's Appendix 1) as xlsx and PDF from the marts.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { longDate } from '../../pipelines/calendar/dates.js';
+import { protectionOf } from '../../pipelines/config.js';
 import type { Warehouse } from '../../pipelines/warehouse/db.js';
-import { writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
+import { meetingDateFor, writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { chartContent, commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';
 import { addAboutSheet, addTableSheet, newWorkbook, type XlsxColumn } from '../lib/xlsx.js';
+import { rejectedRows, rejectsStatement } from '../lib/rejects.js';
 import { C } from '../lib/suppression.js';
 import { openCaseChart, sourceChart, timelinessChart, weeklyChart } from './charts.js';
 import { FULL_AVAILABILITY, loadContactActivity, OPEN_CASE_AREAS, type ContactActivityData } from './data.js';
 import { definitionsFor, notAvailableText } from './definitions.js';
-import { AREA_KEYS, contactActivityTables, type PublishedTable } from './tables.js';
+import { AREA_KEYS, protectedContactActivityTables, type PublishedTable } from './tables.js';
 
 export const REPORT_ID = 'contact-activity';
 const OPEN_CASE_WIDTHS = { EDT: 30, MASH: 34, Assessment: 52, 'Case Management': 48, CLA: 30, Disability: 46 } as const;
@@ -20,8 +22,8 @@ export const REPORT_TITLE = 'Contact Activity Data';
 export interface BuildOptions extends AppendixBuildOptions {
   weeks?: number;
   compareFrom?: string;
-  /** Analyst comment text; when absent a factual summary is written instead. */
-  comment?: string;
+  /** Analyst comment and the day it was written (its file's date); when absent a factual summary is written instead. */
+  comment?: AnalystComment | undefined;
 }
 
 // PDF text for a published figure: "c" stays "c", a missing figure is a dash.
@@ -60,7 +62,7 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
     council: opts.config.council.name,
     directorate: opts.config.council.directorate,
     committee: opts.config.committee.name,
-    meetingDate: opts.config.committee.meetingDate ?? null,
+    meetingDate: meetingDateFor({ given: opts.meetingDate, report: cfg.meetingDate, committee: opts.config.committee.meetingDate, periodEnd: period.periodEnd, what: `Appendix ${cfg.appendix} (${period.periodEnd})` }),
     appendixNumber: cfg.appendix,
     title: REPORT_TITLE,
     period: `${d.weeks.length} weeks, ${longDate(period.firstWeek)} to ${longDate(period.periodEnd)}`,
@@ -73,15 +75,23 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
 
   const threshold = opts.config.suppression.threshold;
   const pub = opts.variant === 'public';
-  const t = contactActivityTables(d, opts.variant, threshold);
-  const defs = definitionsFor(opts.variant, threshold, available);
+  // Public: suppression widened until the exact audit passes; throws (and nothing is written) when it cannot.
+  const { tables: t, audit } = await protectedContactActivityTables(d, opts.variant, threshold, protectionOf(opts.config));
+  // Rows of the contacts export dated in these weeks that failed validation: said on the page, not silently missing.
+  const rejects = rejectsStatement(
+    await rejectedRows(db, [available.source === 'annex_a' ? { source: 'annex_a.list_1_contacts', dateField: 'contact_date' } : { source: 'case_management.contacts', dateField: 'contact_at' }], period.firstWeek, period.periodEnd),
+    `dated in these ${d.weeks.length} weeks`,
+  );
+  const defs = [...definitionsFor(opts.variant, threshold, available, audit?.protection), { term: 'Rejected rows', text: rejects }];
   const missing = notAvailableText(available);
   const weeklySvg = await renderSvg(weeklyChart(d, t));
   const sourceSvg = await renderSvg(sourceChart(t, `Before ${splitText}`, `Since ${splitText}`));
   const openSvg = available.openCase ? await renderSvg(openCaseChart(d, t)) : '';
   const timeSvg = available.timeliness ? await renderSvg(timelinessChart(d, t)) : '';
   const quotable = new Set(t.bySource.rows.filter((r) => r.change !== C).map((r) => String(r.group)));
-  const comment = opts.comment ?? summary(d, beforeText, sinceText, (g) => quotable.has(g));
+  const comment = opts.comment?.text ?? summary(d, beforeText, sinceText, (g) => quotable.has(g));
+  // A comment is as at the day its file was written; the written summary describes the period, so as at its end.
+  const commentAsAt = opts.comment?.asAt ?? period.periodEnd;
   // Kept to one line: the full rule is in the definitions, and long notes push charts off their table's page.
   const hiddenNote = pub && threshold > 0 ? ` "c": 1 to ${threshold}, or hidden so a total cannot reveal one (see Definitions); not drawn in the chart.` : '';
   const R = 'right' as const;
@@ -96,7 +106,7 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
     columns: [{ header: 'Week', width: '*' as const }, ...teamCols({ header: 'EDT', align: R, width: 60 }, { header: 'MASH', align: R, width: 60 }), { header: 'Total contacts', align: R, width: 80 }] as PdfColumn[],
     rows: all(t.weekly).map((r) => [String(r.label), ...(teamCols(count(r.edt), count(r.mash)) as string[]), count(r.total)]),
     totalRows: [t.weekly.totalRow],
-    ...(noteIfHidden(t.weekly) ? { note: noteIfHidden(t.weekly) } : {}),
+    note: [rejects, noteIfHidden(t.weekly)].filter(Boolean).join(' '),
   };
   const [avgBefore, avgSince] = t.averages.rows as [Record<string, unknown>, Record<string, unknown>];
   const averagesTable = {
@@ -139,7 +149,7 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
     ...tableContent(weeklyTable),
     ...chartContent(`Weekly new contacts ${split ? 'at front door services' : "to children's social care"}${d.since.weeks > 0 && d.before.weeks > 0 ? ` (dashed line: ${splitText})` : ''}`, weeklySvg),
     ...tableContent(averagesTable),
-    commentBox(`Analyst comments as at ${longDate(d.dataAsAt.slice(0, 10))}`, comment),
+    commentBox(`Analyst comments as at ${longDate(commentAsAt)}`, comment),
     ...tableContent(sourceTable),
     ...chartContent(`Weekly average contacts by source${hiddenNote ? ' (averages shown as "c" are not drawn)' : ''}`, sourceSvg, 440),
     ...(available.openCase ? [...tableContent(openTable, { pageBreak: 'before' }), ...chartContent('Open case contacts (exc DV) by receiving service area', openSvg)] : []),
@@ -166,7 +176,7 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
     ],
     rows: all(t.weekly).map((r) => ({ label: String(r.label), weekStart: date(r.weekStart), ...(split ? { edt: cell(r.edt), mash: cell(r.mash) } : {}), total: cell(r.total) })),
     totalRows: [t.weekly.totalRow],
-    ...(noteIfHidden(t.weekly) || missing ? { note: [noteIfHidden(t.weekly), missing ? `Not available from this source: ${missing}` : ''].filter(Boolean).join(' ') } : {}),
+    note: [rejects, noteIfHidden(t.weekly), missing ? `Not available from this source: ${missing}` : ''].filter(Boolean).join(' '),
     chartPng: png(weeklySvg),
   });
   addTableSheet(wb, meta, {
@@ -182,7 +192,7 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
       { label: `Before ${splitText}`, weeks: d.before.weeks, ...(split ? { edt: cell(avgBefore.edt), mash: cell(avgBefore.mash) } : {}), total: cell(avgBefore.total) },
       { label: `Since ${splitText}`, weeks: d.since.weeks, ...(split ? { edt: cell(avgSince.edt), mash: cell(avgSince.mash) } : {}), total: cell(avgSince.total) },
     ],
-    note: `Analyst comments: ${comment}`,
+    note: `Analyst comments as at ${longDate(commentAsAt)}: ${comment}`,
   });
   addTableSheet(wb, meta, {
     sheet: 'By source',
@@ -233,8 +243,18 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
   return writeAppendixFiles({ outDir: opts.outDir, stem, workbook: wb, pdf, report: REPORT_ID, periodEnd: period.periodEnd, meta });
 }
 
-/** The analyst comment for a report: the configured file, or `<data>/comments/<report>.txt`, when present. */
-export function readComment(file: string | undefined): string | undefined {
-  return file && existsSync(file) ? readFileSync(file, 'utf8').trim() || undefined : undefined;
+export interface AnalystComment {
+  text: string;
+  /** The day the comment file was last written (UK date), which is when the comment speaks from. */
+  asAt: string;
 }
+
+/** The analyst comment for a report: the configured file, or `<data>/comments/<report>.txt`, when present. */
+export function readComment(file: string | undefined): AnalystComment | undefined {
+  if (!file || !existsSync(file)) return undefined;
+  const text = readFileSync(file, 'utf8').trim();
+  return text ? { text, asAt: ukDate(statSync(file).mtime) } : undefined;
+}
+const UK_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const ukDate = (d: Date): string => UK_DAY.format(d);
 export const commentFileFor = (dataRoot: string, report: string) => path.join(dataRoot, 'comments', `${report}.txt`);

@@ -97,13 +97,14 @@ export function openCaseChart(d: ContactActivityData, t: ContactActivityTables):
   const domain = [...OPEN_CASE_AREAS, ...(values.some((v) => v.k === hiddenKey) ? [SUPPRESSED] : [])];
   return {
     width: 470,
-    height: 140, // short enough to share a page with a 19-week table
+    height: 120, // short enough to share a page with a 19-week table, legend in two rows
     data: { values },
     mark: { type: 'bar', width: { band: 0.75 } },
     encoding: {
       x: { field: 'week', type: 'ordinal', sort: weeks, title: 'Week beginning', axis: { labelAngle: -45 } },
       y: { field: 'n', type: 'quantitative', aggregate: 'sum', title: 'Open-case contacts' },
-      color: { field: 'area', type: 'nominal', title: null, sort: domain, scale: { domain, range: ['#c55a11', '#1f4e79', '#9dc3e6', '#70ad47', '#7f6000', '#7030a0', '#d9d9d9'] } },
+      // Four to a row: one long row of seven made the chart wider than the page, which then drew it at 3/4 width.
+      color: { field: 'area', type: 'nominal', title: null, sort: domain, scale: { domain, range: ['#c55a11', '#1f4e79', '#9dc3e6', '#70ad47', '#7f6000', '#7030a0', '#d9d9d9'] }, legend: { columns: 4 } },
       order: { field: 'k', type: 'quantitative' },
     },
   } as VegaLiteSpec;
@@ -115,27 +116,34 @@ export function timelinessChart(d: ContactActivityData, t: ContactActivityTables
   const weeks = d.timeliness.map((w) => shortDayMonth(w.weekStart));
   const values = d.timeliness.map((_, i) => ({ week: weeks[i], pct: plotted(rows[i]?.pct as never) })).filter((v) => v.pct !== null);
   const overall = plotted(t.timeliness.rows[t.timeliness.totalRow]?.pct as never);
+  // A line on an axis fitted to the figures (to the nearest 5%, with room around them): on 0-100% a 64-78% range
+  // is a flat line. The weekly figures are in the table above, so the points are not labelled (labels collided
+  // with the dashed whole-period line); the whole period is labelled at the line's end.
+  const shown = [...values.map((v) => v.pct!), ...(overall === null ? [] : [overall])];
+  const lo = shown.length ? Math.max(0, Math.floor((Math.min(...shown) - 0.05) * 20) / 20) : 0;
+  const hi = shown.length ? Math.min(1, Math.ceil((Math.max(...shown) + 0.05) * 20) / 20) : 1;
   return {
     width: 470,
     height: 110, // with its 19-week table on one page
     layer: [
       {
         data: { values },
-        mark: { type: 'bar', width: { band: 0.75 }, color: CHART_COLOURS[0] },
+        mark: { type: 'line', point: { filled: true, size: 30 }, color: CHART_COLOURS[0] },
         encoding: {
           x: { field: 'week', type: 'ordinal', sort: weeks, title: 'Week beginning', axis: { labelAngle: -45 } },
-          y: { field: 'pct', type: 'quantitative', title: 'Within 1 working day', scale: { domain: [0, 1] }, axis: { format: '.0%' } },
+          y: { field: 'pct', type: 'quantitative', title: 'Within 1 working day', scale: { domain: [lo, hi], zero: false }, axis: { format: '.0%', tickCount: 4 } },
         },
-      },
-      {
-        data: { values },
-        // Inside the top of each bar, in white, so the labels never cross the dashed whole-period line.
-        mark: { type: 'text', baseline: 'top', dy: 4, fontSize: 8, color: 'white' },
-        encoding: { x: { field: 'week', type: 'ordinal', sort: weeks }, y: { field: 'pct', type: 'quantitative' }, text: { field: 'pct', type: 'quantitative', format: '.0%' } },
       },
       ...(overall === null
         ? []
-        : [{ data: { values: [{ pct: overall }] }, mark: { type: 'rule' as const, strokeDash: [4, 3], color: CHART_COLOURS[2] }, encoding: { y: { field: 'pct', type: 'quantitative' as const } } }]),
+        : [
+            { data: { values: [{ pct: overall }] }, mark: { type: 'rule' as const, strokeDash: [4, 3], color: CHART_COLOURS[2] }, encoding: { y: { field: 'pct', type: 'quantitative' as const } } },
+            {
+              data: { values: [{ pct: overall, label: `Whole period ${Math.round(overall * 100)}%` }] },
+              mark: { type: 'text' as const, align: 'right' as const, baseline: 'bottom' as const, dy: -2, x: 470, fontSize: 8, color: CHART_COLOURS[2] },
+              encoding: { y: { field: 'pct', type: 'quantitative' as const }, text: { field: 'label', type: 'nominal' as const } },
+            },
+          ]),
     ],
   } as VegaLiteSpec;
 }

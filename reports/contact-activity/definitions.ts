@@ -33,11 +33,11 @@ export function notAvailableText(a: Availability): string | null {
 }
 
 /** The definitions with the variant's small-number rule, so every appendix says which rule its figures follow. */
-export const definitionsFor = (variant: Variant, threshold: number, available: Availability = FULL_AVAILABILITY): Definition[] => {
+export const definitionsFor = (variant: Variant, threshold: number, available: Availability = FULL_AVAILABILITY, protection?: number): Definition[] => {
   const missing = notAvailableText(available);
   return [
     ...(available.source === 'annex_a' ? annexADefinitions : contactActivityDefinitions),
     ...(missing ? [{ term: 'Not available from this source', text: missing }] : []),
-    { term: variant === 'public' ? 'Small numbers ("c")' : 'Restricted version', text: suppressionStatement(variant, threshold) },
+    { term: variant === 'public' ? 'Small numbers ("c")' : 'Restricted version', text: suppressionStatement(variant, threshold, protection) },
   ];
 };

@@ -1,7 +1,9 @@
 // The Contact Activity tables as published: figures from data.ts, suppressed and rounded for the public variant,
 // left exact for the restricted one. Pure, so the PDF, the Excel file and the charts all show the same figures.
 import type { Variant } from '../lib/appendix.js';
-import { C, publishRows, whole, type Shown, type TableSpec } from '../lib/suppression.js';
+import { cellExpr, divide, minus as minusExpr, protect, roundsTo, type AuditResult, type DisclosureModel } from '../lib/disclosure-audit.js';
+import { C, publishRows, whole, type CellRef, type Shown, type TableSpec } from '../lib/suppression.js';
+import { TableModelBuilder } from '../lib/table-audit.js';
 import { OPEN_CASE_AREAS, type ContactActivityData, type OpenCaseArea } from './data.js';
 
 /** Column keys of the open-case areas (the area names have spaces, keys must not). */
@@ -9,6 +11,8 @@ export const AREA_KEYS: Record<OpenCaseArea, string> = { EDT: 'edt', MASH: 'mash
 
 export interface PublishedTable {
   spec: TableSpec;
+  /** The unsuppressed figures (for the disclosure audit). */
+  raw: Record<string, unknown>[];
   /** Every row (the total row last), each figure a number, "c" or null. */
   rows: Record<string, Shown | string>[];
   /** Index of the total row. */
@@ -18,7 +22,7 @@ export interface PublishedTable {
 export interface ContactActivityTables {
   weekly: PublishedTable;
   /** Before and since rows; `change` is since minus before per column ("c" when either is). */
-  averages: { rows: Record<string, Shown | string>[]; change: Record<string, Shown> };
+  averages: { spec: TableSpec; raw: Record<string, unknown>[]; rows: Record<string, Shown | string>[]; change: Record<string, Shown> };
   bySource: PublishedTable;
   openCase: PublishedTable;
   timeliness: PublishedTable;
@@ -28,9 +32,17 @@ const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((s, x) => s 
 const avg = (n: number, weeks: number): number | null => (weeks === 0 ? null : n / weeks);
 const minus = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : b - a);
 
-const publish = publishRows;
+/** The sheet names, also the tables' names in the disclosure model. */
+export const TABLE_NAMES = { weekly: 'Weekly contacts', averages: 'Weekly averages', bySource: 'By source', openCase: 'Open case contacts', timeliness: 'Decided in 1 working day' } as const;
 
-export function contactActivityTables(d: ContactActivityData, variant: Variant, threshold: number): ContactActivityTables {
+/**
+ * The tables, published. `extra` names further cells to hide ("<table name>|<row>|<key>", as in the disclosure
+ * model), which protectedContactActivityTables adds until the exact audit passes.
+ */
+export function contactActivityTables(d: ContactActivityData, variant: Variant, threshold: number, extra: ReadonlySet<string> = new Set()): ContactActivityTables {
+  const forced = (name: string): CellRef[] =>
+    variant !== 'public' ? [] : [...extra].map((id) => id.split('|')).filter(([t]) => t === name).map(([, row, key]) => ({ row: Number(row), key: key! }));
+  const publish = (spec: TableSpec, rows: readonly object[], name: string) => publishRows(spec, rows, variant, threshold, forced(name));
   const label = { key: 'label', kind: 'label' } as const;
   const weekStart = { key: 'weekStart', kind: 'label' } as const;
 
@@ -57,18 +69,18 @@ export function contactActivityTables(d: ContactActivityData, variant: Variant, 
           { key: 'edtN', kind: 'count' },
           { key: 'mashN', kind: 'count' },
           { key: 'totalN', kind: 'total', of: ['edtN', 'mashN'] },
-          { key: 'edt', kind: 'derived', from: 'edtN' },
-          { key: 'mash', kind: 'derived', from: 'mashN' },
-          { key: 'total', kind: 'derived', from: 'totalN' },
+          { key: 'edt', kind: 'derived', from: 'edtN', per: 'weeks' },
+          { key: 'mash', kind: 'derived', from: 'mashN', per: 'weeks' },
+          { key: 'total', kind: 'derived', from: 'totalN', per: 'weeks' },
         ]
-      : [label, { key: 'weeks', kind: 'label' }, { key: 'totalN', kind: 'count' }, { key: 'total', kind: 'derived', from: 'totalN' }],
+      : [label, { key: 'weeks', kind: 'label' }, { key: 'totalN', kind: 'count' }, { key: 'total', kind: 'derived', from: 'totalN', per: 'weeks' }],
   };
   const avgRow = (name: string, ws: typeof d.weeks) => {
     const [edtN, mashN, totalN] = [sum(ws, (w) => w.edt), sum(ws, (w) => w.mash), sum(ws, (w) => w.total)];
     return { label: name, weeks: ws.length, edtN, mashN, totalN, edt: avg(edtN, ws.length), mash: avg(mashN, ws.length), total: avg(totalN, ws.length) };
   };
   const avgRaw = [avgRow('before', before), avgRow('since', since)];
-  const avgShown = publish(avgSpec, avgRaw, variant, threshold);
+  const avgShown = publish(avgSpec, avgRaw, TABLE_NAMES.averages);
   const change: Record<string, Shown> = {};
   for (const k of ['edt', 'mash', 'total'] as const) {
     const [b, s] = [avgShown[0]![k], avgShown[1]![k]];
@@ -81,8 +93,8 @@ export function contactActivityTables(d: ContactActivityData, variant: Variant, 
       { key: 'group', kind: 'label' },
       { key: 'beforeN', kind: 'count' },
       { key: 'sinceN', kind: 'count' },
-      { key: 'before', kind: 'derived', from: 'beforeN' },
-      { key: 'since', kind: 'derived', from: 'sinceN' },
+      { key: 'before', kind: 'derived', from: 'beforeN', per: before.length },
+      { key: 'since', kind: 'derived', from: 'sinceN', per: since.length },
       { key: 'change', kind: 'difference', from: 'before', to: 'since' },
     ],
     totalRows: [d.bySource.length],
@@ -110,14 +122,59 @@ export function contactActivityTables(d: ContactActivityData, variant: Variant, 
   const timeRow = (l: string, ws: string | null, contacts: number, within: number) => ({ label: l, weekStart: ws, contacts, within, pct: contacts === 0 ? null : within / contacts });
   const timeRows = [...d.timeliness.map((w) => timeRow(w.label, w.weekStart, w.contacts, w.within)), timeRow('Whole period', null, sum(d.timeliness, (w) => w.contacts), sum(d.timeliness, (w) => w.within))];
 
-  const table = (spec: TableSpec, rows: Record<string, unknown>[]): PublishedTable => ({ spec, rows: publish(spec, rows, variant, threshold), totalRow: rows.length - 1 });
+  const table = (spec: TableSpec, rows: Record<string, unknown>[], name: string): PublishedTable => ({ spec, raw: rows, rows: publish(spec, rows, name), totalRow: rows.length - 1 });
   return {
-    weekly: table(weeklySpec, weeklyRows),
-    averages: { rows: avgShown, change },
-    bySource: table(sourceSpec, sourceRows),
-    openCase: table(openSpec, openRows),
-    timeliness: table(timeSpec, timeRows),
+    weekly: table(weeklySpec, weeklyRows, TABLE_NAMES.weekly),
+    averages: { spec: avgSpec, raw: avgRaw, rows: avgShown, change },
+    bySource: table(sourceSpec, sourceRows, TABLE_NAMES.bySource),
+    openCase: table(openSpec, openRows, TABLE_NAMES.openCase),
+    timeliness: table(timeSpec, timeRows, TABLE_NAMES.timeliness),
   };
+}
+
+/**
+ * What a reader can work out from the published appendix, as one disclosure model: each table's own sums and
+ * rounded figures, and what ties the tables together: the weekly rows add up to the counts behind the weekly
+ * averages (the reader knows which weeks are before and since), the sources add up to all contacts, and the
+ * timeliness table's contacts are the weekly totals.
+ */
+export function contactActivityModel(d: ContactActivityData, t: ContactActivityTables): DisclosureModel {
+  const of = (name: string, x: PublishedTable) => ({ name, spec: x.spec, raw: x.raw, shown: x.rows });
+  const b = new TableModelBuilder(1)
+    .add(of(TABLE_NAMES.weekly, t.weekly))
+    .add({ name: TABLE_NAMES.averages, spec: t.averages.spec, raw: t.averages.raw, shown: t.averages.rows, unprinted: ['edtN', 'mashN', 'totalN'] })
+    .add({ ...of(TABLE_NAMES.bySource, t.bySource), unprinted: ['beforeN', 'sinceN'], rowName: (r) => String(t.bySource.raw[r]?.group) })
+    .add(of(TABLE_NAMES.openCase, t.openCase))
+    .add(of(TABLE_NAMES.timeliness, t.timeliness));
+  const id = (table: string, row: number, key: string) => `${table}|${row}|${key}`;
+  const weekRows = (since: boolean) => d.weeks.map((w, i) => ({ w, i })).filter(({ w }) => w.since === since).map(({ i }) => i);
+  const split = d.available?.frontDoorSplit ?? true;
+  for (const [row, since] of [[0, false], [1, true]] as const) {
+    for (const k of split ? (['edt', 'mash', 'total'] as const) : (['total'] as const)) {
+      b.relate(id(TABLE_NAMES.averages, row, `${k}N`), weekRows(since).map((i) => id(TABLE_NAMES.weekly, i, k)), `weekly ${k} ${since ? 'since' : 'before'} add up to the weeks' count`);
+    }
+    const srcTotal = t.bySource.totalRow;
+    b.relate(id(TABLE_NAMES.averages, row, 'totalN'), [id(TABLE_NAMES.bySource, srcTotal, since ? 'sinceN' : 'beforeN')], 'contacts by source add up to all contacts');
+  }
+  t.timeliness.raw.forEach((_, i) => b.relate(id(TABLE_NAMES.weekly, i, 'total'), [id(TABLE_NAMES.timeliness, i, 'contacts')], 'the timeliness table counts the same contacts'));
+  // The printed change between the two averages.
+  const [wb, ws] = [d.weeks.filter((w) => !w.since).length, d.weeks.filter((w) => w.since).length];
+  for (const [k, v] of Object.entries(t.averages.change)) {
+    if (typeof v !== 'number' || wb === 0 || ws === 0) continue;
+    const e = minusExpr(divide(cellExpr(id(TABLE_NAMES.averages, 1, `${k}N`)), ws), divide(cellExpr(id(TABLE_NAMES.averages, 0, `${k}N`)), wb));
+    b.constrain(roundsTo(e, v, `Weekly averages, change in ${k} shown as ${v}`));
+  }
+  return b.model();
+}
+
+/** The tables with suppression widened until the exact audit passes (public variant); throws DisclosureError when it cannot. */
+export async function protectedContactActivityTables(d: ContactActivityData, variant: Variant, threshold: number, protection: number): Promise<{ tables: ContactActivityTables; audit: AuditResult | null }> {
+  if (variant !== 'public' || threshold <= 0) return { tables: contactActivityTables(d, variant, threshold), audit: null };
+  const r = await protect((extra) => {
+    const tables = contactActivityTables(d, variant, threshold, extra);
+    return { published: tables, model: contactActivityModel(d, tables) };
+  }, protection, `Appendix 1 (${d.period.periodEnd}), public`);
+  return { tables: r.published, audit: r.audit };
 }
 
 /** A figure for a chart: suppressed and missing figures are left out rather than drawn as zero. */

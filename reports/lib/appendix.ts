@@ -15,6 +15,26 @@ export interface AppendixBuildOptions {
   variant: Variant;
   /** The last day of the period to report (each report says how it reads it). */
   periodEnd?: string;
+  /** The meeting the appendix is for, given for this appendix (`csp report --meeting-date`). */
+  meetingDate?: string;
+}
+
+/** A meeting date that cannot be right for the appendix: the user is told what to change. */
+export class MeetingDateError extends Error {}
+
+/**
+ * The meeting an appendix is for: the one given for it (--meeting-date, else the report's own
+ * `reports.<report>.meetingDate`), else the committee's default. No appendix names a meeting on or before its period
+ * ends: a date given for the appendix that does is an error; the committee default then is simply not this
+ * appendix's meeting, so none is printed ("meeting date not set").
+ */
+export function meetingDateFor(o: { given?: string | undefined; report?: string | undefined; committee?: string | undefined; periodEnd: string; what: string }): string | null {
+  const given = o.given ?? o.report;
+  if (given) {
+    if (given <= o.periodEnd) throw new MeetingDateError(`${o.what}: the meeting date ${given} is not after the period it reports ends (${o.periodEnd}); give the meeting's date with --meeting-date or reports.<report>.meetingDate in the config.`);
+    return given;
+  }
+  return o.committee && o.committee > o.periodEnd ? o.committee : null;
 }
 
 /** The warehouse does not yet hold what a report needs; `csp run` leaves that report out with a warning. */

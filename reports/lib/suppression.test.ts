@@ -162,8 +162,8 @@ describe('derived figures', () => {
       columns: [
         { key: 'beforeN', kind: 'count' },
         { key: 'sinceN', kind: 'count' },
-        { key: 'before', kind: 'derived', from: 'beforeN' },
-        { key: 'since', kind: 'derived', from: 'sinceN' },
+        { key: 'before', kind: 'derived', from: 'beforeN', per: 1 },
+        { key: 'since', kind: 'derived', from: 'sinceN', per: 1 },
         { key: 'change', kind: 'difference', from: 'before', to: 'since' },
       ],
     };

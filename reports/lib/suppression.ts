@@ -19,8 +19,11 @@ export type ColumnSpec =
   | { key: string; kind: 'difference'; from: string; to: string }
   /** numerator / denominator as a fraction (0.76 = 76%). */
   | { key: string; kind: 'percent'; numerator: string; denominator: string }
-  /** A figure worked out from one count, e.g. a weekly average (count / number of weeks). */
-  | { key: string; kind: 'derived'; from: string }
+  /**
+   * A figure worked out from one count, e.g. a weekly average: count / `per`, where `per` is a number or the key of
+   * a column of the row that holds it (the number of weeks). Public tables show it rounded to a whole number.
+   */
+  | { key: string; kind: 'derived'; from: string; per: number | string }
   /** Not a figure: a label or a date, never touched. */
   | { key: string; kind: 'label' };
 
@@ -155,19 +158,24 @@ export function publishRows(spec: TableSpec, rows: readonly Row[], variant: 'pub
 }
 
 /** Public appendices show percentages as whole numbers: 0.7649 -> 0.76 (a fraction, for Excel's 0% format). */
-export const wholePercent = (fraction: number | null): number | null => (fraction === null ? null : Math.round(fraction * 100) / 100);
+// The tiny nudge makes an exact half (57/200 = 28.5%) round up although 0.285 * 100 is 28.499999999999996 in floating
+// point; a ratio of counts is never that close to a half otherwise. The disclosure audit relies on exact half-up.
+export const wholePercent = (fraction: number | null): number | null => (fraction === null ? null : Math.round(fraction * 100 + 1e-9) / 100);
 
 /** Whole numbers for public tables (averages, differences); never "-0". */
 export const whole = (n: number | null): number | null => (n === null ? null : Math.round(n) || 0);
 
 /** What the appendix says about suppression, in the About sheet and the PDF definitions. */
-export function suppressionStatement(variant: 'public' | 'restricted', threshold: number): string {
+export function suppressionStatement(variant: 'public' | 'restricted', threshold: number, protection?: number): string {
   if (variant === 'restricted') return 'RESTRICTED version for officers: not for publication. Small numbers are NOT suppressed and figures are unrounded in the Excel file.';
   if (threshold <= 0) return 'Small-number suppression is turned off in this council\'s settings (suppression.threshold = 0): all counts are shown.';
   return (
     `Counts from 1 to ${threshold} are shown as "c" to protect children's identities (DfE practice); 0 is shown as 0. ` +
     'Where a single "c" could be worked out from a total or a change, the next smallest figure (or the total) is also shown as "c" (secondary suppression). ' +
     `A percentage whose numerator or denominator is suppressed is shown as "c", and an average or change is shown as "c" when the count it is worked out from is 1 to ${threshold} or suppressed. ` +
-    'Percentages, averages and changes are rounded to whole numbers.'
+    'Percentages, averages and changes are rounded to whole numbers.' +
+    (protection
+      ? ` Before publication an exact audit worked out, from every total, change, percentage and repeated figure in this appendix, the smallest and largest value each "c" could be, and hid more figures until every "c" could be any of at least ${protection} values.`
+      : '')
   );
 }

@@ -1,7 +1,8 @@
 // Builds the "Improvement plan scorecard" appendix (every KPI in marts.kpi_monthly by priority area, with
 // its latest month, target, RAG, 12-month trend and definition) as xlsx and PDF, public or restricted.
 import type { Warehouse } from '../../pipelines/warehouse/db.js';
-import { writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
+import { allSources, rejectedRows, rejectsStatement } from '../lib/rejects.js';
+import { meetingDateFor, writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { definitionsContent, renderPdf } from '../lib/pdf.js';
 import { addAboutSheet, newWorkbook } from '../lib/xlsx.js';
@@ -13,6 +14,8 @@ import { areaTable, summaryText } from './pdf.js';
 import { monthEnd } from './period.js';
 import { addScorecardSheet, addTrendSheet } from './xlsx.js';
 import { byArea, scorecardView } from './view.js';
+import { auditScorecard } from './disclosure.js';
+import { protectionOf } from '../../pipelines/config.js';
 
 export const REPORT_ID = 'scorecard';
 export const REPORT_TITLE = 'Improvement Plan Scorecard';
@@ -25,13 +28,15 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   const appendixNumber = opts.config.reports.scorecard.appendix;
   const d = await loadScorecard(db, { periodEnd: opts.periodEnd ?? opts.config.reports.scorecard.periodEnd });
   const kpis = scorecardView(d, opts.variant, threshold);
+  // Public: the exact audit must pass, or nothing is written.
+  const audit = opts.variant === 'public' && threshold > 0 ? await auditScorecard(d, kpis, protectionOf(opts.config)) : null;
   const areas = byArea(kpis);
   const periodEnd = monthEnd(d.month);
   const meta: AppendixMeta = {
     council: opts.config.council.name,
     directorate: opts.config.council.directorate,
     committee: opts.config.committee.name,
-    meetingDate: opts.config.committee.meetingDate ?? null,
+    meetingDate: meetingDateFor({ given: opts.meetingDate, report: opts.config.reports.scorecard.meetingDate, committee: opts.config.committee.meetingDate, periodEnd, what: `Appendix ${appendixNumber} (${d.monthLabel})` }),
     appendixNumber,
     title: REPORT_TITLE,
     period: `${d.monthLabel} (trend: ${monthLabel(d.months[0]!)} to ${d.monthLabel})`,
@@ -44,11 +49,14 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
 
   // One sparkline per KPI, rendered once: SVG for the PDF, PNG of the same SVG for Excel.
   const svgs = new Map<string, string | null>();
-  for (const k of kpis) svgs.set(k.measureId, k.points.some((p) => p.value !== null || p.target !== null) ? await renderSvg(sparklineSpec(k, d.months)) : null);
+  for (const k of kpis) svgs.set(k.measureId, k.points.some((p) => p.value !== null || p.target !== null || p.suppressed) ? await renderSvg(sparklineSpec(k, d.months)) : null);
   const pngs = new Map([...svgs].map(([id, svg]) => [id, svg ? { png: svgToPng(svg), ...svgSize(svg) } : null]));
 
-  const terms = scorecardTerms(opts.variant, threshold, d.monthLabel);
+  // Snapshot measures (children in care at a month end) draw on records of any age, so every rejected row counts here.
+  const rejects = rejectsStatement(await rejectedRows(db, allSources(), '0001-01-01', '9999-12-31'), '(of any date)');
+  const terms = [...scorecardTerms(opts.variant, threshold, d.monthLabel, audit?.protection), { term: 'Rejected rows', text: rejects }];
   const key =
+    `${rejects} ` +
     'RAG against the month’s target: Green meets it, Amber within tolerance, Red misses it. Last 12 months: solid line the measure (latest month marked), dashed line the target trajectory.' +
     (opts.variant === 'public' ? ` ${SUPPRESSED} = suppressed small number (see Definitions).` : ' RESTRICTED: small numbers are not suppressed.');
 

@@ -2,6 +2,7 @@
 // trajectory as a dashed step (a target applies from its month until the next), the reported month marked.
 import type { IsoDate } from '../../pipelines/calendar/dates.js';
 import { CHART_COLOURS, type VegaLiteSpec } from '../lib/chart.js';
+import { SUPPRESSED } from './format.js';
 import type { ShownKpi } from './view.js';
 
 export const SPARK = { width: 120, height: 34 };
@@ -27,6 +28,10 @@ export function sparklineSpec(k: ShownKpi, months: readonly IsoDate[]): VegaLite
     layer: [
       { mark: { type: 'line', interpolate: 'step-after', strokeDash: [3, 2], strokeWidth: 1.2, color: TARGET_COLOUR, invalid: 'break-paths-filter-domains' }, encoding: { x, y: y('target') } },
       { mark: { type: 'line', strokeWidth: 1.5, color: CHART_COLOURS[0]!, invalid: 'break-paths-filter-domains', point: { filled: true, size: 12, color: CHART_COLOURS[0]! } }, encoding: { x, y: y('value') } },
+      // A suppressed month is a gap in the line with a grey "c" in it, so a run of them cannot be read as zero.
+      ...(k.points.some((p) => p.suppressed)
+        ? [{ data: { values: k.points.filter((p) => p.suppressed).map((p) => ({ month: p.month })) }, mark: { type: 'text' as const, text: SUPPRESSED, fontSize: 7, color: '#8c8c8c', baseline: 'middle' as const }, encoding: { x, y: { value: SPARK.height / 2 } } }]
+        : []),
       ...(k.latest && !k.latest.suppressed
         ? [{ data: { values: [{ month: k.latest.month, value: k.latest.value }] }, mark: { type: 'point' as const, filled: true, size: 36, color: CHART_COLOURS[0]! }, encoding: { x, y: y('value') } }]
         : []),

@@ -3,14 +3,14 @@ import type { Definition, Variant } from '../lib/appendix.js';
 import { suppressionRule } from './format.js';
 import type { ShownKpi } from './view.js';
 
-export function scorecardTerms(variant: Variant, threshold: number, monthLabel: string): Definition[] {
+export function scorecardTerms(variant: Variant, threshold: number, monthLabel: string, protection?: number): Definition[] {
   return [
     { term: 'Latest', text: `The measure for ${monthLabel}. When a measure has no figure for that month (for example, no children were in its group), its latest earlier month in the last 12 is shown, with that month named.` },
     { term: 'Target', text: 'The target for the month from the improvement plan. A trajectory of targets applies each target from its month until the next; measures without a target have no RAG rating.' },
     { term: 'RAG', text: "Green: the measure meets its target. Amber: it misses the target by no more than the measure's tolerance (a few percentage points, or cases for caseload). Red: it misses by more. Whether higher or lower is better is shown for each measure." },
-    { term: 'Last 12 months', text: 'The measure each month for the 12 months to the latest month (solid line, the latest month marked), and the target trajectory (dashed). Gaps are months with no figure or a suppressed one.' },
+    { term: 'Last 12 months', text: 'The measure each month for the 12 months to the latest month (solid line, the latest month marked), and the target trajectory (dashed). Gaps are months with no figure; a suppressed month is a gap marked with a grey "c", never a zero.' },
     { term: 'Units', text: 'Percentages are rounded to whole numbers; average caseload to one decimal place; counts are whole numbers. Quarterly and yearly figures are in the warehouse (marts.kpi_monthly).' },
-    { term: 'Small numbers', text: variant === 'restricted' ? `RESTRICTED version: no figures are suppressed. ${suppressionRule(threshold)}` : suppressionRule(threshold) },
+    { term: 'Small numbers', text: variant === 'restricted' ? `RESTRICTED version: no figures are suppressed. ${suppressionRule(threshold)}` : suppressionRule(threshold) + (protection ? ` Before publication an exact audit checked that, from everything this appendix shows, each '${'c'}' could still be any of at least ${protection} values.` : '') },
   ];
 }
 

@@ -45,14 +45,24 @@ export const excelValue = (value: number | null, unit: Unit): number | null => (
  * group) could identify a child. A count measure's value is its numerator, so the same test covers it.
  * Zero is not suppressed: it identifies no one.
  */
-export function isSuppressed(p: { numerator: number | null; denominator: number | null }, threshold: number): boolean {
-  return isSmall(p.numerator, threshold) || isSmall(p.denominator, threshold);
+export function isSuppressed(p: { numerator: number | null; denominator: number | null }, threshold: number, unit?: Unit): boolean {
+  // "13 of 16" names the 3 it leaves out: for a percentage (a part of a whole) the complement is a count too.
+  const complement = unit === 'percent' && p.numerator !== null && p.denominator !== null ? p.denominator - p.numerator : null;
+  return isSmall(p.numerator, threshold) || isSmall(p.denominator, threshold) || isSmall(complement, threshold);
+}
+
+/** The value as a public appendix shows it (formatValue's rounding), so the workbook holds no more than the page. */
+export function displayedValue(value: number | null, unit: Unit): number | null {
+  if (value === null || !Number.isFinite(value)) return value;
+  if (unit === 'ratio') return Math.round(value * 10 + 1e-9) / 10;
+  return Math.round(value + 1e-9);
 }
 
 /** The rule in words, for the About sheet and the PDF definitions. */
 export const suppressionRule = (threshold: number): string =>
   `In the public version, any value whose numerator or denominator is between 1 and ${threshold} (and any count of 1 to ${threshold}) is shown as '${SUPPRESSED}', ` +
+  `and so is a percentage that leaves out 1 to ${threshold} (e.g. "13 of 16"), ` +
   `with its numerator, denominator and RAG rating, and is left out of the 12-month chart, so that no child can be identified. ` +
-  `Zero is shown. The restricted version, for officers only, is not suppressed.`;
+  `Zero is shown. Public figures are stored in the Excel file rounded as they are shown. The restricted version, for officers only, is not suppressed.`;
 
 export const directionText = (d: Direction): string => (d === 'higher' ? 'Higher' : 'Lower');

@@ -30,12 +30,24 @@ describe('latestPoint', () => {
   });
 });
 
+describe('public percentages', () => {
+  it('hide "x of y" when y - x is 1 to the threshold (13 of 16 leaves out 3), and keep the value rounded as shown', () => {
+    expect(shownPoint(pt('2021-03-01', 13, 16, 81.25), 'public', 5, 'percent')).toMatchObject({ suppressed: true, value: null, numerator: null });
+    expect(shownPoint(pt('2021-03-01', 15, 16, 93.75), 'public', 5, 'percent')).toMatchObject({ suppressed: true });
+    // 10 of 16 leaves out 6: shown, and held as the 63% the page prints, not 62.5.
+    expect(shownPoint(pt('2021-03-01', 10, 16, 62.5), 'public', 5, 'percent')).toMatchObject({ suppressed: false, value: 63 });
+    expect(shownPoint(pt('2021-03-01', 10, 16, 62.5), 'restricted', 5, 'percent')).toMatchObject({ value: 62.5 });
+    // A caseload (cases per FTE) has no complement; it is held to the one decimal shown.
+    expect(shownPoint(pt('2021-03-01', 98, 6.5, 15.0769), 'public', 5, 'ratio')).toMatchObject({ suppressed: false, value: 15.1 });
+  });
+});
+
 describe('scorecardView and byArea', () => {
   it('applies the rule to every month and groups by priority area in order', () => {
     const d: ScorecardData = {
       month: '2021-03-01', monthLabel: 'March 2021', months: ['2021-02-01', '2021-03-01'], dataAsAt: '2021-04-01T07:00:00Z', systems: ['case_management'],
       kpis: [
-        { measureId: 'a', name: 'A', priorityArea: 'Leadership', unit: 'percent', direction: 'higher', definition: 'd', points: [pt('2021-02-01', 1, 10, 10), pt('2021-03-01', 8, 10, 80)] },
+        { measureId: 'a', name: 'A', priorityArea: 'Leadership', unit: 'percent', direction: 'higher', definition: 'd', points: [pt('2021-02-01', 1, 10, 10), pt('2021-03-01', 12, 20, 60)] },
         { measureId: 'b', name: 'B', priorityArea: 'Permanency', unit: 'count', direction: 'higher', definition: 'd', points: [pt('2021-02-01', 9, null, 9), pt('2021-03-01', 4, null, 4)] },
         { measureId: 'c', name: 'C', priorityArea: 'Leadership', unit: 'percent', direction: 'higher', definition: 'd', points: [pt('2021-02-01', 7, 10, 70), pt('2021-03-01', 6, 10, 60)] },
       ],

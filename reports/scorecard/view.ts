@@ -2,7 +2,7 @@
 // Pure, so the rule is tested alone and the PDF and Excel writers cannot disagree about it.
 import type { Variant } from '../lib/appendix.js';
 import type { Kpi, KpiPoint, ScorecardData } from './data.js';
-import { isSuppressed } from './format.js';
+import { displayedValue, isSuppressed, type Unit } from './format.js';
 
 export interface ShownPoint extends KpiPoint {
   /** True when the public rule hid this month: value, numerator, denominator and RAG are then null. */
@@ -15,8 +15,10 @@ export interface ShownKpi extends Omit<Kpi, 'points'> {
   latest: ShownPoint | null;
 }
 
-export function shownPoint(p: KpiPoint, variant: Variant, threshold: number): ShownPoint {
-  if (variant === 'restricted' || !isSuppressed(p, threshold)) return { ...p, suppressed: false };
+export function shownPoint(p: KpiPoint, variant: Variant, threshold: number, unit?: Unit): ShownPoint {
+  if (variant === 'restricted') return { ...p, suppressed: false };
+  // Public values are kept as shown (rounded), so a stored 0.9375 cannot give away 15 of 16.
+  if (!isSuppressed(p, threshold, unit)) return { ...p, value: unit ? displayedValue(p.value, unit) : p.value, suppressed: false };
   // RAG goes too: with a small denominator, knowing the value is above or below the target narrows it to a few children.
   return { ...p, numerator: null, denominator: null, value: null, rag: null, suppressed: true };
 }
@@ -36,7 +38,7 @@ export function latestPoint(points: readonly ShownPoint[]): ShownPoint | null {
 
 export function scorecardView(d: ScorecardData, variant: Variant, threshold: number): ShownKpi[] {
   return d.kpis.map((k) => {
-    const points = k.points.map((p) => shownPoint(p, variant, threshold));
+    const points = k.points.map((p) => shownPoint(p, variant, threshold, k.unit));
     return { ...k, points, latest: latestPoint(points) };
   });
 }

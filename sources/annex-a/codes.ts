@@ -4,12 +4,12 @@
 import { seedCodes } from '../lib/seed-codes.js';
 import type { CodeEntry } from '../lib/values.js';
 import { GENDER as CIN_GENDER, REASON_FOR_CLOSURE } from '../cin-census/codes.js';
-import { PLACE_PROVIDER } from '../ssda903/codes.js';
+import { ACCOM_SUITABILITY, PLACE_PROVIDER, REASON_PLACED_CEASED } from '../ssda903/codes.js';
 
 const dfe = (name: string) => seedCodes(`dfe/${name}`, 'code', 'label');
 
-/** Annex A gender, keyed by the DfE sex codes the rest of the warehouse uses (the CIN census's GenderCurrent). */
-export const GENDER = CIN_GENDER;
+/** Annex A gender, keyed by the DfE sex codes the rest of the warehouse uses (the CIN census's GenderCurrent, 0/1/2/9). */
+export const GENDER: CodeEntry[] = CIN_GENDER.filter((c) => !c.validFrom).map(({ code, label }) => ({ code, label }));
 export const ETHNICITY = dfe('ethnicity');
 export const CONTACT_SOURCE = seedCodes('contact_sources', 'source_code', 'source_label');
 export const YES_NO_UNKNOWN: CodeEntry[] = [
@@ -17,7 +17,8 @@ export const YES_NO_UNKNOWN: CodeEntry[] = [
   { code: 'N', label: 'No' },
   { code: 'U', label: 'Unknown' },
 ];
-export const CATEGORY_OF_NEED = dfe('category_of_need');
+/** N1-N9 (N0, not stated, is the CIN census's own). */
+export const CATEGORY_OF_NEED = dfe('category_of_need').filter((c) => c.code !== 'N0');
 export const CIN_CLOSURE_REASON = REASON_FOR_CLOSURE;
 export const CIN_CASE_STATUS: CodeEntry[] = [
   { code: 'CLA', label: 'Looked after child' },
@@ -56,19 +57,12 @@ export const ELIGIBILITY: CodeEntry[] = [
 export const ELIGIBILITY_OLDER = ELIGIBILITY.filter((c) => c.code !== 'ELIG');
 export const IN_TOUCH = dfe('care_leaver_in_touch');
 export const ACCOMMODATION = dfe('care_leaver_accommodation');
-export const SUITABILITY: CodeEntry[] = [
-  { code: '1', label: 'Suitable' },
-  { code: '2', label: 'Unsuitable' },
-];
+export const SUITABILITY = ACCOM_SUITABILITY;
 export const ACTIVITY = dfe('care_leaver_activity').filter((c) => c.code !== '0');
 /** The older List 9 predates the apprenticeship and F5/P5 codes (F3/P3 were training or employment). */
 export const ACTIVITY_OLDER = ACTIVITY.filter((c) => !/^[FP][45]$/.test(c.code));
-export const ADOPTION_STOPPED_REASON: CodeEntry[] = [
-  { code: 'RD1', label: "The child's needs changed subsequent to the decision" },
-  { code: 'RD2', label: 'The Court did not make a placement order' },
-  { code: 'RD3', label: 'Prospective adopters could not be found' },
-  { code: 'RD4', label: 'Any other reason' },
-];
+/** List 10's reasons are the 903's REASON_PLACED_CEASED. */
+export const ADOPTION_STOPPED_REASON = REASON_PLACED_CEASED;
 export const ADOPTER_LEFT_REASON: CodeEntry[] = [
   { code: '1', label: 'Adopter withdrew from process' },
   { code: '2', label: 'Process put on hold' },

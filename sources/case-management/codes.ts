@@ -5,7 +5,8 @@ const dfe = (name: string) => seedCodes(`dfe/${name}`, 'code', 'label');
 
 export const SEX = dfe('sex');
 export const ETHNICITY = dfe('ethnicity');
-export const CATEGORY_OF_NEED = dfe('category_of_need');
+/** N1-N9 (N0, not stated, is the CIN census's own). */
+export const CATEGORY_OF_NEED = dfe('category_of_need').filter((c) => c.code !== 'N0');
 export const CP_ABUSE_CATEGORY = dfe('cp_abuse_categories');
 export const LEGAL_STATUS = dfe('cla_legal_status');
 export const REASON_NEW_EPISODE = dfe('cla_reasons_new_episode');

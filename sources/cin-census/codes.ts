@@ -1,30 +1,16 @@
-// CIN census code lists: the DfE seeds the case-management contracts use, plus the census's own few.
-import { seedCodes } from '../lib/seed-codes.js';
-import type { CodeEntry } from '../lib/values.js';
+// CIN census code lists, read from the dbt seeds (sql/seeds): the DfE lists the other sources share, and the
+// census's own in dfe/return_codes.csv, each code with the collection years it is valid in.
+import { returnCodes, seedCodes } from '../lib/seed-codes.js';
 
 const dfe = (name: string) => seedCodes(`dfe/${name}`, 'code', 'label');
 
 export const REFERRAL_SOURCE = seedCodes('contact_sources', 'source_code', 'source_label');
-export const PRIMARY_NEED = dfe('category_of_need').filter((c) => c.code !== 'N9');
+/** PrimaryNeedCode: N0 (not stated), N1-N8 and N9 (cases other than children in need). */
+export const PRIMARY_NEED = dfe('category_of_need');
 export const CATEGORY_OF_ABUSE = dfe('cp_abuse_categories');
 export const ETHNICITY = dfe('ethnicity');
-/** GenderCurrent, as the other returns code sex. */
-export const GENDER: CodeEntry[] = [
-  { code: '1', label: 'Male' },
-  { code: '2', label: 'Female' },
-  { code: '0', label: 'Not stated/recorded' },
-  { code: '9', label: 'Neither' },
-];
+/** GenderCurrent 0/1/2/9 until 2023/24; from 2024/25 the element is Sex, M/F/U. */
+export const GENDER = returnCodes('cin_sex');
 
 /** ReasonForClosure RC1-RC9 (CIN census guide); Annex A's List 6 uses the same codes. */
-export const REASON_FOR_CLOSURE: CodeEntry[] = [
-  { code: 'RC1', label: 'Adopted' },
-  { code: 'RC2', label: 'Died' },
-  { code: 'RC3', label: 'Child arrangements order' },
-  { code: 'RC4', label: 'Special guardianship order' },
-  { code: 'RC5', label: 'Transferred to services of another local authority' },
-  { code: 'RC6', label: 'Transferred to adult social care services' },
-  { code: 'RC7', label: 'Services ceased for any other reason, including child no longer in need' },
-  { code: 'RC8', label: 'Case closed after assessment, no further action' },
-  { code: 'RC9', label: 'Case closed after assessment, referred to early help' },
-];
+export const REASON_FOR_CLOSURE = returnCodes('reason_for_closure');

@@ -14,6 +14,17 @@ import { rng, type Random } from './random.js';
 import { simulate, type Simulation } from './simulate.js';
 import { writeAnnexA } from './annex-a.js';
 import type { DemoOptions } from './write-demo.js';
+import { collectionYearOf, validIn, type CollectionYear } from '../lib/collection-year.js';
+import { readSeed } from '../lib/seed-codes.js';
+
+/** The return's code for a warehouse sex code in `year` (903 SEX 1/2 until 2023/24, M/F from 2024/25; the census likewise). */
+function returnSex(list: 'ssda903_sex' | 'cin_sex', sex: string, year: CollectionYear): string {
+  const row = readSeed('dfe/return_codes').find((c) => c.list === list && c.warehouse_code === sex && validIn({ validFrom: c.valid_from, validTo: c.valid_to }, year));
+  return row?.code ?? sex;
+}
+
+/** Placement codes the DfE retired, as the demo's return of a later year writes them (H5 became K3, supported accommodation). */
+const returnPlace = (place: string, year: CollectionYear): string => (place === 'H5' && year >= '2025/26' ? 'K3' : place);
 
 const d = ukDateTime;
 
@@ -104,10 +115,11 @@ export async function writeReturnsDemo(opts: DemoOptions, sim: Simulation = simu
   const looked = new Set(episodes.map((e) => e.childId));
   const inYear = new Set(episodes.filter((e) => overlaps(e.start, e.end, from, to)).map((e) => e.childId));
   const child = (id: string) => people.children.get(id)!;
+  const year = collectionYearOf(to);
 
-  await csv(w, 'header.csv', 'ssda903 header', ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'], [...looked].map((id) => [id, child(id).sex, d(child(id).dob), child(id).ethnicity, null, null, null]));
+  await csv(w, 'header.csv', 'ssda903 header', ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'], [...looked].map((id) => [id, returnSex('ssda903_sex', child(id).sex, year), d(child(id).dob), child(id).ethnicity, null, null, null]));
   await csv(w, 'episodes.csv', 'ssda903 episodes', ['CHILD', 'DECOM', 'RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC', 'REASON_PLACE_CHANGE', 'HOME_POST', 'PL_POST', 'URN'],
-    episodes.map((e) => [e.childId, d(e.start), e.rne, e.ls, e.cin, e.place, provider(e.place), d(e.end), e.rec, null, null, null, null]));
+    episodes.map((e) => [e.childId, d(e.start), e.rne, e.ls, e.cin, returnPlace(e.place, year), provider(e.place), d(e.end), e.rec, null, null, null, null]));
   await csv(w, 'reviews.csv', 'ssda903 reviews', ['CHILD', 'DOB', 'REVIEW', 'REVIEW_CODE'],
     j.claReviews.filter((r) => r.date >= from && r.date <= to && inYear.has(r.parentId)).map((r) => [r.parentId, d(child(r.parentId).dob), d(r.date), ageOn(child(r.parentId).dob, r.date) < 4 ? 'PN0' : 'PN1']),
     (row) => (row[2] = (row[2] ?? '').replace(/^\d\d\/\d\d/, '31/02')));
@@ -122,7 +134,7 @@ export async function writeReturnsDemo(opts: DemoOptions, sim: Simulation = simu
     (row) => {
       row[4] = d(addDays(`${row[3]!.slice(6)}-${row[3]!.slice(3, 5)}-${row[3]!.slice(0, 2)}`, -2)); // back before going
     });
-  await csv(w, 'uasc.csv', 'ssda903 uasc', ['CHILD', 'SEX', 'DOB', 'DUC'], [...inYear].filter((id) => child(id).uasc).map((id) => [id, child(id).sex, d(child(id).dob), d(birthday(child(id).dob, 18))]));
+  await csv(w, 'uasc.csv', 'ssda903 uasc', ['CHILD', 'SEX', 'DOB', 'DUC'], [...inYear].filter((id) => child(id).uasc).map((id) => [id, returnSex('ssda903_sex', child(id).sex, year), d(child(id).dob), d(birthday(child(id).dob, 18))]));
 
   const cin = path.join(opts.out, 'cin-census.xml');
   const faults = await writeCinCensusXml(cin, sim, from, to, rng(opts.seed ^ 0xc1), opts.faultRate);
@@ -193,6 +205,9 @@ async function writeCinCensusXml(file: string, sim: Simulation, from: IsoDate, t
     add(p.childId, `<CINdetails>${el('CINreferralDate', addDays(p.start, -42))}${el('ReferralSource', '5A')}${el('PrimaryNeedCode', 'N1')}<CINclosureDate/>${el('ReferralNFA', '0')}${planXml(p)}</CINdetails>`);
   }
 
+  const year = collectionYearOf(to);
+  // GenderCurrent until 2023/24; the element is Sex (M/F/U) from 2024/25.
+  const sexElement = year >= '2024/25' ? 'Sex' : 'GenderCurrent';
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<Message>',
@@ -202,7 +217,7 @@ async function writeCinCensusXml(file: string, sim: Simulation, from: IsoDate, t
   ];
   for (const [childId, xml] of details) {
     const c = sim.people.children.get(childId)!;
-    lines.push(`<Child><ChildIdentifiers>${el('LAchildID', childId)}<UPN/>${el('PersonBirthDate', c.dob)}${el('GenderCurrent', c.sex)}<PersonDeathDate/></ChildIdentifiers>` +
+    lines.push(`<Child><ChildIdentifiers>${el('LAchildID', childId)}<UPN/>${el('PersonBirthDate', c.dob)}${el(sexElement, returnSex('cin_sex', c.sex, year))}<PersonDeathDate/></ChildIdentifiers>` +
       `<ChildCharacteristics>${el('Ethnicity', c.ethnicity)}<Disabilities>${el('Disability', c.disability ? 'MOB' : 'NONE')}</Disabilities></ChildCharacteristics>`);
     for (const x of xml) lines.push(`  ${x}`);
     lines.push('</Child>');

@@ -1,6 +1,7 @@
 // A contract describes one export: its columns, their types and codes. From it we derive the zod row schema
 // (every row is checked), the raw DuckDB table (types), header matching, and the spec an officer can read.
 import { z } from 'zod';
+import { validIn, validityText, type CollectionYear } from './collection-year.js';
 import { cleanCell, normaliseHeader, parseBoolean, parseCode, parseDateTime, type CodeEntry } from './values.js';
 
 export type FieldKind = 'text' | 'date' | 'datetime' | 'boolean' | 'code' | 'integer' | 'decimal';
@@ -18,6 +19,11 @@ export interface FieldSpec {
   codes?: readonly CodeEntry[];
   /** The council's own values for this field, lower-cased, mapped to contract values (from a mapping file). */
   valueMap?: ReadonlyMap<string, string>;
+  /**
+   * Set when a return's contract is resolved for its collection year (contractForYear): `codes` then holds that
+   * year's codes only, and these every year's, so a code of another year is refused saying when it is valid.
+   */
+  year?: { year: CollectionYear; allCodes: readonly CodeEntry[] };
   description: string;
 }
 
@@ -48,6 +54,26 @@ export interface Contract {
   /** The field that identifies a record; duplicates are resolved in staging (latest load wins). */
   key: string;
   rowChecks?: readonly RowCheck[];
+  /**
+   * A statutory return's file (the DfE names every column): recognised only when its header has exactly the
+   * contract's columns, so a look-alike (a DoLo file beside OC2) is never landed as another table.
+   */
+  exactHeaders?: boolean;
+}
+
+/**
+ * The contract a return of `year` is checked against: each code field keeps the codes valid in that year
+ * (seeds' valid_from / valid_to). Fields whose codes carry no years are left as they are.
+ */
+export function contractForYear(contract: Contract, year: CollectionYear): Contract {
+  return {
+    ...contract,
+    fields: contract.fields.map((f) =>
+      f.kind === 'code' && (f.codes ?? []).some((c) => c.validFrom || c.validTo)
+        ? { ...f, codes: f.codes!.filter((c) => validIn(c, year)), year: { year, allCodes: f.year?.allCodes ?? f.codes! } }
+        : f,
+    ),
+  };
 }
 
 export const rawTableName = (c: Contract): string => `${c.system}__${c.entity}`;
@@ -77,8 +103,12 @@ const EXPECT: Record<FieldKind, string> = {
 export function cellReason(f: FieldSpec, v: string | null): string {
   if (v === null) return `${f.header} is blank but every row needs one`;
   switch (f.kind) {
-    case 'code':
+    case 'code': {
+      const other = f.year ? parseCode(v, f.year.allCodes) : null;
+      const entry = other === null ? undefined : f.year!.allCodes.find((c) => c.code === other);
+      if (entry) return `${f.header} '${v}' is not a code of the ${f.year!.year} return: ${entry.code} is valid ${validityText(entry)} (expected one of ${(f.codes ?? []).map((x) => x.code).join(', ')})`;
       return `${f.header} '${v}' is not a known code (expected one of ${(f.codes ?? []).map((x) => x.code).join(', ')})`;
+    }
     case 'date':
       return `${f.header} '${v}' is not a real date (expected dd/mm/yyyy, yyyy-mm-dd or an Excel date number)`;
     case 'datetime':

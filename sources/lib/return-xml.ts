@@ -55,9 +55,11 @@ export async function countStreams(file: string, layout: ReturnXmlLayout): Promi
 /** One stream of the file as CSV-like records: a header record of the contract's headers, then one per record. */
 export async function* streamRecords(file: string, layout: ReturnXmlLayout, stream: XmlStream, contract: Contract): AsyncGenerator<CsvRecord> {
   const headers = contract.fields.map((f) => f.header);
+  // An element another year names differently (the census's GenderCurrent, Sex from 2024/25) is a header alias.
+  const names = contract.fields.map((f) => [f.header, ...(f.aliases ?? [])]);
   yield { line: 1, cells: headers };
   for await (const { node } of readXmlRecords(file, layout.recordElement)) {
-    for (const r of stream.records(node)) yield { line: r.line, cells: headers.map((h) => r.values[h] ?? '') };
+    for (const r of stream.records(node)) yield { line: r.line, cells: names.map((n) => n.map((h) => r.values[h]).find((v) => v !== undefined) ?? '') };
   }
 }
 

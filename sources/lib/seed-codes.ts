@@ -13,6 +13,23 @@ export function readSeed(name: string): Record<string, string>[] {
   return parse(readFileSync(path.join(sqlDir, 'seeds', ...name.split('/')) + '.csv', 'utf8'), { columns: true, skip_empty_lines: true });
 }
 
+/** A seed's codes; its valid_from / valid_to columns (collection years), where it has them, travel with each code. */
 export function seedCodes(name: string, codeColumn: string, labelColumn: string): CodeEntry[] {
-  return readSeed(name).map((r) => ({ code: r[codeColumn]!, label: r[labelColumn]! }));
+  return readSeed(name).map((r) => withYears({ code: r[codeColumn]!, label: r[labelColumn]! }, r));
+}
+
+/** One list of the returns' own code lists (seeds/dfe/return_codes.csv), e.g. 'ssda903_sex'. */
+export function returnCodes(list: string): CodeEntry[] {
+  const rows = returnCodeRows().filter((r) => r.list === list);
+  if (rows.length === 0) throw new Error(`internal: no code list '${list}' in sql/seeds/dfe/return_codes.csv`);
+  return rows.map((r) => withYears({ code: r.code!, label: r.label! }, r));
+}
+
+let returnCodeCache: Record<string, string>[] | undefined;
+const returnCodeRows = () => (returnCodeCache ??= readSeed('dfe/return_codes'));
+
+function withYears(entry: CodeEntry, row: Record<string, string>): CodeEntry {
+  if (row.valid_from) entry.validFrom = row.valid_from;
+  if (row.valid_to) entry.validTo = row.valid_to;
+  return entry;
 }

@@ -1,4 +1,5 @@
 // The human-readable spec of an export, generated from its contract so the two can never disagree.
+import { validityText } from './collection-year.js';
 import type { Contract, FieldKind } from './contract.js';
 
 const KIND: Record<FieldKind, string> = {
@@ -26,8 +27,20 @@ export function contractSpec(c: Contract): string {
     ...c.fields.map((f) => `| ${f.header} | ${(f.aliases ?? []).join(', ') || '–'} | ${KIND[f.kind]} | ${f.required ? 'yes' : 'no'} | ${f.description} |`),
     '',
   ];
+  if (c.exactHeaders) {
+    lines.push('A file is recognised as this table only when its header has exactly these columns (in any order), as the DfE names them.', '');
+  }
   for (const f of c.fields.filter((x) => x.kind === 'code')) {
-    lines.push(`## ${f.header} codes`, '', '| Code | Meaning |', '| --- | --- |', ...(f.codes ?? []).map((x) => `| ${x.code} | ${x.label} |`), '');
+    // Codes valid in some collection years only say which; a return is checked against its own year's codes.
+    const yearly = (f.codes ?? []).some((x) => x.validFrom || x.validTo);
+    lines.push(
+      `## ${f.header} codes`,
+      '',
+      yearly ? '| Code | Meaning | Collection years |' : '| Code | Meaning |',
+      yearly ? '| --- | --- | --- |' : '| --- | --- |',
+      ...(f.codes ?? []).map((x) => (yearly ? `| ${x.code} | ${x.label} | ${x.validFrom || x.validTo ? validityText(x) : 'all'} |` : `| ${x.code} | ${x.label} |`)),
+      '',
+    );
   }
   if (c.rowChecks?.length) {
     lines.push('## Row rules', '', ...c.rowChecks.map((r) => `- ${r.rule}`), '');

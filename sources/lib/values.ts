@@ -81,6 +81,9 @@ export const stripListPrefix = (s: string): string => s.replace(/^[a-z]{1,2}\)\s
 export interface CodeEntry {
   code: string;
   label: string;
+  /** The first and last collection years a return's code is valid in ('2024/25'); absent = open-ended. */
+  validFrom?: string;
+  validTo?: string;
 }
 
 /**

@@ -11,8 +11,9 @@ import { ssda903MissingContract } from './missing/contract.js';
 import { ssda903UascContract } from './uasc/contract.js';
 import { ssda903Oc2Contract } from './oc2/contract.js';
 import { ssda903SwEpisodesContract } from './sw-episodes/contract.js';
+import { ssda903DoloContract } from './dolo/contract.js';
 
 export const ssda903Contracts: readonly Contract[] = [
   ssda903HeaderContract, ssda903EpisodesContract, ssda903ReviewsContract, ssda903Oc3Contract,
-  ssda903Ad1Contract, ssda903PlacedAdoptionContract, ssda903PrevPermContract, ssda903MissingContract, ssda903UascContract, ssda903Oc2Contract, ssda903SwEpisodesContract,
+  ssda903Ad1Contract, ssda903PlacedAdoptionContract, ssda903PrevPermContract, ssda903MissingContract, ssda903UascContract, ssda903Oc2Contract, ssda903SwEpisodesContract, ssda903DoloContract,
 ];

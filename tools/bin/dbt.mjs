@@ -18,6 +18,10 @@ const env = {
   DBT_PROFILES_DIR: process.env.DBT_PROFILES_DIR ?? sqlDir,
   // Analysts run dbt against the published warehouse unless the pipeline points it at its working copy.
   CSP_WAREHOUSE: process.env.CSP_WAREHOUSE ?? path.join(dataDir, 'warehouse.duckdb'),
+  // The pseudonymisation key, by path, for models that make keys (sql/plugins/csp_pseudonym.py); the default is
+  // csp's (set CSP_PSEUDONYM_KEY_FILE when pseudonymisation.keyFile in the config points elsewhere).
+  CSP_PSEUDONYM_KEY_FILE: process.env.CSP_PSEUDONYM_KEY_FILE ?? path.join(dataDir, 'secrets', 'pseudonym.key'),
+  PYTHONPATH: [path.join(sqlDir, 'plugins'), process.env.PYTHONPATH].filter(Boolean).join(path.delimiter),
   DBT_SEND_ANONYMOUS_USAGE_STATS: 'false',
 };
 const result = spawnSync(dbt, process.argv.slice(2), { stdio: 'inherit', env });

@@ -1,12 +1,13 @@
 // CIN census assessments (<Assessments> inside <CINdetails>).
 import type { Contract } from '../../lib/contract.js';
+import { returnTable } from '../../lib/return-fields.js';
 import { date, notBefore, text } from '../../lib/fields.js';
 import { laChildId, referralDate } from '../shared-fields.js';
 
 const start = date('start_date', 'AssessmentActualStartDate', 'Date the assessment started.');
-const authorised = date('authorised_date', 'AssessmentAuthorisationDate', 'Date the assessment was completed and authorised; blank while open.', { optional: true });
+const authorised = date('authorised_date', 'AssessmentAuthorisationDate', 'Date the assessment was completed and authorised; blank while open.');
 
-export const cinAssessmentsContract: Contract = {
+export const cinAssessmentsContract: Contract = returnTable({
   system: 'cin_census',
   entity: 'assessments',
   title: 'CIN census assessments',
@@ -16,9 +17,9 @@ export const cinAssessmentsContract: Contract = {
     laChildId(),
     referralDate(),
     start,
-    date('internal_review_date', 'AssessmentInternalReviewDate', 'Date of the internal review of the assessment, when held.', { optional: true }),
+    date('internal_review_date', 'AssessmentInternalReviewDate', 'Date of the internal review of the assessment, when held.'),
     authorised,
-    text('factors', 'AssessmentFactors', 'Factors identified at assessment (FactorsIdentifiedAtAssessment/AssessmentFactors), comma-separated.', { optional: true }),
+    text('factors', 'AssessmentFactors', 'Factors identified at assessment (FactorsIdentifiedAtAssessment/AssessmentFactors), comma-separated.'),
   ],
   rowChecks: [notBefore(authorised, start)],
-};
+});

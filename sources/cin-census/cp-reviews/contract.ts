@@ -1,12 +1,13 @@
 // CIN census child protection reviews (<Reviews><CPPreviewDate> inside <ChildProtectionPlans>).
 import type { Contract } from '../../lib/contract.js';
+import { returnTable } from '../../lib/return-fields.js';
 import { date, notBefore } from '../../lib/fields.js';
 import { laChildId } from '../shared-fields.js';
 
 const planStart = date('plan_start_date', 'CPPstartDate', 'Start date of the plan the review belongs to.');
 const review = date('review_date', 'CPPreviewDate', 'Date of the review conference.');
 
-export const cinCpReviewsContract: Contract = {
+export const cinCpReviewsContract: Contract = returnTable({
   system: 'cin_census',
   entity: 'cp_reviews',
   title: 'CIN census child protection reviews',
@@ -14,4 +15,4 @@ export const cinCpReviewsContract: Contract = {
   key: 'child_id + plan_start_date + review_date',
   fields: [laChildId(), planStart, review],
   rowChecks: [notBefore(review, planStart)],
-};
+});

@@ -1,13 +1,14 @@
 // CIN census referrals: one <CINdetails> episode per referral.
 import type { Contract } from '../../lib/contract.js';
+import { returnTable } from '../../lib/return-fields.js';
 import { code, date, notBefore, yesNo } from '../../lib/fields.js';
 import { PRIMARY_NEED, REASON_FOR_CLOSURE, REFERRAL_SOURCE } from '../codes.js';
 import { laChildId, referralDate } from '../shared-fields.js';
 
 const referral = referralDate();
-const closure = date('closure_date', 'CINclosureDate', 'Date the episode of need closed; blank while open.', { optional: true });
+const closure = date('closure_date', 'CINclosureDate', 'Date the episode of need closed; blank while open.');
 
-export const cinReferralsContract: Contract = {
+export const cinReferralsContract: Contract = returnTable({
   system: 'cin_census',
   entity: 'referrals',
   title: 'CIN census referrals (CINdetails)',
@@ -17,18 +18,11 @@ export const cinReferralsContract: Contract = {
     laChildId(),
     referral,
     code('referral_source', 'ReferralSource', REFERRAL_SOURCE, 'Source of the referral (1A-8).'),
-    code('primary_need', 'PrimaryNeedCode', PRIMARY_NEED, 'Primary need at assessment N1-N8; may be blank for an NFA referral.', { optional: true }),
+    code('primary_need', 'PrimaryNeedCode', PRIMARY_NEED, 'Primary need at assessment: N0 not stated, N1-N8, N9 cases other than children in need; may be blank for an NFA referral.'),
     closure,
-    code('reason_for_closure', 'ReasonForClosure', REASON_FOR_CLOSURE, 'Reason the episode closed, RC1-RC9.', { optional: true }),
+    code('reason_for_closure', 'ReasonForClosure', REASON_FOR_CLOSURE, 'Reason the episode closed, RC1-RC9.'),
     yesNo('nfa', 'ReferralNFA', 'true (1) when the referral was closed with no further action.'),
   ],
-  rowChecks: [
-    notBefore(closure, referral),
-    {
-      field: 'reason_for_closure',
-      rule: 'A CINclosureDate needs a ReasonForClosure.',
-      test: (r) => r.closure_date === null || r.reason_for_closure !== null,
-      message: () => 'CINclosureDate is given but ReasonForClosure is blank: record why the episode closed',
-    },
-  ],
-};
+  // A closure without its reason is a DfE validation finding (rule 8570 and the like), not a refusal.
+  rowChecks: [notBefore(closure, referral)],
+});

@@ -1,12 +1,13 @@
 // CIN census section 47 enquiries (<Section47> inside <CINdetails>).
 import type { Contract } from '../../lib/contract.js';
+import { returnTable } from '../../lib/return-fields.js';
 import { date, notBefore, yesNo } from '../../lib/fields.js';
 import { laChildId, referralDate } from '../shared-fields.js';
 
 const start = date('start_date', 'S47ActualStartDate', 'Date the section 47 enquiry started.');
-const icpc = date('icpc_date', 'DateOfInitialCPC', 'Date of the initial child protection conference, when held.', { optional: true });
+const icpc = date('icpc_date', 'DateOfInitialCPC', 'Date of the initial child protection conference, when held.');
 
-export const cinS47Contract: Contract = {
+export const cinS47Contract: Contract = returnTable({
   system: 'cin_census',
   entity: 's47_enquiries',
   title: 'CIN census section 47 enquiries',
@@ -16,17 +17,10 @@ export const cinS47Contract: Contract = {
     laChildId(),
     referralDate(),
     start,
-    date('icpc_target', 'InitialCPCtarget', 'Date the initial conference was due (15 working days from the strategy discussion).', { optional: true }),
+    date('icpc_target', 'InitialCPCtarget', 'Date the initial conference was due (15 working days from the strategy discussion).'),
     icpc,
-    yesNo('icpc_not_required', 'ICPCnotRequired', 'true when the enquiry concluded no initial conference was needed.', { optional: true }),
+    yesNo('icpc_not_required', 'ICPCnotRequired', 'true when the enquiry concluded no initial conference was needed.'),
   ],
-  rowChecks: [
-    notBefore(icpc, start),
-    {
-      field: 'icpc_not_required',
-      rule: 'ICPCnotRequired is not true when a DateOfInitialCPC is given.',
-      test: (r) => !(r.icpc_not_required === true && r.icpc_date !== null),
-      message: () => 'ICPCnotRequired is true but a DateOfInitialCPC is given: one of them is wrong',
-    },
-  ],
-};
+  // ICPCnotRequired beside a DateOfInitialCPC is a DfE validation finding, not a refusal.
+  rowChecks: [notBefore(icpc, start)],
+});

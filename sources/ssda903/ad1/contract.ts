@@ -1,12 +1,13 @@
 // SSDA903 AD1: children adopted from care in the year, with their adoption milestones.
 import type { Contract } from '../../lib/contract.js';
+import { returnTable } from '../../lib/return-fields.js';
 import { code, date, integer, notBefore, text, yesNo } from '../../lib/fields.js';
 import { LS_ADOPTR, SEX_ADOPTR } from '../codes.js';
 
 const decision = date('should_be_placed_date', 'DATE_INT', 'Date of the decision that the child should be placed for adoption.');
 const matched = date('matched_date', 'DATE_MATCH', 'Date the child was matched with the prospective adopter(s).');
 
-export const ssda903Ad1Contract: Contract = {
+export const ssda903Ad1Contract: Contract = returnTable({
   system: 'ssda903',
   entity: 'ad1',
   title: 'SSDA903 AD1 (adoptions)',
@@ -23,4 +24,5 @@ export const ssda903Ad1Contract: Contract = {
     code('adopters_legal_status', 'LS_ADOPTR', LS_ADOPTR, 'Legal status of the adopter(s): L0, L11, L12, L2, L3 or L4.'),
   ],
   rowChecks: [notBefore(matched, decision)],
-};
+  exactHeaders: true,
+});

@@ -1,12 +1,13 @@
 // SSDA903 Episodes: each period with one legal status, placement and carer.
 import type { Contract } from '../../lib/contract.js';
+import { returnTable } from '../../lib/return-fields.js';
 import { code, date, notBefore, text } from '../../lib/fields.js';
 import { CATEGORY_OF_NEED, LEGAL_STATUS, PLACE_PROVIDER, PLACEMENT_TYPE, REASON_EPISODE_CEASED, REASON_NEW_EPISODE } from '../codes.js';
 
 const start = date('start_date', 'DECOM', 'Date the episode started.');
-const end = date('end_date', 'DEC', 'Date the episode ended; blank while it continues.', { optional: true });
+const end = date('end_date', 'DEC', 'Date the episode ended; blank while it continues.');
 
-export const ssda903EpisodesContract: Contract = {
+export const ssda903EpisodesContract: Contract = returnTable({
   system: 'ssda903',
   entity: 'episodes',
   title: 'SSDA903 Episodes',
@@ -18,22 +19,17 @@ export const ssda903EpisodesContract: Contract = {
     code('reason_new_episode', 'RNE', REASON_NEW_EPISODE, 'Reason for new episode (S, L, P, T, U, B).'),
     code('legal_status', 'LS', LEGAL_STATUS, 'Legal status.'),
     code('category_of_need', 'CIN', CATEGORY_OF_NEED, 'Category of need N1-N8.'),
-    code('placement_type', 'PLACE', PLACEMENT_TYPE, 'Placement type.'),
-    code('placement_provider', 'PLACE_PROVIDER', PLACE_PROVIDER, 'Placement provider PR0-PR5.', { optional: true }),
+    code('placement_type', 'PLACE', PLACEMENT_TYPE, 'Placement type (the codes valid in the return\'s collection year).'),
+    code('placement_provider', 'PLACE_PROVIDER', PLACE_PROVIDER, 'Placement provider PR0-PR5.'),
     end,
-    code('reason_ended', 'REC', REASON_EPISODE_CEASED, 'Reason episode ceased; blank while it continues.', { optional: true }),
-    text('reason_place_change', 'REASON_PLACE_CHANGE', 'Reason for a change of placement.', { optional: true }),
-    text('home_postcode', 'HOME_POST', 'Partial postcode of the child\'s home (kept in raw only).', { optional: true }),
-    text('placement_postcode', 'PL_POST', 'Partial postcode of the placement (kept in raw only).', { optional: true }),
-    text('urn', 'URN', 'Ofsted URN of the placement.', { optional: true }),
+    code('reason_ended', 'REC', REASON_EPISODE_CEASED, 'Reason episode ceased; blank while it continues.'),
+    text('reason_place_change', 'REASON_PLACE_CHANGE', 'Reason for a change of placement.'),
+    text('home_postcode', 'HOME_POST', 'Partial postcode of the child\'s home (kept in raw only).'),
+    text('placement_postcode', 'PL_POST', 'Partial postcode of the placement (kept in raw only).'),
+    text('urn', 'URN', 'Ofsted URN of the placement.'),
   ],
-  rowChecks: [
-    notBefore(end, start),
-    {
-      field: 'reason_ended',
-      rule: 'DEC and REC are given together.',
-      test: (r) => (r.end_date === null) === (r.reason_ended === null),
-      message: (r) => (r.end_date === null ? 'REC is given but DEC is blank' : 'DEC is given but REC is blank'),
-    },
-  ],
-};
+  // Only what the warehouse cannot use is refused: DEC and REC given apart is a DfE validation finding, not a
+  // reason to lose the episode (staging ignores a REC without a DEC).
+  rowChecks: [notBefore(end, start)],
+  exactHeaders: true,
+});

@@ -1,12 +1,13 @@
 // SSDA903 Missing: episodes of a looked-after child missing or away from placement without authorisation.
 import type { Contract } from '../../lib/contract.js';
+import { returnTable } from '../../lib/return-fields.js';
 import { code, date, notBefore, text } from '../../lib/fields.js';
 import { MISSING_903 } from '../codes.js';
 
 const start = date('start_date', 'MIS_START', 'Date the episode started.');
-const end = date('end_date', 'MIS_END', 'Date the child returned; blank while still missing.', { optional: true });
+const end = date('end_date', 'MIS_END', 'Date the child returned; blank while still missing.');
 
-export const ssda903MissingContract: Contract = {
+export const ssda903MissingContract: Contract = returnTable({
   system: 'ssda903',
   entity: 'missing',
   title: 'SSDA903 Missing',
@@ -20,4 +21,5 @@ export const ssda903MissingContract: Contract = {
     end,
   ],
   rowChecks: [notBefore(end, start)],
-};
+  exactHeaders: true,
+});

@@ -1,9 +1,10 @@
 // SSDA903 Reviews: statutory reviews of children looked after.
 import type { Contract } from '../../lib/contract.js';
+import { returnTable } from '../../lib/return-fields.js';
 import { code, date, text } from '../../lib/fields.js';
 import { REVIEW_CODE } from '../codes.js';
 
-export const ssda903ReviewsContract: Contract = {
+export const ssda903ReviewsContract: Contract = returnTable({
   system: 'ssda903',
   entity: 'reviews',
   title: 'SSDA903 Reviews',
@@ -13,6 +14,7 @@ export const ssda903ReviewsContract: Contract = {
     text('child_id', 'CHILD', 'The council\'s pseudonymous child identifier.'),
     date('date_of_birth', 'DOB', 'Date of birth (dd/mm/yyyy).'),
     date('review_date', 'REVIEW', 'Date of the review.'),
-    code('participation', 'REVIEW_CODE', REVIEW_CODE, 'How the child took part (PN0-PN7).', { optional: true }),
+    code('participation', 'REVIEW_CODE', REVIEW_CODE, 'How the child took part (PN0-PN7).'),
   ],
-};
+  exactHeaders: true,
+});

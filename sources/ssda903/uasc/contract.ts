@@ -1,9 +1,10 @@
 // SSDA903 UASC: children who were unaccompanied asylum-seeking children, and when that status ended.
 import type { Contract } from '../../lib/contract.js';
+import { returnTable } from '../../lib/return-fields.js';
 import { code, date, text } from '../../lib/fields.js';
 import { SEX_903 } from '../codes.js';
 
-export const ssda903UascContract: Contract = {
+export const ssda903UascContract: Contract = returnTable({
   system: 'ssda903',
   entity: 'uasc',
   title: 'SSDA903 UASC',
@@ -15,4 +16,5 @@ export const ssda903UascContract: Contract = {
     date('date_of_birth', 'DOB', 'Date of birth (dd/mm/yyyy).'),
     date('uasc_ceased_date', 'DUC', 'Date the child ceased to be an unaccompanied asylum-seeking child (usually the 18th birthday).'),
   ],
-};
+  exactHeaders: true,
+});

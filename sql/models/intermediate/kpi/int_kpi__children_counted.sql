@@ -7,6 +7,6 @@ where is_missing
 
 union all
 
-select 'children_starting_care', cast(date_trunc('month', period_start) as date), md5('child:' || child_id)
+select 'children_starting_care', cast(date_trunc('month', period_start) as date), {{ pseudonym_key("'child:' || child_id") }}
 from {{ ref('int_cla_periods_of_care') }}
 where not is_short_breaks_only

@@ -4,9 +4,9 @@ with assessments as (
 )
 
 select
-    md5('assessment:' || a.assessment_id) as assessment_key,
-    md5('child:' || a.child_id) as child_key,
-    case when a.referral_id is not null then md5('referral:' || a.referral_id) end as referral_key,
+    {{ pseudonym_key("'assessment:' || a.assessment_id") }} as assessment_key,
+    {{ pseudonym_key("'child:' || a.child_id") }} as child_key,
+    case when a.referral_id is not null then {{ pseudonym_key("'referral:' || a.referral_id") }} end as referral_key,
     a.start_date,
     a.authorised_date,
     {{ working_days_between('a.start_date', 'a.authorised_date') }} as working_days_to_authorisation,

@@ -33,8 +33,8 @@ reviews as (
 )
 
 select
-    md5('cp_plan:' || p.cp_plan_id) as cp_plan_key,
-    md5('child:' || p.child_id) as child_key,
+    {{ pseudonym_key("'cp_plan:' || p.cp_plan_id") }} as cp_plan_key,
+    {{ pseudonym_key("'child:' || p.child_id") }} as child_key,
     p.start_date,
     p.end_date,
     p.end_date is null as is_open,

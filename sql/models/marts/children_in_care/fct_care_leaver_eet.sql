@@ -43,8 +43,8 @@ latest as (
 )
 
 select
-    md5('care_leaver:' || l.child_id || ':' || l.month_end) as care_leaver_month_key,
-    md5('child:' || l.child_id) as child_key,
+    {{ pseudonym_key("'care_leaver:' || l.child_id || ':' || l.month_end") }} as care_leaver_month_key,
+    {{ pseudonym_key("'child:' || l.child_id") }} as child_key,
     l.month_end,
     l.month_start,
     l.financial_year,

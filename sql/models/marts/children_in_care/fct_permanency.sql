@@ -42,8 +42,8 @@ plans as (
 )
 
 select
-    md5('care:' || p.child_id || ':' || p.period_number) as period_of_care_key,
-    md5('child:' || p.child_id) as child_key,
+    {{ pseudonym_key("'care:' || p.child_id || ':' || p.period_number") }} as period_of_care_key,
+    {{ pseudonym_key("'child:' || p.child_id") }} as child_key,
     p.period_start as entered_care_date,
     d.financial_year as entered_care_financial_year,
     d.month_start as entered_care_month,

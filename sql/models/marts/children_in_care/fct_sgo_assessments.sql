@@ -1,7 +1,7 @@
 -- One row per special guardianship assessment, with whether it is still in progress at the data-as-at date.
 select
-    md5('sgo:' || s.sgo_assessment_id) as sgo_assessment_key,
-    md5('child:' || s.child_id) as child_key,
+    {{ pseudonym_key("'sgo:' || s.sgo_assessment_id") }} as sgo_assessment_key,
+    {{ pseudonym_key("'child:' || s.child_id") }} as child_key,
     s.start_date,
     s.completed_date,
     s.completed_date is null as is_in_progress,

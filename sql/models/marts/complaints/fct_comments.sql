@@ -6,7 +6,7 @@ with comments as (
 )
 
 select
-    md5('comment:' || c.comment_reference) as comment_key,
+    {{ pseudonym_key("'comment:' || c.comment_reference") }} as comment_key,
     c.received_date,
     d.month_start as received_month,
     d.financial_year as received_financial_year,

@@ -71,8 +71,8 @@ timed as (
 )
 
 select
-    md5('complaint:' || c.complaint_reference) as complaint_key,
-    case when c.escalated_from_reference is not null then md5('complaint:' || c.escalated_from_reference) end as escalated_from_key,
+    {{ pseudonym_key("'complaint:' || c.complaint_reference") }} as complaint_key,
+    case when c.escalated_from_reference is not null then {{ pseudonym_key("'complaint:' || c.escalated_from_reference") }} end as escalated_from_key,
     c.received_date,
     rd.month_start as received_month,
     rd.financial_year as received_financial_year,

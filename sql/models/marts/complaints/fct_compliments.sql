@@ -5,7 +5,7 @@ with compliments as (
 )
 
 select
-    md5('compliment:' || c.compliment_reference) as compliment_key,
+    {{ pseudonym_key("'compliment:' || c.compliment_reference") }} as compliment_key,
     c.received_date,
     d.month_start as received_month,
     d.financial_year as received_financial_year,

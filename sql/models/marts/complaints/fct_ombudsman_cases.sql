@@ -10,8 +10,8 @@ complaints as (
 )
 
 select
-    md5('ombudsman:' || o.ombudsman_reference) as ombudsman_case_key,
-    case when o.complaint_reference is not null then md5('complaint:' || o.complaint_reference) end as complaint_key,
+    {{ pseudonym_key("'ombudsman:' || o.ombudsman_reference") }} as ombudsman_case_key,
+    case when o.complaint_reference is not null then {{ pseudonym_key("'complaint:' || o.complaint_reference") }} end as complaint_key,
     o.procedure_code,
     p.procedure_label,
     c.stage as complaint_stage,

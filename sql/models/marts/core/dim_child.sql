@@ -5,7 +5,7 @@ with children as (
 )
 
 select
-    md5('child:' || c.child_id) as child_key,
+    {{ pseudonym_key("'child:' || c.child_id") }} as child_key,
     cast(date_trunc('month', c.date_of_birth) as date) as birth_month,
     c.sex_code,
     sx.label as sex,

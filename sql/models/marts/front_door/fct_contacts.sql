@@ -29,8 +29,8 @@ teams as (
 )
 
 select
-    md5('contact:' || c.contact_id) as contact_key,
-    md5('child:' || c.child_id) as child_key,
+    {{ pseudonym_key("'contact:' || c.contact_id") }} as contact_key,
+    {{ pseudonym_key("'child:' || c.child_id") }} as child_key,
     c.contact_at,
     c.contact_date,
     d.week_start,

@@ -8,8 +8,8 @@ with episodes as (
 )
 
 select
-    md5('missing:' || e.missing_id) as missing_episode_key,
-    md5('child:' || e.child_id) as child_key,
+    {{ pseudonym_key("'missing:' || e.missing_id") }} as missing_episode_key,
+    {{ pseudonym_key("'child:' || e.child_id") }} as child_key,
     case when e.is_missing then 'Missing' else 'Away' end as missing_type,
     e.is_missing,
     e.start_at,

@@ -13,8 +13,8 @@ held as (
 )
 
 select
-    md5('worker:' || w.worker_id || ':' || m.month_end) as worker_month_key,
-    md5('worker:' || w.worker_id) as worker_key,
+    {{ pseudonym_key("'worker:' || w.worker_id || ':' || m.month_end") }} as worker_month_key,
+    {{ pseudonym_key("'worker:' || w.worker_id") }} as worker_key,
     m.month_end,
     m.month_start,
     m.financial_year,
@@ -28,6 +28,7 @@ select
     w.employment_type = 'PERM' as is_permanent,
     coalesce(h.open_cases, 0) as open_cases
 from {{ ref('int_month_ends') }} m
-join workers w on w.start_date <= m.month_end and (w.leave_date is null or w.leave_date > m.month_end)
+-- A leave date is the worker's last day in post (as HR records it): a worker leaving on the month end is in post then.
+join workers w on w.start_date <= m.month_end and (w.leave_date is null or w.leave_date >= m.month_end)
 left join held h on h.month_end = m.month_end and h.worker_id = w.worker_id
 left join {{ ref('dim_team') }} t on t.team_name = w.team

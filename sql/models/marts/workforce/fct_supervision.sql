@@ -1,11 +1,18 @@
 -- One row per open case per month end: was the case supervised within its required interval (one calendar
 -- month by default; shorter for case types in seeds/supervision_intervals.csv, e.g. child protection)?
 -- A supervision exactly one interval before the month end still counts. Cases allocated for less than the
--- interval are not yet due and are not counted.
-with allocations as (
-    -- A co-worked case counts once, under its most recent allocation.
-    select * from {{ ref('int_allocations_at_month_end') }}
+-- interval are not yet due and are not counted: a case's allocation runs from the earliest of its open
+-- allocations, so adding a co-worker does not make a long-allocated case "not yet due".
+with latest_allocations as (
+    -- A co-worked case counts once, under its most recent allocation (its team and worker)...
+    select *, min(allocated_from) over (partition by child_id, month_end) as case_allocated_from
+    from {{ ref('int_allocations_at_month_end') }}
     qualify row_number() over (partition by child_id, month_end order by allocated_from desc, worker_id) = 1
+),
+
+allocations as (
+    -- ...allocated since the earliest of its open allocations.
+    select * exclude (allocated_from, case_allocated_from), case_allocated_from as allocated_from from latest_allocations
 ),
 
 cases as (
@@ -41,9 +48,9 @@ with_window as (
 )
 
 select
-    md5('supervision:' || w.child_id || ':' || w.month_end) as case_month_key,
-    md5('child:' || w.child_id) as child_key,
-    md5('worker:' || w.worker_id) as worker_key,
+    {{ pseudonym_key("'supervision:' || w.child_id || ':' || w.month_end") }} as case_month_key,
+    {{ pseudonym_key("'child:' || w.child_id") }} as child_key,
+    {{ pseudonym_key("'worker:' || w.worker_id") }} as worker_key,
     w.month_end,
     w.month_start,
     w.financial_year,

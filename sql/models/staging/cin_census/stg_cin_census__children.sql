@@ -1,6 +1,7 @@
 -- One row per child in the CIN census (ChildIdentifiers / ChildCharacteristics), in the same shape as
 -- stg_case_management__children. Disabled when any <Disability> code other than NONE is listed; not known (null)
 -- when the census lists none. The census does not record UASC status, so is_uasc is null (not known).
+-- GenderCurrent (0/1/2/9, until 2023/24) and Sex (M/F/U, from 2024/25) land as the warehouse's sex code.
 with source as (
     {{ latest_rows(source('cin_census', 'children'), 'child_id') }}
 )
@@ -8,7 +9,7 @@ with source as (
 select
     child_id,
     date_of_birth,
-    sex as sex_code,
+    coalesce(s.warehouse_code, source.sex) as sex_code,
     upper(ethnicity) as ethnicity_code,
     case
         when disabilities is null then null
@@ -17,3 +18,4 @@ select
     cast(null as boolean) as is_uasc,
     _load_id as load_id
 from source
+left join {{ ref('return_codes') }} s on s.list = 'cin_sex' and s.code = source.sex

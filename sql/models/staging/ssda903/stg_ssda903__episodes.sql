@@ -4,6 +4,7 @@
 -- or ends after, the child's next episode starts (a return built from a case system often has such overlaps),
 -- it is cut at that start, and an open one is treated as rolling over into the next (REC X1), so no day of care
 -- is counted twice and periods of care stay in sequence. is_overlap_trimmed marks the episodes cut.
+-- A REC without a DEC (a DfE validation error the contract lets land) is ignored: the episode is open.
 with latest as (
     {{ latest_rows(source('ssda903', 'episodes'), "child_id || '|' || start_date") }}
 ),
@@ -12,7 +13,7 @@ source as (
     select
         * replace (
             case when next_start is not null and (end_date is null or end_date > next_start) then next_start else end_date end as end_date,
-            case when next_start is not null and end_date is null then 'X1' else reason_ended end as reason_ended
+            case when next_start is not null and end_date is null then 'X1' when end_date is null then null else reason_ended end as reason_ended
         ),
         next_start is not null and (end_date is null or end_date > next_start) as is_overlap_trimmed
     from (select *, lead(start_date) over (partition by child_id order by start_date) as next_start from latest)
