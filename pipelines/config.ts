@@ -22,6 +22,11 @@ export const ConfigSchema = z
       .object({
         name: z.string().min(1).default('Demo Borough Council'),
         directorate: z.string().min(1).default("Children's Services"),
+        /**
+         * The council's DfE LA number (e.g. 332 for Dudley): the scorecard sets each KPI beside the DfE's published
+         * England, region and statistical-neighbour figures for it. Unset: no comparators.
+         */
+        laCode: z.number().int().min(100).max(999).optional(),
       })
       .prefault({}),
     committee: z
@@ -228,7 +233,9 @@ export type ConfigInput = z.input<typeof ConfigSchema>;
 
 /** The demo reproduces the seed committee paper: 19 weeks to 14 June 2020, split at the 23 March lockdown. */
 export const demoConfig: ConfigInput = {
-  council: { name: 'Demo Borough Council' },
+  // The demo's figures are synthetic, but it stands in for Dudley (whose committee papers it reproduces), so
+  // its scorecard is compared with Dudley's real published figures (LA 332) and says so.
+  council: { name: 'Demo Borough Council', laCode: 332 },
   committee: { meetingDate: '2020-06-29' },
   // Each appendix has its own meeting: the March 2021 scorecard and the 2020/21 annual report are not for June 2020.
   reports: { contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-03-23', weeks: 19 }, scorecard: { meetingDate: '2021-04-26' }, complaintsAnnual: { meetingDate: '2021-06-28' } },

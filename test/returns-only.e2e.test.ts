@@ -2,7 +2,7 @@
 // XML and an Ofsted Annex A workbook, `csp run` builds the warehouse and the appendices from them, and the
 // care-leaver EET rate and the weekly contacts equal recounts made here from the files the demo wrote.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -30,8 +30,24 @@ beforeAll(async () => {
   input = path.join(dir, 'returns');
   const demo = await csp(['demo', '--returns', '--out', input], { CSP_DATA_DIR: data });
   expect(demo.code, demo.stderr).toBe(0);
+  addRowsOutsideTheDemoYears(input);
   runOut = await csp(['run', '--input', input], { CSP_DATA_DIR: data });
 }, 900_000);
+
+/**
+ * Real records older than any the demo makes: a child assessed in 1970 (CIN census) and a period of care from May
+ * 2012 to January 2013 (903). Both are dates a child's record can hold, so they land and must reach the marts.
+ */
+function addRowsOutsideTheDemoYears(dir: string): void {
+  const census = path.join(dir, 'cin-census.xml');
+  const child1970 = `<Child><ChildIdentifiers><LAchildID>C1970001</LAchildID><UPN/><PersonBirthDate>1962-02-14</PersonBirthDate><GenderCurrent>1</GenderCurrent><PersonDeathDate/></ChildIdentifiers><ChildCharacteristics><Ethnicity>WBRI</Ethnicity><Disabilities><Disability>NONE</Disability></Disabilities></ChildCharacteristics>
+  <CINdetails><CINreferralDate>1970-05-04</CINreferralDate><ReferralSource>2A</ReferralSource><PrimaryNeedCode>N1</PrimaryNeedCode><CINclosureDate>1971-03-31</CINclosureDate><ReasonForClosure>RC8</ReasonForClosure><ReferralNFA>0</ReferralNFA><Assessments><AssessmentActualStartDate>1970-05-06</AssessmentActualStartDate><AssessmentInternalReviewDate/><AssessmentAuthorisationDate>1970-06-12</AssessmentAuthorisationDate><FactorsIdentifiedAtAssessment><AssessmentFactors>21</AssessmentFactors></FactorsIdentifiedAtAssessment></Assessments></CINdetails>
+</Child>
+`;
+  writeFileSync(census, readFileSync(census, 'utf8').replace('</Children>', `${child1970}</Children>`));
+  appendFileSync(path.join(dir, 'ssda903', 'header.csv'), 'C2012001,2,03/09/2006,WBRI,,,\r\n');
+  appendFileSync(path.join(dir, 'ssda903', 'episodes.csv'), 'C2012001,01/05/2012,S,V2,N1,U1,PR1,10/01/2013,E4A,,,,\r\n');
+}
 
 /** Age in whole years on a day, from dd/mm/yyyy (written here, not borrowed from the pipeline). */
 function ageOn(dobUk: string, isoDay: string): number {
@@ -68,6 +84,55 @@ describe('returns only: csp demo --returns then csp run', () => {
       ['assessments', 'stg_cin_census__assessments'], ['care_leavers', 'stg_ssda903__oc3'], ['children', 'stg_ssda903__header'],
       ['cp_plans', 'stg_cin_census__cp_plans'], ['episodes', 'stg_ssda903__episodes'],
     ]);
+  });
+
+  it('takes a 1970 assessment and a period of care from 2012 into the marts', () => {
+    expect(runOut.code).toBe(0);
+    expect(query("SELECT start_date, authorised_date, authorised_month FROM marts.fct_assessments WHERE start_date < DATE '2000-01-01'")).toEqual([['1970-05-06', '1970-06-12', '1970-06-01']]);
+    expect(query("SELECT entered_care_date, entered_care_financial_year, entered_care_month, left_care_date FROM marts.fct_permanency WHERE entered_care_date = DATE '2012-05-01' AND left_care_date = DATE '2013-01-10'")).toEqual([['2012-05-01', '2012/13', '2012-05-01', '2013-01-10']]);
+    // The demo's own periods of care that began before 2015 are there too (an inner join to a 2015-2030 calendar lost them).
+    const earlyEpisodes = (parse(readFileSync(path.join(input, 'ssda903', 'episodes.csv')), { columns: true, bom: true }) as Record<string, string>[]).filter((e) => e.RNE === 'S' && !/^V[134]$/.test(e.LS!) && e.DECOM!.slice(6) < '2015'); // short breaks only are not periods of care there
+    expect(earlyEpisodes.length).toBeGreaterThan(1);
+    expect(Number(query("SELECT count(*) FROM marts.fct_permanency WHERE entered_care_date < DATE '2015-01-01'")[0]![0])).toBeGreaterThanOrEqual(earlyEpisodes.length);
+    expect(query("SELECT min(date_day), max(date_day) = make_date(year(current_date) + 20, 12, 31) FROM marts.dim_date")).toEqual([['1900-01-01', 'true']]);
+  });
+
+  it('dates the data from the returns themselves, not from when the files were copied', async () => {
+    const next = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const today = new Date().toISOString().slice(0, 10);
+    const asAt = new Map(query("SELECT source, strftime(data_as_at, '%Y-%m-%d %H:%M'), data_as_at_basis FROM marts.meta_data_as_at").map(([s, d, b]) => [s!, `${d} / ${b}`]));
+    // CIN census: its header's ReferenceDate (the data holds all of that day, so it is as at the start of the next).
+    const reference = /<ReferenceDate>(\d{4}-\d\d-\d\d)<\/ReferenceDate>/.exec(readFileSync(path.join(input, 'cin-census.xml'), 'utf8'))![1]!;
+    expect(asAt.get('cin_census.assessments')).toBe(`${next(reference)} 00:00 / the census ReferenceDate`);
+    // SSDA903: the 31 March ending the collection year of the set's latest date (births aside, none after today).
+    let latest = '';
+    for (const f of readdirSync(path.join(input, 'ssda903'))) {
+      const rows = parse(readFileSync(path.join(input, 'ssda903', f)), { columns: true, bom: true }) as Record<string, string>[];
+      for (const r of rows) for (const [col, v] of Object.entries(r)) {
+        const m = /^(\d\d)\/(\d\d)\/(\d{4})$/.exec(v ?? '');
+        const day = m ? `${m[3]}-${m[2]}-${m[1]}` : '';
+        if (m && !/DOB$/.test(col) && day <= today && day > latest) latest = day;
+      }
+    }
+    const yearEnd = `${Number(latest.slice(0, 4)) + (latest.slice(5) >= '04-01' ? 1 : 0)}-03-31`;
+    for (const source of ['ssda903.episodes', 'ssda903.oc3', 'ssda903.header']) expect(asAt.get(source), source).toBe(`${next(yearEnd)} 00:00 / 31 March ending the collection year of the latest date in the return`);
+    // Annex A: the latest date anywhere in the workbook (dates of birth aside).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(input, 'annex-a.xlsx'));
+    let annexLatest = '';
+    for (const ws of wb.worksheets) {
+      const dateColumns = new Set<number>();
+      ws.eachRow((row) => row.eachCell((c, col) => {
+        const v = c.value;
+        if (typeof v === 'string' && /date/i.test(v) && !/birth/i.test(v)) dateColumns.add(col);
+        if (!dateColumns.has(col)) return;
+        const uk = typeof v === 'string' ? /^(\d\d)\/(\d\d)\/(\d{4})$/.exec(v) : null;
+        const serial = typeof v === 'number' || (typeof v === 'string' && /^\d{5}$/.test(v)) ? Number(v) : null;
+        const day = v instanceof Date ? v.toISOString().slice(0, 10) : uk ? `${uk[3]}-${uk[2]}-${uk[1]}` : serial ? new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10) : '';
+        if (day && day <= today && day > annexLatest) annexLatest = day;
+      }));
+    }
+    expect(asAt.get('annex_a.list_1_contacts')).toBe(`${next(annexLatest)} 00:00 / the latest date in the workbook`);
   });
 
   it('reports the care-leaver EET rate (aged 19-21, March 2021) exactly as recounted from the OC3 file', () => {
@@ -187,9 +252,9 @@ describe('returns only: csp demo --returns then csp run', () => {
     const firstWeek = new Date(Date.parse(`${f.periodEnd}T00:00:00Z`) - (weeks * 7 - 1) * 86_400_000).toISOString().slice(0, 10);
     // Recounted here: each rejected row once, from the current workbook, by its own Date of Contact.
     const [[inPeriod, undated]] = query(
-      `WITH r AS (SELECT DISTINCT r.source_file, r.line_number, json_extract_string(any_value(r.raw_record), '$."Date of Contact"') AS v
+      `WITH r AS (SELECT DISTINCT r.source_file, r.line_number, coalesce(json_extract_string(any_value(r.raw_record), '$."Date of Contact"'), json_extract_string(any_value(r.raw_record), '$."Date of Contact "')) AS v
                   FROM raw._rejects r JOIN raw._loads l USING (load_id) WHERE l.is_current AND r.source = 'annex_a.list_1_contacts' GROUP BY ALL),
-            d AS (SELECT coalesce(try_strptime(v, '%d/%m/%Y')::DATE, try_cast(v AS DATE), try_strptime(v, '%Y-%m-%d %H:%M:%S')::DATE) AS day FROM r)
+            d AS (SELECT coalesce(try_strptime(v, '%d/%m/%Y')::DATE, try_strptime(v, '%d/%m/%Y %H:%M')::DATE, try_cast(v AS DATE), try_cast(left(v, 10) AS DATE)) AS day FROM r)
        SELECT count(*) FILTER (WHERE day BETWEEN '${firstWeek}' AND '${f.periodEnd}'), count(*) FILTER (WHERE day IS NULL) FROM d`,
     ) as [[string, string]];
     const wb = new ExcelJS.Workbook();

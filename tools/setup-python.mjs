@@ -35,7 +35,7 @@ if (!existsSync(venvBin('python'))) {
   console.log(`csp install: creating Python venv in ${venvDir}`);
   if (run(python, ['-m', 'venv', venvDir]).status !== 0) fail(`could not create ${venvDir}: check the disk and permissions, then run npm install again.`);
 }
-console.log('csp install: installing pinned dbt-core, dbt-duckdb, duckdb and duckdb-cli into .venv (about 20 s)');
+console.log('csp install: installing pinned dbt-core, dbt-duckdb, duckdb, duckdb-cli and openpyxl (tests write workbooks with it) into .venv (about 20 s)');
 const pip = run(venvBin('python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-input', '-r', lockFile]);
 if (pip.status !== 0) fail(`pip could not install ${lockFile}: check that PyPI is reachable, then run npm install again.`);
 writeFileSync(stampFile, wanted);

@@ -9,6 +9,7 @@ import type { DataPaths } from '../paths.js';
 import { PUBLISHED_MARKER, publishedRunId, runFolder, SNAPSHOT_FILE } from '../publish.js';
 import type { RunRecord, Stage } from '../run.js';
 import { withWarehouse } from '../warehouse/db.js';
+import { describeShortfall } from '../extract/workbook-shortfall.js';
 import { writeJsonAtomic } from './atomic.js';
 import { describeStaleSources, evaluateFreshness, readSourceTimes, type SourceFreshness, type SourceTime } from './freshness.js';
 import { inspectLock } from './lock.js';
@@ -142,6 +143,8 @@ export async function buildStatus(paths: DataPaths, config: Config, now: Date = 
   }
   const stale = describeStaleSources(sources);
   if (stale) problems.push(`STALE: ${stale}.`);
+  const lastRecord = records.find((r) => r.runId === lastRun?.runId);
+  for (const w of lastRecord?.workbookShortfalls ?? []) problems.push(`FEWER LISTS: ${describeShortfall(w)}`);
 
   const ok = problems.length === 0;
   const headline = ok
