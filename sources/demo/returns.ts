@@ -133,7 +133,7 @@ export async function writeReturnsDemo(opts: DemoOptions, sim: Simulation = simu
   await csv(w, 'placed-adoption.csv', 'ssda903 placed_adoption', ['CHILD', 'DOB', 'DATE_PLACED', 'DATE_PLACED_CEASED', 'REASON_PLACED_CEASED'],
     j.adoptions.filter((a) => a.adm <= to && (a.order === null || a.order >= from)).map((a) => [a.childId, d(child(a.childId).dob), d(a.adm), d(a.order && a.order <= to ? a.order : null), a.order && a.order <= to ? 'RD1' : null]));
   await csv(w, 'missing.csv', 'ssda903 missing', ['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END'],
-    j.missing.filter((m) => m.start.slice(0, 10) >= from && m.start.slice(0, 10) <= to).map((m) => [m.childId, d(child(m.childId).dob), m.type === 'AWAY' ? 'A' : 'M', d(m.start.slice(0, 10)), d(m.end?.slice(0, 10) ?? null)]),
+    j.missing.filter((m) => m.lookedAfter && m.start.slice(0, 10) >= from && m.start.slice(0, 10) <= to).map((m) => [m.childId, d(child(m.childId).dob), m.type === 'AWAY' ? 'A' : 'M', d(m.start.slice(0, 10)), d(m.end?.slice(0, 10) ?? null)]),
     (row) => {
       row[4] = d(addDays(`${row[3]!.slice(6)}-${row[3]!.slice(3, 5)}-${row[3]!.slice(0, 2)}`, -2)); // back before going
     });
