@@ -118,6 +118,18 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** The DfE's validation rules run on every SSDA903 and CIN census landed (pipelines/validate). */
+    validation: z
+      .object({
+        /** Run the DfE's rules each night (the run publishes either way). */
+        enabled: z.boolean().default(true),
+        /** The council's 9-character ONS code (e.g. E08000027 for Dudley): the 903 rules on placements in or out of area need it. */
+        localAuthority: z.string().regex(/^[ENSW]\d{8}$/, 'expected an ONS code such as E08000027').optional(),
+        /** A validator still running after this is stopped and the run publishes, saying "validation not run". */
+        timeoutSeconds: z.number().int().min(10).max(7200).default(600),
+      })
+      .strict()
+      .prefault({}),
     /** The secret behind the marts' pseudonymous keys (child_key, worker_key, ...): see README "Pseudonymous keys". */
     pseudonymisation: z
       .object({

@@ -24,6 +24,7 @@ import { readFileSync } from 'node:fs';
 import { dbtBuild, dbtDocsGenerate, type DbtHooks, type DbtSummary } from './transform/dbt.js';
 import { publishDocs, writeMartsParquet } from './analyst-files.js';
 import { withWarehouse } from './warehouse/db.js';
+import { validateReturns, type ValidationSummary } from './validate/validate.js';
 
 export type Stage = 'extract' | 'transform' | 'report' | 'publish';
 
@@ -83,6 +84,8 @@ export interface RunRecord {
   freshness?: SourceFreshness[];
   /** Hash of the exports, dbt project, settings and code the run was built from (ops/unchanged.ts). */
   fingerprint?: string;
+  /** The DfE's rules on the returns landed (pipelines/validate); "not run" never stops the run publishing. */
+  validation?: ValidationSummary;
   /** Set when nothing had changed since the published run: this run kept that run's warehouse and appendices. */
   unchanged?: { keptRunId: string };
   /** Workbook sheets that hold no known export, each with the reason (extract). */
@@ -299,6 +302,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
       await ledger();
       return record;
     }
+    // Validation is not a stage that can fail: it always returns, saying "not run" and why when it could not.
+    record.validation = await validateReturns({ config, workWarehouse: paths.workWarehouse, workDir: paths.workDir, inputDir: opts.inputDir, runId, log, children: opts.children });
+    save();
     const analyst: AnalystFilesRecord = { docs: false, parquetFiles: 0, warnings: [] };
     let docsTarget: string | null = null;
     await stage(
