@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { buildReports, mergeManifest, REPORTS, type ReportId } from '../reports/catalog.js';
+import { buildReports, mergeManifest, REPORTS, variantsOf, type ReportId } from '../reports/catalog.js';
 import { writeReturnsDemo } from '../sources/demo/returns.js';
 import { DEMO_DEFAULTS, writeDemo } from '../sources/demo/write-demo.js';
 import { ConfigError, demoConfig, loadConfig, type Config } from './config.js';
@@ -131,7 +131,7 @@ program
         paths: ctx.paths,
         runId: ctx.runId,
         log: ctx.log,
-        reports: REPORTS.flatMap((report) => (['public', 'restricted'] as const).map((variant) => ({ report, variant, skipWithoutData: true }))),
+        reports: REPORTS.flatMap((report) => variantsOf(report).map((variant) => ({ report, variant, skipWithoutData: true }))),
         mappings: mappingFiles(ctx),
         pseudonymKeyFile: pseudonymKeyFile(ctx.config, ctx.configBase, ctx.paths),
         trigger: process.env.CSP_TRIGGER === 'schedule' ? 'schedule' : 'manual',
@@ -386,7 +386,9 @@ program
     const outDir = path.resolve(opts.out ?? path.join(ctx.paths.root, 'reports'));
     mkdirSync(outDir, { recursive: true });
     const config: Config = ctx.config;
-    const requests = (name ? [name as ReportId] : [...REPORTS]).map((report) => ({ report, variant: opts.variant, periodEnd: opts.periodEnd, weeks: opts.weeks, compareFrom: opts.compareFrom, meetingDate: opts.meetingDate }));
+    // A report that names children is only ever restricted: asked for by name it is made so; "all" leaves it out of a public set.
+    const chosen = name ? [name as ReportId] : REPORTS.filter((r) => variantsOf(r).includes(opts.variant));
+    const requests = chosen.map((report) => ({ report, variant: variantsOf(report).includes(opts.variant) ? opts.variant : variantsOf(report)[0]!, periodEnd: opts.periodEnd, weeks: opts.weeks, compareFrom: opts.compareFrom, meetingDate: opts.meetingDate }));
     const entries = await withWarehouse(warehouse, { readOnly: true }, (db) => buildReports(db, { config, dataRoot: ctx.paths.root, outDir, runId: ctx.runId, log: ctx.log, requests }));
     mergeManifest(outDir, entries, ctx.runId);
     for (const e of entries) console.log(path.join(outDir, e.file));

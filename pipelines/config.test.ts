@@ -46,6 +46,12 @@ describe('config', () => {
     expect(() => parseConfig({ completeness: { maxDropPercent: 120 } })).toThrow(/completeness\.maxDropPercent/);
   });
 
+  it('takes the 903 collection year as yyyy/yy, and leaves it to the files by default', () => {
+    expect(parseConfig({}).returns.ssda903.collectionYear).toBeUndefined();
+    expect(parseConfig({ returns: { ssda903: { collectionYear: '2024/25' } } }).returns.ssda903.collectionYear).toBe('2024/25');
+    expect(() => parseConfig({ returns: { ssda903: { collectionYear: '2024-25' } } })).toThrow(/returns\.ssda903\.collectionYear: expected a collection year such as 2024\/25/);
+  });
+
   it('reports a file that is not JSON', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'csp-config-'));
     const file = path.join(dir, 'bad.json');

@@ -27,6 +27,11 @@ export const ConfigSchema = z
       .object({
         name: z.string().min(1).default('Demo Borough Council'),
         directorate: z.string().min(1).default("Children's Services"),
+        /**
+         * The council's DfE LA number (e.g. 332 for Dudley): the scorecard sets each KPI beside the DfE's published
+         * England, region and statistical-neighbour figures for it. Unset: no comparators.
+         */
+        laCode: z.number().int().min(100).max(999).optional(),
       })
       .prefault({}),
     committee: z
@@ -131,6 +136,18 @@ export const ConfigSchema = z
         perSource: z.record(sourceKey, z.number().min(0).max(100)).default({}),
         /** Sources whose shrunk or older exports are always taken (the change is known to be real). */
         accept: z.array(sourceKey).default([]),
+      })
+      .strict()
+      .prefault({}),
+    /** The DfE's validation rules run on every SSDA903 and CIN census landed (pipelines/validate). */
+    validation: z
+      .object({
+        /** Run the DfE's rules each night (the run publishes either way). */
+        enabled: z.boolean().default(true),
+        /** The council's 9-character ONS code (e.g. E08000027 for Dudley): the 903 rules on placements in or out of area need it. */
+        localAuthority: z.string().regex(/^[ENSW]\d{8}$/, 'expected an ONS code such as E08000027').optional(),
+        /** A validator still running after this is stopped and the run publishes, saying "validation not run". */
+        timeoutSeconds: z.number().int().min(10).max(7200).default(600),
       })
       .strict()
       .prefault({}),
@@ -249,7 +266,9 @@ export type ConfigInput = z.input<typeof ConfigSchema>;
 
 /** The demo reproduces the seed committee paper: 19 weeks to 14 June 2020, split at the 23 March lockdown. */
 export const demoConfig: ConfigInput = {
-  council: { name: 'Demo Borough Council' },
+  // The demo's figures are synthetic, but it stands in for Dudley (whose committee papers it reproduces), so
+  // its scorecard is compared with Dudley's real published figures (LA 332) and says so.
+  council: { name: 'Demo Borough Council', laCode: 332 },
   committee: { meetingDate: '2020-06-29' },
   // Each appendix has its own meeting: the March 2021 scorecard and the 2020/21 annual report are not for June 2020.
   reports: { contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-03-23', weeks: 19 }, scorecard: { meetingDate: '2021-04-26' }, complaintsAnnual: { meetingDate: '2021-06-28' } },

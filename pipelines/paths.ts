@@ -35,6 +35,10 @@ export interface DataPaths {
   workDir: string;
   /** Symlink to the latest published set of appendices. */
   appendices: string;
+  /** Symlink to the latest published run's marts as Parquet (current/parquet). */
+  parquet: string;
+  /** Symlink to the latest published run's dbt docs site (current/docs). */
+  docs: string;
   /** Symlink to published/<run>: the one switch that publishes a run's warehouse and appendices together. */
   current: string;
   published: string;
@@ -56,6 +60,8 @@ export function dataPaths(dataDir = process.env.CSP_DATA_DIR): DataPaths {
     workWarehouse: path.join(root, 'work', 'warehouse.duckdb'),
     workDir: path.join(root, 'work'),
     appendices: path.join(root, 'appendices'),
+    parquet: path.join(root, 'parquet'),
+    docs: path.join(root, 'docs'),
     current: path.join(root, 'current'),
     published: path.join(root, 'published'),
     status: path.join(root, 'status.json'),

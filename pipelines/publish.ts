@@ -7,6 +7,7 @@
 // it; anyone with the old file open keeps reading it (we never write to, or truncate, a published file).
 import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
+import { DOCS_DIR, PARQUET_DIR } from './analyst-files.js';
 import { fsyncDir, fsyncFile, writeJsonAtomic } from './ops/atomic.js';
 import type { DataPaths } from './paths.js';
 import { PSEUDONYMISED_FILE } from './pseudonymise.js';
@@ -88,6 +89,9 @@ export function ensurePublicLinks(paths: DataPaths): void {
     [paths.warehouse, path.join(path.basename(paths.current), SNAPSHOT_FILE)],
     [paths.pseudonymisedWarehouse, path.join(path.basename(paths.current), PSEUDONYMISED_FILE)],
     [paths.appendices, path.join(path.basename(paths.current), 'appendices')],
+    // Analysts' extras (pipelines/analyst-files.ts); a link to a folder a run did not write simply dangles.
+    [paths.parquet, path.join(path.basename(paths.current), PARQUET_DIR)],
+    [paths.docs, path.join(path.basename(paths.current), DOCS_DIR)],
   ];
   for (const [link, target] of want) {
     const st = lstatSync(link, { throwIfNoEntry: false });

@@ -8,6 +8,7 @@ import type { ManifestEntry } from '../reports/lib/appendix.js';
 import type { Config } from './config.js';
 import type { CompletenessRules, HeldExport } from './extract/completeness.js';
 import { extract, type ExtractSummary } from './extract/extract.js';
+import type { WorkbookShortfall } from './extract/workbook-shortfall.js';
 import { ensurePseudonymKey, pseudonymKeyId } from './keys/pseudonym-key.js';
 import type { Logger } from './logger.js';
 import { writeJsonAtomic } from './ops/atomic.js';
@@ -21,8 +22,10 @@ import type { DataPaths } from './paths.js';
 import { ensurePublicLinks, markPublished, publishedRunId, runFolder, snapshotWarehouse, switchCurrent } from './publish.js';
 import { PSEUDONYMISED_FILE, writePseudonymisedWarehouse } from './pseudonymise.js';
 import { readFileSync } from 'node:fs';
-import { dbtBuild, type DbtHooks, type DbtSummary } from './transform/dbt.js';
+import { dbtBuild, dbtDocsGenerate, type DbtHooks, type DbtSummary } from './transform/dbt.js';
+import { publishDocs, writeMartsParquet } from './analyst-files.js';
 import { withWarehouse } from './warehouse/db.js';
+import { validateReturns, type ValidationSummary } from './validate/validate.js';
 
 export type Stage = 'extract' | 'transform' | 'report' | 'publish';
 
@@ -86,8 +89,23 @@ export interface RunRecord {
   freshness?: SourceFreshness[];
   /** Hash of the exports, dbt project, settings and code the run was built from (ops/unchanged.ts). */
   fingerprint?: string;
+  /** The DfE's rules on the returns landed (pipelines/validate); "not run" never stops the run publishing. */
+  validation?: ValidationSummary;
   /** Set when nothing had changed since the published run: this run kept that run's warehouse and appendices. */
   unchanged?: { keptRunId: string };
+  /** Workbook sheets that hold no known export, each with the reason (extract). */
+  sheetsPassedOver?: ExtractSummary['passedOver'];
+  /** Workbooks landing fewer lists than their source's previous workbook (extract/workbook-shortfall.ts). */
+  workbookShortfalls?: WorkbookShortfall[];
+  /** The analysts' extras published with the warehouse: the dbt docs site and the marts as Parquet. */
+  analyst?: AnalystFilesRecord;
+}
+
+export interface AnalystFilesRecord {
+  docs: boolean;
+  parquetFiles: number;
+  /** Why docs or Parquet are missing from this run (they never stop the appendices publishing). */
+  warnings: string[];
 }
 
 export const newRunId = (now = new Date()): string =>
@@ -105,7 +123,7 @@ export async function extractStage(paths: DataPaths, inputDir: string, runId: st
   if (summary.failed > 0) {
     throw new StageError('extract', `${summary.failed} file(s) could not be loaded: ${summary.files.filter((f) => f.status === 'failed').map((f) => f.error).join(' | ')}`, { files: summary.files.length, read: summary.read, landed: summary.landed, rejected: summary.rejected });
   }
-  log.info({ stage: 'extract', ...summary, files: undefined, held: summary.held.length }, msg);
+  log.info({ stage: 'extract', ...summary, files: undefined, passedOver: undefined, shortfalls: undefined, held: summary.held.length }, msg);
   for (const h of summary.held) log.warn({ stage: 'extract', source: h.source, file: h.file, reason: h.reason }, `extract: HELD ${h.message}`);
   return summary;
 }
@@ -138,6 +156,42 @@ export async function transformStage(paths: DataPaths, log: Logger, pseudonymKey
   }
   log.info({ stage: 'transform', ...summary, failures: undefined }, `transform: dbt build passed: ${summary.seeds} seeds, ${summary.models} models, ${summary.tests} tests (${summary.warned} warnings) in ${(summary.durationMs / 1000).toFixed(1)} s`);
   return summary;
+}
+
+/** `dbt docs generate` on the built warehouse; a failure is a warning: docs never hold the appendices back. */
+async function docsStage(paths: DataPaths, log: Logger, hooks: DbtHooks, analyst: AnalystFilesRecord, pseudonymKeyFile?: string): Promise<string | null> {
+  try {
+    const started = Date.now();
+    const target = await dbtDocsGenerate({ warehouse: paths.workWarehouse, workDir: paths.workDir, logDir: paths.logs, log, hooks, pseudonymKeyFile });
+    log.info({ stage: 'transform', ms: Date.now() - started }, `transform: dbt docs generated (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    return target;
+  } catch (e) {
+    analyst.warnings.push(`dbt docs not generated: ${errorMessage(e).split('\n')[0]}`);
+    log.warn({ stage: 'transform', err: errorMessage(e) }, `transform: dbt docs not generated (${errorMessage(e).split('\n')[0]}); the run publishes without them`);
+    return null;
+  }
+}
+
+/** Docs and Parquet into the run's folder before the switch; a failure is recorded and logged, never fatal. */
+async function publishAnalystFiles(martsFrom: string, folder: string, docsTarget: string | null, log: Logger, analyst: AnalystFilesRecord): Promise<void> {
+  if (docsTarget) {
+    try {
+      publishDocs(docsTarget, folder);
+      analyst.docs = true;
+    } catch (e) {
+      analyst.warnings.push(`dbt docs not published: ${errorMessage(e)}`);
+      log.warn({ stage: 'publish', err: errorMessage(e) }, `publish: dbt docs not published (${errorMessage(e)})`);
+    }
+  }
+  try {
+    const started = Date.now();
+    const files = await writeMartsParquet(martsFrom, folder);
+    analyst.parquetFiles = files.length;
+    log.info({ stage: 'publish', tables: files.length, rows: files.reduce((n, f) => n + f.rows, 0), ms: Date.now() - started }, `publish: ${files.length} marts written as Parquet (${Date.now() - started} ms)`);
+  } catch (e) {
+    analyst.warnings.push(`marts not written as Parquet: ${errorMessage(e)}`);
+    log.warn({ stage: 'publish', err: errorMessage(e) }, `publish: marts not written as Parquet (${errorMessage(e)}); the run publishes without them`);
+  }
 }
 
 const errorMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -229,6 +283,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
         const summary = await extractStage(paths, opts.inputDir, runId, log, opts.mappings, config.returns.ssda903.collectionYear, config.completeness);
         lastExtract = summary;
         record.held = summary.held;
+        record.sheetsPassedOver = summary.passedOver;
+        record.workbookShortfalls = summary.shortfalls;
         await withWarehouse(paths.workWarehouse, { readOnly: true }, async (db) => {
           record.freshness = evaluateFreshness(await readSourceTimes(db), config.ops.freshness);
         });
@@ -253,13 +309,19 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
       await ledger();
       return record;
     }
+    // Validation is not a stage that can fail: it always returns, saying "not run" and why when it could not.
+    record.validation = await validateReturns({ config, workWarehouse: paths.workWarehouse, workDir: paths.workDir, inputDir: opts.inputDir, runId, log, children: opts.children });
+    save();
+    const analyst: AnalystFilesRecord = { docs: false, parquetFiles: 0, warnings: [] };
+    let docsTarget: string | null = null;
     await stage(
       'transform',
-      () =>
-        transformStage(paths, log, opts.pseudonymKeyFile, {
-          onSpawn: (pid, command) => opts.children?.add(pid, command),
-          onExit: (pid) => opts.children?.remove(pid),
-        }),
+      async () => {
+        const hooks: DbtHooks = { onSpawn: (pid, command) => opts.children?.add(pid, command), onExit: (pid) => opts.children?.remove(pid) };
+        const summary = await transformStage(paths, log, opts.pseudonymKeyFile, hooks);
+        docsTarget = await docsStage(paths, log, hooks, analyst, opts.pseudonymKeyFile);
+        return summary;
+      },
       (s) => ({ models: s.models, tests: s.tests, seeds: s.seeds, testsPassed: s.testsPassed, testsFailed: s.testsFailed, warned: s.warned }),
     );
     const outDir = path.join(paths.published, runId, 'appendices');
@@ -286,7 +348,11 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
         try {
           await syncLedger(paths.workWarehouse, [record], { checkpoint: true });
           const snapshot = await snapshotWarehouse(paths, runId);
-          await writePseudonymisedWarehouse(snapshot, path.join(runFolder(paths, runId), PSEUDONYMISED_FILE), log);
+          const pseudonymised = path.join(runFolder(paths, runId), PSEUDONYMISED_FILE);
+          await writePseudonymisedWarehouse(snapshot, pseudonymised, log);
+          // BI tools reach beyond the performance team: their Parquet comes from the pseudonymised copy.
+          await publishAnalystFiles(pseudonymised, runFolder(paths, runId), docsTarget, log, analyst);
+          record.analyst = analyst;
           await faultPause(paths.root, 'publish'); // test-only: snapshot complete, not yet switched
           switchCurrent(paths, runId);
         } catch (e) {

@@ -129,7 +129,7 @@ describe.each(['auto', 'js'] as const)('the completeness guard (%s landing)', (l
     const summary = await land(landing);
     expect(summary.files[0]).toMatchObject({ status: 'held', held: { reason: 'older', latestDate: "2020-01-28", previous: { latestDate: '2020-02-28' } } });
     expect(summary.files[0]!.error).toContain("contacts.csv's latest date is 28/01/2020, before the previous export's 28/02/2020: it looks like an older export.");
-    expect(await rawContacts()).toBe(101);
+    expect(await rawContacts()).toBe(100); // (the 2099 row is rejected as out of range when landed; the guard ignores future dates anyway)
   });
 });
 

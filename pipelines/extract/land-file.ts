@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync, type Stats } from 'node:fs';
 import type { CollectionYear } from '../../sources/lib/collection-year.js';
-import { compileContract, contractForYear, rawTableName, rowLengthReason, type Contract } from '../../sources/lib/contract.js';
+import { compileContract, rawTableName, rowLengthReason, type Contract } from '../../sources/lib/contract.js';
+import { returnContractForYear } from '../../sources/lib/return-fields.js';
 import { readCsv, sniffEncoding, type CsvRecord } from '../../sources/lib/csv-reader.js';
 import { ambiguityReason, ambiguousFields } from '../../sources/lib/header-ambiguity.js';
 import { readXlsxSheets } from '../../sources/lib/xlsx-reader.js';
@@ -23,7 +24,8 @@ export interface FileLoadResult {
   file: string;
   source: string | null;
   /** `held`: read but held back by the completeness guard (completeness.ts); the source keeps its previous data. */
-  status: 'loaded' | 'skipped' | 'failed' | 'held';
+  /** `passed_over`: a workbook sheet that holds no known export (a cover or notes sheet); `error` says why. */
+  status: 'loaded' | 'skipped' | 'failed' | 'held' | 'passed_over';
   read: number;
   landed: number;
   rejected: number;
@@ -39,11 +41,6 @@ export interface FileLoadResult {
 }
 
 class UnreadableFileError extends Error {}
-
-/** Read the rest of a table without using it (a streamed workbook yields its sheets in order). */
-async function drain(records: AsyncIterator<unknown>): Promise<void> {
-  for (let n = await records.next(); !n.done; n = await records.next());
-}
 
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -123,24 +120,28 @@ export async function landFile(db: Warehouse, opts: LandOptions): Promise<FileLo
     }
   }
 
-  // A workbook: every sheet that matches a contract lands; cover or notes sheets are passed over.
+  // A workbook: every sheet that matches a contract lands; any other sheet (cover, notes, chart) is passed over,
+  // and listed with the reason.
   const results: FileLoadResult[] = [];
-  const unmatched: string[] = [];
   let loadNo = 0;
   try {
     for await (const sheet of readXlsxSheets(opts.path)) {
-      const result = await landTable(db, { ...opts, loadId: `${opts.loadId}.${++loadNo}` }, facts, `${opts.name}#${sheet.sheet}`, sheet.records[Symbol.asyncIterator](), true, true);
-      if (result) results.push(result);
-      else unmatched.push(sheet.sheet);
+      const name = `${opts.name}#${sheet.sheet}`;
+      if (sheet.passedOver) results.push(passedOver(facts, name, `${name} ${sheet.passedOver}`));
+      else results.push(await landTable(db, { ...opts, loadId: `${opts.loadId}.${++loadNo}` }, facts, name, sheet.records[Symbol.asyncIterator](), true));
     }
   } catch (e) {
     return [await failed(db, opts, facts, opts.name, null, `${opts.name} could not be read as an Excel workbook (${(e as Error).message}). Re-save it as .xlsx from Excel and run again.`)];
   }
-  if (results.length === 0) {
-    return [await failed(db, opts, facts, opts.name, null, `${opts.name}: none of its sheets (${unmatched.join(', ') || 'none'}) has a header row matching a known export. Check the workbook is the right report, or add a header mapping.`)];
+  if (results.every((r) => r.status === 'passed_over')) {
+    const sheets = results.map((r) => r.file.slice(opts.name.length + 1));
+    return [await failed(db, opts, facts, opts.name, null, `${opts.name}: none of its sheets (${sheets.join(', ') || 'none'}) has a header row matching a known export. Check the workbook is the right report, or add a header mapping.`)];
   }
   return results;
 }
+
+const passedOver = (facts: FileFacts, name: string, reason: string): FileLoadResult =>
+  ({ file: name, checksum: facts.checksum, source: null, status: 'passed_over', read: 0, landed: 0, rejected: 0, error: reason, durationMs: 0 });
 
 async function failed(db: Warehouse, opts: LandOptions, facts: FileFacts, name: string, source: string | null, error: string): Promise<FileLoadResult> {
   await recordLoad(db, { loadId: opts.loadId, runId: opts.runId, name, source, table: null, facts, status: 'failed', read: 0, landed: 0, rejected: 0, error });
@@ -160,31 +161,33 @@ async function findHeader(records: AsyncIterator<CsvRecord>, name: string, contr
   return first;
 }
 
-function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, name: string, records: AsyncIterator<CsvRecord>, workbook: false): Promise<FileLoadResult>;
-function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, name: string, records: AsyncIterator<CsvRecord>, workbook: true, quietIfUnmatched: true): Promise<FileLoadResult | null>;
-async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, name: string, records: AsyncIterator<CsvRecord>, workbook: boolean, quietIfUnmatched = false): Promise<FileLoadResult | null> {
+/** Lands one table (a CSV, a workbook sheet or a return XML stream). A workbook sheet that matches no contract is passed over, not failed. */
+async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, name: string, records: AsyncIterator<CsvRecord>, workbook: boolean): Promise<FileLoadResult> {
   const started = Date.now();
   const found = await findHeader(records, name, opts.contracts);
   if (!found) {
-    if (quietIfUnmatched) return null;
+    if (workbook) return passedOver(facts, name, `${name} is empty`);
     return failed(db, opts, facts, name, null, `${name} is empty: expected a header row and at least one data row. Re-export the file and run again.`);
   }
   if (!found.detection.ok) {
-    if (quietIfUnmatched) {
-      await drain(records); // so the workbook's next sheet can be read
-      return null;
+    if (workbook) {
+      await records.return?.(undefined); // sheets are read independently: no need to read this one through
+      // A sheet that resembles an export says which columns it lacks; a cover or notes sheet just says so.
+      const reason = /looks like a/.test(found.detection.reason)
+        ? found.detection.reason
+        : `${name}: none of its first ${HEADER_SEARCH_ROWS} rows is the header row of a known export (its first row: ${found.header.cells.slice(0, 4).map((c) => `'${c}'`).join(', ')})`;
+      return passedOver(facts, name, reason);
     }
     return failed(db, opts, facts, name, null, found.detection.reason);
   }
   const headers = found.header.cells;
   const { match } = found.detection;
   const year = opts.returnYears?.[found.detection.contract.system];
-  const contract = year ? contractForYear(found.detection.contract, year) : found.detection.contract;
+  const contract = year ? returnContractForYear(found.detection.contract, year) : found.detection.contract;
   const source = `${contract.system}.${contract.entity}`;
   const ambiguous = ambiguousFields(contract, headers);
   if (ambiguous.length > 0) {
-    if (workbook) await drain(records);
-    else await records.return?.(undefined);
+    await records.return?.(undefined);
     return failed(db, opts, facts, name, source, ambiguityReason(name, contract, ambiguous));
   }
   const table = rawTableName(contract);
@@ -195,10 +198,8 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
     [table, name, facts.checksum],
   );
   if ((already[0]?.n ?? 0) > 0) {
-    // A workbook's next sheet needs this one read; a CSV is simply closed (reading it through cost most of a run
-    // with nothing new: 40 s of csv-parse at scale 50).
-    if (workbook) await drain(records);
-    else await records.return?.(undefined);
+    // Closed unread (reading it through cost most of a run with nothing new: 40 s of csv-parse at scale 50).
+    await records.return?.(undefined);
     return { ...base, status: 'skipped', read: 0, landed: 0, rejected: 0, durationMs: Date.now() - started };
   }
 

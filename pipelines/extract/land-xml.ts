@@ -2,7 +2,8 @@
 // (`file.xml#assessments`) lands through its contract like a workbook's sheet. Streams with no records are
 // passed over (a return without, say, UASC children has nothing to land for them).
 import type { CollectionYear } from '../../sources/lib/collection-year.js';
-import { contractForYear, type Contract } from '../../sources/lib/contract.js';
+import type { Contract } from '../../sources/lib/contract.js';
+import { returnContractForYear } from '../../sources/lib/return-fields.js';
 import type { CsvRecord } from '../../sources/lib/csv-reader.js';
 import { countStreams, detectReturnXml, streamRecords } from '../../sources/lib/return-xml.js';
 import { returnXmlLayouts } from '../../sources/returns-xml.js';
@@ -36,7 +37,7 @@ export async function landReturnXml(file: string, name: string, contracts: reado
     if (!counts.get(stream.entity)) continue;
     const contract = contracts.find((c) => c.system === layout.system && c.entity === stream.entity);
     if (!contract) throw new Error(`internal: no contract ${layout.system}.${stream.entity} for the ${layout.title} XML`);
-    const checked = year ? contractForYear(contract, year) : contract;
+    const checked = year ? returnContractForYear(contract, year) : contract;
     results.push(await to.land(`${name}#${stream.entity}`, checked, streamRecords(file, layout, stream, checked)));
   }
   if (results.length === 0) return [await to.fail(`${name} is a ${layout.title} return but holds no records. Check the export finished, then run again.`)];

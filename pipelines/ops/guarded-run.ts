@@ -14,6 +14,7 @@ import { runNotify, shouldNotify } from './notify.js';
 import { readRunRecord, recoverBeforeRun } from './recover.js';
 import { applyRetention } from './retention.js';
 import { formatTime, writeStatus, type StatusView } from './status.js';
+import { describeValidation, returnName, risenReturns } from '../validate/validate.js';
 
 /** Exit code when another run holds the lock (EX_TEMPFAIL: try again later). */
 export const EXIT_LOCKED = 75;
@@ -39,10 +40,13 @@ export function summaryLine(record: RunRecord, status: StatusView | null, timezo
   }
   const e = record.stages.extract;
   const t = record.stages.transform;
+  const risen = risenReturns(record.validation);
+  const validation = describeValidation(record.validation);
+  const validationText = (validation ? `; ${validation}` : '') + (risen.length ? `; OPEN DfE VALIDATION ERRORS ROSE: ${risen.map((r) => `${returnName(r)} ${r.previousOpen} -> ${r.open}`).join(', ')}` : '');
   if (record.unchanged) {
     return `csp run ${record.runId} found nothing changed since run ${record.unchanged.keptRunId} (every export, the dbt project, settings and code the same): kept its warehouse and ${record.files?.length ?? 0} appendix file(s); \`csp run --force\` rebuilds anyway${staleText}`;
   }
-  return `csp run ${record.runId} succeeded and published ${record.files?.length ?? 0} appendix file(s): ${e?.read ?? 0} rows read, ${e?.rejected ?? 0} rejected, ${t?.testsPassed ?? 0} dbt tests passed${staleText}`;
+  return `csp run ${record.runId} succeeded and published ${record.files?.length ?? 0} appendix file(s): ${e?.read ?? 0} rows read, ${e?.rejected ?? 0} rejected, ${t?.testsPassed ?? 0} dbt tests passed${validationText}${staleText}`;
 }
 
 /** If the run is stopped (Ctrl-C, systemd stop), record why, stop dbt and free the lock before exiting. */
@@ -114,7 +118,7 @@ export async function guardedRun(opts: {
     const summary = summaryLine(record, status, config.schedule.timezone);
     const stale = (status?.sources ?? []).some((f) => f.stale);
     const held = record.held ?? [];
-    if (shouldNotify(config.ops.notify, { failed: record.status !== 'succeeded', stale, held: held.length > 0 })) {
+    if (shouldNotify(config.ops.notify, { failed: record.status !== 'succeeded', stale, held: held.length > 0, validationErrorsRose: risenReturns(record.validation).length > 0 })) {
       await runNotify(config.ops.notify, summary, { CSP_HELD: held.map((h) => h.source).join(','), CSP_RUN_ID: runId, CSP_RUN_STATUS: record.status, CSP_REFRESHED: String(record.status === 'succeeded'), CSP_STATUS_FILE: paths.status, CSP_DATA_DIR: paths.root, CSP_RUN_RECORD: path.join(paths.runs, `${runId}.json`) }, log);
     }
     return { record, status, summary, exitCode: record.status === 'succeeded' ? 0 : 1 };

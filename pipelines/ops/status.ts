@@ -10,11 +10,13 @@ import { PUBLISHED_MARKER, publishedRunId, runFolder, SNAPSHOT_FILE } from '../p
 import type { RunRecord, Stage } from '../run.js';
 import { withWarehouse } from '../warehouse/db.js';
 import type { HeldExport } from '../extract/completeness.js';
+import { describeShortfall } from '../extract/workbook-shortfall.js';
 import { writeJsonAtomic } from './atomic.js';
 import { describeStaleSources, evaluateFreshness, readSourceTimes, type SourceFreshness, type SourceTime } from './freshness.js';
 import { inspectLock } from './lock.js';
 import { listRunRecords, readRunRecord } from './recover.js';
 import { scheduleInterval } from './schedule.js';
+import { describeValidation, returnName, type ValidationSummary } from '../validate/validate.js';
 
 export type RunState = 'running' | 'succeeded' | 'failed' | 'interrupted';
 
@@ -56,6 +58,8 @@ export interface StatusView {
    * whole export arrives or `csp accept SOURCE` takes it. Their state in the source list is HELD.
    */
   held: HeldExport[];
+  /** The DfE's rules on the returns, as the latest run that validated found them: open errors per return. */
+  validation: (ValidationSummary & { runId: string }) | null;
   recentRuns: RunSummary[];
 }
 
@@ -153,6 +157,12 @@ export async function buildStatus(paths: DataPaths, config: Config, now: Date = 
   for (const h of held) problems.push(`HELD: ${h.message}`);
   const stale = describeStaleSources(sources);
   if (stale) problems.push(`STALE: ${stale}.`);
+  const lastRecord = records.find((r) => r.runId === lastRun?.runId);
+  for (const w of lastRecord?.workbookShortfalls ?? []) problems.push(`FEWER LISTS: ${describeShortfall(w)}`);
+
+  // An unchanged run validates nothing new: the latest run that did says what is open.
+  const validated = records.find((r) => r.validation && r.validation.status !== 'no returns');
+  const validation = validated?.validation ? { ...validated.validation, runId: validated.runId } : null;
 
   const ok = problems.length === 0;
   const headline = ok
@@ -175,6 +185,7 @@ export async function buildStatus(paths: DataPaths, config: Config, now: Date = 
     published,
     sources,
     held,
+    validation,
     recentRuns: summaries.slice(0, RECENT),
   };
 }
@@ -203,6 +214,10 @@ export function formatStatus(v: StatusView): string {
     `Published    ${v.published ? `run ${v.published.runId}, ${t(v.published.publishedAt)}: ${v.published.files.length} appendix file(s) in appendices/, warehouse.duckdb` : 'nothing yet'}`,
   );
   out.push(`Refreshed    ${v.refreshed ? 'yes, by the last run' : 'NO: the data is not from the last run'}`);
+  if (v.validation) {
+    const lines = v.validation.status === 'not run' ? [describeValidation(v.validation)!] : v.validation.returns.map((r) => (r.status === 'validated' ? `${returnName(r)}: ${count(r.open)} open error(s), ${count(r.new)} new, ${count(r.fixed)} fixed` : `${returnName(r)}: validation not run: ${oneLine(r.reason ?? '', 160)}`));
+    lines.forEach((l, i) => out.push(`${i === 0 ? 'DfE rules   ' : '            '} ${l}${i === 0 ? ` (run ${v.validation!.runId})` : ''}`));
+  }
   out.push(`Running now  ${v.running ? `run ${v.running.runId} (pid ${v.running.pid} on ${v.running.hostname}), started ${t(v.running.startedAt)}${v.running.stage ? `, in ${v.running.stage}` : ''}` : 'no'}`);
   out.push('');
   if (v.sources.length) {

@@ -1,7 +1,7 @@
 // The portal's rules over HTTP (fastify.inject, no browser): CSRF, rate limiting, cookies and headers, who may
 // fetch which file, the trusted proxy header, and what the audit log records. The browser tests are in test/.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -13,7 +13,7 @@ import { silentLogger } from '../logger.js';
 import { dataPaths } from '../paths.js';
 import type { AuditRecord } from './audit.js';
 import { fileId } from './catalogue.js';
-import { createPortal, SESSION_COOKIE } from './server.js';
+import { createPortal, DOCS_CSP, SESSION_COOKIE } from './server.js';
 import { addUser, removeUser } from './users.js';
 
 let fx: PortalFixture;
@@ -216,6 +216,36 @@ describe('portal over HTTP', () => {
     const history = await app.inject({ method: 'GET', url: '/history', headers: { cookie: performance } });
     expect(history.body).toContain(`Run ${fx.earlierRun}`);
     expect(history.body).not.toContain('20200616T031500Z-303'); // never published
+  });
+
+  it('serves the published run\'s dbt docs to the performance team only, under a policy that lets nothing in from outside', async () => {
+    const docs = path.join(fx.root, 'published', fx.currentRun, 'docs');
+    const { app, audit } = await portal();
+    const officer = cookieHeader((await signIn(app, 'olive', 'olive password 1')).jar);
+    const performance = cookieHeader((await signIn(app, 'percy', 'percy password 2')).jar);
+    // Before any run made docs: a plain 404 that says why, not an error page.
+    const none = await app.inject({ method: 'GET', url: '/docs', headers: { cookie: performance } });
+    expect(none.statusCode).toBe(404);
+    expect(none.body).toContain('no warehouse docs');
+    mkdirSync(docs, { recursive: true });
+    writeFileSync(path.join(docs, 'index.html'), '<!doctype html><title>dbt Docs</title><script>window.x=1</script>');
+    try {
+      const denied = await app.inject({ method: 'GET', url: '/docs', headers: { cookie: officer } });
+      expect(denied.statusCode).toBe(403);
+      expect(audit().at(-1)).toMatchObject({ event: 'denied', user: 'olive', file: 'docs' });
+      expect((await app.inject({ method: 'GET', url: '/docs' })).statusCode).toBe(303); // signed out: to the sign-in page
+      const ok = await app.inject({ method: 'GET', url: '/docs', headers: { cookie: performance } });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.body).toContain('<title>dbt Docs</title>');
+      expect(ok.headers['content-security-policy']).toBe(DOCS_CSP);
+      expect(ok.headers['x-frame-options']).toBeDefined(); // helmet's other headers still apply
+      expect(audit().at(-1)).toMatchObject({ event: 'view', user: 'percy', file: 'docs' });
+      // The tab is offered to the performance team only.
+      expect((await app.inject({ method: 'GET', url: '/', headers: { cookie: performance } })).body).toContain('href="/docs"');
+      expect((await app.inject({ method: 'GET', url: '/', headers: { cookie: officer } })).body).not.toContain('href="/docs"');
+    } finally {
+      rmSync(docs, { recursive: true, force: true });
+    }
   });
 });
 

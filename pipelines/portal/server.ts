@@ -14,6 +14,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { buildStatus } from '../ops/status.js';
 import type { DataPaths } from '../paths.js';
+import { DOCS_DIR, DOCS_PAGE } from '../analyst-files.js';
 import { auditLog, type Audit } from './audit.js';
 import { canSee, filterChoices, groupRows, isFileId, readCatalogue, selectFiles, type Filter } from './catalogue.js';
 import { GateFullError, HashGate } from './hash-gate.js';
@@ -23,6 +24,10 @@ import { credentialStamp, findUser, readUsers, type Role } from './users.js';
 import { appendicesPage, historyPage, loginPage, messagePage, page, statusPage, STYLESHEET_HASH, type Viewer } from './views.js';
 
 export const SESSION_COOKIE = 'csp_session';
+
+/** The docs page's policy: its own inline code only; no network, no frames, no forms. */
+export const DOCS_CSP =
+  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src 'self' data:; font-src data:; connect-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** Where a proxy may connect from: as configured; loopback when only the identity header is named; else none. */
 export function proxyAddresses(trustedProxy: Config['portal']['trustedProxy']): string[] {
@@ -274,6 +279,25 @@ export async function createPortal(s: PortalSettings): Promise<FastifyInstance> 
     if (req.signed!.role !== 'performance') throw new HttpError(403, 'Not allowed', 'Run status is for the performance team.');
     const view = await buildStatus(paths, config);
     return sendPage(reply, 'Run status', statusPage(view, readCatalogue(paths).problems), viewer(req, reply), 'status', 200, req.signed!.via);
+  });
+
+  // ---- the published run's dbt docs (lineage, descriptions, tests): the performance team's, like run status ----
+  app.get('/docs', { preHandler: requireUser }, async (req, reply) => {
+    const { username, role } = req.signed!;
+    if (role !== 'performance') {
+      audit({ event: 'denied', user: username, role, ...where(req), file: 'docs', reason: 'warehouse docs are for the performance team' });
+      throw new HttpError(403, 'Not allowed', 'The warehouse docs are for the performance team.');
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(paths.current, DOCS_DIR, DOCS_PAGE));
+    } catch {
+      throw new HttpError(404, 'No docs yet', 'The published run has no warehouse docs (it was published before they were made, or dbt docs failed: see Run status). The next run makes them.');
+    }
+    audit({ event: 'view', user: username, role, ...where(req), file: 'docs' });
+    // dbt's docs page is one file of inline script and styles with its data inlined: allow exactly that, and
+    // nothing from anywhere else (its tracker and any CDN are refused by the browser).
+    return reply.header('content-security-policy', DOCS_CSP).type('text/html; charset=utf-8').send(bytes);
   });
 
   // ---- files: looked up by id in the manifests, never by a path from the request ----

@@ -58,7 +58,7 @@ export interface PageOpts {
   directorate: string;
   title: string;
   viewer?: Viewer;
-  current?: 'appendices' | 'history' | 'status';
+  current?: 'appendices' | 'history' | 'status' | 'docs';
   /** Password sign-in only: a proxy-signed-in user signs out at the proxy. */
   canSignOut?: boolean;
 }
@@ -79,7 +79,7 @@ export function page(o: PageOpts, body: Html): string {
   <div class="org">${o.council}<small>${o.directorate}: committee appendices</small></div>
   ${v ? html`<div class="who">Signed in as <strong>${v.username}</strong> (${roleLabel(v.role)})${o.canSignOut !== false ? html`<form method="post" action="/logout"><input type="hidden" name="_csrf" value="${v.csrfToken}"><button type="submit">Sign out</button></form>` : ''}</div>` : ''}
 </header>
-${v ? html`<nav class="tabs" aria-label="Portal">${tab('/', 'Appendices', 'appendices')}${tab('/history', 'Earlier runs', 'history')}${v.role === 'performance' ? tab('/status', 'Run status', 'status') : ''}</nav>` : ''}
+${v ? html`<nav class="tabs" aria-label="Portal">${tab('/', 'Appendices', 'appendices')}${tab('/history', 'Earlier runs', 'history')}${v.role === 'performance' ? html`${tab('/status', 'Run status', 'status')}${tab('/docs', 'Warehouse docs', 'docs')}` : ''}</nav>` : ''}
 <main id="main">
 ${body}
 </main>

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { ensurePseudonymKey, PSEUDONYM_KEY_ENV } from '../keys/pseudonym-key.js';
 import type { Logger } from '../logger.js';
 import { dbtPluginDir, sqlDir, venvBinDir } from '../paths.js';
+import { ensureValidationSchema } from '../validate/store.js';
+import { withWarehouse } from '../warehouse/db.js';
 
 export interface DbtSummary {
   ok: boolean;
@@ -52,42 +54,26 @@ export function dbtEnv(warehouse: string, pseudonymKeyFile: string): NodeJS.Proc
 /** Where a build that names no key file keeps its own. */
 export const throwawayKeyFile = (workDir: string): string => path.join(workDir, 'pseudonym.key');
 
-export async function dbtBuild(opts: {
-  warehouse: string;
-  workDir: string;
-  logDir: string;
-  log: Logger;
-  /**
-   * The installation's pseudonymisation key (made here when there is none yet), see keys/pseudonym-key.ts. `csp`
-   * always names the configured one; a throwaway build (tests, tools) gets its own in workDir by default.
-   */
-  pseudonymKeyFile?: string;
-  args?: string[];
-  hooks?: DbtHooks;
-}): Promise<DbtSummary> {
+const dbtExecutable = (): string => {
   const dbt = path.join(venvBinDir, 'dbt');
   if (!existsSync(dbt)) throw new DbtError('dbt is not installed in .venv: run `npm install` in the project folder, then run again.');
-  const keyFile = opts.pseudonymKeyFile ?? throwawayKeyFile(opts.workDir);
-  ensurePseudonymKey(keyFile, opts.log);
-  const targetPath = path.join(opts.workDir, 'dbt-target');
-  const resultsFile = path.join(targetPath, 'run_results.json');
-  // An earlier build's results must never be read as this one's (if dbt dies before writing its own).
-  rmSync(resultsFile, { force: true });
-  const started = Date.now();
-  const args = ['build', '--project-dir', sqlDir, '--profiles-dir', sqlDir, '--target-path', targetPath, '--log-path', opts.logDir, ...(opts.args ?? [])];
+  return dbt;
+};
+
+const commonArgs = (targetPath: string, logDir: string): string[] => ['--project-dir', sqlDir, '--profiles-dir', sqlDir, '--target-path', targetPath, '--log-path', logDir];
+
+/** Runs one dbt command, every output line to the debug log; resolves with the exit code and the last lines. */
+async function spawnDbt(dbt: string, args: string[], env: NodeJS.ProcessEnv, log: Logger, hooks?: DbtHooks): Promise<{ code: number; tail: string[] }> {
   const tail: string[] = [];
   const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(dbt, args, {
-      env: dbtEnv(opts.warehouse, keyFile),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    if (child.pid !== undefined) opts.hooks?.onSpawn?.(child.pid, dbt);
+    const child = spawn(dbt, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (child.pid !== undefined) hooks?.onSpawn?.(child.pid, dbt);
     const onLine = (line: string) => {
       if (!line.trim()) return;
-      opts.hooks?.onLine?.(line);
+      hooks?.onLine?.(line);
       tail.push(line);
       if (tail.length > 40) tail.shift();
-      opts.log.debug({ dbt: line }, 'dbt');
+      log.debug({ dbt: line }, 'dbt');
     };
     for (const stream of [child.stdout, child.stderr]) {
       let buf = '';
@@ -102,10 +88,64 @@ export async function dbtBuild(opts: {
     }
     child.on('error', reject);
     child.on('close', (c) => {
-      if (child.pid !== undefined) opts.hooks?.onExit?.(child.pid);
+      if (child.pid !== undefined) hooks?.onExit?.(child.pid);
       resolve(c ?? 1);
     });
   });
+  return { code, tail };
+}
+
+/** The files `dbt docs generate --static` leaves in the target folder: one self-contained page, and its data. */
+export const DOCS_FILES = { page: 'static_index.html', manifest: 'manifest.json', catalog: 'catalog.json' } as const;
+
+/**
+ * `dbt docs generate --static` on the built warehouse: the lineage, every description and test, and the catalog
+ * (column types) in one HTML page with its data inlined, so it opens from disk or the portal with nothing fetched.
+ * `--no-compile`: the build just compiled everything; compiling again would triple the time for SQL the docs
+ * show anyway as each model's source. Returns the target folder holding DOCS_FILES.
+ */
+export async function dbtDocsGenerate(opts: { warehouse: string; workDir: string; logDir: string; log: Logger; pseudonymKeyFile?: string; hooks?: DbtHooks }): Promise<string> {
+  const dbt = dbtExecutable();
+  // The build's target folder, so dbt reuses its parse (dbtBuild removes run_results.json before each build, so
+  // the run_results.json docs writes here is never read as a build's).
+  const targetPath = path.join(opts.workDir, 'dbt-target');
+  rmSync(path.join(targetPath, DOCS_FILES.page), { force: true });
+  const keyFile = opts.pseudonymKeyFile ?? throwawayKeyFile(opts.workDir);
+  const args = ['docs', 'generate', '--static', '--no-compile', ...commonArgs(targetPath, opts.logDir)];
+  const { code, tail } = await spawnDbt(dbt, args, dbtEnv(opts.warehouse, keyFile), opts.log, opts.hooks);
+  if (code !== 0 || !existsSync(path.join(targetPath, DOCS_FILES.page))) {
+    throw new DbtError(`dbt docs generate failed (exit ${code}):\n${tail.slice(-10).join('\n')}`);
+  }
+  return targetPath;
+}
+
+export async function dbtBuild(opts: {
+  warehouse: string;
+  workDir: string;
+  logDir: string;
+  log: Logger;
+  /**
+   * The installation's pseudonymisation key (made here when there is none yet), see keys/pseudonym-key.ts. `csp`
+   * always names the configured one; a throwaway build (tests, tools) gets its own in workDir by default.
+   */
+  pseudonymKeyFile?: string;
+  args?: string[];
+  hooks?: DbtHooks;
+}): Promise<DbtSummary> {
+  const dbt = dbtExecutable();
+  // The return-validation marts read the validation schema, which a warehouse never validated does not have yet.
+  await withWarehouse(opts.warehouse, {}, ensureValidationSchema);
+  const keyFile = opts.pseudonymKeyFile ?? throwawayKeyFile(opts.workDir);
+  ensurePseudonymKey(keyFile, opts.log);
+  const targetPath = path.join(opts.workDir, 'dbt-target');
+  const resultsFile = path.join(targetPath, 'run_results.json');
+  // An earlier build's results must never be read as this one's (if dbt dies before writing its own).
+  rmSync(resultsFile, { force: true });
+  const started = Date.now();
+  // Unit tests pin the models' logic on hand-made rows; they run in `npm test` (and `npx dbt test --select
+  // test_type:unit`), not every night, where nothing they check can have changed since the code was tested.
+  const args = ['build', '--exclude-resource-type', 'unit_test', ...commonArgs(targetPath, opts.logDir), ...(opts.args ?? [])];
+  const { code, tail } = await spawnDbt(dbt, args, dbtEnv(opts.warehouse, keyFile), opts.log, opts.hooks);
 
   if (!existsSync(resultsFile)) {
     throw new DbtError(`dbt build did not run (exit ${code}):\n${tail.slice(-15).join('\n')}\nFix the problem above (full dbt log in ${opts.logDir}) and run again.`);

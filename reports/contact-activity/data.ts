@@ -96,6 +96,12 @@ export async function loadContactActivity(db: Warehouse, opts: { periodEnd?: Iso
   // Without receiving teams every contact counts (Annex A lists all contacts to children's social care).
   const counted = available.frontDoorSplit ? 'c.is_front_door' : 'true';
   const period = contactActivityPeriod({ dataAsAtDate: dataAsAt.slice(0, 10), ...opts });
+  // A period the contacts do not reach would be a table of zeros: say there is no data for it instead.
+  const [span] = await db.json<{ first: string | null; last: string | null }>(`SELECT strftime(min(contact_date), '%d/%m/%Y') AS first, strftime(max(contact_date), '%d/%m/%Y') AS last FROM marts.fct_contacts c WHERE ${counted} AND c.contact_date BETWEEN ?::DATE AND ?::DATE + 6`, [period.firstWeek, period.lastWeek]);
+  if (!span?.first) {
+    const [all] = await db.json<{ first: string; last: string }>(`SELECT strftime(min(contact_date), '%d/%m/%Y') AS first, strftime(max(contact_date), '%d/%m/%Y') AS last FROM marts.fct_contacts c WHERE ${counted}`);
+    throw new NoDataError(`no data for this period (the ${period.weeks} weeks to ${period.periodEnd.split('-').reverse().join('/')}): the contacts landed cover ${all?.first ?? 'no days'} to ${all?.last ?? 'none'}. Choose a --period-end inside that range.`);
+  }
 
   const weekly = await db.json<{ week_start: string; edt: number; mash: number; total: number }>(
     `WITH weeks AS (SELECT CAST(range AS DATE) AS week_start FROM range(?::DATE, ?::DATE + 1, INTERVAL 7 DAY))

@@ -189,6 +189,18 @@ describe('rounding and wording', () => {
   });
 });
 
+describe('"x of y" complements', () => {
+  it('hides the part when the whole less the part is 1 to the threshold (13 of 16 leaves out 3), and its percentage', () => {
+    const spec: TableSpec = { columns: [{ key: 'n', kind: 'count' }, { key: 'within', kind: 'count' }, { key: 'pct', kind: 'percent', numerator: 'within', denominator: 'n' }] };
+    const out = suppress(spec, [{ n: 16, within: 13, pct: 13 / 16 }, { n: 16, within: 10, pct: 10 / 16 }, { n: 16, within: 16, pct: 1 }], 5);
+    expect(grid(out.rows, ['n', 'within', 'pct'])).toEqual([
+      [16, C, C],
+      [16, 10, 10 / 16],
+      [16, 16, 1],
+    ]);
+  });
+});
+
 describe('forced suppression', () => {
   it('hides a forced cell whatever its size and protects it like any other', () => {
     const rows = [{ label: 'x', a: 40, b: 30, t: 70 }];

@@ -104,6 +104,12 @@ export function suppress<R extends Row>(spec: TableSpec, rows: readonly R[], thr
   if (threshold > 0) {
     rows.forEach((r, row) => {
       for (const c of spec.columns) if (isCount(c) && isSmall((r as Record<string, unknown>)[c.key], threshold)) hide({ row, key: c.key }, primary);
+      // "x of y" names y - x too: when that is small, the part is hidden (its share goes with it).
+      for (const c of spec.columns) {
+        if (c.kind !== 'percent' || !spec.columns.some((n) => n.key === c.numerator && isCount(n)) || !spec.columns.some((d) => d.key === c.denominator && isCount(d))) continue;
+        const [n, d] = [(r as Record<string, unknown>)[c.numerator], (r as Record<string, unknown>)[c.denominator]];
+        if (typeof n === 'number' && typeof d === 'number' && isSmall(d - n, threshold) && !hidden[row]!.has(c.numerator)) hide({ row, key: c.numerator }, primary);
+      }
     });
     // Cells hidden elsewhere: the same figure in another table of the appendix (see `force` in the docs above).
     for (const c of force) if (!isHidden(c)) hide(c, secondary);
@@ -173,6 +179,7 @@ export function suppressionStatement(variant: 'public' | 'restricted', threshold
     `Counts from 1 to ${threshold} are shown as "c" to protect children's identities (DfE practice); 0 is shown as 0. ` +
     'Where a single "c" could be worked out from a total or a change, the next smallest figure (or the total) is also shown as "c" (secondary suppression). ' +
     `A percentage whose numerator or denominator is suppressed is shown as "c", and an average or change is shown as "c" when the count it is worked out from is 1 to ${threshold} or suppressed. ` +
+    `A count that leaves out 1 to ${threshold} of the whole it is a share of (e.g. 13 of 16) is shown as "c" too. ` +
     'Percentages, averages and changes are rounded to whole numbers.' +
     (protection
       ? ` Before publication an exact audit worked out, from every total, change, percentage and repeated figure in this appendix, the smallest and largest value each "c" could be, and hid more figures until every "c" could be any of at least ${protection} values.`

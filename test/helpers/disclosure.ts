@@ -24,7 +24,7 @@ export interface WorkbookAudit {
   file: string;
   report: string;
   audit: AuditResult;
-  /** "c" cells read from the workbook. */
+  /** "c" cells read from the workbook (counts, shares and changes; a figure in several tables counts each time). */
   cInWorkbook: number;
 }
 

@@ -70,7 +70,7 @@ select
     ad.order_date - ad.placed_date as days_placed_to_order,
     p.record_source
 from periods p
-join {{ ref('dim_date') }} d on d.date_day = p.period_start
+left join {{ ref('dim_date') }} d on d.date_day = p.period_start
 left join first_two f using (child_id, period_number)
 left join plans pl using (child_id, period_number)
 left join {{ ref('cla_reasons_episode_ceased') }} rec on rec.code = p.reason_ended

@@ -57,7 +57,7 @@ select
     case when c.has_decisions then coalesce(o.is_referral, false) end as is_referral,
     c.source_system
 from contacts c
-join dates d on d.date_day = c.contact_date
+left join dates d on d.date_day = c.contact_date
 left join sources s on s.source_code = c.source_code
 left join outcomes o on o.outcome_code = c.outcome_code
 left join teams t on t.team_name = c.receiving_team
