@@ -14,6 +14,11 @@ const isAddressOrRange = (v: string): boolean => {
 };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** An appendix number becomes part of the appendix's file name, so it is one plain name part: no folders, no "..". */
+const appendixNumber = z
+  .string()
+  .regex(/^[A-Za-z0-9]{1,8}([._-][A-Za-z0-9]{1,8}){0,3}$/, 'expected an appendix number or letter such as 1, 2a or B-3 (letters and digits, with . - or _ between them); it becomes part of the file name, so it cannot hold / or ..');
+const sourceKey = z.string().regex(/^[a-z0-9_]+\.[a-z0-9_]+$/, 'expected a source key such as case_management.contacts');
 const collectionYear = z.string().refine(isCollectionYear, 'expected a collection year such as 2024/25');
 
 export const ConfigSchema = z
@@ -42,7 +47,7 @@ export const ConfigSchema = z
      * The council's own headers and code values: a mapping CSV (kind,field,from,to) per source, keyed
      * "system.entity", e.g. { "case_management.contacts": "mappings/contacts.csv" }. Paths are relative to the config file.
      */
-    mappings: z.record(z.string().regex(/^[a-z0-9_]+\.[a-z0-9_]+$/, 'expected a source key such as case_management.contacts'), z.string().min(1)).default({}),
+    mappings: z.record(sourceKey, z.string().min(1)).default({}),
     /** The statutory returns. */
     returns: z
       .object({
@@ -78,7 +83,7 @@ export const ConfigSchema = z
       .object({
         contactActivity: z
           .object({
-            appendix: z.string().default('1'),
+            appendix: appendixNumber.default('1'),
             /** Number of weeks (Mon-Sun) in the weekly table. */
             weeks: z.number().int().min(2).max(104).default(19),
             /** Last day of the reported period; defaults to the Sunday before the data-as-at date. */
@@ -94,7 +99,7 @@ export const ConfigSchema = z
           .prefault({}),
         scorecard: z
           .object({
-            appendix: z.string().default('2'),
+            appendix: appendixNumber.default('2'),
             /** Month end reported; defaults to the latest complete month with data. */
             periodEnd: isoDate.optional(),
             /** The meeting this appendix is for (else committee.meetingDate when that is after the period). */
@@ -104,7 +109,7 @@ export const ConfigSchema = z
           .prefault({}),
         complaintsAnnual: z
           .object({
-            appendix: z.string().default('3'),
+            appendix: appendixNumber.default('3'),
             title: z.string().default("Children's Services Complaints, Comments and Compliments Annual Report"),
             /** Last day of the financial year reported (a 31 March); defaults to the latest complete year in the data. */
             periodEnd: isoDate.optional(),
@@ -115,6 +120,34 @@ export const ConfigSchema = z
           })
           .strict()
           .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+    /**
+     * The completeness guard (pipelines/extract/completeness.ts): a source's new export with more than this share
+     * fewer rows than its previous one, or whose latest date goes backwards, is held back (the source keeps its
+     * previous data) until `csp accept SOURCE`; a cut-off file is always held.
+     */
+    completeness: z
+      .object({
+        /** Percent fewer rows than the previous export beyond which a new export is held back. */
+        maxDropPercent: z.number().min(0).max(100).default(20),
+        /** Per-source limits, keyed by source (e.g. "case_management.contacts"). */
+        perSource: z.record(sourceKey, z.number().min(0).max(100)).default({}),
+        /** Sources whose shrunk or older exports are always taken (the change is known to be real). */
+        accept: z.array(sourceKey).default([]),
+      })
+      .strict()
+      .prefault({}),
+    /** The DfE's validation rules run on every SSDA903 and CIN census landed (pipelines/validate). */
+    validation: z
+      .object({
+        /** Run the DfE's rules each night (the run publishes either way). */
+        enabled: z.boolean().default(true),
+        /** The council's 9-character ONS code (e.g. E08000027 for Dudley): the 903 rules on placements in or out of area need it. */
+        localAuthority: z.string().regex(/^[ENSW]\d{8}$/, 'expected an ONS code such as E08000027').optional(),
+        /** A validator still running after this is stopped and the run publishes, saying "validation not run". */
+        timeoutSeconds: z.number().int().min(10).max(7200).default(600),
       })
       .strict()
       .prefault({}),

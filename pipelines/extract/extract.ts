@@ -9,6 +9,7 @@ import type { Warehouse } from '../warehouse/db.js';
 import { landFile, type FileLoadResult, type LandingPath } from './land-file.js';
 import { ensureFileAsAtTable, recordFileAsAt } from './file-as-at.js';
 import { ensureRawSchema } from './ledger-tables.js';
+import type { CompletenessRules, HeldExport } from './completeness.js';
 import { ssda903Year } from './return-year.js';
 import { describeShortfall, findWorkbookShortfalls, type WorkbookShortfall } from './workbook-shortfall.js';
 
@@ -31,6 +32,8 @@ export function listExportFiles(inputDir: string): string[] {
 function logResult(log: Logger, result: FileLoadResult): void {
   const fields = { file: result.file, source: result.source, status: result.status, read: result.read, landed: result.landed, rejected: result.rejected, ms: result.durationMs };
   if (result.status === 'failed') log.error(fields, `extract: ${result.error}`);
+  else if (result.status === 'held') log.warn({ ...fields, reason: result.held?.reason }, `extract: HELD ${result.error}`);
+  else if (result.duplicateOf) log.warn({ ...fields, duplicateOf: result.duplicateOf }, `extract: ${result.error}`);
   else if (result.status === 'passed_over') log.info(fields, `extract: ${result.file} passed over: ${result.error}`);
   else if (result.status === 'skipped') log.info(fields, `extract: ${result.file} unchanged since its last load (same checksum), skipped`);
   else log.info(fields, `extract: ${result.file} landed ${result.landed.toLocaleString('en-GB')} of ${result.read.toLocaleString('en-GB')} rows as ${result.source}, ${result.rejected.toLocaleString('en-GB')} rejected`);
@@ -47,6 +50,8 @@ export interface ExtractSummary {
   landed: number;
   rejected: number;
   failed: number;
+  /** Exports held back by the completeness guard: their sources keep their previous data. */
+  held: HeldExport[];
 }
 
 export async function extract(
@@ -60,6 +65,8 @@ export async function extract(
     mappings?: Readonly<Record<string, string>>;
     /** `js` forces the row-by-row JS checks (the reference the fast SQL path is tested against). */
     landing?: LandingPath;
+    /** The completeness guard's limits (config completeness); the defaults otherwise. */
+    completeness?: CompletenessRules;
     /** The SSDA903's collection year when the council names it (config returns.ssda903.collectionYear). */
     ssda903Year?: string;
   },
@@ -80,7 +87,7 @@ export async function extract(
   const results: FileLoadResult[] = [];
   const passedOver: ExtractSummary['passedOver'] = [];
   for (const [i, { path: file, name }] of named.entries()) {
-    const landed = await landFile(db, { path: file, name, loadId: `${opts.runId}-${String(i + 1).padStart(3, '0')}`, runId: opts.runId, contracts, returnYears, landing: opts.landing ?? (process.env.CSP_LANDING === 'js' ? 'js' : 'auto') });
+    const landed = await landFile(db, { path: file, name, loadId: `${opts.runId}-${String(i + 1).padStart(3, '0')}`, runId: opts.runId, contracts, returnYears, completeness: opts.completeness, landing: opts.landing ?? (process.env.CSP_LANDING === 'js' ? 'js' : 'auto') });
     await recordFileAsAt(db, { path: file, name, results: landed, contracts });
     for (const result of landed) {
       if (result.status === 'passed_over') passedOver.push({ file: result.file, reason: result.error ?? '' });
@@ -92,5 +99,5 @@ export async function extract(
   for (const s of shortfalls) opts.log.warn({ ...s }, `extract: ${describeShortfall(s)}`);
 
   const sum = (k: 'read' | 'landed' | 'rejected') => results.reduce((s, r) => s + r[k], 0);
-  return { files: results, passedOver, shortfalls, read: sum('read'), landed: sum('landed'), rejected: sum('rejected'), failed: results.filter((r) => r.status === 'failed').length };
+  return { files: results, passedOver, shortfalls, read: sum('read'), landed: sum('landed'), rejected: sum('rejected'), failed: results.filter((r) => r.status === 'failed').length, held: results.flatMap((r) => (r.held ? [r.held] : [])) };
 }
