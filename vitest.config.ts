@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 900_000,
     // One worker per core is plenty: dbt itself uses both cores.
     maxWorkers: 2,
+    // Shared end-to-end runs (test/helpers/demo-runs.ts) need one folder per test run.
+    globalSetup: ['test/global-setup.ts'],
   },
 });

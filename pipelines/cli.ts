@@ -3,8 +3,9 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { buildReports, mergeManifest, REPORTS, type ReportId } from '../reports/catalog.js';
+import { buildReports, mergeManifest, REPORTS, variantsOf, type ReportId } from '../reports/catalog.js';
 import { writeReturnsDemo } from '../sources/demo/returns.js';
+import { writeSsdDemo } from '../sources/demo/ssd.js';
 import { DEMO_DEFAULTS, writeDemo } from '../sources/demo/write-demo.js';
 import { ConfigError, demoConfig, loadConfig, type Config } from './config.js';
 import { extract } from './extract/extract.js';
@@ -12,7 +13,8 @@ import { pseudonymKeyFile, PseudonymKeyError } from './keys/pseudonym-key.js';
 import { writeRejectsWorkbook } from './extract/rejects-workbook.js';
 import { createLogger, type Logger } from './logger.js';
 import { EXIT_LOCKED, guardedRun } from './ops/guarded-run.js';
-import { LockHeldError } from './ops/lock.js';
+import { acquireRunLock, LockHeldError } from './ops/lock.js';
+import { AcceptError, acceptHeld } from './extract/accept.js';
 import { spawnCspRun, startScheduler } from './ops/schedule.js';
 import { buildStatus, formatStatus } from './ops/status.js';
 import { dataPaths, type DataPaths } from './paths.js';
@@ -63,6 +65,27 @@ function context(opts: { config?: string; demo?: boolean }): Context {
   return { config, configBase: baseDir, paths, log, runId };
 }
 
+/**
+ * Commands that write the working warehouse take the run lock, as `csp run` does: while a run is going they stop
+ * at once with its message and exit 75 (try again later), instead of failing on DuckDB's file lock part-way.
+ */
+async function withRunLock(ctx: Context, command: string, work: () => Promise<void>): Promise<void> {
+  let lock: Awaited<ReturnType<typeof acquireRunLock>>;
+  try {
+    lock = await acquireRunLock(ctx.paths.lock, ctx.runId);
+  } catch (e) {
+    if (!(e instanceof LockHeldError)) throw e;
+    console.error(`csp ${command}: ${e.message}`);
+    process.exitCode = EXIT_LOCKED;
+    return;
+  }
+  try {
+    await work();
+  } finally {
+    lock.release();
+  }
+}
+
 /** The council's mapping files, by source, as absolute paths (relative ones are relative to the config file). */
 const mappingFiles = (ctx: Context): Record<string, string> =>
   Object.fromEntries(Object.entries(ctx.config.mappings).map(([source, file]) => [source, path.resolve(ctx.configBase, file)]));
@@ -109,7 +132,7 @@ program
         paths: ctx.paths,
         runId: ctx.runId,
         log: ctx.log,
-        reports: REPORTS.flatMap((report) => (['public', 'restricted'] as const).map((variant) => ({ report, variant, skipWithoutData: true }))),
+        reports: REPORTS.flatMap((report) => variantsOf(report).map((variant) => ({ report, variant, skipWithoutData: true }))),
         mappings: mappingFiles(ctx),
         pseudonymKeyFile: pseudonymKeyFile(ctx.config, ctx.configBase, ctx.paths),
         trigger: process.env.CSP_TRIGGER === 'schedule' ? 'schedule' : 'manual',
@@ -284,14 +307,35 @@ program
   .action(async (opts: { input?: string; json?: boolean; config?: string }) => {
     const ctx = context(opts);
     const inputDir = inputDirFor(ctx, opts.input);
-    if (opts.json) {
-      const quiet = createLogger({ logFile: path.join(ctx.paths.logs, `${ctx.runId}.log`), level: 'silent' });
-      const summary = await withWarehouse(ctx.paths.workWarehouse, {}, (db) => extract(db, { inputDir, runId: ctx.runId, log: quiet, mappings: mappingFiles(ctx), ssda903Year: ctx.config.returns.ssda903.collectionYear }));
-      for (const f of summary.files) console.log(JSON.stringify({ file: f.file, source: f.source, status: f.status, read: f.read, landed: f.landed, rejected: f.rejected, durationMs: f.durationMs, ...(f.landing ? { landing: f.landing } : {}), ...(f.error ? { error: f.error } : {}) }));
-      if (summary.failed) process.exitCode = 1;
-      return;
-    }
-    await extractStage(ctx.paths, inputDir, ctx.runId, ctx.log, mappingFiles(ctx), ctx.config.returns.ssda903.collectionYear);
+    const completeness = ctx.config.completeness;
+    await withRunLock(ctx, 'extract', async () => {
+      if (opts.json) {
+        const quiet = createLogger({ logFile: path.join(ctx.paths.logs, `${ctx.runId}.log`), level: 'silent' });
+        const summary = await withWarehouse(ctx.paths.workWarehouse, {}, (db) => extract(db, { inputDir, runId: ctx.runId, log: quiet, mappings: mappingFiles(ctx), ssda903Year: ctx.config.returns.ssda903.collectionYear, completeness }));
+        for (const f of summary.files) {
+          console.log(JSON.stringify({ file: f.file, source: f.source, status: f.status, read: f.read, landed: f.landed, rejected: f.rejected, durationMs: f.durationMs, ...(f.landing ? { landing: f.landing } : {}), ...(f.held ? { held: f.held.reason } : {}), ...(f.duplicateOf ? { duplicateOf: f.duplicateOf } : {}), ...(f.error ? { error: f.error } : {}) }));
+        }
+        if (summary.failed) process.exitCode = 1;
+        return;
+      }
+      await extractStage(ctx.paths, inputDir, ctx.runId, ctx.log, mappingFiles(ctx), ctx.config.returns.ssda903.collectionYear, completeness);
+    });
+  });
+
+program
+  .command('accept')
+  .description('Take an export the completeness guard held back (far fewer rows than the previous one, or older dates) when the change is real: the next run lands it. A cut-off file cannot be accepted, only exported again.')
+  .argument('<source>', 'the held source as `csp status` names it, e.g. case_management.contacts')
+  .addOption(configOption())
+  .action(async (source: string, opts: { config?: string }) => {
+    const ctx = context(opts);
+    await withRunLock(ctx, 'accept', async () => {
+      if (!existsSync(ctx.paths.workWarehouse)) throw new AcceptError(`no working warehouse at ${ctx.paths.workWarehouse}, so nothing is held: run \`csp run\` first.`);
+      const { files } = await withWarehouse(ctx.paths.workWarehouse, {}, (db) => acceptHeld(db, source));
+      for (const f of files) {
+        console.log(`accepted ${f.file} for ${source}: ${f.rows.toLocaleString('en-GB')} rows${f.previousRows === null ? '' : ` (the previous export had ${f.previousRows.toLocaleString('en-GB')})`}, held because ${f.reason === 'shrunk' ? 'it was much smaller' : 'its dates were older'}. The next \`csp run\` lands it.`);
+      }
+    });
   });
 
 program
@@ -314,7 +358,9 @@ program
   .addOption(configOption())
   .action(async (opts: { config?: string }) => {
     const ctx = context(opts);
-    await transformStage(ctx.paths, ctx.log, pseudonymKeyFile(ctx.config, ctx.configBase, ctx.paths));
+    await withRunLock(ctx, 'transform', async () => {
+      await transformStage(ctx.paths, ctx.log, pseudonymKeyFile(ctx.config, ctx.configBase, ctx.paths));
+    });
   });
 
 program
@@ -341,7 +387,9 @@ program
     const outDir = path.resolve(opts.out ?? path.join(ctx.paths.root, 'reports'));
     mkdirSync(outDir, { recursive: true });
     const config: Config = ctx.config;
-    const requests = (name ? [name as ReportId] : [...REPORTS]).map((report) => ({ report, variant: opts.variant, periodEnd: opts.periodEnd, weeks: opts.weeks, compareFrom: opts.compareFrom, meetingDate: opts.meetingDate }));
+    // A report that names children is only ever restricted: asked for by name it is made so; "all" leaves it out of a public set.
+    const chosen = name ? [name as ReportId] : REPORTS.filter((r) => variantsOf(r).includes(opts.variant));
+    const requests = chosen.map((report) => ({ report, variant: variantsOf(report).includes(opts.variant) ? opts.variant : variantsOf(report)[0]!, periodEnd: opts.periodEnd, weeks: opts.weeks, compareFrom: opts.compareFrom, meetingDate: opts.meetingDate }));
     const entries = await withWarehouse(warehouse, { readOnly: true }, (db) => buildReports(db, { config, dataRoot: ctx.paths.root, outDir, runId: ctx.runId, log: ctx.log, requests }));
     mergeManifest(outDir, entries, ctx.runId);
     for (const e of entries) console.log(path.join(outDir, e.file));
@@ -358,11 +406,13 @@ program
   .option('--fault-rate <share>', 'share of rows given a realistic data-quality fault', rate, DEMO_DEFAULTS.faultRate)
   .option('--no-faults', 'write clean data (no data-quality faults)')
   .option('--returns', 'write the statutory returns instead (SSDA903 CSVs, the CIN census XML and an Ofsted Annex A workbook for the last collection year), no case-management export')
-  .action(async (opts: { out: string; seed: number; scale: number; from: string; to: string; faultRate: number; faults: boolean; returns?: boolean }) => {
+  .option('--ssd', 'write the Standard Safeguarding Dataset tables instead (one ssd_*.csv per table, as SSMS saves them) and the complaints exports, no case-management export; no deliberate faults')
+  .action(async (opts: { out: string; seed: number; scale: number; from: string; to: string; faultRate: number; faults: boolean; returns?: boolean; ssd?: boolean }) => {
     const log = createLogger();
     if (opts.from > opts.to) throw new InvalidArgumentError('--from must be on or before --to');
     const demoOpts = { out: path.resolve(opts.out), seed: opts.seed, scale: opts.scale, from: opts.from, to: opts.to, faultRate: opts.faults ? opts.faultRate : 0 };
-    const files = opts.returns ? await writeReturnsDemo(demoOpts) : await writeDemo(demoOpts);
+    if (opts.returns && opts.ssd) throw new InvalidArgumentError('--returns and --ssd each write a different council set: choose one');
+    const files = opts.returns ? await writeReturnsDemo(demoOpts) : opts.ssd ? await writeSsdDemo(demoOpts) : await writeDemo(demoOpts);
     for (const f of files) log.info({ file: f.file, rows: f.rows, faults: f.faults }, `demo: wrote ${f.rows.toLocaleString('en-GB')} ${f.entity} rows (${f.faults} with deliberate faults) to ${f.file}`);
   });
 

@@ -14,6 +14,11 @@ const isAddressOrRange = (v: string): boolean => {
 };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** An appendix number becomes part of the appendix's file name, so it is one plain name part: no folders, no "..". */
+const appendixNumber = z
+  .string()
+  .regex(/^[A-Za-z0-9]{1,8}([._-][A-Za-z0-9]{1,8}){0,3}$/, 'expected an appendix number or letter such as 1, 2a or B-3 (letters and digits, with . - or _ between them); it becomes part of the file name, so it cannot hold / or ..');
+const sourceKey = z.string().regex(/^[a-z0-9_]+\.[a-z0-9_]+$/, 'expected a source key such as case_management.contacts');
 const collectionYear = z.string().refine(isCollectionYear, 'expected a collection year such as 2024/25');
 
 export const ConfigSchema = z
@@ -22,6 +27,11 @@ export const ConfigSchema = z
       .object({
         name: z.string().min(1).default('Demo Borough Council'),
         directorate: z.string().min(1).default("Children's Services"),
+        /**
+         * The council's DfE LA number (e.g. 332 for Dudley): the scorecard sets each KPI beside the DfE's published
+         * England, region and statistical-neighbour figures for it. Unset: no comparators.
+         */
+        laCode: z.number().int().min(100).max(999).optional(),
       })
       .prefault({}),
     committee: z
@@ -37,7 +47,7 @@ export const ConfigSchema = z
      * The council's own headers and code values: a mapping CSV (kind,field,from,to) per source, keyed
      * "system.entity", e.g. { "case_management.contacts": "mappings/contacts.csv" }. Paths are relative to the config file.
      */
-    mappings: z.record(z.string().regex(/^[a-z0-9_]+\.[a-z0-9_]+$/, 'expected a source key such as case_management.contacts'), z.string().min(1)).default({}),
+    mappings: z.record(sourceKey, z.string().min(1)).default({}),
     /** The statutory returns. */
     returns: z
       .object({
@@ -73,7 +83,7 @@ export const ConfigSchema = z
       .object({
         contactActivity: z
           .object({
-            appendix: z.string().default('1'),
+            appendix: appendixNumber.default('1'),
             /** Number of weeks (Mon-Sun) in the weekly table. */
             weeks: z.number().int().min(2).max(104).default(19),
             /** Last day of the reported period; defaults to the Sunday before the data-as-at date. */
@@ -89,7 +99,7 @@ export const ConfigSchema = z
           .prefault({}),
         scorecard: z
           .object({
-            appendix: z.string().default('2'),
+            appendix: appendixNumber.default('2'),
             /** Month end reported; defaults to the latest complete month with data. */
             periodEnd: isoDate.optional(),
             /** The meeting this appendix is for (else committee.meetingDate when that is after the period). */
@@ -99,7 +109,7 @@ export const ConfigSchema = z
           .prefault({}),
         complaintsAnnual: z
           .object({
-            appendix: z.string().default('3'),
+            appendix: appendixNumber.default('3'),
             title: z.string().default("Children's Services Complaints, Comments and Compliments Annual Report"),
             /** Last day of the financial year reported (a 31 March); defaults to the latest complete year in the data. */
             periodEnd: isoDate.optional(),
@@ -110,6 +120,34 @@ export const ConfigSchema = z
           })
           .strict()
           .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+    /**
+     * The completeness guard (pipelines/extract/completeness.ts): a source's new export with more than this share
+     * fewer rows than its previous one, or whose latest date goes backwards, is held back (the source keeps its
+     * previous data) until `csp accept SOURCE`; a cut-off file is always held.
+     */
+    completeness: z
+      .object({
+        /** Percent fewer rows than the previous export beyond which a new export is held back. */
+        maxDropPercent: z.number().min(0).max(100).default(20),
+        /** Per-source limits, keyed by source (e.g. "case_management.contacts"). */
+        perSource: z.record(sourceKey, z.number().min(0).max(100)).default({}),
+        /** Sources whose shrunk or older exports are always taken (the change is known to be real). */
+        accept: z.array(sourceKey).default([]),
+      })
+      .strict()
+      .prefault({}),
+    /** The DfE's validation rules run on every SSDA903 and CIN census landed (pipelines/validate). */
+    validation: z
+      .object({
+        /** Run the DfE's rules each night (the run publishes either way). */
+        enabled: z.boolean().default(true),
+        /** The council's 9-character ONS code (e.g. E08000027 for Dudley): the 903 rules on placements in or out of area need it. */
+        localAuthority: z.string().regex(/^[ENSW]\d{8}$/, 'expected an ONS code such as E08000027').optional(),
+        /** A validator still running after this is stopped and the run publishes, saying "validation not run". */
+        timeoutSeconds: z.number().int().min(10).max(7200).default(600),
       })
       .strict()
       .prefault({}),
@@ -228,7 +266,9 @@ export type ConfigInput = z.input<typeof ConfigSchema>;
 
 /** The demo reproduces the seed committee paper: 19 weeks to 14 June 2020, split at the 23 March lockdown. */
 export const demoConfig: ConfigInput = {
-  council: { name: 'Demo Borough Council' },
+  // The demo's figures are synthetic, but it stands in for Dudley (whose committee papers it reproduces), so
+  // its scorecard is compared with Dudley's real published figures (LA 332) and says so.
+  council: { name: 'Demo Borough Council', laCode: 332 },
   committee: { meetingDate: '2020-06-29' },
   // Each appendix has its own meeting: the March 2021 scorecard and the 2020/21 annual report are not for June 2020.
   reports: { contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-03-23', weeks: 19 }, scorecard: { meetingDate: '2021-04-26' }, complaintsAnnual: { meetingDate: '2021-06-28' } },

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { buildReports, writeManifest, type ReportRequest } from '../reports/catalog.js';
 import type { ManifestEntry } from '../reports/lib/appendix.js';
 import type { Config } from './config.js';
+import type { CompletenessRules, HeldExport } from './extract/completeness.js';
 import { extract, type ExtractSummary } from './extract/extract.js';
+import type { WorkbookShortfall } from './extract/workbook-shortfall.js';
 import { ensurePseudonymKey, pseudonymKeyId } from './keys/pseudonym-key.js';
 import type { Logger } from './logger.js';
 import { writeJsonAtomic } from './ops/atomic.js';
@@ -23,6 +25,7 @@ import { readFileSync } from 'node:fs';
 import { dbtBuild, dbtDocsGenerate, type DbtHooks, type DbtSummary } from './transform/dbt.js';
 import { publishDocs, writeMartsParquet } from './analyst-files.js';
 import { withWarehouse } from './warehouse/db.js';
+import { validateReturns, type ValidationSummary } from './validate/validate.js';
 
 export type Stage = 'extract' | 'transform' | 'report' | 'publish';
 
@@ -51,6 +54,8 @@ export interface StageRecord {
   landed?: number;
   rejected?: number;
   skipped?: number;
+  /** Exports the completeness guard held back. */
+  held?: number;
   seeds?: number;
   models?: number;
   tests?: number;
@@ -78,12 +83,20 @@ export interface RunRecord {
   warehouse?: string;
   appendices?: string;
   files?: ManifestEntry[];
+  /** Exports held back by the completeness guard: each source kept its previous data (`csp accept SOURCE` takes it). */
+  held?: HeldExport[];
   /** Source freshness seen by this run after extract. */
   freshness?: SourceFreshness[];
   /** Hash of the exports, dbt project, settings and code the run was built from (ops/unchanged.ts). */
   fingerprint?: string;
+  /** The DfE's rules on the returns landed (pipelines/validate); "not run" never stops the run publishing. */
+  validation?: ValidationSummary;
   /** Set when nothing had changed since the published run: this run kept that run's warehouse and appendices. */
   unchanged?: { keptRunId: string };
+  /** Workbook sheets that hold no known export, each with the reason (extract). */
+  sheetsPassedOver?: ExtractSummary['passedOver'];
+  /** Workbooks landing fewer lists than their source's previous workbook (extract/workbook-shortfall.ts). */
+  workbookShortfalls?: WorkbookShortfall[];
   /** The analysts' extras published with the warehouse: the dbt docs site and the marts as Parquet. */
   analyst?: AnalystFilesRecord;
 }
@@ -100,9 +113,9 @@ export const newRunId = (now = new Date()): string =>
 
 export const runRecordFile = (paths: DataPaths, runId: string): string => path.join(paths.runs, `${runId}.json`);
 
-export async function extractStage(paths: DataPaths, inputDir: string, runId: string, log: Logger, mappings?: Readonly<Record<string, string>>, ssda903Year?: string): Promise<ExtractSummary> {
+export async function extractStage(paths: DataPaths, inputDir: string, runId: string, log: Logger, mappings?: Readonly<Record<string, string>>, ssda903Year?: string, completeness?: CompletenessRules): Promise<ExtractSummary> {
   const summary = await withWarehouse(paths.workWarehouse, {}, async (db) => {
-    const s = await extract(db, { inputDir, runId, log, mappings, ssda903Year });
+    const s = await extract(db, { inputDir, runId, log, mappings, ssda903Year, completeness });
     await faultPause(paths.root, 'extract'); // test-only: killed here, with the working database open and unflushed
     return s;
   });
@@ -110,7 +123,8 @@ export async function extractStage(paths: DataPaths, inputDir: string, runId: st
   if (summary.failed > 0) {
     throw new StageError('extract', `${summary.failed} file(s) could not be loaded: ${summary.files.filter((f) => f.status === 'failed').map((f) => f.error).join(' | ')}`, { files: summary.files.length, read: summary.read, landed: summary.landed, rejected: summary.rejected });
   }
-  log.info({ stage: 'extract', ...summary, files: undefined }, msg);
+  log.info({ stage: 'extract', ...summary, files: undefined, passedOver: undefined, shortfalls: undefined, held: summary.held.length }, msg);
+  for (const h of summary.held) log.warn({ stage: 'extract', source: h.source, file: h.file, reason: h.reason }, `extract: HELD ${h.message}`);
   return summary;
 }
 
@@ -266,15 +280,18 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
         // (No retries in here: the stage as a whole is retried when a failure looks temporary.)
         workingDbRestored = await openWorkingDatabase(paths, log);
         await syncLedger(paths.workWarehouse, [...(opts.recovered ?? []), record], { sweep: { thisRunId: runId, publishedRunId: publishedRunId(paths) } });
-        const summary = await extractStage(paths, opts.inputDir, runId, log, opts.mappings, config.returns.ssda903.collectionYear);
+        const summary = await extractStage(paths, opts.inputDir, runId, log, opts.mappings, config.returns.ssda903.collectionYear, config.completeness);
         lastExtract = summary;
+        record.held = summary.held;
+        record.sheetsPassedOver = summary.passedOver;
+        record.workbookShortfalls = summary.shortfalls;
         await withWarehouse(paths.workWarehouse, { readOnly: true }, async (db) => {
           record.freshness = evaluateFreshness(await readSourceTimes(db), config.ops.freshness);
         });
         for (const f of record.freshness ?? []) if (f.stale) log.warn({ stage: 'extract', source: f.source, ageDays: f.ageDays, maxAgeDays: f.maxAgeDays }, `freshness: ${describeStale(f)}: check the export job`);
         return summary;
       },
-      (s) => ({ files: s.files.length, read: s.read, landed: s.landed, rejected: s.rejected, skipped: s.files.filter((f) => f.status === 'skipped').length }),
+      (s) => ({ files: s.files.length, read: s.read, landed: s.landed, rejected: s.rejected, skipped: s.files.filter((f) => f.status === 'skipped').length, held: s.held.length }),
     );
     const extracted = record.stages.extract!;
     const pseudonymKey = ensurePseudonymKey(opts.pseudonymKeyFile, log);
@@ -292,6 +309,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
       await ledger();
       return record;
     }
+    // Validation is not a stage that can fail: it always returns, saying "not run" and why when it could not.
+    record.validation = await validateReturns({ config, workWarehouse: paths.workWarehouse, workDir: paths.workDir, inputDir: opts.inputDir, runId, log, children: opts.children });
+    save();
     const analyst: AnalystFilesRecord = { docs: false, parquetFiles: 0, warnings: [] };
     let docsTarget: string | null = null;
     await stage(

@@ -8,9 +8,13 @@ import { NoDataError, type ManifestEntry, type Variant } from './lib/appendix.js
 import { buildContactActivity, commentFileFor, readComment, REPORT_ID as CONTACT_ACTIVITY } from './contact-activity/build.js';
 import { buildScorecard, REPORT_ID as SCORECARD } from './scorecard/build.js';
 import { buildComplaintsAnnual, REPORT_ID as COMPLAINTS_ANNUAL } from './complaints-annual/build.js';
+import { buildReturnReadiness, REPORT_ID as RETURN_READINESS } from './return-readiness/build.js';
+import { RESTRICTED_ONLY } from './restricted-only.js';
 
-export const REPORTS = [CONTACT_ACTIVITY, SCORECARD, COMPLAINTS_ANNUAL] as const;
+export const REPORTS = [CONTACT_ACTIVITY, SCORECARD, COMPLAINTS_ANNUAL, RETURN_READINESS] as const;
 export type ReportId = (typeof REPORTS)[number];
+
+export const variantsOf = (report: ReportId): Variant[] => (RESTRICTED_ONLY.has(report) ? ['restricted'] : ['public', 'restricted']);
 
 export interface ReportRequest {
   report: ReportId;
@@ -40,6 +44,7 @@ export async function buildReports(
     try {
       if (req.report === SCORECARD) made = await buildScorecard(db, common);
       else if (req.report === COMPLAINTS_ANNUAL) made = await buildComplaintsAnnual(db, common);
+      else if (req.report === RETURN_READINESS) made = await buildReturnReadiness(db, common);
       else {
         const cfg = opts.config.reports.contactActivity;
         const comment = readComment(cfg.commentFile ?? commentFileFor(opts.dataRoot, req.report));

@@ -4,6 +4,7 @@ import { caseManagementContracts } from './case-management/index.js';
 import { cinCensusContracts } from './cin-census/index.js';
 import { complaintsContracts } from './complaints/index.js';
 import { ssda903Contracts } from './ssda903/index.js';
+import { ssdContracts } from './ssd/index.js';
 import type { Contract } from './lib/contract.js';
 
-export const contracts: readonly Contract[] = [...caseManagementContracts, ...complaintsContracts, ...ssda903Contracts, ...cinCensusContracts, ...annexAContracts];
+export const contracts: readonly Contract[] = [...caseManagementContracts, ...ssdContracts, ...complaintsContracts, ...ssda903Contracts, ...cinCensusContracts, ...annexAContracts];

@@ -10,6 +10,7 @@ import { buildContactActivity } from '../reports/contact-activity/build.js';
 import { dbtBuild } from '../pipelines/transform/dbt.js';
 import { silentLogger } from '../pipelines/logger.js';
 import { withWarehouse } from '../pipelines/warehouse/db.js';
+import { writeDemoAnnexA } from './helpers/annex-a-demo.js';
 import { tempDir, writeCsv } from './helpers/tmp.js';
 
 const NBSP = '\u00a0';
@@ -204,6 +205,9 @@ describe('Ofsted Annex A workbooks', () => {
       const config = parseConfig({ council: { name: 'Testshire County Council' }, reports: { contactActivity: { periodEnd: '2021-03-21', weeks: 11, compareFrom: '2021-02-15' } } });
       const outDir = path.join(dir, 'out');
       const files = await buildContactActivity(db, { config, outDir, runId: 'annexa-test', variant: 'restricted' });
+      // A period the workbook's contacts do not reach says so, rather than showing weeks of 0.
+      const before = parseConfig({ council: { name: 'Testshire County Council' }, reports: { contactActivity: { periodEnd: '2018-06-24', weeks: 11 } } });
+      await expect(buildContactActivity(db, { config: before, outDir, runId: 'annexa-test', variant: 'restricted' })).rejects.toThrow(/^no data for this period \(the 11 weeks to 24\/06\/2018\): the contacts landed cover \d\d\/\d\d\/\d{4} to \d\d\/\d\d\/\d{4}\. Choose a --period-end inside that range\.$/);
       const xlsx = files.find((f) => f.format === 'xlsx')!;
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(path.join(outDir, xlsx.file));
@@ -264,28 +268,11 @@ describe('Ofsted Annex A workbooks', () => {
 
 describe('demo Annex A workbook', () => {
   it('is made from the demo simulation and every list lands in full, detected by its headers', async () => {
-    const { WorkingCalendar } = await import('../pipelines/calendar/working-days.js');
-    const { generateContacts } = await import('../sources/demo/contacts.js');
-    const { generateJourneys } = await import('../sources/demo/journeys.js');
-    const { ChildRegister } = await import('../sources/demo/people.js');
-    const { rng } = await import('../sources/demo/random.js');
-    const { writeAnnexA } = await import('../sources/demo/annex-a.js');
-    const calendar = WorkingCalendar.englandAndWales();
-    const sim = { from: '2019-04-01', to: '2021-03-31', scale: 0.1, calendar };
-    const journeyRandom = rng(11);
-    const people = new ChildRegister(journeyRandom, 900_000);
-    const demoContacts = [...generateContacts(rng(7), { ...sim, asAt: sim.to })];
-    const referrals = demoContacts
-      .filter((c) => c.outcome === 'REF' && c.decisionAt)
-      .map((c) => ({ contactId: c.contactId, childId: c.childId, decisionDate: c.decisionAt!.slice(0, 10), sourceCode: c.sourceCode }));
-    for (const c of demoContacts) people.ensure(c.childId, c.contactAt.slice(0, 10));
-    const journeys = generateJourneys(journeyRandom, people, referrals, sim);
-
     const dir = tempDir('annexa-demo');
     const input = path.join(dir, 'in');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(input, { recursive: true });
-    const sheets = await writeAnnexA(path.join(input, 'annex-a.xlsx'), { contacts: demoContacts, people, journeys }, { asAt: new Date('2021-04-01T07:00:00Z'), from: '2020-04-01', to: '2021-03-31', random: rng(5), faultRate: 0 });
+    const { contacts: demoContacts, sheets } = await writeDemoAnnexA(path.join(input, 'annex-a.xlsx'));
     expect(sheets.map((s) => s.sheet)).toEqual(['List 1 - Contacts', 'L2 Early Help', 'List 3 Referrals', 'L4 Assessments', 'List 5 - S47', 'List 6 CIN', 'L7 CP', 'List 8 - CLA', 'List 9 Care Leavers', 'L10 Adoption', 'List 11 Adopters']);
 
     await withWarehouse(path.join(dir, 'w.duckdb'), {}, async (db) => {

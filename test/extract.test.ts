@@ -222,4 +222,22 @@ describe('rejected-rows workbook', () => {
       db2.close();
     }
   });
+
+  it('keeps the rows a working warehouse already holds when a contract gains a column, and lands the new column', async () => {
+    // A missing-episodes table as it was before the contract gained Return Interview Offered Date, with one row.
+    await db.run('CREATE SCHEMA raw');
+    await db.run(`CREATE TABLE raw.case_management__missing_episodes (missing_id VARCHAR, child_id VARCHAR, missing_type VARCHAR, start_at TIMESTAMP, end_at TIMESTAMP,
+      ri_offered BOOLEAN, ri_accepted BOOLEAN, _load_id VARCHAR NOT NULL, _source_file VARCHAR NOT NULL, _file_checksum VARCHAR NOT NULL, _line_number BIGINT NOT NULL)`);
+    await db.run("INSERT INTO raw.case_management__missing_episodes VALUES ('OLD1', 'C1', 'MISSING', '2020-01-01 20:00', '2020-01-02 08:00', true, true, 'old-load', 'old.csv', 'x', 2)");
+    writeCsv(path.join(dir, 'in', 'missing.csv'), [
+      ['Missing Episode ID', 'Child ID', 'Missing or Away', 'Missing Start', 'Missing End', 'Return Interview Offered', 'Return Interview Offered Date', 'Return Interview Accepted'],
+      ['M1', 'C2', 'MISSING', '01/02/2020 21:00', '02/02/2020 07:00', 'Y', '03/02/2020 10:00', 'N'],
+    ]);
+    const summary = await land();
+    expect(summary.files[0]).toMatchObject({ source: 'case_management.missing_episodes', status: 'loaded', landed: 1, rejected: 0 });
+    const rows = await db.json<{ missing_id: string; offered_at: string | null; accepted: boolean }>(
+      "SELECT missing_id, strftime(ri_offered_at, '%Y-%m-%d %H:%M') AS offered_at, ri_accepted AS accepted FROM raw.case_management__missing_episodes ORDER BY missing_id",
+    );
+    expect(rows).toEqual([{ missing_id: 'M1', offered_at: '2020-02-03 10:00', accepted: false }, { missing_id: 'OLD1', offered_at: null, accepted: true }]);
+  });
 });

@@ -112,11 +112,33 @@ beforeAll(async () => {
     ['e8', 'Y5', '01/01/2017', 'S', 'C2', 'N1', 'U4', '01/05/2020', 'E17'],
     ['e9', 'Y6', '01/01/2018', 'S', 'C2', 'N1', 'U4', '01/05/2020', 'E17'],
     ['e10', 'Y7', '01/01/2013', 'S', 'C2', 'N1', 'U4', '01/01/2016', 'E17'],
+    ['e11', 'L4', '14/12/2020', 'S', 'C1', 'N1', 'U6', '', ''],
+    ['e12', 'L5', '14/12/2020', 'S', 'C1', 'N1', 'U6', '', ''],
   ]);
   write(dir, 'cla-reviews.csv', EXPORTS.claReviews.header, [
     ['r1', 'L1', '19/06/2020'], ['r2', 'L1', '10/09/2020'],
     ['r3', 'L2', '10/07/2020'], ['r4', 'L2', '25/09/2020'],
     ['r5', 'L3', '19/06/2020'], ['r6', 'L3', '10/09/2020'],
+    // Third reviews: L1's a day past 6 months (10 March), L2's on the day 6 months after its second.
+    ['r7', 'L1', '11/03/2021'], ['r8', 'L2', '25/03/2021'],
+    // From Monday 14 December 2020, working day 20 is Thursday 14 January 2021 (25 and 28 December and 1 January
+    // are bank holidays): L4 on time, L5 a working day late.
+    ['r9', 'L4', '14/01/2021'], ['r10', 'L5', '15/01/2021'],
+  ]);
+  write(dir, 's47-enquiries.csv', EXPORTS.s47.header, [
+    // From Thursday 30 April 2020 (VE day 8 May, spring holiday 25 May): working day 15 is Friday 22 May, 16 is Tuesday 26 May.
+    ['s1', 'K1', '', '30/04/2020', 'Y', '22/05/2020'],
+    ['s2', 'K2', '', '30/04/2020', 'Y', '26/05/2020'],
+    ['s3', 'K3', '', '30/04/2020', 'N', ''], // no conference: not counted
+  ]);
+  write(dir, 'missing-episodes.csv', EXPORTS.missing.header, [
+    ['m1', 'K1', 'MISSING', '02/11/2020 20:00', '03/11/2020 10:00', 'Y', '06/11/2020 10:00', 'Y'], // offered 72 hours after the return: within
+    ['m2', 'K1', 'MISSING', '20/11/2020 22:00', '21/11/2020 08:00', 'Y', '24/11/2020 08:01', 'N'], // 72 hours and a minute: not
+    ['m3', 'K2', 'AWAY', '10/11/2020 18:00', '10/11/2020 23:00', 'Y', '11/11/2020 09:00', 'Y'], // away, not missing: not counted
+    ['m4', 'K3', 'MISSING', '28/11/2020 23:00', '01/12/2020 02:00', 'Y', '02/12/2020 09:00', 'Y'], // went in November, back in December
+    ['m5', 'K4', 'MISSING', '05/11/2020 16:00', '05/11/2020 23:00', 'N', '', ''], // not offered
+    ['m6', 'L1', 'MISSING', '15/11/2020 19:00', '16/11/2020 01:00', 'Y', '', 'Y'], // offered, no date: not shown to be within 72 hours
+    ['m7', 'K1', 'MISSING', '10/12/2020 21:00', '', 'N', '', ''], // still missing
   ]);
   write(dir, 'permanence-plans.csv', EXPORTS.permPlans.header, [
     ['pp1', 'L1', 'LTFC', '10/09/2020'], // on the day of the second review: in time
@@ -215,6 +237,53 @@ describe('KPIs on hand-made data', () => {
     // 19-21: Y2 (NEET) and Y4, whose death is only recorded in March, so still counted (activity not known).
     expect(await kpi('care_leavers_19_21_eet', 'February 2020')).toEqual({ numerator: 0, denominator: 2, value: 0 });
     expect(await kpi('care_leavers_16_18_neet', 'February 2020')).toEqual({ numerator: 0, denominator: 2, value: 0 });
+  });
+
+  it('children missing (each child once, over a quarter too), missing episodes, return interviews within 72 hours of the return and accepted', async () => {
+    // November: K1 twice, K3, K4 and L1 went missing (K2 was away): 4 children, 5 episodes. December: K1 again.
+    expect(await kpi('children_missing', 'November 2020')).toMatchObject({ numerator: 4, value: 4 });
+    expect(await kpi('missing_episodes', 'November 2020')).toMatchObject({ numerator: 5, value: 5 });
+    expect(await kpi('children_missing', 'December 2020')).toMatchObject({ numerator: 1, value: 1 });
+    // The quarter counts K1 once: 4 children, not 4 + 1; episodes add up.
+    expect(await kpi('children_missing', '2020/21 Q3', 'quarter')).toMatchObject({ numerator: 4, value: 4 });
+    expect(await kpi('missing_episodes', '2020/21 Q3', 'quarter')).toMatchObject({ numerator: 6, value: 6 });
+    // A month after the first recorded episode with none is 0; before it, not known (no row), not 0.
+    expect(await kpi('children_missing', 'January 2021')).toMatchObject({ numerator: 0, value: 0 });
+    const october = await withWarehouse(warehouse, { readOnly: true }, (db) =>
+      db.json("SELECT 1 FROM marts.kpi_monthly WHERE measure_id = 'children_missing' AND period_type = 'month' AND period_label = 'October 2020'"),
+    );
+    expect(october).toHaveLength(0);
+    // Back in November: m1 (within), m2 (a minute late), m5 (not offered), m6 (no offer date): 1 of 4. Accepted:
+    // m1 and m6 of the three offered. m4 came back in December: offered within 72 hours and accepted.
+    expect(await kpi('return_interviews_within_72_hours', 'November 2020')).toEqual({ numerator: 1, denominator: 4, value: 25 });
+    const accepted = await kpi('return_interviews_accepted', 'November 2020');
+    expect([accepted.numerator, accepted.denominator]).toEqual([2, 3]);
+    expect(await kpi('return_interviews_within_72_hours', 'December 2020')).toEqual({ numerator: 1, denominator: 1, value: 100 });
+    const fct = await withWarehouse(warehouse, { readOnly: true }, (db) =>
+      db.json<{ n: number }>("SELECT count(*)::INTEGER AS n FROM marts.fct_missing_episodes WHERE is_looked_after"),
+    );
+    expect(fct[0]!.n).toBe(1); // only L1 was in care when it went missing
+  });
+
+  it('CLA reviews on time: the first in 20 working days over Christmas, the second in 3 months, later ones in 6', async () => {
+    expect(await kpi('cla_first_reviews_on_time', 'January 2021')).toEqual({ numerator: 1, denominator: 2, value: 50 });
+    expect(await kpi('cla_first_reviews_on_time', 'June 2020')).toEqual({ numerator: 1, denominator: 1, value: 100 }); // L3's short breaks are not counted
+    expect(await kpi('cla_second_reviews_on_time', 'September 2020')).toEqual({ numerator: 2, denominator: 2, value: 100 });
+    expect(await kpi('cla_later_reviews_on_time', 'March 2021')).toEqual({ numerator: 1, denominator: 2, value: 50 });
+    expect(await kpi('cla_reviews_on_time', 'January 2021')).toEqual({ numerator: 1, denominator: 2, value: 50 });
+    expect(await kpi('cla_reviews_on_time', '2020/21', 'financial_year')).toEqual({ numerator: 6, denominator: 8, value: 75 });
+  });
+
+  it('initial conferences within 15 working days of the strategy discussion, across VE day and the spring holiday', async () => {
+    expect(await kpi('icpc_within_15_wd', 'May 2020')).toEqual({ numerator: 1, denominator: 2, value: 50 });
+  });
+
+  it('children looked after at the month end and starting care (short breaks excluded)', async () => {
+    expect(await kpi('children_looked_after', 'November 2020')).toMatchObject({ numerator: 2, value: 2 });
+    expect(await kpi('children_looked_after', 'December 2020')).toMatchObject({ numerator: 4, value: 4 });
+    expect(await kpi('children_starting_care', 'December 2020')).toMatchObject({ numerator: 2, value: 2 });
+    expect(await kpi('children_starting_care', 'June 2020')).toMatchObject({ numerator: 2, value: 2 });
+    expect(await kpi('children_starting_care', '2020/21', 'financial_year')).toMatchObject({ numerator: 4, value: 4 });
   });
 
   // Issue 14: each edge case pinned in the figure and in the words the appendix prints (the definitions seed).

@@ -61,6 +61,15 @@ const MESSY_MULTILINE = [
   'L4,C4,03/02/2020 11:00,6,EDT,Y',
 ];
 
+/**
+ * Line endings mixed in one file: CRLF, a bare LF, a bare CR, and a CRLF inside a quoted value. Outside quotes each
+ * ends a record (as DuckDB and Excel read them); inside quotes each is part of the value. The SQL path hands such a
+ * file to the JS path, which must keep every row apart.
+ */
+const MIXED_ENDINGS = `${HEADER}\r\nX1,C1,03/02/2020 10:15,2A,MASH,N,N,,\nX2,C2,03/02/2020 10:16,2A,MASH,N,N,,\r\nX3,C3,31/02/2020 10:17,2A,MASH,N,N,,\rX4,C4,03/02/2020 10:18,2A,"MA\r\nSH",N,N,,\r\nX5,C5,03/02/2020 10:19,2A\r\nX6,C6,03/02/2020 10:20,2A,MASH,N,N,,\r\n`;
+/** CRLF throughout, with CRLFs inside quoted values (Excel's own CSV): the SQL path reads it, and both number lines alike. */
+const CRLF_QUOTED = `${HEADER}\r\nQ1,C1,03/02/2020 10:15,2A,"MASH\r\nteam",N,N,,\r\nQ2,C2,31/02/2020 10:16,2A,MASH,N,N,,\r\n\r\nQ3,C3,03/02/2020 10:17,"6 - Police,\r\nprobation",MASH,N,N,,\r\nQ4,,03/02/2020 10:18,2A,MASH,N,N,,\r\n`;
+
 /** A council's own header and values, mapped by its mapping file. */
 const MAPPED = [
   'Contact ID,Child ID,Contact Date,Where From,Receiving Team,Open Case,Domestic Abuse Notification,Decision Date,Contact Outcome',
@@ -81,8 +90,11 @@ beforeAll(async () => {
   await writeDemo({ out: input, seed: 7, scale: 1, from: '2020-04-01', to: '2021-03-31', faultRate: 0.01 });
   mkdirSync(path.join(input, 'messy'), { recursive: true });
   writeFileSync(path.join(input, 'messy', 'contacts-one-per-line.csv'), '\ufeff' + MESSY_ONE_PER_LINE.join('\r\n') + '\r\n');
-  writeFileSync(path.join(input, 'messy', 'contacts-multiline.csv'), MESSY_MULTILINE.join('\n'));
+  // (Ending in a line break: a last row that is short with none after it is a cut-off file, refused whole.)
+  writeFileSync(path.join(input, 'messy', 'contacts-multiline.csv'), MESSY_MULTILINE.join('\n') + '\n');
   writeFileSync(path.join(input, 'messy', 'contacts-mapped.csv'), MAPPED.join('\n') + '\n');
+  writeFileSync(path.join(input, 'messy', 'contacts-mixed-endings.csv'), MIXED_ENDINGS);
+  writeFileSync(path.join(input, 'messy', 'contacts-crlf-quoted.csv'), CRLF_QUOTED);
   writeFileSync(path.join(dir, 'contacts-mapping.csv'), MAPPING.join('\n') + '\n');
   mappings = { 'case_management.contacts': path.join(dir, 'contacts-mapping.csv') };
   for (const way of ['js', 'auto'] as const) {
@@ -107,7 +119,8 @@ describe('fast SQL landing against the JS reference', () => {
   it('takes the SQL path for the UTF-8 CSVs whose contracts it covers, including the messy ones', () => {
     const auto = landed.auto!.summary.files;
     const bySql = auto.filter((f) => f.landing === 'sql').map((f) => f.file);
-    expect(bySql).toEqual(expect.arrayContaining(['case-management/contacts.csv', 'messy/contacts-one-per-line.csv', 'messy/contacts-multiline.csv', 'messy/contacts-mapped.csv']));
+    expect(bySql).toEqual(expect.arrayContaining(['case-management/contacts.csv', 'messy/contacts-one-per-line.csv', 'messy/contacts-multiline.csv', 'messy/contacts-mapped.csv', 'messy/contacts-crlf-quoted.csv']));
+    expect(auto.find((f) => f.file === 'messy/contacts-mixed-endings.csv')?.landing).toBe('js');
     expect(landed.js!.summary.files.every((f) => f.landing === 'js' || f.status !== 'loaded')).toBe(true);
   });
 
@@ -140,5 +153,30 @@ describe('fast SQL landing against the JS reference', () => {
       [9, 'Child ID is blank but every row needs one'],
       [10, 'row has 6 values but the header has 9 columns (a stray comma or a cut-off line?)'],
     ]);
+    const of = (file: string) => js.map((r) => JSON.parse(r) as { source_file: string; line_number: number; reason: string; raw_record: string }).filter((r) => r.source_file === file);
+    // Mixed endings: six records on lines 2-8 (X4's quoted CRLF makes it two lines), none merged into another.
+    expect(of('messy/contacts-mixed-endings.csv').map((r) => [Number(r.line_number), r.reason, (JSON.parse(r.raw_record) as Record<string, string>)['Contact ID']])).toEqual([
+      [4, "Contact Date '31/02/2020 10:17' is not a real date and time (expected dd/mm/yyyy hh:mm)", 'X3'],
+      [7, 'row has 4 values but the header has 9 columns (a stray comma or a cut-off line?)', 'X5'],
+    ]);
+    expect(of('messy/contacts-crlf-quoted.csv').map((r) => [Number(r.line_number), (JSON.parse(r.raw_record) as Record<string, string>)['Contact ID']])).toEqual([
+      [4, 'Q2'],
+      [8, 'Q4'],
+    ]);
+  });
+
+  it('keeps every row apart whatever the line endings', async () => {
+    for (const way of ['js', 'auto'] as const) {
+      const got = await landed[way]!.db.json<{ id: string; team: string; line: number }>(
+        "SELECT contact_id AS id, receiving_team AS team, _line_number::INTEGER AS line FROM raw.case_management__contacts WHERE _source_file = 'messy/contacts-mixed-endings.csv' ORDER BY contact_id",
+      );
+      expect(got, way).toEqual([
+        { id: 'X1', team: 'MASH', line: 2 },
+        { id: 'X2', team: 'MASH', line: 3 },
+        { id: 'X4', team: 'MA\r\nSH', line: 6 },
+        { id: 'X6', team: 'MASH', line: 8 },
+      ]);
+      expect(landed[way]!.summary.files.find((f) => f.file === 'messy/contacts-mixed-endings.csv'), way).toMatchObject({ read: 6, landed: 4, rejected: 2 });
+    }
   });
 });

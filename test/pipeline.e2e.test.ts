@@ -11,6 +11,8 @@ import { WorkingCalendar } from '../pipelines/calendar/working-days.js';
 import { projectRoot, venvBinDir } from '../pipelines/paths.js';
 import { parseConfig } from '../pipelines/config.js';
 import { csp, logLines } from './helpers/cli.js';
+import { demoRun } from './helpers/demo-runs.js';
+import { childrenInCare, isoDay, missingCounts, periodsOfCare, recountMeasures, returnInterviews, shownMeasures, timedReviews, type Monthly } from './helpers/recount.js';
 import { auditPublicWorkbooks } from './helpers/disclosure.js';
 import { query } from './helpers/ops.js';
 import { tempDir, writeCsv } from './helpers/tmp.js';
@@ -39,22 +41,12 @@ const WEEKS = 19;
 const SPLIT = Date.UTC(2020, 2, 23); // Mon 23 Mar 2020
 
 beforeAll(async () => {
-  const dir = tempDir('e2e');
-  data = path.join(dir, 'data');
-  input = path.join(dir, 'exports');
-  config = path.join(dir, 'csp.config.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      council: { name: 'Testshire County Council' },
-      committee: { name: 'Children and Young People Scrutiny Committee', meetingDate: '2020-06-29' },
-      reports: { contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-03-23', weeks: WEEKS } },
-    }),
-  );
-  const demo = await csp(['demo', '--out', input, '--seed', '7', '--from', '2020-01-06', '--to', '2020-07-05', '--no-faults'], { CSP_DATA_DIR: data });
-  expect(demo.code, demo.stderr).toBe(0);
+  // The case-management demo run, shared with test/ssd.e2e.test.ts (made once per test run).
+  const shared = await demoRun('case-management');
+  ({ data, input, config } = shared);
+  expect(shared.demo.code, shared.demo.stderr).toBe(0);
   rows = parse(readFileSync(path.join(input, 'case-management', 'contacts.csv')), { columns: true, bom: true }) as Record<string, string>[];
-  runOut = await csp(['run', '--input', input, '--config', config], { CSP_DATA_DIR: data });
+  runOut = shared.run;
 });
 
 /** Front-door contacts by week, EDT/MASH, recounted from the CSV. */
@@ -164,6 +156,50 @@ describe('csp run on a generated export', () => {
     const cal = WorkingCalendar.englandAndWales();
     const expectedWithin = rows.filter((r) => r['Decision Date'] && cal.workingDaysBetween(iso(dayOf(r['Contact Date']!)), iso(dayOf(r['Decision Date']!))) <= 1).length;
     expect(within).toBe(expectedWithin);
+  });
+
+  it('counts missing children, return interviews, CLA reviews and conferences on time and children in care as recounted from the exports', () => {
+    const months = ['2020-01', '2020-02', '2020-03', '2020-04', '2020-05', '2020-06'];
+    const csvRows = (file: string) => parse(readFileSync(path.join(input, 'case-management', file)), { columns: true, bom: true }) as Record<string, string>[];
+    const yn = (v: string | undefined) => (v === 'Y' ? true : v === 'N' ? false : null);
+    const missing = csvRows('missing-episodes.csv').map((r) => ({
+      child: r['Child ID']!, missing: r['Missing or Away'] === 'MISSING', start: r['Missing Start']!, end: r['Missing End'] || null,
+      offered: yn(r['Return Interview Offered']), offeredAt: r['Return Interview Offered Date'] || null, accepted: yn(r['Return Interview Accepted']) ?? false,
+    }));
+    const periods = periodsOfCare(csvRows('cla-episodes.csv').map((r) => ({
+      child: r['Child ID']!, start: isoDay(r['Episode Start Date'])!, rne: r['Reason New Episode']!, ls: r['Legal Status']!, end: isoDay(r['Episode End Date']), rec: r['Reason Episode Ceased'] || null,
+    })));
+    const cal = WorkingCalendar.englandAndWales();
+    const reviews = timedReviews(periods, csvRows('cla-reviews.csv').map((r) => ({ child: r['Child ID']!, date: isoDay(r['CLA Review Date'])! })), cal);
+    const s47s = csvRows('s47-enquiries.csv').map((r) => ({ start: isoDay(r['S47 Start Date'])!, icpc: isoDay(r['ICPC Date']) }));
+    const counts = missingCounts(missing, months);
+    const interviews = returnInterviews(missing, months);
+    const inCare = childrenInCare(periods, months);
+    const expected: Record<string, Monthly> = {
+      ...recountMeasures({ missing, periods, reviews, s47s, months, cal }),
+      return_interviews_within_72_hours: interviews.within72, return_interviews_accepted: interviews.accepted,
+    };
+    // The test is about real volumes, and about a child missing twice in a month being one child.
+    expect(counts.childrenTwice).toBeGreaterThan(0);
+    expect([...counts.children.values()].every((c) => c.numerator >= 10)).toBe(true);
+    expect([...inCare.lookedAfter.values()].every((c) => c.numerator > 300)).toBe(true);
+    expect([...interviews.within72.values()].some((c) => c.numerator < c.denominator!)).toBe(true);
+
+    const out = execFileSync(path.join(venvBinDir, 'duckdb'), ['-readonly', '-csv', '-noheader', path.join(data, 'warehouse.duckdb'), '-c',
+      `SELECT measure_id, strftime(period_start, '%Y-%m'), numerator, coalesce(denominator::VARCHAR, '') FROM marts.kpi_monthly
+       WHERE period_type = 'month' AND period_start BETWEEN DATE '2020-01-01' AND DATE '2020-06-01' AND measure_id IN (${Object.keys(expected).map((k) => `'${k}'`).join(', ')})`], { encoding: 'utf8' });
+    const shown = shownMeasures(out.trim().split('\n').map((l) => l.split(',')), Object.keys(expected));
+    for (const [measure, byMonth] of Object.entries(expected)) {
+      expect(byMonth.size, measure).toBe(months.length);
+      expect(Object.fromEntries(shown[measure]!), measure).toEqual(Object.fromEntries(byMonth));
+    }
+
+    // Over a quarter each child counts once: April to June 2020.
+    const quarter = new Set(missing.filter((m) => m.missing && ['2020-04', '2020-05', '2020-06'].includes(isoDay(m.start)!.slice(0, 7))).map((m) => m.child)).size;
+    expect(quarter).toBeLessThan(['2020-04', '2020-05', '2020-06'].reduce((n, m) => n + counts.children.get(m)!.numerator, 0));
+    const q = execFileSync(path.join(venvBinDir, 'duckdb'), ['-readonly', '-csv', '-noheader', path.join(data, 'warehouse.duckdb'), '-c',
+      "SELECT numerator::INTEGER FROM marts.kpi_monthly WHERE measure_id = 'children_missing' AND period_type = 'quarter' AND period_label = '2020/21 Q1'"], { encoding: 'utf8' });
+    expect(Number(q.trim())).toBe(quarter);
   });
 
   it('skips unchanged exports on the next run and still publishes', async () => {

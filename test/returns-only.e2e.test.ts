@@ -2,13 +2,15 @@
 // XML and an Ofsted Annex A workbook, `csp run` builds the warehouse and the appendices from them, and the
 // care-leaver EET rate and the weekly contacts equal recounts made here from the files the demo wrote.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { WorkingCalendar } from '../pipelines/calendar/working-days.js';
 import { venvBinDir } from '../pipelines/paths.js';
 import { csp } from './helpers/cli.js';
+import { isoDay, missingCounts, periodsOfCare, recountMeasures, shownMeasures, timedReviews } from './helpers/recount.js';
 import { auditPublicWorkbooks } from './helpers/disclosure.js';
 import { tempDir } from './helpers/tmp.js';
 
@@ -28,8 +30,24 @@ beforeAll(async () => {
   input = path.join(dir, 'returns');
   const demo = await csp(['demo', '--returns', '--out', input], { CSP_DATA_DIR: data });
   expect(demo.code, demo.stderr).toBe(0);
+  addRowsOutsideTheDemoYears(input);
   runOut = await csp(['run', '--input', input], { CSP_DATA_DIR: data });
 }, 900_000);
+
+/**
+ * Real records older than any the demo makes: a child assessed in 1970 (CIN census) and a period of care from May
+ * 2012 to January 2013 (903). Both are dates a child's record can hold, so they land and must reach the marts.
+ */
+function addRowsOutsideTheDemoYears(dir: string): void {
+  const census = path.join(dir, 'cin-census.xml');
+  const child1970 = `<Child><ChildIdentifiers><LAchildID>C1970001</LAchildID><UPN/><PersonBirthDate>1962-02-14</PersonBirthDate><GenderCurrent>1</GenderCurrent><PersonDeathDate/></ChildIdentifiers><ChildCharacteristics><Ethnicity>WBRI</Ethnicity><Disabilities><Disability>NONE</Disability></Disabilities></ChildCharacteristics>
+  <CINdetails><CINreferralDate>1970-05-04</CINreferralDate><ReferralSource>2A</ReferralSource><PrimaryNeedCode>N1</PrimaryNeedCode><CINclosureDate>1971-03-31</CINclosureDate><ReasonForClosure>RC8</ReasonForClosure><ReferralNFA>0</ReferralNFA><Assessments><AssessmentActualStartDate>1970-05-06</AssessmentActualStartDate><AssessmentInternalReviewDate/><AssessmentAuthorisationDate>1970-06-12</AssessmentAuthorisationDate><FactorsIdentifiedAtAssessment><AssessmentFactors>21</AssessmentFactors></FactorsIdentifiedAtAssessment></Assessments></CINdetails>
+</Child>
+`;
+  writeFileSync(census, readFileSync(census, 'utf8').replace('</Children>', `${child1970}</Children>`));
+  appendFileSync(path.join(dir, 'ssda903', 'header.csv'), 'C2012001,2,03/09/2006,WBRI,,,\r\n');
+  appendFileSync(path.join(dir, 'ssda903', 'episodes.csv'), 'C2012001,01/05/2012,S,V2,N1,U1,PR1,10/01/2013,E4A,,,,\r\n');
+}
 
 /** Age in whole years on a day, from dd/mm/yyyy (written here, not borrowed from the pipeline). */
 function ageOn(dobUk: string, isoDay: string): number {
@@ -66,6 +84,55 @@ describe('returns only: csp demo --returns then csp run', () => {
       ['assessments', 'stg_cin_census__assessments'], ['care_leavers', 'stg_ssda903__oc3'], ['children', 'stg_ssda903__header'],
       ['cp_plans', 'stg_cin_census__cp_plans'], ['episodes', 'stg_ssda903__episodes'],
     ]);
+  });
+
+  it('takes a 1970 assessment and a period of care from 2012 into the marts', () => {
+    expect(runOut.code).toBe(0);
+    expect(query("SELECT start_date, authorised_date, authorised_month FROM marts.fct_assessments WHERE start_date < DATE '2000-01-01'")).toEqual([['1970-05-06', '1970-06-12', '1970-06-01']]);
+    expect(query("SELECT entered_care_date, entered_care_financial_year, entered_care_month, left_care_date FROM marts.fct_permanency WHERE entered_care_date = DATE '2012-05-01' AND left_care_date = DATE '2013-01-10'")).toEqual([['2012-05-01', '2012/13', '2012-05-01', '2013-01-10']]);
+    // The demo's own periods of care that began before 2015 are there too (an inner join to a 2015-2030 calendar lost them).
+    const earlyEpisodes = (parse(readFileSync(path.join(input, 'ssda903', 'episodes.csv')), { columns: true, bom: true }) as Record<string, string>[]).filter((e) => e.RNE === 'S' && !/^V[134]$/.test(e.LS!) && e.DECOM!.slice(6) < '2015'); // short breaks only are not periods of care there
+    expect(earlyEpisodes.length).toBeGreaterThan(1);
+    expect(Number(query("SELECT count(*) FROM marts.fct_permanency WHERE entered_care_date < DATE '2015-01-01'")[0]![0])).toBeGreaterThanOrEqual(earlyEpisodes.length);
+    expect(query("SELECT min(date_day), max(date_day) = make_date(year(current_date) + 20, 12, 31) FROM marts.dim_date")).toEqual([['1900-01-01', 'true']]);
+  });
+
+  it('dates the data from the returns themselves, not from when the files were copied', async () => {
+    const next = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const today = new Date().toISOString().slice(0, 10);
+    const asAt = new Map(query("SELECT source, strftime(data_as_at, '%Y-%m-%d %H:%M'), data_as_at_basis FROM marts.meta_data_as_at").map(([s, d, b]) => [s!, `${d} / ${b}`]));
+    // CIN census: its header's ReferenceDate (the data holds all of that day, so it is as at the start of the next).
+    const reference = /<ReferenceDate>(\d{4}-\d\d-\d\d)<\/ReferenceDate>/.exec(readFileSync(path.join(input, 'cin-census.xml'), 'utf8'))![1]!;
+    expect(asAt.get('cin_census.assessments')).toBe(`${next(reference)} 00:00 / the census ReferenceDate`);
+    // SSDA903: the 31 March ending the collection year of the set's latest date (births aside, none after today).
+    let latest = '';
+    for (const f of readdirSync(path.join(input, 'ssda903'))) {
+      const rows = parse(readFileSync(path.join(input, 'ssda903', f)), { columns: true, bom: true }) as Record<string, string>[];
+      for (const r of rows) for (const [col, v] of Object.entries(r)) {
+        const m = /^(\d\d)\/(\d\d)\/(\d{4})$/.exec(v ?? '');
+        const day = m ? `${m[3]}-${m[2]}-${m[1]}` : '';
+        if (m && !/DOB$/.test(col) && day <= today && day > latest) latest = day;
+      }
+    }
+    const yearEnd = `${Number(latest.slice(0, 4)) + (latest.slice(5) >= '04-01' ? 1 : 0)}-03-31`;
+    for (const source of ['ssda903.episodes', 'ssda903.oc3', 'ssda903.header']) expect(asAt.get(source), source).toBe(`${next(yearEnd)} 00:00 / 31 March ending the collection year of the latest date in the return`);
+    // Annex A: the latest date anywhere in the workbook (dates of birth aside).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(input, 'annex-a.xlsx'));
+    let annexLatest = '';
+    for (const ws of wb.worksheets) {
+      const dateColumns = new Set<number>();
+      ws.eachRow((row) => row.eachCell((c, col) => {
+        const v = c.value;
+        if (typeof v === 'string' && /date/i.test(v) && !/birth/i.test(v)) dateColumns.add(col);
+        if (!dateColumns.has(col)) return;
+        const uk = typeof v === 'string' ? /^(\d\d)\/(\d\d)\/(\d{4})$/.exec(v) : null;
+        const serial = typeof v === 'number' || (typeof v === 'string' && /^\d{5}$/.test(v)) ? Number(v) : null;
+        const day = v instanceof Date ? v.toISOString().slice(0, 10) : uk ? `${uk[3]}-${uk[2]}-${uk[1]}` : serial ? new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10) : '';
+        if (day && day <= today && day > annexLatest) annexLatest = day;
+      }));
+    }
+    expect(asAt.get('annex_a.list_1_contacts')).toBe(`${next(annexLatest)} 00:00 / the latest date in the workbook`);
   });
 
   it('reports the care-leaver EET rate (aged 19-21, March 2021) exactly as recounted from the OC3 file', () => {
@@ -129,6 +196,46 @@ describe('returns only: csp demo --returns then csp run', () => {
     for (const [week, n] of shown) expect([week, n]).toEqual([week, weekly.get(week)]);
   });
 
+  it('counts missing children, CLA reviews and conferences on time and children in care as recounted from the 903 and the CIN census', () => {
+    const months = Array.from({ length: 12 }, (_, i) => `${i < 9 ? 2020 : 2021}-${String(((i + 3) % 12) + 1).padStart(2, '0')}`); // April 2020 to March 2021
+    const csv903 = (file: string) => parse(readFileSync(path.join(input, 'ssda903', file)), { columns: true, bom: true }) as Record<string, string>[];
+    // Rows the contracts reject (an end before the start, an impossible date) are left out, as the run leaves them out.
+    const missing = csv903('missing.csv')
+      .filter((r) => !r.MIS_END || isoDay(r.MIS_END)! >= isoDay(r.MIS_START)!)
+      .map((r) => ({ child: r.CHILD!, missing: r.MISSING === 'M', start: r.MIS_START!, end: r.MIS_END || null, offered: null, offeredAt: null, accepted: null }));
+    const periods = periodsOfCare(csv903('episodes.csv').map((r) => ({ child: r.CHILD!, start: isoDay(r.DECOM)!, rne: r.RNE!, ls: r.LS!, end: isoDay(r.DEC), rec: r.REC || null })));
+    const reviews = csv903('reviews.csv').map((r) => ({ child: r.CHILD!, date: isoDay(r.REVIEW) })).filter((r): r is { child: string; date: string } => r.date !== null);
+    // The 903 holds the collection year's reviews: the sequence is known only for care that began on or after its 1 April.
+    const earliest = reviews.map((r) => r.date).sort()[0]!;
+    const yearStart = `${Number(earliest.slice(0, 4)) - (earliest.slice(5) < '04-01' ? 1 : 0)}-04-01`;
+    const cal = WorkingCalendar.englandAndWales();
+    const timed = timedReviews(periods, reviews, cal, yearStart);
+    const xml = readFileSync(path.join(input, 'cin-census.xml'), 'utf8');
+    const s47s = [...xml.matchAll(/<Section47>(.*?)<\/Section47>/g)].map((m) => ({
+      start: /<S47ActualStartDate>([\d-]+)</.exec(m[1]!)![1]!,
+      icpc: /<DateOfInitialCPC>([\d-]+)</.exec(m[1]!)?.[1] ?? null,
+    }));
+    const counts = missingCounts(missing, months);
+    const expected = recountMeasures({ missing, periods, reviews: timed, s47s, months, cal });
+    expect(counts.childrenTwice).toBeGreaterThan(0);
+    expect([...counts.children.values()].every((c) => c.numerator >= 10)).toBe(true);
+    expect(timed.filter((t) => t.timescale === 'first').length).toBeGreaterThan(100);
+
+    const rows = query(`SELECT measure_id, strftime(period_start, '%Y-%m'), numerator, coalesce(denominator::VARCHAR, '') FROM marts.kpi_monthly
+      WHERE period_type = 'month' AND period_start BETWEEN DATE '2020-04-01' AND DATE '2021-03-01' AND measure_id IN (${Object.keys(expected).map((k) => `'${k}'`).join(', ')})`);
+    const shown = shownMeasures(rows, Object.keys(expected));
+    for (const [measure, byMonth] of Object.entries(expected)) {
+      // Every month has a figure, except second and later reviews early in the year: the 903 starts each child's
+      // review history on 1 April, so those come only once the year's entrants or recorded reviews reach them.
+      expect(byMonth.size, measure).toBeGreaterThanOrEqual(['cla_second_reviews_on_time', 'cla_later_reviews_on_time'].includes(measure) ? 6 : 12);
+      expect(Object.fromEntries(shown[measure]!), measure).toEqual(Object.fromEntries(byMonth));
+    }
+    // The 903 records no return interviews (no figure, not 0%), and its missing episodes start with its year.
+    expect(query("SELECT count(*) FROM marts.kpi_monthly WHERE measure_id IN ('return_interviews_within_72_hours', 'return_interviews_accepted')")).toEqual([['0']]);
+    expect(query("SELECT count(*) FROM marts.kpi_monthly WHERE measure_id = 'children_missing' AND period_start < DATE '2020-04-01'")).toEqual([['0']]);
+    expect(query('SELECT DISTINCT record_source, is_looked_after FROM marts.fct_missing_episodes')).toEqual([['stg_ssda903__missing', 'true']]);
+  });
+
   it('passes the exact disclosure audit: every "c" in every public workbook could be at least 5 values (issue 14)', async () => {
     const audits = await auditPublicWorkbooks(path.join(data, 'appendices'), path.join(data, 'warehouse.duckdb'));
     expect(audits.map((a) => a.report).sort()).toEqual(['contact-activity', 'scorecard']);
@@ -159,5 +266,104 @@ describe('returns only: csp demo --returns then csp run', () => {
     const n = Number(inPeriod);
     expect(said).toContain(n === 0 ? `No rows of this appendix's source exports dated in these ${weeks} weeks were rejected` : `${n} row${n === 1 ? '' : 's'} of this appendix's source exports dated in these ${weeks} weeks`);
     if (Number(undated) > 0) expect(said).toContain(`a further ${undated} row`);
+  });
+});
+
+// The DfE's rules (Data to Insight's validators) run in the same shared run. The demo breaks one row per chosen
+// rule on purpose; the children each rule reports must be exactly those recounted here from the files.
+describe('return readiness: the DfE validation rules on the demo returns', () => {
+  // Rows as objects (the rules' messages hold commas).
+  const rowsOf = (sql: string): Record<string, unknown>[] => {
+    const out = execFileSync(path.join(venvBinDir, 'duckdb'), ['-readonly', '-json', path.join(data, 'warehouse.duckdb'), '-c', sql], { encoding: 'utf8' }).trim();
+    return out ? (JSON.parse(out) as Record<string, unknown>[]) : [];
+  };
+  const flagged = (ret: string, rule: string) => rowsOf(`SELECT DISTINCT child_id FROM validation.findings WHERE return_type = '${ret}' AND rule_code = '${rule}' AND fixed_run IS NULL ORDER BY 1`).map((r) => String(r.child_id));
+  const xml = () => readFileSync(path.join(input, 'cin-census.xml'), 'utf8');
+  const isDate = (s: string | undefined) => !!s && /^\d{4}-\d\d-\d\d$/.test(s) && !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 10) === s;
+  const perChild = (each: (childId: string, block: string) => boolean) =>
+    [...xml().matchAll(/<Child>([\s\S]*?)<\/Child>/g)].map((m) => m[1]!).filter((b) => each(/<LAchildID>([^<]*)</.exec(b)![1]!, b)).map((b) => /<LAchildID>([^<]*)</.exec(b)![1]!).sort();
+
+  it('903 rule 148 (REC given, DEC blank) names exactly the children whose episodes the file has so', () => {
+    const episodes = parse(readFileSync(path.join(input, 'ssda903', 'episodes.csv')), { bom: true, columns: true }) as Record<string, string>[];
+    const expected = [...new Set(episodes.filter((e) => (e.REC ?? '') !== '' && (e.DEC ?? '') === '').map((e) => e.CHILD!))].sort();
+    expect(expected.length).toBeGreaterThanOrEqual(1);
+    expect(flagged('ssda903', '148')).toEqual(expected);
+    // The finding names the file, its line and the values, and quotes the DfE's rule.
+    const [row] = rowsOf(`SELECT f.source_file, f.line_number::INTEGER AS line, f.fields, f.field_values, m.rule_message FROM validation.findings f JOIN marts.fct_return_validation m USING (finding_key) WHERE f.rule_code = '148' AND f.child_id = '${expected[0]}'`);
+    const line = readFileSync(path.join(input, 'ssda903', 'episodes.csv'), 'utf8').split(/\r?\n/).findIndex((l) => l.replace(/^\uFEFF/, '').startsWith(`${expected[0]},`) && l.split(',')[7] === '' && l.split(',')[8] !== '') + 1;
+    expect(row).toEqual({ source_file: 'ssda903/episodes.csv', line, fields: ['DEC', 'REC'], field_values: [null, 'X1'], rule_message: 'Date episode ceased and reason episode ceased must both be coded, or both left blank.' });
+  });
+
+  it('CIN rule 8650 (unknown PrimaryNeedCode) and 8608 (assessment authorised before it started) name exactly the children the XML has so', () => {
+    const needs = perChild((_, b) => [...b.matchAll(/<PrimaryNeedCode>([^<]*)</g)].some((m) => !/^N[0-9]$/.test(m[1]!)));
+    expect(needs.length).toBeGreaterThanOrEqual(1);
+    expect(flagged('cin_census', '8650')).toEqual(needs);
+    const early = perChild((_, b) =>
+      [...b.matchAll(/<AssessmentActualStartDate>([^<]*)<\/AssessmentActualStartDate><AssessmentInternalReviewDate\/><AssessmentAuthorisationDate>([^<]*)</g)].some((m) => isDate(m[1]) && isDate(m[2]) && m[2]! < m[1]!),
+    );
+    expect(early.length).toBeGreaterThanOrEqual(1);
+    expect(flagged('cin_census', '8608')).toEqual(early);
+  });
+
+  it('writes the restricted return-readiness workbook, which reads back with the same open errors as the warehouse', async () => {
+    const files = readdirSync(path.join(data, 'appendices')).filter((f) => f.startsWith('return-readiness-'));
+    expect(files.sort().map((f) => f.replace(/\d{4}-\d\d-\d\d/, 'D'))).toEqual(['return-readiness-D-restricted.pdf', 'return-readiness-D-restricted.xlsx']);
+    const manifest = JSON.parse(readFileSync(path.join(data, 'appendices', 'manifest.json'), 'utf8')) as { files: { report: string; variant: string }[] };
+    expect(manifest.files.filter((f) => f.report === 'return-readiness').map((f) => f.variant)).toEqual(['restricted', 'restricted']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(data, 'appendices', files.find((f) => f.endsWith('.xlsx'))!));
+    const rows = (sheet: string) => {
+      const out: string[][] = [];
+      wb.getWorksheet(sheet)!.eachRow((r, n) => {
+        if (n > 4) out.push((r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))));
+      });
+      return out;
+    };
+    const open = Number(query("SELECT count(*) FROM marts.fct_return_validation WHERE status = 'open'")[0]![0]);
+    expect(open).toBeGreaterThan(100);
+    const children = rows('Children');
+    expect(children.length).toBe(open);
+    // Sorted for team managers: child by child.
+    const ids = children.map((r) => r[0]!);
+    expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const c148 = flagged('ssda903', '148')[0]!;
+    expect(children.some((r) => r[0] === c148 && r[2] === '148' && r[4] === 'DEC = (blank); REC = X1')).toBe(true);
+    const byRule = rows('By rule');
+    const openByRule = rowsOf("SELECT return_name || ' ' || collection_year_label AS ret, rule_code, count(*)::INTEGER AS n FROM marts.fct_return_validation WHERE status = 'open' GROUP BY ALL ORDER BY 2, 1").map((r) => [r.ret, r.rule_code, String(r.n)]);
+    expect(byRule.map((r) => [r[0], r[1], r[3]]).sort((a, b) => a[1]!.localeCompare(b[1]!) || a[0]!.localeCompare(b[0]!))).toEqual(openByRule);
+    // Every rule found is quoted in the DfE's words, as the validator has them.
+    const quoted = rows('Rules');
+    const [rule148] = rowsOf("SELECT ruleset, message FROM validation.rules WHERE rule_code = '148' AND ruleset IN (SELECT ruleset FROM validation.findings WHERE rule_code = '148')");
+    expect(quoted).toContainEqual(['SSDA903', rule148!.ruleset, '148', rule148!.message]);
+    expect(new Set(quoted.map((q) => q[2])).size).toBe(new Set(openByRule.map((r) => r[1])).size);
+  });
+
+  it('gives the open errors per return in csp status', async () => {
+    const st = await csp(['status'], { CSP_DATA_DIR: data });
+    for (const [ret, label, n] of query("SELECT return_type, return_name || ' ' || collection_year_label, count(*) FROM marts.fct_return_validation WHERE status = 'open' GROUP BY ALL")) {
+      expect(st.stdout, ret).toContain(`${label} (${ret === 'ssda903' ? 'ssda903' : 'cin-census.xml'}): ${Number(n).toLocaleString('en-GB')} open error(s)`);
+    }
+  });
+
+  it('publishes as usual when the validators are missing, and says "validation not run" in the log, run record, status and report', async () => {
+    const openBefore = query("SELECT count(*) FROM validation.findings WHERE fixed_run IS NULL")[0]![0];
+    const again = await csp(['run', '--input', input, '--force'], { CSP_DATA_DIR: data, CSP_VALIDATORS_PYTHON: path.join(data, 'no-such-venv', 'python') });
+    expect(again.code, again.stderr + again.stdout.slice(-3000)).toBe(0);
+    const runId = /run (\d{8}T\d{6}Z-[0-9a-f]{4})/.exec(again.stdout + again.stderr)![1]!;
+    expect(again.stdout).toContain('validation not run for SSDA903 2020/21 (ssda903): the DfE validators are not installed');
+    const record = JSON.parse(readFileSync(path.join(data, 'runs', `${runId}.json`), 'utf8')) as { published: boolean; validation: { status: string; returns: { status: string; reason: string }[] } };
+    expect(record.published).toBe(true);
+    expect(record.validation.status).toBe('not run');
+    expect(record.validation.returns.map((r) => r.status)).toEqual(['not run', 'not run']);
+    const status = JSON.parse(readFileSync(path.join(data, 'status.json'), 'utf8')) as { published: { runId: string }; validation: { status: string } };
+    expect([status.published.runId, status.validation.status]).toEqual([runId, 'not run']);
+    expect((await csp(['status'], { CSP_DATA_DIR: data })).stdout).toContain('validation not run: the DfE validators are not installed');
+    // A night the rules did not run fixes nothing: yesterday's findings stay open.
+    expect(query("SELECT count(*) FROM validation.findings WHERE fixed_run IS NULL")[0]![0]).toBe(openBefore);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(data, 'appendices', readdirSync(path.join(data, 'appendices')).find((f) => /^return-readiness-.*\.xlsx$/.test(f))!));
+    const text: string[] = [];
+    wb.getWorksheet('Validation')!.eachRow((r) => text.push((r.values as unknown[]).join(' ')));
+    expect(text.join('\n')).toContain('validation not run: the DfE validators are not installed');
   });
 });

@@ -160,6 +160,19 @@ async function benchScale(scale) {
   log(`scale ${scale}: second csp run, no new files`);
   const again = must(await measure(process.execPath, [csp, 'run', '--input', input], { CSP_DATA_DIR: data }), 'second csp run');
   const againRec = runRecord(data, again.stdout);
+
+  // The DfE's validation rules on the statutory returns (SSDA903 and CIN census), at Dudley size only: the same
+  // council written as its returns, one csp run, and the validation step's own time from the run record.
+  let validation = null;
+  if (scale === 1) {
+    log(`scale ${scale}: csp run on the returns (SSDA903, CIN census), timing the DfE validation step`);
+    const returnsInput = path.join(base, 'returns');
+    must(await measure(process.execPath, [csp, 'demo', '--returns', '--out', returnsInput, '--scale', String(scale), '--to', TO]), 'csp demo --returns');
+    const returnsData = path.join(base, 'returns-data');
+    const rr = must(await measure(process.execPath, [csp, 'run', '--input', returnsInput], { CSP_DATA_DIR: returnsData }), 'csp run (returns)');
+    const v = runRecord(returnsData, rr.stdout).validation;
+    validation = v ? { ms: v.ms, status: v.status, returns: v.returns.map((x) => ({ return: x.return, ms: x.ms, open: x.open ?? null, status: x.status })) } : null;
+  }
   rmSync(base, { recursive: true, force: true });
 
   return {
@@ -180,6 +193,7 @@ async function benchScale(scale) {
       rejected: fullRec.stages.extract?.rejected,
     },
     again: { wallMs: again.ms, peakRss: again.peakRss, unchanged: Boolean(againRec.unchanged), extractMs: againRec.stages.extract?.ms },
+    validation,
   };
 }
 
@@ -228,6 +242,7 @@ function report(results, meta) {
     ['End-to-end at scale 50 within 15 minutes', `${s(last.run.wallMs)} s at scale ${last.scale}`, last.scale === 50 && last.run.wallMs <= 900_000],
     ['No-change run within a quarter of a full run', results.map((r) => `${((100 * r.again.wallMs) / r.run.wallMs).toFixed(0)}% at scale ${r.scale}`).join(', '), results.every((r) => r.again.wallMs <= r.run.wallMs / 4 && r.again.unchanged)],
     ['Peak memory under 2 GB at scale 50', `${gb(last.run.peakRss)} GB at scale ${last.scale}`, last.scale === 50 && last.run.peakRss < 2 * 1024 ** 3],
+    ['DfE validation of the returns adds at most 30 s at scale 1 (Dudley size)', first.validation ? `${s(first.validation.ms)} s (${first.validation.status})` : 'not measured', !!first.validation && first.validation.status === 'validated' && first.validation.ms <= 30_000],
     ['Cost growing no faster than linearly (wall time, scale 1 -> 50)', `${(last.run.wallMs / first.run.wallMs).toFixed(1)}x for ${last.scale / first.scale}x the data`, last.run.wallMs / first.run.wallMs <= last.scale / first.scale],
   ];
   return `# Benchmarks
@@ -295,6 +310,17 @@ ${row(`Report: ${first.run.reportFiles ?? 'all'} appendix files (s)`, (r) => r.r
 ${row('Publish (s)', (r) => r.run.publishMs, s)}
 ${row('**End to end, wall (s)**', (r) => r.run.wallMs, s)}
 ${row('Peak memory, process tree (GB)', (r) => r.run.peakRss, gb)}
+
+## DfE validation of the returns (scale 1)
+
+The same council written as its statutory returns (\`csp demo --returns\`), one \`csp run\` on them: the validation
+step runs Data to Insight's csc-validator-be-903 and csc-validator-be-cin, one process per return side by side, and
+stores the findings. Times from the run record (validation.ms).
+
+| | scale 1 |
+|---|---:|
+| Validation step, wall (s) | ${first.validation ? s(first.validation.ms) : 'not measured'} |
+${(first.validation?.returns ?? []).map((x) => `| ${x.return === 'ssda903' ? 'SSDA903' : 'CIN census'}: validator (s), open findings | ${s(x.ms)}, ${x.open === null ? x.status : int(x.open)} |`).join('\n')}
 
 ## Second run with no new files
 

@@ -1,21 +1,29 @@
 #!/usr/bin/env node
-// Creates the project-local Python venv with the pinned dbt + DuckDB toolchain (npm install runs this).
+// Creates the project-local Python venvs (npm install runs this): .venv with the pinned dbt + DuckDB toolchain, and
+// .venv-validators with the DfE's return validators (Data to Insight's csc-validator-be-903 and -cin). Both are
+// installed at once, each from its exact lock, so the install takes as long as the slower of the two.
 // The DuckDB pin must match @duckdb/node-api: a newer DuckDB writes files an older one cannot open.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { venvDir, venvBin, lockFile, stampFile } from './python-env.mjs';
+import { venvDir, venvBin, lockFile, stampFile, validatorsVenvDir, validatorsBin, validatorsLockFile, validatorsStampFile } from './python-env.mjs';
 
 const fail = (line) => {
   console.error(`csp install: ${line}`);
   process.exit(1);
 };
-const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', ...opts });
 
-const wanted = readFileSync(lockFile, 'utf8');
-if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === wanted && existsSync(venvBin('dbt'))) {
-  console.log('csp install: Python toolchain (dbt, duckdb) already up to date in .venv');
-  process.exit(0);
-}
+const envs = [
+  { name: '.venv', what: 'dbt-core, dbt-duckdb, duckdb, duckdb-cli and openpyxl (tests write workbooks with it)', dir: venvDir, bin: venvBin, lock: lockFile, stamp: stampFile, marker: 'dbt', required: true, noDeps: false },
+  // Without the validators the pipeline still runs and publishes; it says "validation not run" (see pipelines/validate).
+  { name: '.venv-validators', what: 'csc-validator-be-903 and csc-validator-be-cin', dir: validatorsVenvDir, bin: validatorsBin, lock: validatorsLockFile, stamp: validatorsStampFile, marker: 'python', required: false, noDeps: true },
+];
+const upToDate = (e) => existsSync(e.stamp) && readFileSync(e.stamp, 'utf8') === readFileSync(e.lock, 'utf8') && existsSync(e.bin(e.marker));
+const todo = envs.filter((e) => {
+  if (!upToDate(e)) return true;
+  console.log(`csp install: ${e.what} already up to date in ${e.name}`);
+  return false;
+});
+if (todo.length === 0) process.exit(0);
 
 const python = process.env.CSP_PYTHON || 'python3';
 const probe = spawnSync(python, ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], { encoding: 'utf8' });
@@ -31,12 +39,31 @@ if (venvProbe.status !== 0) {
   fail(`${python} has no venv/ensurepip module: install it (Debian/Ubuntu: apt-get install python3-venv), then run npm install again.`);
 }
 
-if (!existsSync(venvBin('python'))) {
-  console.log(`csp install: creating Python venv in ${venvDir}`);
-  if (run(python, ['-m', 'venv', venvDir]).status !== 0) fail(`could not create ${venvDir}: check the disk and permissions, then run npm install again.`);
+const run = (cmd, args) =>
+  new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit' });
+    child.on('error', () => resolve(1));
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+
+async function install(e) {
+  if (!existsSync(e.bin('python'))) {
+    console.log(`csp install: creating Python venv in ${e.dir}`);
+    if ((await run(python, ['-m', 'venv', e.dir])) !== 0) return `could not create ${e.dir}: check the disk and permissions, then run npm install again.`;
+  }
+  console.log(`csp install: installing pinned ${e.what} into ${e.name}`);
+  // The validators' lock lists every package they need at its exact version, so pip need not resolve (--no-deps).
+  const code = await run(e.bin('python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-input', ...(e.noDeps ? ['--no-deps'] : []), '-r', e.lock]);
+  if (code !== 0) return `pip could not install ${e.lock}: check that PyPI is reachable, then run npm install again.`;
+  writeFileSync(e.stamp, readFileSync(e.lock, 'utf8'));
+  console.log(`csp install: ${e.what} ready in ${e.name}`);
+  return null;
 }
-console.log('csp install: installing pinned dbt-core, dbt-duckdb, duckdb and duckdb-cli into .venv (about 20 s)');
-const pip = run(venvBin('python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-input', '-r', lockFile]);
-if (pip.status !== 0) fail(`pip could not install ${lockFile}: check that PyPI is reachable, then run npm install again.`);
-writeFileSync(stampFile, wanted);
+
+const results = await Promise.all(todo.map(async (e) => ({ e, problem: await install(e) })));
+for (const { e, problem } of results) {
+  if (!problem) continue;
+  if (e.required) fail(problem);
+  console.warn(`csp install: WARNING: ${problem} Until then each run publishes as usual but says "validation not run".`);
+}
 console.log('csp install: Python toolchain ready (npx dbt, npx duckdb)');

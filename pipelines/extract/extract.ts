@@ -7,8 +7,11 @@ import { mappedContracts } from '../../sources/lib/mapping.js';
 import type { Logger } from '../logger.js';
 import type { Warehouse } from '../warehouse/db.js';
 import { landFile, type FileLoadResult, type LandingPath } from './land-file.js';
+import { ensureFileAsAtTable, recordFileAsAt } from './file-as-at.js';
 import { ensureRawSchema } from './ledger-tables.js';
+import type { CompletenessRules, HeldExport } from './completeness.js';
 import { ssda903Year } from './return-year.js';
+import { describeShortfall, findWorkbookShortfalls, type WorkbookShortfall } from './workbook-shortfall.js';
 
 const EXPORT_FILE = /\.(csv|xlsx|xml)$/i;
 
@@ -29,16 +32,26 @@ export function listExportFiles(inputDir: string): string[] {
 function logResult(log: Logger, result: FileLoadResult): void {
   const fields = { file: result.file, source: result.source, status: result.status, read: result.read, landed: result.landed, rejected: result.rejected, ms: result.durationMs };
   if (result.status === 'failed') log.error(fields, `extract: ${result.error}`);
+  else if (result.status === 'held') log.warn({ ...fields, reason: result.held?.reason }, `extract: HELD ${result.error}`);
+  else if (result.duplicateOf) log.warn({ ...fields, duplicateOf: result.duplicateOf }, `extract: ${result.error}`);
+  else if (result.status === 'passed_over') log.info(fields, `extract: ${result.file} passed over: ${result.error}`);
   else if (result.status === 'skipped') log.info(fields, `extract: ${result.file} unchanged since its last load (same checksum), skipped`);
   else log.info(fields, `extract: ${result.file} landed ${result.landed.toLocaleString('en-GB')} of ${result.read.toLocaleString('en-GB')} rows as ${result.source}, ${result.rejected.toLocaleString('en-GB')} rejected`);
 }
 
 export interface ExtractSummary {
+  /** Every file, workbook sheet or XML stream loaded, skipped or failed. */
   files: FileLoadResult[];
+  /** Workbook sheets that hold no known export (cover, notes, charts), each with the reason. */
+  passedOver: { file: string; reason: string }[];
+  /** Workbooks landing fewer lists than their source's previous workbook (workbook-shortfall.ts). */
+  shortfalls: WorkbookShortfall[];
   read: number;
   landed: number;
   rejected: number;
   failed: number;
+  /** Exports held back by the completeness guard: their sources keep their previous data. */
+  held: HeldExport[];
 }
 
 export async function extract(
@@ -52,6 +65,8 @@ export async function extract(
     mappings?: Readonly<Record<string, string>>;
     /** `js` forces the row-by-row JS checks (the reference the fast SQL path is tested against). */
     landing?: LandingPath;
+    /** The completeness guard's limits (config completeness); the defaults otherwise. */
+    completeness?: CompletenessRules;
     /** The SSDA903's collection year when the council names it (config returns.ssda903.collectionYear). */
     ssda903Year?: string;
   },
@@ -61,6 +76,7 @@ export async function extract(
     throw new Error(`input folder ${opts.inputDir} does not exist: put the council's exports there, or pass --input DIR.`);
   }
   await ensureRawSchema(db, contracts);
+  await ensureFileAsAtTable(db);
   const files = listExportFiles(opts.inputDir);
   if (files.length === 0) throw new Error(`no export files (*.csv, *.xlsx, *.xml) in ${opts.inputDir}: put the council's exports there, or pass --input DIR.`);
   const named = files.map((file) => ({ path: file, name: path.relative(opts.inputDir, file).split(path.sep).join('/') }));
@@ -69,14 +85,19 @@ export async function extract(
   if (year903) opts.log.info({ system: 'ssda903', collectionYear: year903.year, basis: year903.basis }, `extract: SSDA903 files checked against the ${year903.year} code lists (${year903.basis})`);
   const returnYears: Record<string, string> = year903 ? { ssda903: year903.year } : {};
   const results: FileLoadResult[] = [];
+  const passedOver: ExtractSummary['passedOver'] = [];
   for (const [i, { path: file, name }] of named.entries()) {
-    const landed = await landFile(db, { path: file, name, loadId: `${opts.runId}-${String(i + 1).padStart(3, '0')}`, runId: opts.runId, contracts, returnYears, landing: opts.landing ?? (process.env.CSP_LANDING === 'js' ? 'js' : 'auto') });
+    const landed = await landFile(db, { path: file, name, loadId: `${opts.runId}-${String(i + 1).padStart(3, '0')}`, runId: opts.runId, contracts, returnYears, completeness: opts.completeness, landing: opts.landing ?? (process.env.CSP_LANDING === 'js' ? 'js' : 'auto') });
+    await recordFileAsAt(db, { path: file, name, results: landed, contracts });
     for (const result of landed) {
-      results.push(result);
+      if (result.status === 'passed_over') passedOver.push({ file: result.file, reason: result.error ?? '' });
+      else results.push(result);
       logResult(opts.log, result);
     }
   }
+  const shortfalls = await findWorkbookShortfalls(db);
+  for (const s of shortfalls) opts.log.warn({ ...s }, `extract: ${describeShortfall(s)}`);
 
   const sum = (k: 'read' | 'landed' | 'rejected') => results.reduce((s, r) => s + r[k], 0);
-  return { files: results, read: sum('read'), landed: sum('landed'), rejected: sum('rejected'), failed: results.filter((r) => r.status === 'failed').length };
+  return { files: results, passedOver, shortfalls, read: sum('read'), landed: sum('landed'), rejected: sum('rejected'), failed: results.filter((r) => r.status === 'failed').length, held: results.flatMap((r) => (r.held ? [r.held] : [])) };
 }

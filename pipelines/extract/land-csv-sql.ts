@@ -24,6 +24,8 @@ export interface SqlLanding {
   landed: number;
   rejected: number;
   rejects: LandedReject[];
+  /** The line of the file's last record (0 when it has none). */
+  lastLine: number;
   /** Inserts the good rows into `table` (the raw table, inside the caller's swap transaction). */
   insertGood(table: string): Promise<void>;
   /** Drops the step tables; call once, after insertGood. */
@@ -49,6 +51,26 @@ function hasQuotedLineBreak(buf: Buffer): boolean {
     open = buf.indexOf(0x22, close + 1);
   }
   return false;
+}
+
+const countOf = (buf: Buffer, byte: number): number => {
+  let n = 0;
+  for (let i = buf.indexOf(byte); i >= 0; i = buf.indexOf(byte, i + 1)) n++;
+  return n;
+};
+
+/**
+ * True when a file ends its lines in more than one way (CRLF with a bare LF or CR among them, or both bare kinds).
+ * Each still ends a record (as the JS reader and Excel read it), but DuckDB's reader takes one kind per file and,
+ * outside its strict mode, misreads the rest; such a file goes to the JS path.
+ */
+export function hasMixedLineEndings(buf: Buffer): boolean {
+  const lf = countOf(buf, 0x0a);
+  const cr = countOf(buf, 0x0d);
+  if (lf === 0 || cr === 0) return false;
+  let crlf = 0;
+  for (let i = buf.indexOf('\r\n'); i >= 0; i = buf.indexOf('\r\n', i + 2)) crlf++;
+  return [crlf > 0, lf > crlf, cr > crlf].filter(Boolean).length > 1;
 }
 
 /**
@@ -140,6 +162,7 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
   let handedOver = false;
   try {
     const buf = readFileSync(input.path);
+    if (hasMixedLineEndings(buf)) return null;
     const ends = recordEndLines(buf);
     const noTrim = ends === null && cellsNeedNoTrim(buf);
     lap('scan');
@@ -271,7 +294,7 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     // A good row: the right number of cells, every field's test, and every row check.
     const ok = [cellsOk, ...checkSql].join(' AND ');
 
-    const { read } = (await db.json<{ read: number }>(`SELECT count(*)::INTEGER AS read FROM ${typedTable}`))[0]!;
+    const { read, lastLine } = (await db.json<{ read: number; lastLine: number | null }>(`SELECT count(*)::INTEGER AS read, max(line)::BIGINT::DOUBLE AS "lastLine" FROM ${typedTable}`))[0]!;
     // The rows that fail the first pass, with every cell it left untyped now typed by the full rules (one whose usual
     // form failed strptime fails them too). Some of them are good after all: they are inserted with the rest.
     const untyped = (i: number) => `(x_${i} IS NULL AND v_${i} IS NOT NULL)`;
@@ -327,7 +350,7 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
       lap('insert');
     };
     handedOver = true;
-    return { read, landed: read - rejected, rejected, rejects, insertGood, dispose };
+    return { read, landed: read - rejected, rejected, rejects, lastLine: Number(lastLine ?? 0), insertGood, dispose };
   } finally {
     await db.run('RESET preserve_insertion_order');
     if (!handedOver) await dispose();

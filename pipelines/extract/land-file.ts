@@ -7,19 +7,25 @@ import type { CollectionYear } from '../../sources/lib/collection-year.js';
 import { compileContract, rawTableName, rowLengthReason, type Contract } from '../../sources/lib/contract.js';
 import { returnContractForYear } from '../../sources/lib/return-fields.js';
 import { readCsv, sniffEncoding, type CsvRecord } from '../../sources/lib/csv-reader.js';
+import { ambiguityReason, ambiguousFields } from '../../sources/lib/header-ambiguity.js';
 import { readXlsxSheets } from '../../sources/lib/xlsx-reader.js';
 import { ident, type Warehouse } from '../warehouse/db.js';
 import { detectContract, type Detection } from './detect.js';
 import { landCsvWithSql, sqlLandingFits, type SqlLanding } from './land-csv-sql.js';
 import { LOADS_TABLE, REJECTS_TABLE } from './ledger-tables.js';
+import { DEFAULT_COMPLETENESS, isCutOff, judgeExport, truncatedExport, type CompletenessRules, type ExportFacts, type HeldExport } from './completeness.js';
+import { endsWithLineBreak, isAccepted, latestDateOf, previousExport, recordHold } from './guard-facts.js';
 import { landReturnXml } from './land-xml.js';
 import { isXml } from '../../sources/lib/return-xml.js';
+import { isTransientError } from '../ops/retry.js';
 
 export interface FileLoadResult {
   /** File name relative to the input folder; `book.xlsx#Sheet` for a worksheet. */
   file: string;
   source: string | null;
-  status: 'loaded' | 'skipped' | 'failed';
+  /** `held`: read but held back by the completeness guard (completeness.ts); the source keeps its previous data. */
+  /** `passed_over`: a workbook sheet that holds no known export (a cover or notes sheet); `error` says why. */
+  status: 'loaded' | 'skipped' | 'failed' | 'held' | 'passed_over';
   read: number;
   landed: number;
   rejected: number;
@@ -28,14 +34,13 @@ export interface FileLoadResult {
   durationMs: number;
   /** How a loaded file was checked: in DuckDB (`sql`, land-csv-sql.ts) or row by row in JS (`js`). */
   landing?: 'sql' | 'js';
+  /** Why a held file was held back, and what analysts see instead. */
+  held?: HeldExport;
+  /** A skipped file whose content was already landed under another name: that name. */
+  duplicateOf?: string;
 }
 
 class UnreadableFileError extends Error {}
-
-/** Read the rest of a table without using it (a streamed workbook yields its sheets in order). */
-async function drain(records: AsyncIterator<unknown>): Promise<void> {
-  for (let n = await records.next(); !n.done; n = await records.next());
-}
 
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -59,6 +64,8 @@ interface LandOptions {
   contracts: readonly Contract[];
   /** `js` checks every row in JS (the reference); `auto` lets DuckDB check a UTF-8 CSV (land-csv-sql.ts). */
   landing?: LandingPath;
+  /** When a new export is held back (default: more than 20% fewer rows than the previous one, or older). */
+  completeness?: CompletenessRules;
   /** The collection year each return's rows are checked against, by system (e.g. ssda903: '2024/25'). */
   returnYears?: Readonly<Record<string, CollectionYear>>;
 }
@@ -84,6 +91,15 @@ export async function landFile(db: Warehouse, opts: LandOptions): Promise<FileLo
     encoding: isWorkbook(opts.path) ? 'xlsx' : isXml(opts.path) ? 'xml' : await sniffEncoding(opts.path),
     startedAt: new Date().toISOString(),
   };
+  // The same content under a second name (a copy in another folder, a renamed re-send) would count every row twice.
+  const [twin] = await db.json<{ source_file: string }>(
+    `SELECT source_file FROM ${LOADS_TABLE} WHERE file_checksum = ? AND status = 'loaded' AND is_current AND split_part(source_file, '#', 1) <> ? ORDER BY finished_at LIMIT 1`,
+    [facts.checksum, opts.name],
+  );
+  if (twin) {
+    const sameAs = twin.source_file.split('#')[0]!;
+    return [{ file: opts.name, source: null, checksum: facts.checksum, status: 'skipped', read: 0, landed: 0, rejected: 0, duplicateOf: sameAs, error: `${opts.name} has exactly the same content as ${sameAs}, already landed: skipped, so its rows are not counted twice. Remove one of the two copies from the input folder.`, durationMs: Date.now() - Date.parse(facts.startedAt) }];
+  }
   if (isXml(opts.path)) {
     // A return XML: one table per entity stream, like a workbook's sheets (see land-xml.ts).
     let loadNo = 0;
@@ -92,26 +108,40 @@ export async function landFile(db: Warehouse, opts: LandOptions): Promise<FileLo
       fail: (error) => failed(db, opts, facts, opts.name, null, error),
     }, opts.returnYears);
   }
-  if (!isWorkbook(opts.path)) return [await landTable(db, opts, facts, opts.name, readCsv(opts.path), false)];
+  if (!isWorkbook(opts.path)) {
+    try {
+      return [await landTable(db, opts, facts, opts.name, readCsv(opts.path), false)];
+    } catch (e) {
+      // However broken the bytes (not CSV at all, binary, a quote never closed near the top), the file is named
+      // and gets its ledger row; a temporary problem (a locked file) is left for the stage's retry.
+      if (isTransientError(e)) throw e;
+      const why = (e as Error).message.split('\n')[0]!.slice(0, 300);
+      return [await failed(db, opts, facts, opts.name, null, `${opts.name} could not be read as a CSV export (${why}). It may be damaged or not a CSV file at all: export it again as CSV and run again.`)];
+    }
+  }
 
-  // A workbook: every sheet that matches a contract lands; cover or notes sheets are passed over.
+  // A workbook: every sheet that matches a contract lands; any other sheet (cover, notes, chart) is passed over,
+  // and listed with the reason.
   const results: FileLoadResult[] = [];
-  const unmatched: string[] = [];
   let loadNo = 0;
   try {
     for await (const sheet of readXlsxSheets(opts.path)) {
-      const result = await landTable(db, { ...opts, loadId: `${opts.loadId}.${++loadNo}` }, facts, `${opts.name}#${sheet.sheet}`, sheet.records[Symbol.asyncIterator](), true, true);
-      if (result) results.push(result);
-      else unmatched.push(sheet.sheet);
+      const name = `${opts.name}#${sheet.sheet}`;
+      if (sheet.passedOver) results.push(passedOver(facts, name, `${name} ${sheet.passedOver}`));
+      else results.push(await landTable(db, { ...opts, loadId: `${opts.loadId}.${++loadNo}` }, facts, name, sheet.records[Symbol.asyncIterator](), true));
     }
   } catch (e) {
     return [await failed(db, opts, facts, opts.name, null, `${opts.name} could not be read as an Excel workbook (${(e as Error).message}). Re-save it as .xlsx from Excel and run again.`)];
   }
-  if (results.length === 0) {
-    return [await failed(db, opts, facts, opts.name, null, `${opts.name}: none of its sheets (${unmatched.join(', ') || 'none'}) has a header row matching a known export. Check the workbook is the right report, or add a header mapping.`)];
+  if (results.every((r) => r.status === 'passed_over')) {
+    const sheets = results.map((r) => r.file.slice(opts.name.length + 1));
+    return [await failed(db, opts, facts, opts.name, null, `${opts.name}: none of its sheets (${sheets.join(', ') || 'none'}) has a header row matching a known export. Check the workbook is the right report, or add a header mapping.`)];
   }
   return results;
 }
+
+const passedOver = (facts: FileFacts, name: string, reason: string): FileLoadResult =>
+  ({ file: name, checksum: facts.checksum, source: null, status: 'passed_over', read: 0, landed: 0, rejected: 0, error: reason, durationMs: 0 });
 
 async function failed(db: Warehouse, opts: LandOptions, facts: FileFacts, name: string, source: string | null, error: string): Promise<FileLoadResult> {
   await recordLoad(db, { loadId: opts.loadId, runId: opts.runId, name, source, table: null, facts, status: 'failed', read: 0, landed: 0, rejected: 0, error });
@@ -131,19 +161,22 @@ async function findHeader(records: AsyncIterator<CsvRecord>, name: string, contr
   return first;
 }
 
-function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, name: string, records: AsyncIterator<CsvRecord>, workbook: false): Promise<FileLoadResult>;
-function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, name: string, records: AsyncIterator<CsvRecord>, workbook: true, quietIfUnmatched: true): Promise<FileLoadResult | null>;
-async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, name: string, records: AsyncIterator<CsvRecord>, workbook: boolean, quietIfUnmatched = false): Promise<FileLoadResult | null> {
+/** Lands one table (a CSV, a workbook sheet or a return XML stream). A workbook sheet that matches no contract is passed over, not failed. */
+async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, name: string, records: AsyncIterator<CsvRecord>, workbook: boolean): Promise<FileLoadResult> {
   const started = Date.now();
   const found = await findHeader(records, name, opts.contracts);
   if (!found) {
-    if (quietIfUnmatched) return null;
+    if (workbook) return passedOver(facts, name, `${name} is empty`);
     return failed(db, opts, facts, name, null, `${name} is empty: expected a header row and at least one data row. Re-export the file and run again.`);
   }
   if (!found.detection.ok) {
-    if (quietIfUnmatched) {
-      await drain(records); // so the workbook's next sheet can be read
-      return null;
+    if (workbook) {
+      await records.return?.(undefined); // sheets are read independently: no need to read this one through
+      // A sheet that resembles an export says which columns it lacks; a cover or notes sheet just says so.
+      const reason = /looks like a/.test(found.detection.reason)
+        ? found.detection.reason
+        : `${name}: none of its first ${HEADER_SEARCH_ROWS} rows is the header row of a known export (its first row: ${found.header.cells.slice(0, 4).map((c) => `'${c}'`).join(', ')})`;
+      return passedOver(facts, name, reason);
     }
     return failed(db, opts, facts, name, null, found.detection.reason);
   }
@@ -152,18 +185,21 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
   const year = opts.returnYears?.[found.detection.contract.system];
   const contract = year ? returnContractForYear(found.detection.contract, year) : found.detection.contract;
   const source = `${contract.system}.${contract.entity}`;
+  const ambiguous = ambiguousFields(contract, headers);
+  if (ambiguous.length > 0) {
+    await records.return?.(undefined);
+    return failed(db, opts, facts, name, source, ambiguityReason(name, contract, ambiguous));
+  }
   const table = rawTableName(contract);
   const base = { file: name, checksum: facts.checksum, source };
 
-  const previous = await db.json<{ n: number }>(
+  const already = await db.json<{ n: number }>(
     `SELECT count(*)::INTEGER AS n FROM ${LOADS_TABLE} WHERE raw_table = ? AND source_file = ? AND file_checksum = ? AND status = 'loaded' AND is_current`,
     [table, name, facts.checksum],
   );
-  if ((previous[0]?.n ?? 0) > 0) {
-    // A workbook's next sheet needs this one read; a CSV is simply closed (reading it through cost most of a run
-    // with nothing new: 40 s of csv-parse at scale 50).
-    if (workbook) await drain(records);
-    else await records.return?.(undefined);
+  if ((already[0]?.n ?? 0) > 0) {
+    // Closed unread (reading it through cost most of a run with nothing new: 40 s of csv-parse at scale 50).
+    await records.return?.(undefined);
     return { ...base, status: 'skipped', read: 0, landed: 0, rejected: 0, durationMs: Date.now() - started };
   }
 
@@ -192,24 +228,47 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
   }
   // The swap: one transaction replaces the file's earlier rows, rejects and ledger entry.
   const noRows = () => failed(db, opts, facts, name, source, `${name} has a header row but no data rows. Check the export finished, then run again.`);
+  const csv = !workbook && facts.encoding !== 'xml';
+  const previous = await previousExport(db, contract, name, opts.runId);
+  /** A CSV whose last record stops mid-row is cut off: refused whole, held back when the source has data to keep. */
+  const cutOff = async (lastLine: number): Promise<FileLoadResult | null> => {
+    if (!csv || read === 0 || !isCutOff(await endsWithLineBreak(opts.path), rejects.some((r) => r.line === lastLine))) return null;
+    const held = truncatedExport(source, { file: name, rows: read, latestDate: null }, lastLine, previous);
+    if (!previous) return failed(db, opts, facts, name, source, held.message);
+    return holdBack(db, opts, facts, table, held, { read, landed, rejected: rejectedRows, started });
+  };
   const swap = async (insertGood: () => Promise<void>, path: 'sql' | 'js'): Promise<FileLoadResult> => {
     if (read !== landed + rejectedRows) throw new Error(`internal check failed for ${name}: read ${read} != landed ${landed} + rejected ${rejectedRows}`);
-    await db.transaction(async () => {
+    const accepted = previous ? await isAccepted(db, source, facts.checksum) : false;
+    const verdict: { held: HeldExport | null } = { held: null };
+    try {
+      await db.transaction(async () => {
       // A corrected file replaces its earlier version (same name) and only that.
       await db.run(`DELETE FROM raw.${ident(table)} WHERE _source_file = ?`, [name]);
       await insertGood();
+      if (previous) {
+        // Judged on the rows as landed (the latest date needs them typed); a held export is rolled back whole.
+        const next: ExportFacts = { file: name, rows: read, latestDate: await latestDateOf(db, contract, opts.loadId) };
+        verdict.held = judgeExport(source, next, previous, opts.completeness ?? DEFAULT_COMPLETENESS, accepted);
+        if (verdict.held) throw new HeldBack();
+      }
       await db.run(`DELETE FROM ${REJECTS_TABLE} WHERE source = ? AND source_file = ?`, [source, name]);
       await insertRejects(db, opts.loadId, source, name, rejects);
       await db.run(`UPDATE ${LOADS_TABLE} SET is_current = false WHERE raw_table = ? AND source_file = ?`, [table, name]);
-      await recordLoad(db, { loadId: opts.loadId, runId: opts.runId, name, source, table, facts, status: 'loaded', read, landed, rejected: rejectedRows, error: null });
-    });
+      await recordLoad(db, { loadId: opts.loadId, runId: opts.runId, name, source, table, facts, status: 'loaded', read, landed, rejected: rejectedRows, error: null, specVersion: contract.specVersion ?? null });
+      });
+    } catch (e) {
+      if (!(e instanceof HeldBack)) throw e;
+    }
+    if (verdict.held) return holdBack(db, opts, facts, table, verdict.held, { read, landed, rejected: rejectedRows, started });
     return { ...base, status: 'loaded', read, landed, rejected: rejectedRows, durationMs: Date.now() - started, landing: path };
   };
   if (sql) {
     // The SQL path's typed rows go straight from its step table into raw.* (no landing copy).
     const landedSql = sql;
     try {
-      return read === 0 ? await noRows() : await swap(() => landedSql.insertGood(`raw.${ident(table)}`), 'sql');
+      if (read === 0) return await noRows();
+      return (await cutOff(landedSql.lastLine)) ?? (await swap(() => landedSql.insertGood(`raw.${ident(table)}`), 'sql'));
     } finally {
       await landedSql.dispose();
     }
@@ -273,9 +332,26 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
     await db.run(`DROP TABLE ${landing}`);
     return noRows();
   }
+  const cut = await cutOff(lastLine);
+  if (cut) {
+    await db.run(`DROP TABLE ${landing}`);
+    return cut;
+  }
   const result = await swap(() => db.run(`INSERT INTO raw.${ident(table)} SELECT * FROM ${landing}`), 'js');
   await db.run(`DROP TABLE ${landing}`);
   return result;
+}
+
+/** Thrown inside the swap's transaction to roll a held-back export out again. */
+class HeldBack extends Error {}
+
+/** Records a held-back export (a `held` ledger row, not current, with what it would have landed) and says so. */
+async function holdBack(db: Warehouse, opts: LandOptions, facts: FileFacts, table: string, held: HeldExport, n: { read: number; landed: number; rejected: number; started: number }): Promise<FileLoadResult> {
+  await db.transaction(async () => {
+    await recordLoad(db, { loadId: opts.loadId, runId: opts.runId, name: held.file, source: held.source, table, facts, status: 'held', read: n.read, landed: n.landed, rejected: n.rejected, error: held.message });
+    await recordHold(db, held, { loadId: opts.loadId, runId: opts.runId, checksum: facts.checksum });
+  });
+  return { file: held.file, source: held.source, checksum: facts.checksum, status: 'held', read: n.read, landed: 0, rejected: 0, error: held.message, held, durationMs: Date.now() - n.started };
 }
 
 async function insertRejects(db: Warehouse, loadId: string, source: string, file: string, rejects: Reject[]): Promise<void> {
@@ -299,10 +375,12 @@ async function insertRejects(db: Warehouse, loadId: string, source: string, file
 
 async function recordLoad(
   db: Warehouse,
-  l: { loadId: string; runId: string; name: string; source: string | null; table: string | null; facts: FileFacts; status: string; read: number; landed: number; rejected: number; error: string | null },
+  l: { loadId: string; runId: string; name: string; source: string | null; table: string | null; facts: FileFacts; status: string; read: number; landed: number; rejected: number; error: string | null; specVersion?: string | null },
 ): Promise<void> {
   await db.run(
-    `INSERT INTO ${LOADS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, now()::TIMESTAMP)`,
-    [l.loadId, l.runId, l.source, l.table, l.name, l.facts.checksum, l.facts.stat.size, l.facts.stat.mtime.toISOString(), l.facts.encoding, l.status, l.status === 'loaded', l.read, l.landed, l.rejected, l.error, l.facts.startedAt],
+    `INSERT INTO ${LOADS_TABLE} (load_id, run_id, source, raw_table, source_file, file_checksum, file_bytes, file_modified_at, encoding, status, is_current,
+       rows_read, rows_landed, rows_rejected, error, started_at, finished_at, spec_version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, now()::TIMESTAMP, ?)`,
+    [l.loadId, l.runId, l.source, l.table, l.name, l.facts.checksum, l.facts.stat.size, l.facts.stat.mtime.toISOString(), l.facts.encoding, l.status, l.status === 'loaded', l.read, l.landed, l.rejected, l.error, l.facts.startedAt, l.specVersion ?? null],
   );
 }

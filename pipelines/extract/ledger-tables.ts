@@ -4,6 +4,10 @@ import { ident, type Warehouse } from '../warehouse/db.js';
 
 export const LOADS_TABLE = 'raw._loads';
 export const REJECTS_TABLE = 'raw._rejects';
+/** Exports the completeness guard held back (extract/completeness.ts), one row each time one is held. */
+export const HOLDS_TABLE = 'raw._holds';
+/** Held exports the performance team accepted with `csp accept SOURCE`, by content (checksum). */
+export const ACCEPTS_TABLE = 'raw._accepts';
 
 export const rawTableDdl = (c: Contract): string => {
   const cols = c.fields.map((f) => `${ident(f.name)} ${duckdbType(f)}`);
@@ -37,6 +41,8 @@ export async function ensureRawSchema(db: Warehouse, contracts: readonly Contrac
     started_at TIMESTAMP,
     finished_at TIMESTAMP
   )`);
+  // The published specification a file was checked against (e.g. 'SSD 1.4.5'); added to older ledgers in place.
+  await db.run(`ALTER TABLE ${LOADS_TABLE} ADD COLUMN IF NOT EXISTS spec_version VARCHAR`);
   await db.run(`CREATE TABLE IF NOT EXISTS ${REJECTS_TABLE} (
     load_id VARCHAR NOT NULL,
     source VARCHAR NOT NULL,
@@ -46,6 +52,29 @@ export async function ensureRawSchema(db: Warehouse, contracts: readonly Contrac
     raw_value VARCHAR,
     reason VARCHAR NOT NULL,
     raw_record VARCHAR NOT NULL
+  )`);
+  await db.run(`CREATE TABLE IF NOT EXISTS ${HOLDS_TABLE} (
+    load_id VARCHAR NOT NULL,
+    run_id VARCHAR NOT NULL,
+    source VARCHAR NOT NULL,
+    source_file VARCHAR NOT NULL,
+    file_checksum VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL,          -- truncated, shrunk, older
+    rows_read BIGINT,
+    latest_date DATE,
+    previous_file VARCHAR,
+    previous_rows BIGINT,
+    previous_latest_date DATE,
+    message VARCHAR NOT NULL,
+    held_at TIMESTAMP NOT NULL
+  )`);
+  await db.run(`CREATE TABLE IF NOT EXISTS ${ACCEPTS_TABLE} (
+    source VARCHAR NOT NULL,
+    source_file VARCHAR NOT NULL,
+    file_checksum VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL,
+    accepted_at TIMESTAMP NOT NULL,
+    accepted_by VARCHAR
   )`);
   for (const c of contracts) await db.run(rawTableDdl(c));
   // A column the DfE added to a return (SWEpisodes' DOB): a table made before it is rebuilt in the contract's

@@ -2,6 +2,7 @@
 // one sheet per source listing each rejected row's file, line, field, value and reason.
 import ExcelJS from 'exceljs';
 import type { Warehouse } from '../warehouse/db.js';
+import { cellText } from '../../reports/lib/spreadsheet-text.js';
 import { LOADS_TABLE, REJECTS_TABLE } from './ledger-tables.js';
 
 const BRAND = 'FF1F4E79';
@@ -28,8 +29,8 @@ export async function writeRejectsWorkbook(db: Warehouse, file: string): Promise
     `SELECT source, source_file, status, rows_read::INTEGER AS rows_read, rows_landed::INTEGER AS rows_landed, rows_rejected::INTEGER AS rows_rejected, error,
             strftime(finished_at, '%d/%m/%Y %H:%M') AS loaded
      FROM ${LOADS_TABLE} l
-     WHERE is_current OR (status = 'failed' AND finished_at = (SELECT max(finished_at) FROM ${LOADS_TABLE} x WHERE x.source_file = l.source_file))
-     ORDER BY source NULLS LAST, source_file`,
+     WHERE is_current OR (status IN ('failed', 'held') AND finished_at = (SELECT max(finished_at) FROM ${LOADS_TABLE} x WHERE x.source_file = l.source_file))
+     ORDER BY source NULLS LAST, source_file, finished_at`,
   );
   const rejects = await db.json<{ source: string; source_file: string; line_number: number; column_name: string | null; raw_value: string | null; reason: string }>(
     `SELECT source, source_file, line_number::INTEGER AS line_number, column_name, raw_value, reason FROM ${REJECTS_TABLE} ORDER BY source, source_file, line_number, column_name`,
@@ -48,7 +49,9 @@ export async function writeRejectsWorkbook(db: Warehouse, file: string): Promise
     { header: 'Loaded', key: 'loaded', width: 17 },
     { header: 'Problem with the whole file', key: 'error', width: 90 },
   ];
-  for (const f of files) summary.addRow({ source: f.source ?? '(not recognised)', file: f.source_file, status: f.status, read: f.rows_read, landed: f.rows_landed, rejected: f.rows_rejected, loaded: f.loaded, error: f.error ?? '' });
+  // File names, values and reasons come from the exports: each is made inert and cut to a cell's limit (a 10 MB
+  // cell would make Excel refuse the workbook); the whole value stays in raw._rejects.
+  for (const f of files) summary.addRow({ source: f.source ?? '(not recognised)', file: cellText(f.source_file), status: f.status, read: f.rows_read, landed: f.rows_landed, rejected: f.rows_rejected, loaded: f.loaded, error: cellText(f.error ?? '') });
   styleHeader(summary);
 
   const used = new Set<string>(['Summary']);
@@ -63,7 +66,7 @@ export async function writeRejectsWorkbook(db: Warehouse, file: string): Promise
       { header: 'Value', key: 'value', width: 24 },
       { header: 'Reason', key: 'reason', width: 100 },
     ];
-    for (const r of rows) ws.addRow({ file: r.source_file, line: r.line_number, field: r.column_name ?? '(whole row)', value: r.raw_value ?? '', reason: r.reason });
+    for (const r of rows) ws.addRow({ file: cellText(r.source_file), line: r.line_number, field: cellText(r.column_name ?? '(whole row)'), value: cellText(r.raw_value ?? ''), reason: cellText(r.reason) });
     styleHeader(ws);
   }
   await wb.xlsx.writeFile(file);

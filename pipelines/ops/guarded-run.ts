@@ -7,12 +7,14 @@ import type { Logger } from '../logger.js';
 import type { DataPaths } from '../paths.js';
 import { runPipeline, runRecordFile, type RunRecord } from '../run.js';
 import { writeJsonAtomic } from './atomic.js';
+import { describeHeld } from '../extract/completeness.js';
 import { describeStaleSources } from './freshness.js';
 import { acquireRunLock, isProcessAlive, type RunLock } from './lock.js';
 import { runNotify, shouldNotify } from './notify.js';
 import { readRunRecord, recoverBeforeRun } from './recover.js';
 import { applyRetention } from './retention.js';
 import { formatTime, writeStatus, type StatusView } from './status.js';
+import { describeValidation, returnName, risenReturns } from '../validate/validate.js';
 
 /** Exit code when another run holds the lock (EX_TEMPFAIL: try again later). */
 export const EXIT_LOCKED = 75;
@@ -29,17 +31,22 @@ const firstLine = (s: string) => s.split('\n')[0]!.trim();
 
 export function summaryLine(record: RunRecord, status: StatusView | null, timezone: string): string {
   const stale = describeStaleSources(status?.sources ?? record.freshness ?? []);
-  const staleText = stale ? `; STALE: ${stale}` : '';
+  const held = record.held ?? [];
+  const heldText = held.length ? `; HELD (the previous data kept): ${describeHeld(held)}; \`csp status\` says why, \`csp accept SOURCE\` takes a shrink that is real` : '';
+  const staleText = `${heldText}${stale ? `; STALE: ${stale}` : ''}`;
   if (record.status !== 'succeeded') {
     const still = status?.published ? `analysts still see run ${status.published.runId} (published ${formatTime(status.published.publishedAt, timezone)})` : 'nothing has been published yet';
     return `csp run failed at ${record.failedStage ?? 'start'}: ${firstLine(record.error ?? 'no reason recorded')} (run ${record.runId}; not refreshed: ${still})${staleText}`;
   }
   const e = record.stages.extract;
   const t = record.stages.transform;
+  const risen = risenReturns(record.validation);
+  const validation = describeValidation(record.validation);
+  const validationText = (validation ? `; ${validation}` : '') + (risen.length ? `; OPEN DfE VALIDATION ERRORS ROSE: ${risen.map((r) => `${returnName(r)} ${r.previousOpen} -> ${r.open}`).join(', ')}` : '');
   if (record.unchanged) {
     return `csp run ${record.runId} found nothing changed since run ${record.unchanged.keptRunId} (every export, the dbt project, settings and code the same): kept its warehouse and ${record.files?.length ?? 0} appendix file(s); \`csp run --force\` rebuilds anyway${staleText}`;
   }
-  return `csp run ${record.runId} succeeded and published ${record.files?.length ?? 0} appendix file(s): ${e?.read ?? 0} rows read, ${e?.rejected ?? 0} rejected, ${t?.testsPassed ?? 0} dbt tests passed${staleText}`;
+  return `csp run ${record.runId} succeeded and published ${record.files?.length ?? 0} appendix file(s): ${e?.read ?? 0} rows read, ${e?.rejected ?? 0} rejected, ${t?.testsPassed ?? 0} dbt tests passed${validationText}${staleText}`;
 }
 
 /** If the run is stopped (Ctrl-C, systemd stop), record why, stop dbt and free the lock before exiting. */
@@ -110,8 +117,9 @@ export async function guardedRun(opts: {
     }
     const summary = summaryLine(record, status, config.schedule.timezone);
     const stale = (status?.sources ?? []).some((f) => f.stale);
-    if (shouldNotify(config.ops.notify, { failed: record.status !== 'succeeded', stale })) {
-      await runNotify(config.ops.notify, summary, { CSP_RUN_ID: runId, CSP_RUN_STATUS: record.status, CSP_REFRESHED: String(record.status === 'succeeded'), CSP_STATUS_FILE: paths.status, CSP_DATA_DIR: paths.root, CSP_RUN_RECORD: path.join(paths.runs, `${runId}.json`) }, log);
+    const held = record.held ?? [];
+    if (shouldNotify(config.ops.notify, { failed: record.status !== 'succeeded', stale, held: held.length > 0, validationErrorsRose: risenReturns(record.validation).length > 0 })) {
+      await runNotify(config.ops.notify, summary, { CSP_HELD: held.map((h) => h.source).join(','), CSP_RUN_ID: runId, CSP_RUN_STATUS: record.status, CSP_REFRESHED: String(record.status === 'succeeded'), CSP_STATUS_FILE: paths.status, CSP_DATA_DIR: paths.root, CSP_RUN_RECORD: path.join(paths.runs, `${runId}.json`) }, log);
     }
     return { record, status, summary, exitCode: record.status === 'succeeded' ? 0 : 1 };
   } finally {

@@ -42,6 +42,17 @@ export const OPS_DDL = [
     error VARCHAR,
     PRIMARY KEY (run_id, stage)
   )`,
+  // Workbooks that landed fewer lists than their source's previous workbook (extract/workbook-shortfall.ts).
+  `CREATE TABLE IF NOT EXISTS ops.workbook_shortfalls (
+    run_id VARCHAR NOT NULL,
+    system VARCHAR NOT NULL,
+    workbook VARCHAR NOT NULL,
+    lists INTEGER NOT NULL,
+    previous_workbook VARCHAR NOT NULL,
+    previous_lists INTEGER NOT NULL,
+    missing VARCHAR[] NOT NULL,
+    PRIMARY KEY (run_id, system)
+  )`,
 ];
 
 const STAGE_ORDER: Stage[] = ['extract', 'transform', 'report', 'publish'];
@@ -88,6 +99,13 @@ export async function writeRun(db: Warehouse, r: RunRecord): Promise<void> {
       n(st.models),
       s(st.error),
     ]);
+  }
+  await writeShortfalls(db, r);
+}
+
+async function writeShortfalls(db: Warehouse, r: RunRecord): Promise<void> {
+  for (const w of r.workbookShortfalls ?? []) {
+    await db.run(`INSERT OR REPLACE INTO ops.workbook_shortfalls VALUES (?, ?, ?, ?, ?, ?, ?::VARCHAR[])`, [r.runId, w.system, w.workbook, w.lists.length, w.previousWorkbook, w.previousLists.length, JSON.stringify(w.missing)]);
   }
 }
 

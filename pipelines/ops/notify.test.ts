@@ -12,6 +12,8 @@ describe('notify', () => {
     expect(shouldNotify({ ...base, command: 'true' }, { failed: false, stale: false })).toBe(false);
     expect(shouldNotify({ ...base, command: 'true' }, { failed: true, stale: false })).toBe(true);
     expect(shouldNotify({ ...base, command: 'true' }, { failed: false, stale: true })).toBe(true);
+    expect(shouldNotify({ ...base, command: 'true' }, { failed: false, stale: false, held: true })).toBe(true); // an export held back
+    expect(shouldNotify({ ...base, command: 'true' }, { failed: false, stale: false, held: false })).toBe(false);
     expect(shouldNotify({ ...base, on: 'always', command: 'true' }, { failed: false, stale: false })).toBe(true);
   });
 

@@ -8,8 +8,8 @@ import type { Logger } from '../logger.js';
 
 export type NotifyConfig = Config['ops']['notify'];
 
-export const shouldNotify = (cfg: NotifyConfig, opts: { failed: boolean; stale: boolean }): boolean =>
-  !!cfg.command && (cfg.on === 'always' || opts.failed || opts.stale);
+export const shouldNotify = (cfg: NotifyConfig, opts: { failed: boolean; stale: boolean; held?: boolean; validationErrorsRose?: boolean }): boolean =>
+  !!cfg.command && (cfg.on === 'always' || opts.failed || opts.stale || !!opts.held || opts.validationErrorsRose === true);
 
 export async function runNotify(cfg: NotifyConfig, summary: string, env: Record<string, string>, log: Logger): Promise<boolean> {
   if (!cfg.command) return false;

@@ -41,6 +41,19 @@ describe('csp status', () => {
     expect(screen).toMatch(/20260310T031500Z-good\s+Tue, 10 Mar 2026, 03:15\s+schedule\s+published: 1,200 rows read, 3 rejected, 339 tests passed/);
   });
 
+  it('calls out a workbook that landed fewer lists than its source\'s previous workbook', async () => {
+    const paths = dataFolder();
+    const shortfall = { system: 'annex_a', workbook: 'annex-a-2026.xlsx', lists: ['annex_a.list_1_contacts'], previousWorkbook: 'annex-a-2025.xlsx', previousLists: ['annex_a.list_1_contacts', 'annex_a.list_9_care_leavers'], missing: ['annex_a.list_9_care_leavers'] };
+    record(paths, { runId: '20260310T031500Z-good', status: 'succeeded', published: true, freshness: fresh, workbookShortfalls: [shortfall] });
+    publish(paths, '20260310T031500Z-good', '2026-03-10T03:40:00Z');
+    const v = await buildStatus(paths, config, now);
+    expect(v.ok).toBe(false);
+    expect(v.headline).toBe(
+      'FEWER LISTS: annex-a-2026.xlsx landed 1 annex_a list(s) where the previous annex_a workbook (annex-a-2025.xlsx) landed 2; missing: annex_a.list_9_care_leavers. Check those sheets are in the workbook with their header rows (the run log says why each other sheet was passed over).',
+    );
+    expect(formatStatus(v)).toContain('FEWER LISTS: annex-a-2026.xlsx landed 1 annex_a list(s)');
+  });
+
   it('says NOT REFRESHED, why, and what analysts still see, when the last run failed', async () => {
     const paths = dataFolder();
     record(paths, { runId: '20260309T031500Z-good', status: 'succeeded', published: true, freshness: fresh });

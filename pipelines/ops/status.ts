@@ -9,11 +9,14 @@ import type { DataPaths } from '../paths.js';
 import { PUBLISHED_MARKER, publishedRunId, runFolder, SNAPSHOT_FILE } from '../publish.js';
 import type { RunRecord, Stage } from '../run.js';
 import { withWarehouse } from '../warehouse/db.js';
+import type { HeldExport } from '../extract/completeness.js';
+import { describeShortfall } from '../extract/workbook-shortfall.js';
 import { writeJsonAtomic } from './atomic.js';
 import { describeStaleSources, evaluateFreshness, readSourceTimes, type SourceFreshness, type SourceTime } from './freshness.js';
 import { inspectLock } from './lock.js';
 import { listRunRecords, readRunRecord } from './recover.js';
 import { scheduleInterval } from './schedule.js';
+import { describeValidation, returnName, type ValidationSummary } from '../validate/validate.js';
 
 export type RunState = 'running' | 'succeeded' | 'failed' | 'interrupted';
 
@@ -32,6 +35,8 @@ export interface RunSummary {
   rejected?: number;
   testsPassed?: number;
   testsFailed?: number;
+  /** Sources whose new export the run held back (completeness guard). */
+  held?: string[];
 }
 
 export interface StatusView {
@@ -48,6 +53,13 @@ export interface StatusView {
   running: (RunSummary & { pid: number; hostname: string }) | null;
   published: { runId: string; publishedAt: string | null; warehouse: string; appendices: string; files: string[] } | null;
   sources: SourceFreshness[];
+  /**
+   * Exports the last finished run held back (completeness guard): those sources keep their previous data until a
+   * whole export arrives or `csp accept SOURCE` takes it. Their state in the source list is HELD.
+   */
+  held: HeldExport[];
+  /** The DfE's rules on the returns, as the latest run that validated found them: open errors per return. */
+  validation: (ValidationSummary & { runId: string }) | null;
   recentRuns: RunSummary[];
 }
 
@@ -71,6 +83,7 @@ function summarise(r: RunRecord, state: RunState): RunSummary {
     rejected: r.stages.extract?.rejected,
     testsPassed: r.stages.transform?.testsPassed,
     testsFailed: r.stages.transform?.testsFailed,
+    ...(r.held?.length ? { held: r.held.map((h) => h.source) } : {}),
   };
 }
 
@@ -112,6 +125,7 @@ export async function buildStatus(paths: DataPaths, config: Config, now: Date = 
     : null;
   const finished = summaries.filter((s) => s.state !== 'running');
   const lastRun = finished[0] ?? null;
+  const held = (lastRun ? records.find((r) => r.runId === lastRun.runId)?.held : undefined) ?? [];
 
   const pubId = publishedRunId(paths);
   let published: StatusView['published'] = null;
@@ -140,8 +154,15 @@ export async function buildStatus(paths: DataPaths, config: Config, now: Date = 
   if (last && interval && now.getTime() - Date.parse(last.startedAt) > interval + 2 * 3_600_000) {
     problems.push(`OVERDUE: no run has started since ${formatTime(last.startedAt, tz)}; is \`csp schedule\` (or the cron job / systemd timer) running?`);
   }
+  for (const h of held) problems.push(`HELD: ${h.message}`);
   const stale = describeStaleSources(sources);
   if (stale) problems.push(`STALE: ${stale}.`);
+  const lastRecord = records.find((r) => r.runId === lastRun?.runId);
+  for (const w of lastRecord?.workbookShortfalls ?? []) problems.push(`FEWER LISTS: ${describeShortfall(w)}`);
+
+  // An unchanged run validates nothing new: the latest run that did says what is open.
+  const validated = records.find((r) => r.validation && r.validation.status !== 'no returns');
+  const validation = validated?.validation ? { ...validated.validation, runId: validated.runId } : null;
 
   const ok = problems.length === 0;
   const headline = ok
@@ -163,6 +184,8 @@ export async function buildStatus(paths: DataPaths, config: Config, now: Date = 
     running,
     published,
     sources,
+    held,
+    validation,
     recentRuns: summaries.slice(0, RECENT),
   };
 }
@@ -191,20 +214,25 @@ export function formatStatus(v: StatusView): string {
     `Published    ${v.published ? `run ${v.published.runId}, ${t(v.published.publishedAt)}: ${v.published.files.length} appendix file(s) in appendices/, warehouse.duckdb` : 'nothing yet'}`,
   );
   out.push(`Refreshed    ${v.refreshed ? 'yes, by the last run' : 'NO: the data is not from the last run'}`);
+  if (v.validation) {
+    const lines = v.validation.status === 'not run' ? [describeValidation(v.validation)!] : v.validation.returns.map((r) => (r.status === 'validated' ? `${returnName(r)}: ${count(r.open)} open error(s), ${count(r.new)} new, ${count(r.fixed)} fixed` : `${returnName(r)}: validation not run: ${oneLine(r.reason ?? '', 160)}`));
+    lines.forEach((l, i) => out.push(`${i === 0 ? 'DfE rules   ' : '            '} ${l}${i === 0 ? ` (run ${v.validation!.runId})` : ''}`));
+  }
   out.push(`Running now  ${v.running ? `run ${v.running.runId} (pid ${v.running.pid} on ${v.running.hostname}), started ${t(v.running.startedAt)}${v.running.stage ? `, in ${v.running.stage}` : ''}` : 'no'}`);
   out.push('');
   if (v.sources.length) {
     // Many sources would push the rest off the screen: then list the stale ones and count the rest.
-    const listed = v.sources.length <= SOURCES_ON_SCREEN ? v.sources : v.sources.filter((f) => f.stale);
+    const heldSources = new Set(v.held.map((h) => h.source));
+    const listed = v.sources.length <= SOURCES_ON_SCREEN ? v.sources : v.sources.filter((f) => f.stale || heldSources.has(f.source));
     const w = Math.max(...v.sources.map((f) => f.source.length)) + 2;
-    const fresh = v.sources.filter((f) => !f.stale);
+    const fresh = v.sources.filter((f) => !f.stale && !heldSources.has(f.source));
     const freshLine = `${fresh.length} source(s) within their freshness limits (the oldest export ${Math.max(...fresh.map((f) => f.ageDays ?? 0)).toLocaleString('en-GB')} days old); \`csp status --json\` lists them all`;
     if (listed.length === 0) out.push(`Sources      ${freshLine}`);
     else out.push(`Sources      ${pad('source', w)}${pad('newest export', 26)}${pad('age (days)', 12)}${pad('limit', 7)}state`);
     if (listed.length > 0 && listed.length < v.sources.length) out.push(`             ${freshLine}`);
     for (const f of listed.slice(0, SOURCES_ON_SCREEN)) {
       const age = f.ageDays === null ? '-' : f.ageDays.toLocaleString('en-GB');
-      out.push(`             ${pad(f.source, w)}${pad(f.newestFileAt ? t(f.newestFileAt) : 'never loaded', 26)}${pad(age, 12)}${pad(String(f.maxAgeDays), 7)}${f.stale ? 'STALE' : 'ok'}`);
+      out.push(`             ${pad(f.source, w)}${pad(f.newestFileAt ? t(f.newestFileAt) : 'never loaded', 26)}${pad(age, 12)}${pad(String(f.maxAgeDays), 7)}${[heldSources.has(f.source) ? 'HELD' : '', f.stale ? 'STALE' : ''].filter(Boolean).join(', ') || 'ok'}`);
     }
     if (listed.length > SOURCES_ON_SCREEN) out.push(`             … and ${listed.length - SOURCES_ON_SCREEN} more stale source(s) (\`csp status --json\`)`);
     out.push('');
@@ -216,7 +244,7 @@ export function formatStatus(v: StatusView): string {
         r.state === 'succeeded' && r.keptRunId
           ? `unchanged: nothing new since run ${r.keptRunId}, kept its warehouse and appendices (${count(r.read)} rows read)`
           : r.state === 'succeeded'
-          ? `${r.published ? 'published' : 'succeeded'}: ${count(r.read)} rows read, ${count(r.rejected)} rejected, ${count(r.testsPassed)} tests passed`
+          ? `${r.published ? 'published' : 'succeeded'}: ${count(r.read)} rows read, ${count(r.rejected)} rejected, ${count(r.testsPassed)} tests passed${r.held?.length ? `; HELD: ${r.held.join(', ')}` : ''}`
           : r.state === 'running'
             ? `running${r.stage ? ` (${r.stage})` : ''}`
             : `${r.state.toUpperCase()} at ${r.stage ?? 'start'}: ${oneLine(r.error ?? '')}`;

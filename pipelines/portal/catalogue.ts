@@ -1,6 +1,7 @@
 // What the portal can serve: the entries of the appendices manifests (each published run's, and the on-demand
 // reports'), each given an opaque id. A download is looked up by that id in this list; nothing from a request is
 // ever turned into a path.
+import { RESTRICTED_ONLY } from '../../reports/restricted-only.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -57,7 +58,8 @@ function readManifest(dir: string, problems: string[]): ManifestEntry[] {
         problems.push(`${file}: entry ${i + 1} is not a plain file name with a variant and sha256, so it is not offered`);
         continue;
       }
-      entries.push(e);
+      // A report naming children is restricted whatever its manifest says.
+      entries.push(RESTRICTED_ONLY.has(e.report) ? { ...e, variant: 'restricted' } : e);
     }
     return entries;
   } catch (e) {

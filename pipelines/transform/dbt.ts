@@ -5,6 +5,8 @@ import path from 'node:path';
 import { ensurePseudonymKey, PSEUDONYM_KEY_ENV } from '../keys/pseudonym-key.js';
 import type { Logger } from '../logger.js';
 import { dbtPluginDir, sqlDir, venvBinDir } from '../paths.js';
+import { ensureValidationSchema } from '../validate/store.js';
+import { withWarehouse } from '../warehouse/db.js';
 
 export interface DbtSummary {
   ok: boolean;
@@ -131,6 +133,8 @@ export async function dbtBuild(opts: {
   hooks?: DbtHooks;
 }): Promise<DbtSummary> {
   const dbt = dbtExecutable();
+  // The return-validation marts read the validation schema, which a warehouse never validated does not have yet.
+  await withWarehouse(opts.warehouse, {}, ensureValidationSchema);
   const keyFile = opts.pseudonymKeyFile ?? throwawayKeyFile(opts.workDir);
   ensurePseudonymKey(keyFile, opts.log);
   const targetPath = path.join(opts.workDir, 'dbt-target');

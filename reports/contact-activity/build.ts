@@ -11,9 +11,16 @@ import { addAboutSheet, addTableSheet, newWorkbook, type XlsxColumn } from '../l
 import { rejectedRows, rejectsStatement } from '../lib/rejects.js';
 import { C } from '../lib/suppression.js';
 import { openCaseChart, sourceChart, timelinessChart, weeklyChart } from './charts.js';
-import { FULL_AVAILABILITY, loadContactActivity, OPEN_CASE_AREAS, type ContactActivityData } from './data.js';
+import { FULL_AVAILABILITY, loadContactActivity, OPEN_CASE_AREAS, type Availability, type ContactActivityData } from './data.js';
 import { definitionsFor, notAvailableText } from './definitions.js';
 import { AREA_KEYS, protectedContactActivityTables, type PublishedTable } from './tables.js';
+
+/** The About sheet's and page footer's source line for each contacts source. */
+const SOURCE_LINE: Record<Availability['source'], string> = {
+  case_management: 'Case-management system contacts export',
+  ssd: "Standard Safeguarding Dataset (SSD) table ssd_contacts, used because there is no case-management contacts export",
+  annex_a: 'Ofsted Annex A List 1 (contacts), used because there is no case-management contacts export',
+};
 
 export const REPORT_ID = 'contact-activity';
 const OPEN_CASE_WIDTHS = { EDT: 30, MASH: 34, Assessment: 52, 'Case Management': 48, CLA: 30, Disability: 46 } as const;
@@ -67,7 +74,7 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
     title: REPORT_TITLE,
     period: `${d.weeks.length} weeks, ${longDate(period.firstWeek)} to ${longDate(period.periodEnd)}`,
     dataAsAt: d.dataAsAt,
-    source: available.source === 'annex_a' ? 'Ofsted Annex A List 1 (contacts), used because there is no case-management contacts export' : 'Case-management system contacts export',
+    source: SOURCE_LINE[available.source],
     runId: opts.runId,
     generatedAt: new Date().toISOString(),
     variant: opts.variant,

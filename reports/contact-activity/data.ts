@@ -54,8 +54,8 @@ export interface TimelinessWeek {
  * and are said to be, rather than shown as zeros.
  */
 export interface Availability {
-  /** 'case_management' (the contacts export) or 'annex_a' (Ofsted Annex A List 1). */
-  source: 'case_management' | 'annex_a';
+  /** 'case_management' (the contacts export), 'ssd' (the SSD's ssd_contacts) or 'annex_a' (Ofsted Annex A List 1). */
+  source: 'case_management' | 'ssd' | 'annex_a';
   /** EDT and MASH can be told apart (so weekly figures are front-door contacts split by team). */
   frontDoorSplit: boolean;
   openCase: boolean;
@@ -63,10 +63,11 @@ export interface Availability {
 }
 
 export const FULL_AVAILABILITY: Availability = { source: 'case_management', frontDoorSplit: true, openCase: true, timeliness: true };
-const ANNEX_A_AVAILABILITY: Availability = { source: 'annex_a', frontDoorSplit: false, openCase: false, timeliness: false };
+/** Annex A List 1 and the SSD's ssd_contacts record neither the receiving team, nor an open case, nor a decision time. */
+const PARTIAL_AVAILABILITY = (source: 'ssd' | 'annex_a'): Availability => ({ source, frontDoorSplit: false, openCase: false, timeliness: false });
 
 /** The meta_data_as_at source of each contacts source. */
-const AS_AT_SOURCE = { case_management: 'case_management.contacts', annex_a: 'annex_a.list_1_contacts' } as const;
+const AS_AT_SOURCE = { case_management: 'case_management.contacts', ssd: 'ssd.contacts', annex_a: 'annex_a.list_1_contacts' } as const;
 
 export interface ContactActivityData {
   /** Absent means everything is available (the case-management export). */
@@ -87,15 +88,22 @@ export { NoDataError };
 const avg = (sum: number, weeks: number): number | null => (weeks === 0 ? null : sum / weeks);
 
 export async function loadContactActivity(db: Warehouse, opts: { periodEnd?: IsoDate; weeks: number; compareFrom?: IsoDate }): Promise<ContactActivityData> {
-  // fct_contacts holds one source's contacts (int_contacts' precedence): Annex A only when there is no export.
-  const fromAnnexA = await db.json<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM marts.fct_contacts WHERE source_system = 'annex_a'`);
-  const available = (fromAnnexA[0]?.n ?? 0) > 0 ? ANNEX_A_AVAILABILITY : FULL_AVAILABILITY;
+  // fct_contacts holds one source's contacts (int_contacts' precedence): the SSD or Annex A only when there is no export.
+  const from = await db.json<{ source_system: string }>(`SELECT source_system FROM marts.fct_contacts WHERE source_system IN ('ssd', 'annex_a') LIMIT 1`);
+  const partial = from[0]?.source_system as 'ssd' | 'annex_a' | undefined;
+  const available = partial ? PARTIAL_AVAILABILITY(partial) : FULL_AVAILABILITY;
   const asAt = await db.json<{ data_as_at: string }>(`SELECT strftime(data_as_at, '%Y-%m-%dT%H:%M:%SZ') AS data_as_at FROM marts.meta_data_as_at WHERE source = ?`, [AS_AT_SOURCE[available.source]]);
   const dataAsAt = asAt[0]?.data_as_at;
-  if (!dataAsAt) throw new NoDataError('no contacts have been landed yet: run `csp run` (or `csp extract` then `csp transform`) with a contacts export or an Annex A workbook first.');
+  if (!dataAsAt) throw new NoDataError('no contacts have been landed yet: run `csp run` (or `csp extract` then `csp transform`) with a contacts export, the SSD ssd_contacts table or an Annex A workbook first.');
   // Without receiving teams every contact counts (Annex A lists all contacts to children's social care).
   const counted = available.frontDoorSplit ? 'c.is_front_door' : 'true';
   const period = contactActivityPeriod({ dataAsAtDate: dataAsAt.slice(0, 10), ...opts });
+  // A period the contacts do not reach would be a table of zeros: say there is no data for it instead.
+  const [span] = await db.json<{ first: string | null; last: string | null }>(`SELECT strftime(min(contact_date), '%d/%m/%Y') AS first, strftime(max(contact_date), '%d/%m/%Y') AS last FROM marts.fct_contacts c WHERE ${counted} AND c.contact_date BETWEEN ?::DATE AND ?::DATE + 6`, [period.firstWeek, period.lastWeek]);
+  if (!span?.first) {
+    const [all] = await db.json<{ first: string; last: string }>(`SELECT strftime(min(contact_date), '%d/%m/%Y') AS first, strftime(max(contact_date), '%d/%m/%Y') AS last FROM marts.fct_contacts c WHERE ${counted}`);
+    throw new NoDataError(`no data for this period (the ${period.weeks} weeks to ${period.periodEnd.split('-').reverse().join('/')}): the contacts landed cover ${all?.first ?? 'no days'} to ${all?.last ?? 'none'}. Choose a --period-end inside that range.`);
+  }
 
   const weekly = await db.json<{ week_start: string; edt: number; mash: number; total: number }>(
     `WITH weeks AS (SELECT CAST(range AS DATE) AS week_start FROM range(?::DATE, ?::DATE + 1, INTERVAL 7 DAY))

@@ -22,21 +22,38 @@ export const annexADefinitions: Definition[] = [
   { term: 'Data as at', text: 'When the Annex A workbook was produced (its file time). Contacts recorded after that time are not included. When several Annex A workbooks are supplied, the most recently landed one is used for the days its contacts span.' },
 ];
 
+/** The same measures when the contacts come from the Standard Safeguarding Dataset (no teams, open cases or decision times). */
+export const ssdDefinitions: Definition[] = [
+  { term: 'Contact', text: 'Any enquiry about a child received by children\'s social care, as held in the council\'s Standard Safeguarding Dataset (SSD) table ssd_contacts. Used because no case-management contacts export was supplied; an export, when there is one, is always used instead.' },
+  { term: 'New contacts received by children\'s social care', text: 'Every contact in ssd_contacts dated in the week (Monday to Sunday). The SSD does not record which team received a contact, so these are all contacts, not only those received by EDT or MASH, and cannot be split between them.' },
+  annexADefinitions.find((d) => d.term === 'Weekly average')!,
+  contactActivityDefinitions.find((d) => d.term === 'Source')!,
+  { term: 'Data as at', text: 'When the ssd_contacts CSV was exported (its file time). Contacts recorded after that time are not included.' },
+];
+
+/** How each partial source is named in the "not available" text, and what it is called for short. */
+const SOURCE_NAME: Record<Availability['source'], { full: string; short: string }> = {
+  case_management: { full: 'the case-management contacts export', short: 'the export' },
+  ssd: { full: "the Standard Safeguarding Dataset's ssd_contacts table", short: 'the SSD' },
+  annex_a: { full: 'Ofsted Annex A List 1', short: 'Annex A' },
+};
+
 /** Plain words for the measures the source cannot give, or null when it gives them all. */
 export function notAvailableText(a: Availability): string | null {
+  const { full, short } = SOURCE_NAME[a.source];
   const missing = [
-    ...(a.frontDoorSplit ? [] : ['the split between EDT and MASH (Annex A does not record the receiving team)']),
-    ...(a.openCase ? [] : ['open case contacts by receiving service area (Annex A records neither whether the child had an open case nor the receiving team)']),
-    ...(a.timeliness ? [] : ['the share of contacts decided within 1 working day (Annex A does not record decisions)']),
+    ...(a.frontDoorSplit ? [] : [`the split between EDT and MASH (${short} does not record the receiving team)`]),
+    ...(a.openCase ? [] : [`open case contacts by receiving service area (${short} records neither whether the child had an open case nor the receiving team)`]),
+    ...(a.timeliness ? [] : [`the share of contacts decided within 1 working day (${short} does not record ${a.source === 'ssd' ? 'when a contact was decided' : 'decisions'})`]),
   ];
-  return missing.length ? `This appendix is built from Ofsted Annex A List 1, which does not give ${missing.join('; ')}. These figures are left out rather than shown as zero; supply the case-management contacts export to include them.` : null;
+  return missing.length ? `This appendix is built from ${full}, which does not give ${missing.join('; ')}. These figures are left out rather than shown as zero; supply the case-management contacts export to include them.` : null;
 }
 
 /** The definitions with the variant's small-number rule, so every appendix says which rule its figures follow. */
 export const definitionsFor = (variant: Variant, threshold: number, available: Availability = FULL_AVAILABILITY, protection?: number): Definition[] => {
   const missing = notAvailableText(available);
   return [
-    ...(available.source === 'annex_a' ? annexADefinitions : contactActivityDefinitions),
+    ...(available.source === 'annex_a' ? annexADefinitions : available.source === 'ssd' ? ssdDefinitions : contactActivityDefinitions),
     ...(missing ? [{ term: 'Not available from this source', text: missing }] : []),
     { term: variant === 'public' ? 'Small numbers ("c")' : 'Restricted version', text: suppressionStatement(variant, threshold, protection) },
   ];

@@ -82,7 +82,8 @@ export function contactActivityTables(d: ContactActivityData, variant: Variant, 
   const avgRaw = [avgRow('before', before), avgRow('since', since)];
   const avgShown = publish(avgSpec, avgRaw, TABLE_NAMES.averages);
   const change: Record<string, Shown> = {};
-  for (const k of ['edt', 'mash', 'total'] as const) {
+  // Only the columns the averages table has: without the EDT/MASH split (Annex A) there is no edt or mash change.
+  for (const k of split ? (['edt', 'mash', 'total'] as const) : (['total'] as const)) {
     const [b, s] = [avgShown[0]![k], avgShown[1]![k]];
     change[k] = b === C || s === C ? C : variant === 'public' ? whole(minus(avgRaw[0]![k] as number | null, avgRaw[1]![k] as number | null)) : minus(b as number | null, s as number | null);
   }
@@ -160,8 +161,8 @@ export function contactActivityModel(d: ContactActivityData, t: ContactActivityT
   // The printed change between the two averages.
   const [wb, ws] = [d.weeks.filter((w) => !w.since).length, d.weeks.filter((w) => w.since).length];
   for (const [k, v] of Object.entries(t.averages.change)) {
-    // Without a team split (Annex A) only the total is printed: EDT and MASH have no change to read.
-    if (typeof v !== 'number' || wb === 0 || ws === 0 || !(split || k === 'total')) continue;
+    // Without a team split (the SSD, Annex A) only the total's change is printed; there are no EDT / MASH cells.
+    if (typeof v !== 'number' || wb === 0 || ws === 0 || (!split && k !== 'total')) continue;
     const e = minusExpr(divide(cellExpr(id(TABLE_NAMES.averages, 1, `${k}N`)), ws), divide(cellExpr(id(TABLE_NAMES.averages, 0, `${k}N`)), wb));
     b.constrain(roundsTo(e, v, `Weekly averages, change in ${k} shown as ${v}`));
   }

@@ -91,6 +91,9 @@ export const ukDateTime = (iso: string): string => LONDON.format(new Date(iso)).
 
 /** Write an appendix's workbook and PDF side by side as `<stem>.xlsx` / `<stem>.pdf` and describe both for the manifest. */
 export async function writeAppendixFiles(o: { outDir: string; stem: string; workbook: ExcelJS.Workbook; pdf: Buffer; report: string; periodEnd: string; meta: AppendixMeta }): Promise<ManifestEntry[]> {
+  // The stem is built from settings and the period (validated in config.ts); a name that is not one plain file name
+  // would write outside the folder, so it is refused here too.
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(o.stem) || o.stem.includes('..')) throw new Error(`internal: appendix file name '${o.stem}' is not a plain file name; nothing was written.`);
   mkdirSync(o.outDir, { recursive: true });
   const xlsxFile = path.join(o.outDir, `${o.stem}.xlsx`);
   const pdfFile = path.join(o.outDir, `${o.stem}.pdf`);

@@ -2,6 +2,7 @@
 // widths and the table's chart as an image, plus an "About" sheet with source, run, data-as-at and definitions.
 import ExcelJS from 'exceljs';
 import { ukDateTime, type AppendixMeta, type Definition } from './appendix.js';
+import { cellText, cellValue } from './spreadsheet-text.js';
 
 const BRAND = 'FF1F4E79';
 
@@ -37,15 +38,15 @@ export function newWorkbook(meta: AppendixMeta): ExcelJS.Workbook {
 export function addTableSheet(wb: ExcelJS.Workbook, meta: AppendixMeta, t: XlsxTable): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', ySplit: TABLE_HEADER_ROW }], properties: { tabColor: { argb: BRAND } } });
   ws.columns = t.columns.map((c) => ({ key: c.key, width: c.width }));
-  ws.getCell('A1').value = t.title;
+  ws.getCell('A1').value = cellText(t.title);
   ws.getCell('A1').font = { bold: true, size: 14, color: { argb: BRAND } };
-  ws.getCell('A2').value = `${meta.council} · Appendix ${meta.appendixNumber} · ${meta.period} · Data as at ${ukDateTime(meta.dataAsAt)}${meta.variant === 'restricted' ? ' · RESTRICTED' : ''}`;
+  ws.getCell('A2').value = cellText(`${meta.council} · Appendix ${meta.appendixNumber} · ${meta.period} · Data as at ${ukDateTime(meta.dataAsAt)}${meta.variant === 'restricted' ? ' · RESTRICTED' : ''}`);
   ws.getCell('A2').font = { italic: true, size: 9, color: { argb: 'FF555555' } };
   markRestricted(ws, meta);
   const header = ws.getRow(TABLE_HEADER_ROW);
   t.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
-    cell.value = c.header;
+    cell.value = cellText(c.header);
     cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: BRAND } };
     cell.alignment = { vertical: 'middle', wrapText: true, horizontal: c.numFmt ? 'right' : 'left' };
@@ -55,7 +56,8 @@ export function addTableSheet(wb: ExcelJS.Workbook, meta: AppendixMeta, t: XlsxT
     const row = ws.getRow(TABLE_HEADER_ROW + 1 + i);
     t.columns.forEach((c, j) => {
       const cell = row.getCell(j + 1);
-      cell.value = r[c.key] ?? null;
+      // Row labels can come from the exports (a team name): never a formula there.
+      cell.value = cellValue(r[c.key] ?? null);
       if (c.numFmt) cell.numFmt = c.numFmt;
       // A suppressed figure ("c") is text in a number column: line it up with the numbers.
       if (c.numFmt && typeof cell.value === 'string') cell.alignment = { horizontal: 'right' };
@@ -67,7 +69,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, meta: AppendixMeta, t: XlsxT
   });
   const after = TABLE_HEADER_ROW + t.rows.length + 2;
   if (t.note) {
-    ws.getCell(`A${after}`).value = t.note;
+    ws.getCell(`A${after}`).value = cellText(t.note);
     ws.getCell(`A${after}`).font = { italic: true, size: 9 };
   }
   if (t.chartPng) {
@@ -111,7 +113,7 @@ export function addAboutSheet(wb: ExcelJS.Workbook, meta: AppendixMeta, defs: re
   for (const [k, v] of rows) {
     ws.getCell(`A${r}`).value = k;
     ws.getCell(`A${r}`).font = { bold: true };
-    ws.getCell(`B${r}`).value = v;
+    ws.getCell(`B${r}`).value = cellText(v);
     ws.getCell(`B${r}`).alignment = { wrapText: true, vertical: 'top' };
     r++;
   }
@@ -120,10 +122,10 @@ export function addAboutSheet(wb: ExcelJS.Workbook, meta: AppendixMeta, defs: re
   ws.getCell(`A${r}`).font = { bold: true, size: 12, color: { argb: BRAND } };
   r++;
   for (const d of defs) {
-    ws.getCell(`A${r}`).value = d.term;
+    ws.getCell(`A${r}`).value = cellText(d.term);
     ws.getCell(`A${r}`).font = { bold: true };
     ws.getCell(`A${r}`).alignment = { wrapText: true, vertical: 'top' };
-    ws.getCell(`B${r}`).value = d.text;
+    ws.getCell(`B${r}`).value = cellText(d.text);
     ws.getCell(`B${r}`).alignment = { wrapText: true, vertical: 'top' };
     r++;
   }

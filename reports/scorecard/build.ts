@@ -7,8 +7,9 @@ import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { definitionsContent, renderPdf } from '../lib/pdf.js';
 import { addAboutSheet, newWorkbook } from '../lib/xlsx.js';
 import { sparklineSpec } from './charts.js';
+import { addComparatorSheet, comparatorTable, comparatorTerms, loadComparators } from './comparators.js';
 import { describeSystems, loadScorecard, monthLabel } from './data.js';
-import { kpiDefinitions, scorecardTerms } from './definitions.js';
+import { kpiDefinitions, noFigureTerm, scorecardTerms } from './definitions.js';
 import { SUPPRESSED } from './format.js';
 import { areaTable, summaryText } from './pdf.js';
 import { monthEnd } from './period.js';
@@ -27,6 +28,7 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   const threshold = opts.config.suppression.threshold;
   const appendixNumber = opts.config.reports.scorecard.appendix;
   const d = await loadScorecard(db, { periodEnd: opts.periodEnd ?? opts.config.reports.scorecard.periodEnd });
+  const comparators = await loadComparators(db, opts.config.council.laCode, d.month);
   const kpis = scorecardView(d, opts.variant, threshold);
   // Public: the exact audit must pass, or nothing is written.
   const audit = opts.variant === 'public' && threshold > 0 ? await auditScorecard(d, kpis, protectionOf(opts.config)) : null;
@@ -41,7 +43,9 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
     title: REPORT_TITLE,
     period: `${d.monthLabel} (trend: ${monthLabel(d.months[0]!)} to ${d.monthLabel})`,
     dataAsAt: d.dataAsAt,
-    source: `${describeSystems(d.systems)}; KPI definitions and targets set by the performance team (warehouse table marts.kpi_monthly)`,
+    source:
+      `${describeSystems(d.systems)}; KPI definitions and targets set by the performance team (warehouse table marts.kpi_monthly)` +
+      (comparators ? `; comparators: DfE published statistics, release ${comparators.release} (marts.fct_benchmarks), Open Government Licence v3.0` : ''),
     runId: opts.runId,
     generatedAt: new Date().toISOString(),
     variant: opts.variant,
@@ -52,9 +56,15 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   for (const k of kpis) svgs.set(k.measureId, k.points.some((p) => p.value !== null || p.target !== null || p.suppressed) ? await renderSvg(sparklineSpec(k, d.months)) : null);
   const pngs = new Map([...svgs].map(([id, svg]) => [id, svg ? { png: svgToPng(svg), ...svgSize(svg) } : null]));
 
+  const missing = noFigureTerm(d.noFigure);
   // Snapshot measures (children in care at a month end) draw on records of any age, so every rejected row counts here.
   const rejects = rejectsStatement(await rejectedRows(db, allSources(), '0001-01-01', '9999-12-31'), '(of any date)');
-  const terms = [...scorecardTerms(opts.variant, threshold, d.monthLabel, audit?.protection), { term: 'Rejected rows', text: rejects }];
+  const terms = [
+    ...scorecardTerms(opts.variant, threshold, d.monthLabel, audit?.protection),
+    { term: 'Rejected rows', text: rejects },
+    ...(comparators ? comparatorTerms(comparators) : []),
+    ...(missing ? [missing] : []),
+  ];
   const key =
     `${rejects} ` +
     'RAG against the month’s target: Green meets it, Amber within tolerance, Red misses it. Last 12 months: solid line the measure (latest month marked), dashed line the target trajectory.' +
@@ -64,9 +74,10 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   const pdf = await renderPdf(
     meta,
     [
-      { text: summaryText(kpis, d.monthLabel, areas.length), margin: [0, 0, 0, 2] },
+      { text: summaryText(kpis, d.monthLabel, areas.length) + (d.noFigure.length ? ` ${d.noFigure.length} measure(s) have no figure from the data supplied (see Definitions).` : ''), margin: [0, 0, 0, 2] },
       { text: key, style: 'note' },
       ...areas.map((g) => areaTable(g.area, g.kpis, svgs, d.month)),
+      ...(comparators ? comparatorTable(kpis, comparators) : []),
       ...definitionsContent(terms, meta),
     ],
     { landscape: true },
@@ -75,6 +86,7 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   // ---- Excel ----
   const wb = newWorkbook(meta);
   addScorecardSheet(wb, meta, kpis, pngs, d.monthLabel, key);
+  if (comparators) addComparatorSheet(wb, meta, kpis, comparators);
   addTrendSheet(wb, meta, kpis, d.months, d.monthLabel, `${key} Cells are shaded by the month’s RAG where the measure has a target.`);
   addAboutSheet(wb, meta, [...terms, ...kpiDefinitions(kpis)]);
 

@@ -33,10 +33,13 @@ export interface ScorecardData {
   kpis: Kpi[];
   /** The source systems landed in the warehouse (e.g. case_management, ssda903), for the "Source" line. */
   systems: string[];
+  /** KPIs with no figure in the 12 months from the data supplied, and the source that would give one. */
+  noFigure: { name: string; sourceNeeded: string | null }[];
 }
 
 const SYSTEM_NAMES: Record<string, string> = {
   case_management: 'case-management exports',
+  ssd: 'the Standard Safeguarding Dataset (SSD)',
   complaints: 'complaints system exports',
   ssda903: 'the SSDA903 return',
   cin_census: 'the CIN census',
@@ -111,5 +114,16 @@ export async function loadScorecard(db: Warehouse, opts: { periodEnd?: IsoDate }
       }),
     }))
     .sort(compareKpis);
-  return { month, monthLabel: monthLabel(month), months, dataAsAt, kpis, systems };
+  // Every defined KPI (seed kpi_definitions) without a figure in the window, even one the mart has no row for, so
+  // the appendix says it has none and what would give it (seed kpi_sources_needed) rather than dropping it.
+  const noFigure = await db.json<{ name: string; source_needed: string | null; priority_area: string }>(
+    `SELECT d.measure_name AS name, n.source_needed, d.priority_area
+     FROM reference.kpi_definitions d
+     LEFT JOIN reference.kpi_sources_needed n USING (measure_id)
+     WHERE NOT EXISTS (SELECT 1 FROM marts.kpi_monthly k WHERE k.measure_id = d.measure_id AND k.period_type = 'month'
+                       AND k.period_start BETWEEN ?::DATE AND ?::DATE AND k.value IS NOT NULL)`,
+    [months[0]!, month],
+  );
+  noFigure.sort((a, b) => compareKpis({ priorityArea: a.priority_area, name: a.name }, { priorityArea: b.priority_area, name: b.name }));
+  return { month, monthLabel: monthLabel(month), months, dataAsAt, kpis, systems, noFigure: noFigure.map((r) => ({ name: r.name, sourceNeeded: r.source_needed })) };
 }

@@ -14,4 +14,11 @@ export function scorecardTerms(variant: Variant, threshold: number, monthLabel: 
   ];
 }
 
+/** The KPIs with no figure from the data supplied, each with the source that would give one; null when there are none. */
+export function noFigureTerm(noFigure: readonly { name: string; sourceNeeded: string | null }[]): Definition | null {
+  if (noFigure.length === 0) return null;
+  const items = noFigure.map((k) => (k.sourceNeeded ? `${k.name} (needs ${k.sourceNeeded})` : k.name));
+  return { term: 'No figure from the data supplied', text: `These measures have no figure in the last 12 months because the data supplied does not record what they count: ${items.join('; ')}. They are left out or shown without a figure rather than as zero.` };
+}
+
 export const kpiDefinitions = (kpis: readonly ShownKpi[]): Definition[] => kpis.map((k) => ({ term: k.name, text: k.definition }));

@@ -45,7 +45,7 @@ describe('public percentages', () => {
 describe('scorecardView and byArea', () => {
   it('applies the rule to every month and groups by priority area in order', () => {
     const d: ScorecardData = {
-      month: '2021-03-01', monthLabel: 'March 2021', months: ['2021-02-01', '2021-03-01'], dataAsAt: '2021-04-01T07:00:00Z', systems: ['case_management'],
+      month: '2021-03-01', monthLabel: 'March 2021', months: ['2021-02-01', '2021-03-01'], dataAsAt: '2021-04-01T07:00:00Z', systems: ['case_management'], noFigure: [],
       kpis: [
         { measureId: 'a', name: 'A', priorityArea: 'Leadership', unit: 'percent', direction: 'higher', definition: 'd', points: [pt('2021-02-01', 1, 10, 10), pt('2021-03-01', 12, 20, 60)] },
         { measureId: 'b', name: 'B', priorityArea: 'Permanency', unit: 'count', direction: 'higher', definition: 'd', points: [pt('2021-02-01', 9, null, 9), pt('2021-03-01', 4, null, 4)] },

@@ -49,4 +49,11 @@ describe('case-management contracts', () => {
     expect(check(missingEpisodesContract, { ...base, ri_offered: 'Y', ri_accepted: 'Y' }).ok).toBe(true);
     expect(reasons(check(missingEpisodesContract, { ...base, ri_offered: 'N', ri_accepted: 'Y' }))).toEqual(['Return Interview Accepted is Y but it was not offered']);
   });
+
+  it('missing episodes: an offer date only with an offer, and not before the child went missing', () => {
+    const base = { missing_id: 'M1', child_id: 'C1', missing_type: 'Missing', start_at: '01/04/2020 22:10', end_at: '02/04/2020 09:00' };
+    expect(check(missingEpisodesContract, { ...base, ri_offered: 'Y', ri_offered_at: '04/04/2020 10:00' })).toMatchObject({ ok: true, row: { ri_offered_at: '2020-04-04 10:00:00' } });
+    expect(reasons(check(missingEpisodesContract, { ...base, ri_offered: 'N', ri_offered_at: '04/04/2020 10:00' }))).toEqual(['Return Interview Offered Date is given but Return Interview Offered is not Y']);
+    expect(reasons(check(missingEpisodesContract, { ...base, ri_offered: 'Y', ri_offered_at: '31/03/2020 10:00' }))).toEqual(['Return Interview Offered Date 2020-03-31 is before the Missing Start 2020-04-01']);
+  });
 });

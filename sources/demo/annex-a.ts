@@ -186,7 +186,7 @@ export async function writeAnnexA(file: string, sim: AnnexASim, o: AnnexAOptions
     const review = j.claReviews.filter((x) => x.parentId === e.id && x.date <= o.to).at(-1)?.date ?? null;
     const plan = j.permPlans.filter((x) => x.childId === e.childId && x.date <= o.to).at(-1)?.type ?? null;
     const placements = j.episodes.filter((x) => x.childId === e.childId && within(x.start, o.from, o.to)).length;
-    const missing = j.missing.filter((m) => m.childId === e.childId && within(m.start.slice(0, 10), o.from, o.to)).length;
+    const missing = j.missing.filter((m) => m.lookedAfter && m.childId === e.childId && within(m.start.slice(0, 10), o.from, o.to)).length;
     return [
       ...childCells(c), yesNo(c.uasc), disability(c), dateCell(started), `${e.cin} - ${need.get(e.cin) ?? ''}`, 'b) No', dateCell(e.start), `${e.ls}: ${legal.get(e.ls) ?? ''}`, dateCell(review),
       dateCell(addDays(ended ? e.end! : o.to, -int(r, 1, 40))), plan ? na(perm[plan] ?? 'g) Other', 0.02) : null, Math.max(1, placements), ended ? dateCell(e.end) : null, ended && e.rec ? e.rec : null,

@@ -13,7 +13,8 @@ export interface CpPlan { id: string; childId: string; start: IsoDate; end: IsoD
 export interface Dated { id: string; parentId: string; date: IsoDate }
 export interface Episode { id: string; childId: string; start: IsoDate; rne: string; ls: string; cin: string; place: string; end: IsoDate | null; rec: string | null }
 export interface PermPlan { id: string; childId: string; type: string; date: IsoDate }
-export interface Missing { id: string; childId: string; type: string; start: string; end: string | null; offered: boolean; accepted: boolean | null }
+/** offeredAt and lookedAfter are filled in by completeMissingEpisodes (missing.ts), from a random stream of their own. */
+export interface Missing { id: string; childId: string; type: string; start: string; end: string | null; offered: boolean; accepted: boolean | null; offeredAt: string | null; lookedAfter: boolean }
 export interface AdoptionMilestones { childId: string; adm: IsoDate; matched: IsoDate | null; placed: IsoDate | null; order: IsoDate | null }
 export interface SgoAssessment { id: string; childId: string; start: IsoDate; completed: IsoDate | null }
 export interface ClContact { id: string; childId: string; date: IsoDate; inTouch: string; activity: string | null; accom: string | null; suitable: boolean | null }
@@ -157,7 +158,7 @@ export function generateJourneys(r: Random, people: ChildRegister, referralConta
         const startAt = `${d} ${String(int(r, 14, 23)).padStart(2, '0')}:${String(int(r, 0, 59)).padStart(2, '0')}`;
         const back = addDays(d, int(r, 0, 3));
         const offered = r() < 0.95;
-        j.missing.push({ id: id('MIS'), childId, type: r() < 0.85 ? 'MISSING' : 'AWAY', start: startAt, end: back <= to ? `${back} ${String(int(r, 0, 23)).padStart(2, '0')}:${String(int(r, 0, 59)).padStart(2, '0')}` : null, offered, accepted: offered ? r() < 0.8 : null });
+        j.missing.push({ id: id('MIS'), childId, type: r() < 0.85 ? 'MISSING' : 'AWAY', start: startAt, end: back <= to ? `${back} ${String(int(r, 0, 23)).padStart(2, '0')}:${String(int(r, 0, 59)).padStart(2, '0')}` : null, offered, accepted: offered ? r() < 0.8 : null, offeredAt: null, lookedAfter: true });
       }
     }
     j.periods.push({ childId, serviceArea: child.disability && r() < 0.3 ? 'Disability' : 'CLA', start: entry, end: exitKnown });

@@ -118,8 +118,11 @@ export async function writeReturnsDemo(opts: DemoOptions, sim: Simulation = simu
   const year = collectionYearOf(to);
 
   await csv(w, 'header.csv', 'ssda903 header', ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'], [...looked].map((id) => [id, returnSex('ssda903_sex', child(id).sex, year), d(child(id).dob), child(id).ethnicity, null, null, null]));
+  // One row breaks a DfE validation rule on purpose (903 rule 148: REC given, DEC blank), for the return-readiness
+  // checks: an episode followed by another (REC X1), so the period of care is the same whether the row lands or not.
+  const recWithoutDec = w.faultRate > 0 ? episodes.findIndex((e) => e.end !== null && e.end >= from && e.rec === 'X1') : -1;
   await csv(w, 'episodes.csv', 'ssda903 episodes', ['CHILD', 'DECOM', 'RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC', 'REASON_PLACE_CHANGE', 'HOME_POST', 'PL_POST', 'URN'],
-    episodes.map((e) => [e.childId, d(e.start), e.rne, e.ls, e.cin, returnPlace(e.place, year), provider(e.place), d(e.end), e.rec, null, null, null, null]));
+    episodes.map((e, i) => [e.childId, d(e.start), e.rne, e.ls, e.cin, returnPlace(e.place, year), provider(e.place), i === recWithoutDec ? null : d(e.end), e.rec, null, null, null, null]));
   await csv(w, 'reviews.csv', 'ssda903 reviews', ['CHILD', 'DOB', 'REVIEW', 'REVIEW_CODE'],
     j.claReviews.filter((r) => r.date >= from && r.date <= to && inYear.has(r.parentId)).map((r) => [r.parentId, d(child(r.parentId).dob), d(r.date), ageOn(child(r.parentId).dob, r.date) < 4 ? 'PN0' : 'PN1']),
     (row) => (row[2] = (row[2] ?? '').replace(/^\d\d\/\d\d/, '31/02')));
@@ -130,7 +133,7 @@ export async function writeReturnsDemo(opts: DemoOptions, sim: Simulation = simu
   await csv(w, 'placed-adoption.csv', 'ssda903 placed_adoption', ['CHILD', 'DOB', 'DATE_PLACED', 'DATE_PLACED_CEASED', 'REASON_PLACED_CEASED'],
     j.adoptions.filter((a) => a.adm <= to && (a.order === null || a.order >= from)).map((a) => [a.childId, d(child(a.childId).dob), d(a.adm), d(a.order && a.order <= to ? a.order : null), a.order && a.order <= to ? 'RD1' : null]));
   await csv(w, 'missing.csv', 'ssda903 missing', ['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END'],
-    j.missing.filter((m) => m.start.slice(0, 10) >= from && m.start.slice(0, 10) <= to).map((m) => [m.childId, d(child(m.childId).dob), m.type === 'AWAY' ? 'A' : 'M', d(m.start.slice(0, 10)), d(m.end?.slice(0, 10) ?? null)]),
+    j.missing.filter((m) => m.lookedAfter && m.start.slice(0, 10) >= from && m.start.slice(0, 10) <= to).map((m) => [m.childId, d(child(m.childId).dob), m.type === 'AWAY' ? 'A' : 'M', d(m.start.slice(0, 10)), d(m.end?.slice(0, 10) ?? null)]),
     (row) => {
       row[4] = d(addDays(`${row[3]!.slice(6)}-${row[3]!.slice(3, 5)}-${row[3]!.slice(0, 2)}`, -2)); // back before going
     });
@@ -168,6 +171,10 @@ async function writeCinCensusXml(file: string, sim: Simulation, from: IsoDate, t
   const reviews = group(j.cpReviews, (r) => r.parentId);
   const spoil = () => faultRate > 0 && faults() < faultRate * 5;
   let faulty = 0;
+  // One episode of need and one assessment break a DfE validation rule on purpose, for the return-readiness checks:
+  // an unknown PrimaryNeedCode (CIN rule 8650) and an assessment authorised the day before it started (rule 8608).
+  let unknownNeed = faultRate > 0;
+  let authorisedBeforeStart = faultRate > 0;
 
   const planXml = (p: (typeof j.cpPlans)[number]) =>
     `<ChildProtectionPlans>${el('CPPstartDate', p.start)}${el('CPPendDate', p.end)}${el('InitialCategoryOfAbuse', p.category)}${el('LatestCategoryOfAbuse', p.category)}${el('NumberOfPreviousCPP', '0')}` +
@@ -186,17 +193,27 @@ async function writeCinCensusXml(file: string, sim: Simulation, from: IsoDate, t
       source = '12'; // not a DfE code (a local code the export forgot to map)
       faulty++;
     }
+    let need: string = ref.need;
+    if (unknownNeed && ref.date >= from) {
+      need = 'N10'; // the DfE's codes are N0 to N9
+      unknownNeed = false;
+      faulty++;
+    }
     const assessmentXml = as.map((a) => {
       let auth = a.authorised;
       if (auth && spoil()) {
         auth = `${auth.slice(0, 4)}-02-30`; // a date that does not exist
+        faulty++;
+      } else if (auth && authorisedBeforeStart && a.start >= from) {
+        auth = addDays(a.start, -1);
+        authorisedBeforeStart = false;
         faulty++;
       }
       return `<Assessments>${el('AssessmentActualStartDate', a.start)}<AssessmentInternalReviewDate/>${el('AssessmentAuthorisationDate', auth)}<FactorsIdentifiedAtAssessment><AssessmentFactors>${ref.need === 'N1' ? '2A' : '21'}</AssessmentFactors></FactorsIdentifiedAtAssessment></Assessments>`;
     });
     const s47Xml = ss.map((s) => `<Section47>${el('S47ActualStartDate', s.start)}${el('InitialCPCtarget', sim.calendar.addWorkingDays(s.start, 15))}${el('DateOfInitialCPC', s.icpc)}${el('ICPCnotRequired', s.icpcRequired ? 'false' : 'true')}</Section47>`);
     add(ref.childId,
-      `<CINdetails>${el('CINreferralDate', ref.date)}${el('ReferralSource', source)}${el('PrimaryNeedCode', ref.need)}<CINclosureDate/>${el('ReferralNFA', ref.nfa ? '1' : '0')}` +
+      `<CINdetails>${el('CINreferralDate', ref.date)}${el('ReferralSource', source)}${el('PrimaryNeedCode', need)}<CINclosureDate/>${el('ReferralNFA', ref.nfa ? '1' : '0')}` +
         assessmentXml.join('') + s47Xml.join('') + plans.filter((p) => p.start <= to).map(planXml).join('') + '</CINdetails>');
   }
   // Plans already running when the period began came from referrals the exports do not hold: the census still

@@ -5,6 +5,7 @@ import { WorkingCalendar } from '../../pipelines/calendar/working-days.js';
 import type { IsoDate } from '../../pipelines/calendar/dates.js';
 import { generateContacts, type DemoContact } from './contacts.js';
 import { generateJourneys, type Journeys, type ReferralContact } from './journeys.js';
+import { completeMissingEpisodes } from './missing.js';
 import { ChildRegister } from './people.js';
 import { rng } from './random.js';
 import { generateWorkforce, type Workforce } from './workforce.js';
@@ -38,6 +39,7 @@ export function simulate(opts: SimulationOptions): Simulation {
   }
   // Everything that follows a referral, plus the caseload already open when the period starts.
   const journeys = generateJourneys(journeyRandom, people, referrals, { from: opts.from, to: opts.to, scale: opts.scale, calendar });
+  completeMissingEpisodes(rng(opts.seed ^ 0x1155), journeys, people, { from: opts.from, to: opts.to });
   const staff = generateWorkforce(rng(opts.seed ^ 0x57aff), journeys.periods, { from: opts.from, to: opts.to, scale: opts.scale });
   return { contacts, people, journeys, staff, calendar };
 }

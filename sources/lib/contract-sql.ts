@@ -3,6 +3,7 @@
 // those JS rules must be mirrored here (the extract equivalence test lands the same messy files both ways and
 // fails on any difference). Messages are not built here: the JS path's own functions word them.
 import type { FieldSpec } from './contract.js';
+import { PLAUSIBLE_YEARS } from './date-limits.js';
 
 /** A SQL string literal. */
 export const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
@@ -90,7 +91,7 @@ const SERIAL = String.raw`\d{5}(?:\.\d+)?`;
 
 /** The usual dd/mm/yyyy hh:mm, which parseDateTime's rules settle with strptime alone. */
 const USUAL_DATETIME = '[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}';
-const usualDatetimeOnlySql = (v: string): string => `CASE WHEN substr(${v}, 7, 4) BETWEEN '1900' AND '2100' THEN try_strptime(${v}, '%d/%m/%Y %H:%M') END`;
+const usualDatetimeOnlySql = (v: string): string => `CASE WHEN substr(${v}, 7, 4) BETWEEN '${PLAUSIBLE_YEARS.earliest}' AND '${PLAUSIBLE_YEARS.latest}' THEN try_strptime(${v}, '%d/%m/%Y %H:%M') END`;
 
 /**
  * csp_datetime of a cell's cleaned value when the raw cell is in the usual form (which needs no cleaning: nothing to
@@ -102,15 +103,15 @@ export const usualDatetimeSql = (cell: string): string => `CASE WHEN regexp_full
 /** Macros the typed values use; TEMP, so they live with the connection and never reach the warehouse file. */
 export const SQL_MACROS: readonly string[] = [
   `CREATE OR REPLACE TEMP MACRO csp_int(s) AS TRY_CAST(nullif(s, '') AS INTEGER)`,
-  // validYmd and the time limits of parseDateTime: NULL unless a real date and time (strptime refuses 31 February,
+  // validYmd (in the plausible years, date-limits.ts) and the time limits of parseDateTime: NULL unless a real date and time (strptime refuses 31 February,
   // hour 24, minute or second 60). Written so each argument appears once or twice: DuckDB expands macros in place,
   // and repeated arguments made the expressions too big to plan quickly.
   `CREATE OR REPLACE TEMP MACRO csp_ymd_hms(y, m, d, hh, mi, ss) AS
-    CASE WHEN y BETWEEN 1900 AND 2100
+    CASE WHEN y BETWEEN ${PLAUSIBLE_YEARS.earliest} AND ${PLAUSIBLE_YEARS.latest}
          THEN try_strptime(printf('%04d-%02d-%02d %02d:%02d:%02d', y, m, d, coalesce(hh, 0), coalesce(mi, 0), coalesce(ss, 0)), '%Y-%m-%d %H:%M:%S') END`,
   // fromExcelSerial: the 1900 date system; a fraction is the time of day (whole seconds).
   `CREATE OR REPLACE TEMP MACRO csp_serial_ts(day0, secs) AS
-    CASE WHEN year(day0) BETWEEN 1900 AND 2100
+    CASE WHEN year(day0) BETWEEN ${PLAUSIBLE_YEARS.earliest} AND ${PLAUSIBLE_YEARS.latest}
          THEN day0::TIMESTAMP + to_seconds(CASE WHEN secs > 0 AND secs < 86400 THEN secs ELSE 0 END) END`,
   `CREATE OR REPLACE TEMP MACRO csp_serial(x) AS
     CASE WHEN x > 60 AND x < 80000 THEN csp_serial_ts(DATE '1899-12-30' + floor(x)::INTEGER, round((x - floor(x)) * 86400)::BIGINT) END`,

@@ -2,6 +2,7 @@
 // (every row is checked), the raw DuckDB table (types), header matching, and the spec an officer can read.
 import { z } from 'zod';
 import { validIn, validityText, type CollectionYear } from './collection-year.js';
+import { implausibleDateReason, PLAUSIBLE_YEARS } from './date-limits.js';
 import { cleanCell, normaliseHeader, parseBoolean, parseCode, parseDateTime, type CodeEntry } from './values.js';
 
 export type FieldKind = 'text' | 'date' | 'datetime' | 'boolean' | 'code' | 'integer' | 'decimal';
@@ -54,6 +55,8 @@ export interface Contract {
   /** The field that identifies a record; duplicates are resolved in staging (latest load wins). */
   key: string;
   rowChecks?: readonly RowCheck[];
+  /** The published specification version the contract implements (e.g. 'SSD 1.4.5'), recorded on each load. */
+  specVersion?: string;
   /**
    * A statutory return's file (the DfE names every column): recognised only when its header has exactly the
    * contract's columns, so a look-alike (a DoLo file beside OC2) is never landed as another table.
@@ -110,9 +113,15 @@ export function cellReason(f: FieldSpec, v: string | null): string {
       return `${f.header} '${v}' is not a known code (expected one of ${(f.codes ?? []).map((x) => x.code).join(', ')})`;
     }
     case 'date':
-      return `${f.header} '${v}' is not a real date (expected dd/mm/yyyy, yyyy-mm-dd or an Excel date number)`;
-    case 'datetime':
-      return `${f.header} '${v}' is not a real date and time (expected dd/mm/yyyy hh:mm)`;
+    case 'datetime': {
+      // A real date, but in a year no child's record could hold, says so; anything else is no date at all.
+      const calendar = parseDateTime(v);
+      const implausible = calendar && implausibleDateReason(f.header, v, calendar.date, PLAUSIBLE_YEARS);
+      if (implausible) return implausible;
+      return f.kind === 'date'
+        ? `${f.header} '${v}' is not a real date (expected dd/mm/yyyy, yyyy-mm-dd or an Excel date number)`
+        : `${f.header} '${v}' is not a real date and time (expected dd/mm/yyyy hh:mm)`;
+    }
     default:
       return `${f.header} '${v}' is not ${EXPECT[f.kind]}`;
   }
@@ -149,11 +158,11 @@ function cellSchema(f: FieldSpec): z.ZodType<Canonical> {
       case 'code':
         return parseCode(v, f.codes ?? []) ?? bad();
       case 'date': {
-        const d = parseDateTime(v);
+        const d = parseDateTime(v, PLAUSIBLE_YEARS);
         return d ? d.date : bad();
       }
       case 'datetime': {
-        const d = parseDateTime(v);
+        const d = parseDateTime(v, PLAUSIBLE_YEARS);
         return d ? `${d.date} ${d.time ?? '00:00:00'}` : bad();
       }
     }

@@ -52,13 +52,21 @@ export async function* readCsv(file: string): AsyncGenerator<CsvRecord> {
     .pipe(
       parse({
         bom: true,
+        // Any line break outside quotes ends a record, as DuckDB's reader and Excel treat it: csv-parse would
+        // otherwise take the first one it meets as the file's only delimiter, so one bare LF in a CRLF file
+        // would merge two rows into one.
+        record_delimiter: ['\r\n', '\n', '\r'],
         relax_column_count: true,
         skip_empty_lines: true,
         skip_records_with_empty_values: true,
         info: true,
       }),
     );
+  // csv-parse counts a CRLF inside a quoted value as two lines; an editor, DuckDB's reader (land-csv-sql.ts) and
+  // the reject's line number count it as one. A quoted value holds exactly those CRLFs, so each is taken off again.
+  let extraLines = 0;
   for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number; raw?: string } & Record<string, number> }>) {
-    yield { line: rec.info.lines, cells: rec.record };
+    for (const cell of rec.record) if (cell.includes('\r\n')) extraLines += cell.split('\r\n').length - 1;
+    yield { line: rec.info.lines - extraLines, cells: rec.record };
   }
 }

@@ -17,9 +17,18 @@ export const normaliseHeader = (h: string): string =>
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-function validYmd(y: number, m: number, d: number): boolean {
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+/** Years a date may fall in; parseDateTime takes any four-digit year unless told the plausible ones (date-limits.ts). */
+export interface YearRange {
+  earliest: number;
+  latest: number;
+}
+export const ANY_YEAR: YearRange = { earliest: 1000, latest: 9999 };
+
+const daysInMonth = (y: number, m: number): number => (m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
+
+function validYmd(y: number, m: number, d: number, years: YearRange): boolean {
+  if (y < years.earliest || y > years.latest || m < 1 || m > 12 || d < 1) return false;
+  return d <= daysInMonth(y, m);
 }
 
 /** Excel serial day number (1900 date system, with its fictitious 29 Feb 1900) to Y-M-D. */
@@ -39,8 +48,8 @@ const UK = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z)?)?$/;
 const SERIAL = /^\d{5}(?:\.\d+)?$/;
 
-/** dd/mm/yyyy [hh:mm[:ss]], yyyy-mm-dd[Thh:mm[:ss]] or an Excel serial number (fraction = time of day). */
-export function parseDateTime(s: string): ParsedDateTime | null {
+/** dd/mm/yyyy [hh:mm[:ss]], yyyy-mm-dd[Thh:mm[:ss]] or an Excel serial number (fraction = time of day), in `years`. */
+export function parseDateTime(s: string, years: YearRange = ANY_YEAR): ParsedDateTime | null {
   let y: number, m: number, d: number, hh: number | undefined, mi: number | undefined, ss: number | undefined;
   let match: RegExpMatchArray | null;
   if ((match = s.match(UK))) {
@@ -57,7 +66,7 @@ export function parseDateTime(s: string): ParsedDateTime | null {
     const secs = Math.round((serial - Math.floor(serial)) * 86_400);
     if (secs > 0 && secs < 86_400) [hh, mi, ss] = [Math.floor(secs / 3600), Math.floor((secs % 3600) / 60), secs % 60];
   } else return null;
-  if (!validYmd(y, m, d)) return null;
+  if (!validYmd(y, m, d, years)) return null;
   const date = `${y}-${pad(m)}-${pad(d)}`;
   if (hh === undefined) return { date, time: null };
   if (hh > 23 || (mi ?? 0) > 59 || (ss ?? 0) > 59) return null;

@@ -32,3 +32,19 @@ select
     cast(count(*) as double)
 from {{ ref('fct_cp_plans') }}
 group by start_month
+
+union all
+
+-- Initial conferences held in the month within 15 working days of the strategy discussion that started the S47
+-- (its start date in every source: the CIN census's S47ActualStartDate, Annex A's strategy discussion date).
+select
+    'icpc_within_15_wd',
+    cast(date_trunc('month', icpc_date) as date),
+    cast(count(*) filter (where working_days <= 15) as double),
+    cast(count(*) as double)
+from (
+    select icpc_date, {{ working_days_between('start_date', 'icpc_date') }} as working_days
+    from {{ ref('int_s47_enquiries') }}
+    where icpc_date is not null
+)
+group by 2

@@ -5,7 +5,7 @@ select
     cast(count(*) filter (where has_plan_by_second_review) as double) as numerator,
     cast(count(*) as double) as denominator
 from {{ ref('fct_permanency') }}
-where second_review_month is not null
+where second_review_month is not null and has_plan_by_second_review is not null
 group by second_review_month
 
 union all
@@ -56,4 +56,48 @@ select 'children_placed_for_adoption', m.month_start,
     cast(null as double)
 from {{ ref('int_month_ends') }} m
 left join {{ ref('fct_permanency') }} p on date_trunc('month', p.placed_for_adoption_date) = m.month_start
+group by m.month_start
+
+union all
+
+-- CLA reviews held in the month against their timescale (int_cla_reviews_timed), overall and by timescale; a review
+-- whose number is not known (records start after the child came into care) counts in neither.
+select 'cla_reviews_on_time', cast(date_trunc('month', review_date) as date),
+    cast(count(*) filter (where is_on_time) as double),
+    cast(count(*) as double)
+from {{ ref('int_cla_reviews_timed') }}
+where is_on_time is not null
+group by 2
+
+union all
+
+select
+    case timescale when 'first' then 'cla_first_reviews_on_time' when 'second' then 'cla_second_reviews_on_time' else 'cla_later_reviews_on_time' end,
+    cast(date_trunc('month', review_date) as date),
+    cast(count(*) filter (where is_on_time) as double),
+    cast(count(*) as double)
+from {{ ref('int_cla_reviews_timed') }}
+where is_on_time is not null
+group by 1, 2
+
+union all
+
+-- Counts: children looked after at each month end (short-break-only care excluded, as the DfE counts them) and
+-- children starting care in the month, each child once (int_kpi__children_counted). From the periods of care
+-- themselves, so care that began before dim_date's first year still counts.
+select 'children_looked_after', m.month_start,
+    cast(count(distinct p.child_id) as double),
+    cast(null as double)
+from {{ ref('int_month_ends') }} m
+left join {{ ref('int_cla_periods_of_care') }} p
+  on not p.is_short_breaks_only and p.period_start <= m.month_end and (p.period_end is null or p.period_end > m.month_end)
+group by m.month_start
+
+union all
+
+select 'children_starting_care', m.month_start,
+    cast(count(distinct c.child_key) as double),
+    cast(null as double)
+from {{ ref('int_month_ends') }} m
+left join {{ ref('int_kpi__children_counted') }} c on c.measure_id = 'children_starting_care' and c.month_start = m.month_start
 group by m.month_start

@@ -7,7 +7,8 @@ select
     a.child_id,
     a.worker_id,
     a.team,
-    a.start_date as allocated_from
+    a.start_date as allocated_from,
+    a.record_source
 from {{ ref('int_month_ends') }} m
-join {{ ref('stg_case_management__case_allocations') }} a
+join {{ ref('int_case_allocations') }} a
   on a.start_date <= m.month_end and (a.end_date is null or a.end_date > m.month_end)

@@ -10,7 +10,7 @@ where d.date_day = last_day(d.date_day)
   -- From the earliest allocation; a council sending only statutory returns has none, so then from its
   -- earliest care-leaver record or episode of care.
   and d.date_day >= coalesce(
-      (select min(start_date) from {{ ref('stg_case_management__case_allocations') }}),
+      (select min(start_date) from {{ ref('int_case_allocations') }}),
       (select min(contact_date) from {{ ref('int_care_leaver_contacts') }}),
       (select min(start_date) from {{ ref('int_cla_episodes') }})
   )

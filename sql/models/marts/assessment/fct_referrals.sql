@@ -37,5 +37,5 @@ select
     end as is_re_referral_within_12_months,
     r.record_source
 from sequenced r
-join {{ ref('dim_date') }} d on d.date_day = r.referral_date
+left join {{ ref('dim_date') }} d on d.date_day = r.referral_date
 left join {{ ref('contact_sources') }} s on s.source_code = r.source_code

@@ -54,7 +54,7 @@ select
     case when p.records_reviews then coalesce(r.reviews_on_time, 0) end as reviews_on_time,
     p.record_source
 from plans p
-join {{ ref('dim_date') }} d on d.date_day = p.start_date
+left join {{ ref('dim_date') }} d on d.date_day = p.start_date
 left join {{ ref('cp_abuse_categories') }} c on c.code = p.category_of_abuse
 left join core_groups g using (cp_plan_id)
 left join reviews r using (cp_plan_id)

@@ -57,7 +57,9 @@ select
     pl.first_plan_date as permanence_plan_date,
     coalesce(pl.first_plan_type, 'NYI') as first_permanence_plan,
     coalesce(pl.latest_plan_type, 'NYI') as latest_permanence_plan,
-    coalesce(pl.first_plan_date <= f.second_review_date, false) as has_plan_by_second_review,
+    -- Only the case-management permanence-plans export records plans: without one (SSD or returns only) this is
+    -- not known (null), not "no plan".
+    case when exists (select 1 from {{ ref('stg_case_management__permanence_plans') }}) then coalesce(pl.first_plan_date <= f.second_review_date, false) end as has_plan_by_second_review,
     p.reason_ended,
     rec.outcome_group as care_outcome,
     case when rec.outcome_group in ('Special guardianship order', 'Adoption', 'Child arrangements order') then p.period_end - p.period_start end as days_to_order,
@@ -70,7 +72,7 @@ select
     ad.order_date - ad.placed_date as days_placed_to_order,
     p.record_source
 from periods p
-join {{ ref('dim_date') }} d on d.date_day = p.period_start
+left join {{ ref('dim_date') }} d on d.date_day = p.period_start
 left join first_two f using (child_id, period_number)
 left join plans pl using (child_id, period_number)
 left join {{ ref('cla_reasons_episode_ceased') }} rec on rec.code = p.reason_ended

@@ -1,8 +1,16 @@
--- Every day 2015-2030 with the calendars the measures need: ISO weeks (Mon-Sun), financial years (April start)
--- and working days (weekdays that are not England & Wales bank holidays).
-with days as (
-    select cast(range as date) as date_day
-    from range(date '2015-01-01', date '2031-01-01', interval 1 day)
+-- Every day a child's record can hold (the date_limits seed: 1 January 1900 to 31 December twenty years after this
+-- year; landing rejects any other date), so every landed date has its day here and no join to the calendar loses
+-- a row. The calendars the measures need: ISO weeks (Mon-Sun), financial years (April start) and working days
+-- (weekdays that are not England & Wales bank holidays; the seed of bank holidays covers 2015-2030, outside it
+-- only weekends are known: bank_holidays_known says which days).
+with limits as (
+    select make_date(earliest_year, 1, 1) as first_day, make_date(year(current_date) + years_ahead, 12, 31) as last_day
+    from {{ ref('date_limits') }}
+),
+
+days as (
+    select cast(unnest(generate_series(first_day::timestamp, last_day::timestamp, interval 1 day)) as date) as date_day
+    from limits
 ),
 
 holidays as (
@@ -14,7 +22,8 @@ flagged as (
         d.date_day,
         isodow(d.date_day) >= 6 as is_weekend,
         h.holiday_date is not null as is_bank_holiday,
-        h.holiday_name as bank_holiday_name
+        h.holiday_name as bank_holiday_name,
+        year(d.date_day) between (select min(year(holiday_date)) from holidays) and (select max(year(holiday_date)) from holidays) as bank_holidays_known
     from days d
     left join holidays h on h.holiday_date = d.date_day
 )
@@ -37,6 +46,7 @@ select
     is_weekend,
     is_bank_holiday,
     bank_holiday_name,
+    bank_holidays_known,
     not is_weekend and not is_bank_holiday as is_working_day,
     -- Working days on or before this date; equal across a weekend, so differences count working days.
     sum(case when not is_weekend and not is_bank_holiday then 1 else 0 end)

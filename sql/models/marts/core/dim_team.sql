@@ -5,11 +5,11 @@ with seeded as (
 ),
 
 exported as (
-    select distinct team as team_name from {{ ref('stg_case_management__workers') }}
+    select distinct team as team_name from {{ ref('int_workers') }}
     union
     select distinct receiving_team from {{ ref('stg_case_management__contacts') }}
     union
-    select distinct team from {{ ref('stg_case_management__case_allocations') }}
+    select distinct team from {{ ref('int_case_allocations') }}
 )
 
 select

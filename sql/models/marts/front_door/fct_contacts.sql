@@ -1,14 +1,14 @@
 -- One row per contact: when, from whom, who received it, and how quickly it was decided.
--- Keys are hashes so no case-management system ID reaches the marts. Contacts from Annex A List 1 (used only when
--- there is no case-management contacts export) have no receiving team, open-case flag or decision: those columns
+-- Keys are hashes so no case-management system ID reaches the marts. Contacts from the SSD or Annex A List 1 (used
+-- only when there is no case-management contacts export) have no receiving team, open-case flag or decision: those columns
 -- are null for them (unknown), never false, so no appendix shows a zero it does not have.
 with contacts as (
     select
         *,
-        case record_source when 'stg_annex_a__contacts' then 'annex_a' else 'case_management' end as source_system,
-        -- What the row's source records at all (Annex A List 1 records neither).
-        record_source <> 'stg_annex_a__contacts' as has_team,
-        record_source <> 'stg_annex_a__contacts' as has_decisions
+        case record_source when 'stg_annex_a__contacts' then 'annex_a' when 'stg_ssd__contacts' then 'ssd' else 'case_management' end as source_system,
+        -- What the row's source records at all (Annex A List 1 and the SSD's ssd_contacts record neither).
+        record_source = 'stg_case_management__contacts' as has_team,
+        record_source = 'stg_case_management__contacts' as has_decisions
     from {{ ref('int_contacts_decision_timed') }}
 ),
 
@@ -57,7 +57,7 @@ select
     case when c.has_decisions then coalesce(o.is_referral, false) end as is_referral,
     c.source_system
 from contacts c
-join dates d on d.date_day = c.contact_date
+left join dates d on d.date_day = c.contact_date
 left join sources s on s.source_code = c.source_code
 left join outcomes o on o.outcome_code = c.outcome_code
 left join teams t on t.team_name = c.receiving_team

@@ -1,8 +1,9 @@
 -- One row per measure per period (month, financial quarter, financial year): numerator, denominator, value,
 -- target, RAG and the measure's definition. Each area supplies monthly numerators and denominators
--- (int_kpi__<area>); "flow" measures add up over a period, "snapshot" measures take the period's last month.
+-- (int_kpi__<area>); "flow" measures add up over a period, "snapshot" measures take the period's last month, and
+-- "distinct" counts count each child once over the period (from int_kpi__children_counted).
 with monthly as (
-    {% for model in ['int_kpi__front_door', 'int_kpi__assessment', 'int_kpi__child_protection', 'int_kpi__workforce', 'int_kpi__children_in_care', 'int_kpi__complaints'] %}
+    {% for model in ['int_kpi__front_door', 'int_kpi__assessment', 'int_kpi__child_protection', 'int_kpi__workforce', 'int_kpi__children_in_care', 'int_kpi__complaints', 'int_kpi__missing'] %}
     select measure_id, month_start, numerator, denominator from {{ ref(model) }}
     {% if not loop.last %}union all{% endif %}
     {% endfor %}
@@ -16,6 +17,13 @@ months as (
     select distinct month_start, financial_year, financial_quarter,
         case financial_quarter when 1 then 'Q1' when 2 then 'Q2' when 3 then 'Q3' else 'Q4' end as quarter_label
     from {{ ref('dim_date') }}
+),
+
+distinct_counts as (
+    select c.measure_id, mo.financial_year, mo.quarter_label, count(distinct c.child_key) as children
+    from {{ ref('int_kpi__children_counted') }} c
+    join months mo using (month_start)
+    group by grouping sets ((c.measure_id, mo.financial_year, mo.quarter_label), (c.measure_id, mo.financial_year))
 ),
 
 tagged as (
@@ -32,17 +40,21 @@ periods as (
         cast(last_day(month_start) as date) as period_end, numerator, denominator
     from tagged
     union all
-    select measure_id, 'quarter', financial_year || ' ' || quarter_label, min(month_start), cast(last_day(max(month_start)) as date),
-        case when any_value(aggregation) = 'flow' then sum(numerator) else max(numerator) filter (where month_start = last_month_in_quarter) end,
-        case when any_value(aggregation) = 'flow' then sum(denominator) else max(denominator) filter (where month_start = last_month_in_quarter) end
-    from tagged
-    group by measure_id, financial_year, quarter_label
+    select t.measure_id, 'quarter', t.financial_year || ' ' || t.quarter_label, min(t.month_start), cast(last_day(max(t.month_start)) as date),
+        case any_value(t.aggregation) when 'flow' then sum(t.numerator) when 'distinct' then coalesce(any_value(dc.children), 0)
+            else max(t.numerator) filter (where t.month_start = t.last_month_in_quarter) end,
+        case any_value(t.aggregation) when 'snapshot' then max(t.denominator) filter (where t.month_start = t.last_month_in_quarter) else sum(t.denominator) end
+    from tagged t
+    left join distinct_counts dc on dc.measure_id = t.measure_id and dc.financial_year = t.financial_year and dc.quarter_label = t.quarter_label
+    group by t.measure_id, t.financial_year, t.quarter_label
     union all
-    select measure_id, 'financial_year', financial_year, min(month_start), cast(last_day(max(month_start)) as date),
-        case when any_value(aggregation) = 'flow' then sum(numerator) else max(numerator) filter (where month_start = last_month_in_year) end,
-        case when any_value(aggregation) = 'flow' then sum(denominator) else max(denominator) filter (where month_start = last_month_in_year) end
-    from tagged
-    group by measure_id, financial_year
+    select t.measure_id, 'financial_year', t.financial_year, min(t.month_start), cast(last_day(max(t.month_start)) as date),
+        case any_value(t.aggregation) when 'flow' then sum(t.numerator) when 'distinct' then coalesce(any_value(dc.children), 0)
+            else max(t.numerator) filter (where t.month_start = t.last_month_in_year) end,
+        case any_value(t.aggregation) when 'snapshot' then max(t.denominator) filter (where t.month_start = t.last_month_in_year) else sum(t.denominator) end
+    from tagged t
+    left join distinct_counts dc on dc.measure_id = t.measure_id and dc.financial_year = t.financial_year and dc.quarter_label is null
+    group by t.measure_id, t.financial_year
 ),
 
 valued as (

@@ -2,7 +2,7 @@
 -- measure divides cases held by case-holding social workers by their FTE (see kpi_monthly).
 with workers as (
     select w.*, r.is_case_holding
-    from {{ ref('stg_case_management__workers') }} w
+    from {{ ref('int_workers') }} w
     left join {{ ref('worker_roles') }} r on r.code = w.role
 ),
 

@@ -4,9 +4,12 @@
 -- interval are not yet due and are not counted: a case's allocation runs from the earliest of its open
 -- allocations, so adding a co-worker does not make a long-allocated case "not yet due".
 with latest_allocations as (
-    -- A co-worked case counts once, under its most recent allocation (its team and worker)...
+    -- A co-worked case counts once, under its most recent allocation (its team and worker)... Only the
+    -- case-management exports record supervision: allocations from the SSD (ssd_involvements) have none to check,
+    -- so no figure rather than 0%.
     select *, min(allocated_from) over (partition by child_id, month_end) as case_allocated_from
     from {{ ref('int_allocations_at_month_end') }}
+    where record_source = 'stg_case_management__case_allocations'
     qualify row_number() over (partition by child_id, month_end order by allocated_from desc, worker_id) = 1
 ),
 

@@ -3,7 +3,7 @@
 -- Accommodation suitability is 1 (suitable) or 2 (unsuitable), as the OC3 ACCOM suffix.
 -- Also shaped like stg_case_management__care_leaver_contacts (the last fallback of int_care_leaver_contacts): one
 -- "contact" per young person dated at the list's latest contact date; the older version has none, so its
--- circumstances are dated at the day the workbook was taken (what the list records is as at then).
+-- circumstances are dated at the workbook's data-as-at day (the day after its latest date: what the list records is as at then).
 with current_version as (
     {{ annex_a_latest_return(source('annex_a', 'list_9_care_leavers')) }}
 ),
@@ -29,7 +29,7 @@ both_versions as (
 -- When both versions were landed, the newer load wins.
 select
     'annexa:' || child_id as care_leaver_contact_id,
-    coalesce(latest_contact_date, (select cast(l.file_modified_at as date) from {{ source('landing', 'loads') }} l where l.load_id = both_versions._load_id)) as contact_date,
+    coalesce(latest_contact_date, (select cast(a.data_as_at as date) from {{ ref('stg_landing__data_as_at') }} a where a.source = 'annex_a.list_9_care_leavers' || case when list_version = 'older' then '_older' else '' end)) as contact_date,
     child_id,
     gender as sex_code,
     ethnicity as ethnicity_code,

@@ -10,6 +10,7 @@ select
     start_at,
     end_at,
     ri_offered as is_return_interview_offered,
+    ri_offered_at as return_interview_offered_at,
     coalesce(ri_accepted, false) as is_return_interview_accepted,
     _load_id as load_id
 from source

@@ -1,5 +1,5 @@
 -- One row per 903 missing / away-without-authorisation episode, shaped like stg_case_management__missing_episodes
--- (the 903 records dates, not times, and nothing about return interviews).
+-- (the 903 records dates, not times, and nothing about return interviews, so those are null: not known).
 with source as (
     {{ latest_rows(source('ssda903', 'missing'), "child_id || '|' || start_date") }}
 )
@@ -11,6 +11,7 @@ select
     cast(start_date as timestamp) as start_at,
     cast(end_date as timestamp) as end_at,
     cast(null as boolean) as is_return_interview_offered,
-    false as is_return_interview_accepted,
+    cast(null as timestamp) as return_interview_offered_at,
+    cast(null as boolean) as is_return_interview_accepted,
     _load_id as load_id
 from source

@@ -1,7 +1,7 @@
 -- One row per OC3 care leaver, shaped like stg_case_management__care_leaver_contacts. OC3 records the young
 -- person's circumstances around their birthday in the collection year, so the "contact" is dated at their
--- latest birthday before the day the return file was taken (a file taken on 1 April holds the year to 31 March,
--- so a 1 April birthday there is last year's). ACCOM is type + suitability (U1, S2).
+-- latest birthday before the day after the return's as-at day (a return as at 31 March holds the year to 31
+-- March, so a 1 April birthday there is last year's). ACCOM is type + suitability (U1, S2).
 with source as (
     {{ latest_rows(source('ssda903', 'oc3'), 'child_id') }}
 ),
@@ -9,9 +9,10 @@ with source as (
 dated as (
     select
         s.*,
-        cast(l.file_modified_at as date) as file_date
+        -- The day after the return's as-at day (its year's 31 March), read from the 903 set, not the file's time.
+        cast(a.data_as_at as date) as file_date
     from source s
-    join {{ source('landing', 'loads') }} l on l.load_id = s._load_id
+    join {{ ref('stg_landing__data_as_at') }} a on a.source = 'ssda903.oc3'
 ),
 
 birthdays as (
