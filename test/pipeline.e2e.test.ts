@@ -293,7 +293,7 @@ describe('csp run on a generated export', () => {
 describe('exact disclosure audit of the public appendices (issue 14)', () => {
   it('bounds every "c" in every public workbook, read back from the files, to at least 5 values', async () => {
     const audits = await auditPublicWorkbooks(path.join(data, 'appendices'), path.join(data, 'warehouse.duckdb'), parseConfig(JSON.parse(readFileSync(config, 'utf8'))));
-    expect(audits.map((a) => a.report).sort()).toEqual(['contact-activity', 'scorecard']);
+    expect(audits.map((a) => a.report)).toEqual(expect.arrayContaining(['contact-activity', 'scorecard']));
     for (const a of audits) {
       expect(a.audit.failures, a.file).toEqual([]);
       for (const r of a.audit.ranges) expect(r.span, `${a.file}: ${r.where} [${r.min}, ${r.max}]`).toBeGreaterThanOrEqual(5);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactActivityData } from './data.js';
-import { contactActivityTables } from './tables.js';
+import { contactActivityTables, protectedContactActivityTables } from './tables.js';
 
 const area = (edt: number, mash: number, assessment: number, cm: number, cla: number, disability: number) => ({ EDT: edt, MASH: mash, Assessment: assessment, 'Case Management': cm, CLA: cla, Disability: disability });
 
@@ -62,5 +62,16 @@ describe('contact activity tables', () => {
     expect(t.timeliness.rows[0]!.pct).toBeCloseTo(113 / 150, 12);
     expect(t.bySource.rows.find((r) => r.group === 'Self')!.before).toBe(3);
     expect(t.averages.change).toEqual({ edt: -10, mash: -20, total: -30 });
+  });
+});
+
+describe('the disclosure audit of the published tables', () => {
+  it('passes for the case-management layout and for Annex A (no team split, no open-case or timeliness tables)', async () => {
+    const full = await protectedContactActivityTables(data, 'public', 5, 5);
+    expect(full.audit?.ok).toBe(true);
+    const annexA: ContactActivityData = { ...data, available: { source: 'annex_a', frontDoorSplit: false, openCase: false, timeliness: false }, openCase: [], timeliness: [] };
+    const a = await protectedContactActivityTables(annexA, 'public', 5, 5);
+    expect(a.audit?.ok).toBe(true);
+    for (const r of a.audit!.ranges) expect(r.span).toBeGreaterThanOrEqual(5);
   });
 });
