@@ -20,8 +20,11 @@ months as (
 ),
 
 distinct_counts as (
+    -- Only the months the measure reports (a month after the last complete month end has children but no row), so
+    -- a quarter never counts a child that none of its months shows.
     select c.measure_id, mo.financial_year, mo.quarter_label, count(distinct c.child_key) as children
     from {{ ref('int_kpi__children_counted') }} c
+    join (select distinct measure_id, month_start from monthly) reported using (measure_id, month_start)
     join months mo using (month_start)
     group by grouping sets ((c.measure_id, mo.financial_year, mo.quarter_label), (c.measure_id, mo.financial_year))
 ),

@@ -11,6 +11,7 @@ select
     miss_missing_episode_start_date as start_at,
     miss_missing_episode_end_date as end_at,
     miss_missing_rhi_offered as is_return_interview_offered,
+    cast(null as timestamp) as return_interview_offered_at, -- the SSD records no offer date
     coalesce(miss_missing_rhi_accepted, false) as is_return_interview_accepted,
     _load_id as load_id
 from source
