@@ -34,8 +34,13 @@ let db: Warehouse;
 let out: string;
 let rows: MartRow[];
 const made: Record<'public' | 'restricted', ManifestEntry[]> = { public: [], restricted: [] };
-const config = parseConfig({ council: { name: 'Testshire County Council' }, committee: { name: 'Children and Young People Scrutiny Committee', meetingDate: '2021-04-20' } });
+const config = parseConfig({ council: { name: 'Testshire County Council', laCode: 332 }, committee: { name: 'Children and Young People Scrutiny Committee', meetingDate: '2021-04-20' } });
 const small = (n: number | null) => n !== null && n >= 1 && n <= THRESHOLD;
+/** The public rule, written out here: a small numerator or denominator, or for a percentage a small complement ("13 of 16" leaves 3). */
+const hidden = (r: Pick<MartRow, 'unit' | 'numerator' | 'denominator'>) =>
+  small(r.numerator) || small(r.denominator) || (r.unit === 'percent' && r.numerator !== null && r.denominator !== null && small(r.denominator - r.numerator));
+/** A public value as printed: whole percentages and counts, caseloads to one decimal (so the cell holds no more than the page). */
+const printed = (r: Pick<MartRow, 'unit' | 'value'>) => (r.unit === 'ratio' ? Math.round(r.value! * 10) / 10 : Math.round(r.value!));
 
 async function sheet(variant: 'public' | 'restricted', name: string): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
@@ -112,13 +117,13 @@ describe('scorecard appendix on a real warehouse', () => {
     let suppressed = 0;
     for (const r of rows.filter((x) => x.m === '2021-03-01')) {
       const row = shown.get(r.measure_name)!;
-      if (small(r.numerator) || small(r.denominator)) {
+      if (hidden(r)) {
         suppressed++;
         expect([row.getCell(C.value).value, row.getCell(C.rag).value], r.measure_id).toEqual(['c', 'c']);
         if (r.unit !== 'count') expect([row.getCell(C.numerator).value, row.getCell(C.denominator).value]).toEqual(['c', 'c']);
       } else {
         const scale = r.unit === 'percent' ? 100 : 1;
-        expect((row.getCell(C.value).value as number) * scale, r.measure_id).toBeCloseTo(r.value!, 9);
+        expect((row.getCell(C.value).value as number) * scale, r.measure_id).toBeCloseTo(printed(r), 9);
         expect(row.getCell(C.rag).value).toBe(r.rag ?? (r.target === null ? 'No target' : null));
       }
     }
@@ -148,12 +153,39 @@ describe('scorecard appendix on a real warehouse', () => {
           const cell = row.getCell(4 + j).value;
           const scale = mart?.unit === 'percent' ? 100 : 1;
           if (!mart || mart.value === null) expect(cell).toBeNull();
-          else if (variant === 'public' && (small(mart.numerator) || small(mart.denominator))) expect(cell, `${mart.measure_id} ${month}`).toBe('c');
-          else expect((cell as number) * scale, `${mart.measure_id} ${month}`).toBeCloseTo(mart.value, 9);
+          else if (variant === 'public' && hidden(mart)) expect(cell, `${mart.measure_id} ${month}`).toBe('c');
+          else expect((cell as number) * scale, `${mart.measure_id} ${month}`).toBeCloseTo(variant === 'public' ? printed(mart) : mart.value, 9);
           checked++;
         }
       }
       expect(checked).toBe(12 * new Set(rows.map((r) => r.measure_id)).size);
+    }
+  });
+
+  it('sets each KPI with a DfE equivalent beside the DfE figures for its LA code, in both variants (marts.fct_benchmarks is recounted in benchmarks.test.ts)', async () => {
+    const dfe = await db.json<{ measure_id: string; year_label: string; england_value: number; region_value: number | null; sn_average: number | null; quartile_band: string | null }>(
+      `SELECT measure_id, year_label, england_value, region_value, sn_average, quartile_band FROM marts.fct_benchmarks
+       WHERE la_code = 332 AND measure_id IS NOT NULL AND year <= 2021 AND england_value IS NOT NULL
+       QUALIFY row_number() OVER (PARTITION BY measure_id ORDER BY year DESC) = 1`,
+    );
+    const names = new Map(rows.map((r) => [r.measure_id, { name: r.measure_name, unit: r.unit }]));
+    const expected = dfe.filter((d) => names.has(d.measure_id));
+    expect(expected.length).toBeGreaterThanOrEqual(5);
+    for (const variant of ['public', 'restricted'] as const) {
+      const ws = await sheet(variant, 'Comparators');
+      const byName = new Map<string, ExcelJS.Row>();
+      const kpiNames = new Set([...names.values()].map((n) => n.name)); // (the sheet's note sits under the table)
+      for (let r = HEADER_ROW + 1; r <= ws.rowCount; r++) if (kpiNames.has(String(ws.getRow(r).getCell(1).value))) byName.set(String(ws.getRow(r).getCell(1).value), ws.getRow(r));
+      expect(byName.size, variant).toBe(expected.length);
+      for (const d of expected) {
+        const { name, unit } = names.get(d.measure_id)!;
+        const row = byName.get(name)!;
+        const asShown = (v: number | null) => (v === null ? null : unit === 'percent' ? Math.round(v) / 100 : unit === 'ratio' ? Math.round(v * 10) / 10 : Math.round(v));
+        // Columns: measure, ours, DfE year, our published, England, region, neighbours, neighbours with a figure, band, note.
+        expect([row.getCell(3).value, row.getCell(5).value, row.getCell(6).value, row.getCell(7).value, row.getCell(9).value], `${variant} ${d.measure_id}`).toEqual([
+          d.year_label, asShown(d.england_value), asShown(d.region_value), asShown(d.sn_average), d.quartile_band,
+        ]);
+      }
     }
   });
 
