@@ -69,6 +69,14 @@ def rule_list(registry):
 # ---------------------------------------------------------------- SSDA903
 
 
+def blank_in_file(rows, row, field):
+    """True when the uploaded CSV's own cell is blank (whatever the package put there before its rules ran)."""
+    if rows is None or row >= len(rows):
+        return False
+    cell = {k.strip(): v for k, v in rows[row].items() if k is not None}.get(field)
+    return cell is not None and cell.strip() == ""
+
+
 def csv_record_lines(content: bytes):
     """The file line each data row starts on, skipping blank lines as pandas does (row i of the table is [i])."""
     reader = csv.reader(io.StringIO(content.decode("utf-8-sig", errors="replace"), newline=""))
@@ -92,7 +100,7 @@ def validate_903(job):
     from lac_validator.types import UploadedFile
 
     year, ruleset, registry = year_ruleset("lac_validator", "lac", int(job["collectionYear"]))
-    uploads, where = [], {}
+    uploads, where, raw = [], {}, {}
     for description, paths in (("This year", job["files"]), ("Prev year", job.get("previousFiles") or [])):
         for path in paths:
             with open(path, "rb") as f:
@@ -103,6 +111,9 @@ def validate_903(job):
                 table = next((t for t, cols in column_names.items() if set(h.strip() for h in header) == set(cols)), None)
                 if table:
                     where[table] = (path, csv_record_lines(content))
+                    # The file's own cells: the package fills some blanks before its rules run (an open episode's
+                    # DEC becomes the collection end), and a finding must show what the file holds.
+                    raw[table] = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig", errors="replace"))))
             elif description == "This year":
                 where["*"] = (path, None)
     metadata = {"collectionYear": str(year), "localAuthority": job.get("localAuthority") or ""}
@@ -126,7 +137,7 @@ def validate_903(job):
                     "file": path,
                     "line": lines[row] if lines and row < len(lines) else None,
                     "fields": fields,
-                    "values": [text(data.at[row, f]) for f in fields],
+                    "values": [None if blank_in_file(raw.get(table), row, f) else text(data.at[row, f]) for f in fields],
                 }
             )
     return {
