@@ -49,7 +49,8 @@ const runRecord = (runId: string) => JSON.parse(readFileSync(path.join(data, 'ru
  */
 async function killDuring(point: 'extract' | 'transform' | 'report' | 'publish', before: Published): Promise<LockInfo> {
   const run = startCsp(['run', '--input', input, '--config', config], { ...env(), CSP_FAULT_PAUSE: point });
-  await waitFor(`the run to reach ${point}`, () => isDir(data) && readdirSync(data).includes(`.paused-${point}`), run);
+  // This run's own pause marker: an earlier step's run may have left one at the same point.
+  await waitFor(`the run to reach ${point}`, () => isDir(data) && readdirSync(data).includes(`.paused-${point}`) && pausedPid(data, point) === run.child.pid, run);
   const lock = JSON.parse(readFileSync(path.join(data, 'run.lock'), 'utf8')) as LockInfo;
   expect(pausedPid(data, point)).toBe(run.child.pid);
   run.child.kill('SIGKILL');
