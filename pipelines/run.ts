@@ -97,6 +97,9 @@ export interface RunRecord {
   sheetsPassedOver?: ExtractSummary['passedOver'];
   /** Workbooks landing fewer lists than their source's previous workbook (extract/workbook-shortfall.ts). */
   workbookShortfalls?: WorkbookShortfall[];
+  /** Changes the contracts made to raw tables this run, and files that could not be landed again under them (extract/raw-migrations.ts). */
+  schemaChanges?: ExtractSummary['schemaChanges'];
+  notRelanded?: ExtractSummary['notRelanded'];
   /** The analysts' extras published with the warehouse: the dbt docs site and the marts as Parquet. */
   analyst?: AnalystFilesRecord;
 }
@@ -123,7 +126,7 @@ export async function extractStage(paths: DataPaths, inputDir: string, runId: st
   if (summary.failed > 0) {
     throw new StageError('extract', `${summary.failed} file(s) could not be loaded: ${summary.files.filter((f) => f.status === 'failed').map((f) => f.error).join(' | ')}`, { files: summary.files.length, read: summary.read, landed: summary.landed, rejected: summary.rejected });
   }
-  log.info({ stage: 'extract', ...summary, files: undefined, passedOver: undefined, shortfalls: undefined, held: summary.held.length }, msg);
+  log.info({ stage: 'extract', ...summary, files: undefined, passedOver: undefined, shortfalls: undefined, schemaChanges: summary.schemaChanges.length, notRelanded: summary.notRelanded.length, held: summary.held.length }, msg);
   for (const h of summary.held) log.warn({ stage: 'extract', source: h.source, file: h.file, reason: h.reason }, `extract: HELD ${h.message}`);
   return summary;
 }
@@ -285,6 +288,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
         record.held = summary.held;
         record.sheetsPassedOver = summary.passedOver;
         record.workbookShortfalls = summary.shortfalls;
+        if (summary.schemaChanges.length) record.schemaChanges = summary.schemaChanges;
+        if (summary.notRelanded.length) record.notRelanded = summary.notRelanded;
         await withWarehouse(paths.workWarehouse, { readOnly: true }, async (db) => {
           record.freshness = evaluateFreshness(await readSourceTimes(db), config.ops.freshness);
         });

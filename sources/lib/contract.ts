@@ -14,6 +14,8 @@ export interface FieldSpec {
   header: string;
   /** Other spellings seen in councils' exports. */
   aliases?: readonly string[];
+  /** The column's earlier names in the raw table: a raw table made under an earlier contract is renamed, not refilled (raw-migrations.ts). */
+  renamedFrom?: readonly string[];
   kind: FieldKind;
   required: boolean;
   /** Allowed codes for `code` fields. */
