@@ -19,9 +19,14 @@ console.log('csp install: installing pinned eslint, typescript-eslint and pretti
 const npm = process.env.npm_execpath
   ? [process.execPath, [process.env.npm_execpath]]
   : [process.platform === 'win32' ? 'npm.cmd' : 'npm', []];
-const r = spawnSync(npm[0], [...npm[1], 'ci', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: dir, stdio: 'inherit' });
+const r = spawnSync(npm[0], [...npm[1], 'ci', '--no-audit', '--no-fund', '--ignore-scripts'], {
+  cwd: dir,
+  stdio: 'inherit',
+});
 if (r.status !== 0) {
-  console.error('csp install: npm could not install tools/lint: check that the npm registry is reachable, then run npm install again.');
+  console.error(
+    'csp install: npm could not install tools/lint: check that the npm registry is reachable, then run npm install again.',
+  );
   process.exit(1);
 }
 writeFileSync(stamp, readFileSync(lock, 'utf8'));

@@ -11,7 +11,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'tools/lint/node_modules/**', '.venv/**', '.venv-validators/**', 'data/**', 'sql/target/**', 'sql/dbt_packages/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'tools/lint/node_modules/**',
+      '.venv/**',
+      '.venv-validators/**',
+      'data/**',
+      'sql/target/**',
+      'sql/dbt_packages/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -20,7 +29,10 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       // `_name` marks a value left out on purpose (a destructured column dropped, a callback's unused argument).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       // Rows from DuckDB and cells from exceljs are `unknown` by design and printed with String(): these two rules
       // would demand a cast at each of those places without finding anything.
       '@typescript-eslint/no-base-to-string': 'off',

@@ -35,8 +35,9 @@ const tools = {
   prettier: {
     bin: lintBin('prettier'),
     files: paths.length ? paths : null,
-    check: (f) => ['--check', '--log-level', 'warn', ...(f ?? ['.'])],
-    fix: (f) => ['--write', '--log-level', 'warn', ...(f ?? ['.'])],
+    // Named files prettier has no parser for (.sql, .csv) are skipped rather than failed.
+    check: (f) => ['--check', '--log-level', 'warn', ...(f ? ['--ignore-unknown', ...f] : ['.'])],
+    fix: (f) => ['--write', '--log-level', 'warn', ...(f ? ['--ignore-unknown', ...f] : ['.'])],
     advice: 'run `npm run format` to reformat them',
   },
   sqlfluff: {
@@ -53,7 +54,9 @@ for (const name of only) {
   const tool = tools[name];
   if (tool.files && tool.files.length === 0) continue; // paths were given and none is this tool's
   if (!existsSync(tool.bin)) {
-    console.error(`lint: ${name} is not installed (${path.relative(projectRoot, tool.bin)}): run \`npm install\`, then try again.`);
+    console.error(
+      `lint: ${name} is not installed (${path.relative(projectRoot, tool.bin)}): run \`npm install\`, then try again.`,
+    );
     failed.push(name);
     continue;
   }
