@@ -13,7 +13,8 @@ import { C } from '../lib/suppression.js';
 import { openCaseChart, sourceChart, timelinessChart, weeklyChart } from './charts.js';
 import { FULL_AVAILABILITY, loadContactActivity, OPEN_CASE_AREAS, type Availability, type ContactActivityData } from './data.js';
 import { definitionsFor, notAvailableText } from './definitions.js';
-import { AREA_KEYS, protectedContactActivityTables, type PublishedTable } from './tables.js';
+import { serviceAreas } from './service-areas.js';
+import { areaKey, protectedContactActivityTables, type PublishedTable } from './tables.js';
 
 /** The About sheet's and page footer's source line for each contacts source. */
 const SOURCE_LINE: Record<Availability['source'], string> = {
@@ -23,7 +24,14 @@ const SOURCE_LINE: Record<Availability['source'], string> = {
 };
 
 export const REPORT_ID = 'contact-activity';
-const OPEN_CASE_WIDTHS = { EDT: 30, MASH: 34, Assessment: 52, 'Case Management': 48, CLA: 30, Disability: 46 } as const;
+// Widths fitted to the seed's headings so the week labels stay on one line in portrait A4; an area added to the
+// seed gets one from its heading's length.
+const OPEN_CASE_WIDTHS: Readonly<Record<string, number>> = { EDT: 30, MASH: 34, Assessment: 52, 'Case Management': 48, CLA: 30, Disability: 46 };
+const OPEN_CASE_HEADINGS = new Map(serviceAreas().inOpenCaseTable.map((a) => [a.name, a.heading]));
+const openCaseColumn = (area: string) => {
+  const header = OPEN_CASE_HEADINGS.get(area) ?? area;
+  return { header, width: OPEN_CASE_WIDTHS[area] ?? Math.max(30, Math.ceil(header.length * 5) + 4) };
+};
 export const REPORT_TITLE = 'Contact Activity Data';
 
 export interface BuildOptions extends AppendixBuildOptions {
@@ -138,10 +146,10 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
     columns: [
       { header: 'Week', width: '*' as const },
       // Widths fitted to each header so the week labels stay on one line in portrait A4.
-      ...OPEN_CASE_AREAS.map((a) => ({ header: a === 'Case Management' ? 'Case Mgmt' : a, align: R, width: OPEN_CASE_WIDTHS[a] })),
+      ...OPEN_CASE_AREAS.map((a) => ({ ...openCaseColumn(a), align: R })),
       { header: 'Total', align: R, width: 36 },
     ],
-    rows: all(t.openCase).map((r) => [String(r.label), ...OPEN_CASE_AREAS.map((a) => count(r[AREA_KEYS[a]])), count(r.total)]),
+    rows: all(t.openCase).map((r) => [String(r.label), ...OPEN_CASE_AREAS.map((a) => count(r[areaKey(a)])), count(r.total)]),
     totalRows: [t.openCase.totalRow],
     note: `Contacts about children with an open case, by the service area that received them; police domestic-abuse notifications excluded.${pub && threshold > 0 ? ` "c": 1 to ${threshold}, or hidden so a total cannot reveal one; the chart draws a week's "c" areas as one grey block.` : ''}`,
   };
@@ -221,10 +229,10 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
     columns: [
       { header: 'Week', key: 'label', width: 30 },
       { header: 'Week beginning', key: 'weekStart', width: 15, numFmt: 'dd/mm/yyyy' },
-      ...OPEN_CASE_AREAS.map((a) => ({ header: a, key: AREA_KEYS[a], width: 11, numFmt: '#,##0' })),
+      ...OPEN_CASE_AREAS.map((a) => ({ header: a, key: areaKey(a), width: 11, numFmt: '#,##0' })),
       { header: 'Total', key: 'total', width: 10, numFmt: '#,##0' },
     ],
-    rows: all(t.openCase).map((r) => ({ label: String(r.label), weekStart: date(r.weekStart), ...Object.fromEntries(OPEN_CASE_AREAS.map((a) => [AREA_KEYS[a], cell(r[AREA_KEYS[a]])])), total: cell(r.total) })),
+    rows: all(t.openCase).map((r) => ({ label: String(r.label), weekStart: date(r.weekStart), ...Object.fromEntries(OPEN_CASE_AREAS.map((a) => [areaKey(a), cell(r[areaKey(a)])])), total: cell(r.total) })),
     totalRows: [t.openCase.totalRow],
     note: openTable.note,
     chartPng: png(openSvg),

@@ -2,7 +2,7 @@
 import { shortDayMonth } from '../../pipelines/calendar/dates.js';
 import { CHART_COLOURS, type VegaLiteSpec } from '../lib/chart.js';
 import { OPEN_CASE_AREAS, type ContactActivityData } from './data.js';
-import { AREA_KEYS, plotted, type ContactActivityTables } from './tables.js';
+import { areaKey, plotted, type ContactActivityTables } from './tables.js';
 
 // Charts draw the published figures (tables.ts), so a public chart never shows a figure its table hides:
 // suppressed ("c") figures are left out of the chart, and the chart's note says so.
@@ -84,7 +84,7 @@ export function openCaseChart(d: ContactActivityData, t: ContactActivityTables):
   const rows = bodyRows(t.openCase);
   const weeks = d.openCase.map((w) => shortDayMonth(w.weekStart));
   const values = d.openCase.flatMap((w, i) =>
-    OPEN_CASE_AREAS.map((area, k) => ({ week: weeks[i], area, k, n: plotted(rows[i]?.[AREA_KEYS[area]] as never) })),
+    OPEN_CASE_AREAS.map((area, k) => ({ week: weeks[i], area, k, n: plotted(rows[i]?.[areaKey(area)] as never) })),
   ).filter((v) => v.n !== null && v.n > 0);
   // Suppressed areas are drawn together as one grey "c" block (the week's total less the areas shown), so bars
   // keep their true height without revealing more than the table does.
@@ -92,7 +92,7 @@ export function openCaseChart(d: ContactActivityData, t: ContactActivityTables):
   d.openCase.forEach((_, i) => {
     const total = plotted(rows[i]?.total as never);
     const shownSum = values.filter((v) => v.week === weeks[i]).reduce((s, v) => s + (v.n ?? 0), 0);
-    if (total !== null && total > shownSum && OPEN_CASE_AREAS.some((a) => rows[i]?.[AREA_KEYS[a]] === 'c')) values.push({ week: weeks[i], area: SUPPRESSED as never, k: hiddenKey, n: total - shownSum });
+    if (total !== null && total > shownSum && OPEN_CASE_AREAS.some((a) => rows[i]?.[areaKey(a)] === 'c')) values.push({ week: weeks[i], area: SUPPRESSED as never, k: hiddenKey, n: total - shownSum });
   });
   const domain = [...OPEN_CASE_AREAS, ...(values.some((v) => v.k === hiddenKey) ? [SUPPRESSED] : [])];
   return {

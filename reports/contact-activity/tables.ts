@@ -5,9 +5,12 @@ import { cellExpr, divide, minus as minusExpr, protect, roundsTo, type AuditResu
 import { C, publishRows, whole, type CellRef, type Shown, type TableSpec } from '../lib/suppression.js';
 import { TableModelBuilder } from '../lib/table-audit.js';
 import { OPEN_CASE_AREAS, type ContactActivityData, type OpenCaseArea } from './data.js';
+import { serviceAreas } from './service-areas.js';
 
 /** Column keys of the open-case areas (the area names have spaces, keys must not). */
-export const AREA_KEYS: Record<OpenCaseArea, string> = { EDT: 'edt', MASH: 'mash', Assessment: 'assessment', 'Case Management': 'cm', CLA: 'cla', Disability: 'disability' };
+const AREA_KEYS: ReadonlyMap<OpenCaseArea, string> = new Map(serviceAreas().inOpenCaseTable.map((a) => [a.name, a.key]));
+/** A service area's column key in the open-case table (from the seed, service-areas.ts). */
+export const areaKey = (area: OpenCaseArea): string => AREA_KEYS.get(area) ?? area;
 
 export interface PublishedTable {
   spec: TableSpec;
@@ -108,11 +111,11 @@ export function contactActivityTables(d: ContactActivityData, variant: Variant, 
   const sourceRows = [...d.bySource.map((s) => srcRow(s.group, s.beforeCount, s.sinceCount)), srcRow('Total', sum(d.bySource, (s) => s.beforeCount), sum(d.bySource, (s) => s.sinceCount))];
 
   // Open-case contacts (exc DV) by receiving service area per week.
-  const areaKeys = OPEN_CASE_AREAS.map((a) => AREA_KEYS[a]);
+  const areaKeys = OPEN_CASE_AREAS.map((a) => areaKey(a));
   const openSpec: TableSpec = { columns: [label, weekStart, ...areaKeys.map((key) => ({ key, kind: 'count' as const })), { key: 'total', kind: 'total', of: areaKeys }], totalRows: [d.openCase.length] };
   const openRows = [
-    ...d.openCase.map((w) => ({ label: w.label, weekStart: w.weekStart, ...Object.fromEntries(OPEN_CASE_AREAS.map((a) => [AREA_KEYS[a], w.byArea[a]])), total: w.total })),
-    { label: 'Total', weekStart: null, ...Object.fromEntries(OPEN_CASE_AREAS.map((a) => [AREA_KEYS[a], sum(d.openCase, (w) => w.byArea[a])])), total: sum(d.openCase, (w) => w.total) },
+    ...d.openCase.map((w) => ({ label: w.label, weekStart: w.weekStart, ...Object.fromEntries(OPEN_CASE_AREAS.map((a) => [areaKey(a), w.byArea[a]])), total: w.total })),
+    { label: 'Total', weekStart: null, ...Object.fromEntries(OPEN_CASE_AREAS.map((a) => [areaKey(a), sum(d.openCase, (w) => w.byArea[a] ?? 0)])), total: sum(d.openCase, (w) => w.total) },
   ];
 
   // Front-door contacts decided within 1 working day, per week and for the period.
