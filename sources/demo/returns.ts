@@ -5,7 +5,7 @@
 import { createWriteStream, mkdirSync, utimesSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
-import { addDays, type IsoDate } from '../../pipelines/calendar/dates.js';
+import { addDays, type IsoDate } from '../../core/calendar/dates.js';
 import { CsvWriter, ukDateTime } from './csv-writer.js';
 import type { DemoFile } from './exports.js';
 import { demoAsAt } from './file-times.js';
@@ -15,7 +15,7 @@ import { rng, type Random } from './random.js';
 import { simulateShards, type Simulation } from './simulate.js';
 import { annexASheets, writeAnnexAWorkbook, type AnnexASheet } from './annex-a.js';
 import type { DemoOptions } from './write-demo.js';
-import { collectionYearOf, validIn, type CollectionYear } from '../lib/collection-year.js';
+import { collectionYearOf, validIn, type CollectionYear } from '../../core/calendar/collection-year.js';
 import { readSeed } from '../lib/seed-codes.js';
 
 /** The return's code for a warehouse sex code in `year` (903 SEX 1/2 until 2023/24, M/F from 2024/25; the census likewise). */

@@ -1,6 +1,6 @@
 // Worker thread for shard-pool.ts: simulates the shard it is sent and posts back its rows as CSV text.
 import { parentPort, workerData } from 'node:worker_threads';
-import { WorkingCalendar } from '../../pipelines/calendar/working-days.js';
+import { WorkingCalendar } from '../../core/calendar/working-days.js';
 import { renderShard } from './exports.js';
 import type { ShardJob } from './shard-pool.js';
 import { shardsOf } from './shards.js';

@@ -3,8 +3,8 @@
 // statutory-returns writer (returns.ts), so all describe the same children. A council larger than scale 1 is
 // simulated shard by shard (shards.ts): each shard is a whole Dudley-sized council of its own, simulated, written
 // and dropped before the next, so memory stays bounded whatever the scale.
-import { WorkingCalendar } from '../../pipelines/calendar/working-days.js';
-import type { IsoDate } from '../../pipelines/calendar/dates.js';
+import { WorkingCalendar } from '../../core/calendar/working-days.js';
+import type { IsoDate } from '../../core/calendar/dates.js';
 import { generateContacts, type DemoContact } from './contacts.js';
 import { generateJourneys, type Journeys, type ReferralContact } from './journeys.js';
 import { completeMissingEpisodes } from './missing.js';
