@@ -115,6 +115,20 @@ function countRows(dir) {
   return { files, bytes, rows: lines - files };
 }
 
+/** Bytes under a folder (files only; links not followed, so a published run is counted once). */
+function folderBytes(dir) {
+  let total = 0;
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) total += statSync(p).size;
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return total;
+}
+
 const runRecord = (data, stdout) => {
   const id = /runs\/([^/\s]+)\.json/.exec(stdout)?.[1];
   const dir = path.join(data, 'runs');
@@ -191,6 +205,8 @@ async function benchScale(scale) {
   const full = must(await measure(process.execPath, [csp, 'run', '--input', input], { CSP_DATA_DIR: data }), 'csp run');
   const fullRec = runRecord(data, full.stdout);
   const breakdown = runBreakdown(data, fullRec.runId);
+  // Disk: the working database (raw landings and every model) and the whole data folder after one published run.
+  const disk = { workWarehouse: existsSync(path.join(data, 'work', 'warehouse.duckdb')) ? statSync(path.join(data, 'work', 'warehouse.duckdb')).size : null, dataFolder: folderBytes(data) };
   log(`scale ${scale}: second csp run, no new files`);
   const again = must(await measure(process.execPath, [csp, 'run', '--input', input], { CSP_DATA_DIR: data }), 'second csp run');
   const againRec = runRecord(data, again.stdout);
@@ -225,6 +241,7 @@ async function benchScale(scale) {
       reportFiles: fullRec.stages.report?.files,
       publishMs: fullRec.stages.publish?.ms,
       validationMs: fullRec.validation?.ms ?? null,
+      disk,
       breakdown,
       read: fullRec.stages.extract?.read,
       rejected: fullRec.stages.extract?.rejected,
@@ -373,6 +390,8 @@ ${row(`Report: ${first.run.reportFiles ?? 'all'} appendix files (s)`, (r) => r.r
 ${row('Publish (s)', (r) => r.run.publishMs, s)}
 ${row('**End to end, wall (s)**', (r) => r.run.wallMs, s)}
 ${row('Peak memory, process tree (GB)', (r) => r.run.peakRss, gb)}
+${row('Working database on disk (GB)', (r) => r.run.disk?.workWarehouse ?? 0, gb)}
+${row('Data folder after the run: working and published warehouses, Parquet, appendices (GB)', (r) => r.run.disk?.dataFolder ?? 0, gb)}
 
 ## Where the time goes (full run)
 
