@@ -4,7 +4,7 @@ import { contracts } from './catalog.js';
 import { contractSpec } from './lib/spec.js';
 import { specPath } from './specs.js';
 import { dbtSourcesPath, dbtSourcesYml, sourceSystems } from './lib/dbt-sources.js';
-import { projectRoot } from '../pipelines/paths.js';
+import { projectRoot } from '../core/paths.js';
 import path from 'node:path';
 
 describe('export specs', () => {
