@@ -13,10 +13,16 @@ export interface ServiceArea {
   key: string;
 }
 
+/** A column key: the name lower-cased, or its initials when it is several words ('Case Management' is cm). */
+const columnKey = (name: string): string => {
+  const words = name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return words.length > 1 ? words.map((w) => w[0]).join('') : (words[0] ?? name);
+};
+
 /** Every service area, those of the "Open case contacts (exc DV)" table first, in its column order. */
 export function serviceAreas(): { inOpenCaseTable: ServiceArea[]; others: ServiceArea[] } {
   const rows = readSeed('service_areas');
-  const area = (r: Record<string, string>): ServiceArea => ({ name: r.service_area!, heading: r.heading || r.service_area!, description: r.description ?? '', key: r.service_area!.toLowerCase().replace(/[^a-z0-9]+/g, '_') });
+  const area = (r: Record<string, string>): ServiceArea => ({ name: r.service_area!, heading: r.heading || r.service_area!, description: r.description ?? '', key: columnKey(r.service_area!) });
   const order = (r: Record<string, string>) => Number(r.open_case_order);
   return {
     inOpenCaseTable: rows.filter((r) => r.open_case_order).sort((a, b) => order(a) - order(b)).map(area),
@@ -52,3 +58,6 @@ export function sourceGroupsText(): string {
   };
   return [...groups].map(([group, list]) => `${group} (${codes(list)})`).join('; ');
 }
+
+/** The open-case table's PDF column headings, in order. */
+export const contactActivityPdfHeadings = (): string[] => serviceAreas().inOpenCaseTable.map((a) => a.heading);
