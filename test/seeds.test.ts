@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../core/paths.js', async (original) => {
-  const real = await original<typeof import('../../core/paths.js')>();
+vi.mock('../core/paths.js', async (original) => {
+  const real = await original<typeof import('../core/paths.js')>();
   const sqlDir = path.join(mkdtempSync(path.join(tmpdir(), 'csp-seeds-')), 'sql');
   cpSync(path.join(real.sqlDir, 'seeds'), path.join(sqlDir, 'seeds'), { recursive: true });
   const edit = (seed: string, change: (text: string) => string) => {
@@ -21,8 +21,8 @@ vi.mock('../../core/paths.js', async (original) => {
 
 describe('codes and labels from the seeds', () => {
   it('accepts a code added to a seed, and still refuses one that is not there', async () => {
-    const { annexAList9Contract } = await import('../annex-a/list-9-care-leavers/contract.js');
-    const { compileContract } = await import('./contract.js');
+    const { annexAList9Contract } = await import('../sources/annex-a/list-9-care-leavers/contract.js');
+    const { compileContract } = await import('../sources/lib/contract.js');
     const field = annexAList9Contract.fields.find((f) => f.codes?.some((c) => c.code === 'FREL'))!;
     const problemsWith = (value: string) => {
       const result = compileContract(annexAList9Contract).validate({ [field.name]: value });
@@ -34,12 +34,12 @@ describe('codes and labels from the seeds', () => {
   });
 
   it("prints the seeds' words: a relabelled source group and service area", async () => {
-    const { contactActivityDefinitions } = await import('../../reports/contact-activity/definitions.js');
+    const { contactActivityDefinitions } = await import('../reports/contact-activity/definitions.js');
     const text = (term: string) => contactActivityDefinitions.find((d) => d.term === term)!.text;
     expect(text('Source')).toContain('Self (1C); Education settings (2A, 2B); Health (3A-3F)');
     expect(text('Source')).not.toContain('Schools');
     expect(text('Open case contacts (exc DV) by receiving service area')).toContain("and Disability (the disabled children's service)");
-    const { contactActivityPdfHeadings } = await import('../../reports/contact-activity/service-areas.js');
+    const { contactActivityPdfHeadings } = await import('../reports/contact-activity/service-areas.js');
     expect(contactActivityPdfHeadings()).toEqual(['EDT', 'MASH', 'Assessment', 'Case Mgmt', 'CLA', 'Disabled children']);
   });
 });
