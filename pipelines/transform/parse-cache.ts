@@ -1,0 +1,53 @@
+// dbt's parse of the project (partial_parse.msgpack), shared between data folders. Parsing 123 models and 950
+// tests takes dbt 8-25 s; a data folder's own target keeps it between nights, but a new data folder (a first
+// night, every end-to-end test, the bench) parsed from scratch. dbt checks every file's checksum, its version, the
+// profile and the vars against the saved parse and re-parses what differs, so starting from another folder's parse
+// is safe: it only saves the work where nothing changed. dbt is run from the warehouse's folder with a relative
+// path (dbtLocation) because the profile's connection settings, the path included, are part of that check.
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../paths.js';
+
+export const PARSE_FILE = 'partial_parse.msgpack';
+/** Inside the project (gitignored), so every data folder of this installation shares it. */
+export const parseCacheDir = path.join(projectRoot, '.cache', 'dbt-parse');
+
+const cached = (cacheDir: string) => path.join(cacheDir, PARSE_FILE);
+
+/** Before dbt runs in a target folder with no parse of its own: start it from the shared parse, if there is one. */
+export function seedTargetParse(targetPath: string, cacheDir = parseCacheDir): boolean {
+  const own = path.join(targetPath, PARSE_FILE);
+  if (existsSync(own) || !existsSync(cached(cacheDir))) return false;
+  try {
+    mkdirSync(targetPath, { recursive: true });
+    copyFileSync(cached(cacheDir), own);
+    return true;
+  } catch {
+    return false; // an unwritable or vanished cache only costs a full parse
+  }
+}
+
+/** After dbt ran: the target's parse becomes the shared one (atomically: another run may be reading it). */
+export function saveTargetParse(targetPath: string, cacheDir = parseCacheDir): void {
+  const own = path.join(targetPath, PARSE_FILE);
+  if (!existsSync(own)) return;
+  try {
+    if (existsSync(cached(cacheDir)) && statSync(cached(cacheDir)).mtimeMs >= statSync(own).mtimeMs) return;
+    mkdirSync(cacheDir, { recursive: true });
+    const tmp = `${cached(cacheDir)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}`;
+    copyFileSync(own, tmp);
+    try {
+      renameSync(tmp, cached(cacheDir));
+    } finally {
+      rmSync(tmp, { force: true });
+    }
+  } catch {
+    // An installation folder the service user cannot write to: each new data folder parses in full, as before.
+  }
+}
+
+/**
+ * Where dbt runs and how the profile names the warehouse: from the warehouse's folder, by its file name, so the
+ * profile (and with it the saved parse) is the same for every data folder.
+ */
+export const dbtLocation = (warehouse: string): { cwd: string; warehouse: string } => ({ cwd: path.dirname(path.resolve(warehouse)), warehouse: path.basename(warehouse) });
