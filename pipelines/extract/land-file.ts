@@ -3,14 +3,14 @@
 // file leaves the source's previous data in place. A CSV is one table; a workbook is one table per sheet.
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync, type Stats } from 'node:fs';
-import type { CollectionYear } from '../../sources/lib/collection-year.js';
+import type { CollectionYear } from '../../core/calendar/collection-year.js';
 import { compileContract, rawTableName, rowLengthReason, type Contract, type HeaderMatch } from '../../sources/lib/contract.js';
 import { returnContractForYear } from '../../sources/lib/return-fields.js';
 import { readCsv, sniffEncoding, type CsvRecord } from '../../sources/lib/csv-reader.js';
 import { ambiguityReason, ambiguousFields } from '../../sources/lib/header-ambiguity.js';
 import { readXlsxSheets } from '../../sources/lib/xlsx-reader.js';
-import { ident, type Warehouse } from '../warehouse/db.js';
-import { detectContract, type Detection } from './detect.js';
+import { ident, type Warehouse } from '../../core/warehouse.js';
+import { detectContract, type Detection } from '../../sources/lib/detect.js';
 import { landCsvWithSql, sqlLandingFits, type SqlLanding } from './land-csv-sql.js';
 import { LOADS_TABLE, REJECTS_TABLE } from './ledger-tables.js';
 import { DEFAULT_COMPLETENESS, isCutOff, judgeExport, truncatedExport, type CompletenessRules, type ExportFacts, type HeldExport } from './completeness.js';

@@ -1,6 +1,6 @@
 // DDL for the raw schema: one typed table per contract (from the contract itself), plus the load ledger and rejects.
 import { duckdbType, rawTableName, type Contract } from '../../sources/lib/contract.js';
-import { ident, type Warehouse } from '../warehouse/db.js';
+import { ident, type Warehouse } from '../../core/warehouse.js';
 
 export const LOADS_TABLE = 'raw._loads';
 export const REJECTS_TABLE = 'raw._rejects';

@@ -5,7 +5,7 @@
 // (raw._loads.reland_due), so the next landing reads them through the new contract; one no longer on disk keeps
 // its migrated rows, and the run says so (pendingRelands).
 import { duckdbType, rawTableName, type Contract, type FieldSpec } from '../../sources/lib/contract.js';
-import { ident, type Warehouse } from '../warehouse/db.js';
+import { ident, type Warehouse } from '../../core/warehouse.js';
 import { LOADS_TABLE, SCHEMA_CHANGES_TABLE, rawTableDdl } from './ledger-tables.js';
 
 export interface SchemaChange {

@@ -6,7 +6,7 @@
 // path (dbtLocation) because the profile's connection settings, the path included, are part of that check.
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../paths.js';
+import { projectRoot } from '../../core/paths.js';
 
 export const PARSE_FILE = 'partial_parse.msgpack';
 /** Inside the project (gitignored), so every data folder of this installation shares it. */

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Warehouse } from '../warehouse/db.js';
+import { Warehouse } from '../../core/warehouse.js';
 import { readSeedState, recordSeedState, seedFiles, unchangedSeeds } from './seed-state.js';
 
 const dirs: string[] = [];

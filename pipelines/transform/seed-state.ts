@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Warehouse } from '../warehouse/db.js';
+import type { Warehouse } from '../../core/warehouse.js';
 
 export const SEED_STATE_TABLE = 'ops.dbt_seed_checksums';
 

@@ -1,7 +1,7 @@
 // A contract describes one export: its columns, their types and codes. From it we derive the zod row schema
 // (every row is checked), the raw DuckDB table (types), header matching, and the spec an officer can read.
 import { z } from 'zod';
-import { validIn, validityText, type CollectionYear } from './collection-year.js';
+import { validIn, validityText, type CollectionYear } from '../../core/calendar/collection-year.js';
 import { implausibleDateReason, PLAUSIBLE_YEARS } from './date-limits.js';
 import { cleanCell, normaliseHeader, parseBoolean, parseCode, parseDateTime, type CodeEntry } from './values.js';
 
