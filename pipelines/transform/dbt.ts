@@ -158,9 +158,9 @@ export async function dbtBuild(opts: {
   const exclude = kept.length > 0 ? ['--exclude', ...kept.map((f) => `path:${f.selector}`)] : [];
   if (kept.length > 0) opts.log.debug({ seeds: kept.map((f) => f.name) }, `transform: ${kept.length} of ${seeds.length} seeds unchanged since the last build that passed, not reloaded`);
   const args = ['build', '--exclude-resource-type', 'unit_test', ...exclude, ...commonArgs(targetPath, opts.logDir), ...(opts.args ?? [])];
-  seedTargetParse(targetPath);
+  seedTargetParse(targetPath, opts.warehouse);
   const { code, tail } = await spawnDbt(dbt, args, opts.warehouse, dbtEnv(opts.warehouse, keyFile), opts.log, opts.hooks);
-  saveTargetParse(targetPath);
+  saveTargetParse(targetPath, opts.warehouse);
 
   if (!existsSync(resultsFile)) {
     throw new DbtError(`dbt build did not run (exit ${code}):\n${tail.slice(-15).join('\n')}\nFix the problem above (full dbt log in ${opts.logDir}) and run again.`);

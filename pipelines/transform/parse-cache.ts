@@ -12,15 +12,22 @@ export const PARSE_FILE = 'partial_parse.msgpack';
 /** Inside the project (gitignored), so every data folder of this installation shares it. */
 export const parseCacheDir = path.join(projectRoot, '.cache', 'dbt-parse');
 
-const cached = (cacheDir: string) => path.join(cacheDir, PARSE_FILE);
+
+/**
+ * One shared parse per profile as dbt sees it (the warehouse's file name and the memory limit are in it), so a test
+ * naming its warehouse w.duckdb does not replace the parse every warehouse.duckdb uses.
+ */
+export const cachedParse = (cacheDir: string, warehouse: string): string =>
+  path.join(cacheDir, `${dbtLocation(warehouse).warehouse}-${(process.env.CSP_DUCKDB_MEMORY_LIMIT ?? '1GB').replace(/[^\w.-]/g, '_')}.${PARSE_FILE}`);
 
 /** Before dbt runs in a target folder with no parse of its own: start it from the shared parse, if there is one. */
-export function seedTargetParse(targetPath: string, cacheDir = parseCacheDir): boolean {
+export function seedTargetParse(targetPath: string, warehouse: string, cacheDir = parseCacheDir): boolean {
   const own = path.join(targetPath, PARSE_FILE);
-  if (existsSync(own) || !existsSync(cached(cacheDir))) return false;
+  const cached = cachedParse(cacheDir, warehouse);
+  if (existsSync(own) || !existsSync(cached)) return false;
   try {
     mkdirSync(targetPath, { recursive: true });
-    copyFileSync(cached(cacheDir), own);
+    copyFileSync(cached, own);
     return true;
   } catch {
     return false; // an unwritable or vanished cache only costs a full parse
@@ -28,16 +35,17 @@ export function seedTargetParse(targetPath: string, cacheDir = parseCacheDir): b
 }
 
 /** After dbt ran: the target's parse becomes the shared one (atomically: another run may be reading it). */
-export function saveTargetParse(targetPath: string, cacheDir = parseCacheDir): void {
+export function saveTargetParse(targetPath: string, warehouse: string, cacheDir = parseCacheDir): void {
   const own = path.join(targetPath, PARSE_FILE);
+  const cached = cachedParse(cacheDir, warehouse);
   if (!existsSync(own)) return;
   try {
-    if (existsSync(cached(cacheDir)) && statSync(cached(cacheDir)).mtimeMs >= statSync(own).mtimeMs) return;
+    if (existsSync(cached) && statSync(cached).mtimeMs >= statSync(own).mtimeMs) return;
     mkdirSync(cacheDir, { recursive: true });
-    const tmp = `${cached(cacheDir)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}`;
+    const tmp = `${cached}.${process.pid}.${Math.random().toString(36).slice(2, 8)}`;
     copyFileSync(own, tmp);
     try {
-      renameSync(tmp, cached(cacheDir));
+      renameSync(tmp, cached);
     } finally {
       rmSync(tmp, { force: true });
     }
