@@ -2,7 +2,7 @@
 // its latest month, target, RAG, 12-month trend and definition) as xlsx and PDF, public or restricted.
 import type { Warehouse } from '../../core/warehouse.js';
 import { allSources, rejectedRows, rejectsStatement } from '../lib/rejects.js';
-import { meetingDateFor, writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
+import { appendixMeta, appendixStem, writeAppendixFiles, type AppendixBuildOptions, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { definitionsContent, renderPdf } from '../lib/pdf.js';
 import { addAboutSheet, newWorkbook } from '../lib/xlsx.js';
@@ -18,7 +18,9 @@ import { byArea, scorecardView } from './view.js';
 import { auditScorecard } from './disclosure.js';
 import { protectionOf } from '../../core/config.js';
 
-export const REPORT_ID = 'scorecard';
+import { REPORT_ID } from './report.js';
+
+export { REPORT_ID };
 export const REPORT_TITLE = 'Improvement Plan Scorecard';
 
 /** periodEnd: a month end; a mid-month date reports the month before. Default: the latest complete month with data. */
@@ -34,22 +36,18 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   const audit = opts.variant === 'public' && threshold > 0 ? await auditScorecard(d, kpis, protectionOf(opts.config)) : null;
   const areas = byArea(kpis);
   const periodEnd = monthEnd(d.month);
-  const meta: AppendixMeta = {
-    council: opts.config.council.name,
-    directorate: opts.config.council.directorate,
-    committee: opts.config.committee.name,
-    meetingDate: meetingDateFor({ given: opts.meetingDate, report: opts.config.reports.scorecard.meetingDate, committee: opts.config.committee.meetingDate, periodEnd, what: `Appendix ${appendixNumber} (${d.monthLabel})` }),
+  const meta = appendixMeta(opts, {
     appendixNumber,
     title: REPORT_TITLE,
     period: `${d.monthLabel} (trend: ${monthLabel(d.months[0]!)} to ${d.monthLabel})`,
+    periodEnd,
+    periodLabel: d.monthLabel,
+    reportMeetingDate: opts.config.reports.scorecard.meetingDate,
     dataAsAt: d.dataAsAt,
     source:
       `${describeSystems(d.systems)}; KPI definitions and targets set by the performance team (warehouse table marts.kpi_monthly)` +
       (comparators ? `; comparators: DfE published statistics, release ${comparators.release} (marts.fct_benchmarks), Open Government Licence v3.0` : ''),
-    runId: opts.runId,
-    generatedAt: new Date().toISOString(),
-    variant: opts.variant,
-  };
+  });
 
   // One sparkline per KPI, rendered once: SVG for the PDF, PNG of the same SVG for Excel.
   const svgs = new Map<string, string | null>();
@@ -90,6 +88,6 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   addTrendSheet(wb, meta, kpis, d.months, d.monthLabel, `${key} Cells are shaded by the month’s RAG where the measure has a target.`);
   addAboutSheet(wb, meta, [...terms, ...kpiDefinitions(kpis)]);
 
-  const stem = `appendix-${appendixNumber}-${REPORT_ID}-${periodEnd}${opts.variant === 'restricted' ? '-restricted' : ''}`;
+  const stem = appendixStem(appendixNumber, REPORT_ID, periodEnd, opts.variant);
   return writeAppendixFiles({ outDir: opts.outDir, stem, workbook: wb, pdf, report: REPORT_ID, periodEnd, meta });
 }
