@@ -13,7 +13,7 @@ import { kpiDefinitions, noFigureTerm, scorecardTerms } from './definitions.js';
 import { SUPPRESSED } from './format.js';
 import { areaTable, summaryText } from './pdf.js';
 import { monthEnd } from './period.js';
-import { addScorecardSheet, addTrendSheet } from './xlsx.js';
+import { addDefinitionsSheet, addScorecardSheet, addTrendSheet } from './xlsx.js';
 import { byArea, scorecardView } from './view.js';
 import { auditScorecard } from './disclosure.js';
 import { protectionOf } from '../../pipelines/config.js';
@@ -88,6 +88,7 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   addScorecardSheet(wb, meta, kpis, pngs, d.monthLabel, key);
   if (comparators) addComparatorSheet(wb, meta, kpis, comparators);
   addTrendSheet(wb, meta, kpis, d.months, d.monthLabel, `${key} Cells are shaded by the month’s RAG where the measure has a target.`);
+  addDefinitionsSheet(wb, meta, kpis);
   addAboutSheet(wb, meta, [...terms, ...kpiDefinitions(kpis)]);
 
   const stem = `appendix-${appendixNumber}-${REPORT_ID}-${periodEnd}${opts.variant === 'restricted' ? '-restricted' : ''}`;

@@ -1,6 +1,7 @@
 // The scorecard's PDF body: one table per priority area (its name and the column headings repeat on every page
 // it runs to), with a coloured RAG cell, the 12-month sparkline as vector SVG and the definition on every row.
 import type { Content, ContentTable, TableCell } from 'pdfmake/interfaces.js';
+import { definitionText } from './definitions.js';
 import { directionText, formatTarget, formatValue, SUPPRESSED, type Rag } from './format.js';
 import type { ShownKpi } from './view.js';
 
@@ -49,7 +50,7 @@ function row(k: ShownKpi, svg: string | null, reportMonth: string): TableCell[] 
       : { text: p?.suppressed ? SUPPRESSED : p?.target === null || !p ? 'No target' : '–', alignment: 'center', color: '#555', fontSize: 7.5 },
     { text: directionText(k.direction), alignment: 'center' },
     svg ? { svg, width: SPARK_PT, alignment: 'center' } : { text: 'No data', color: '#555', alignment: 'center' },
-    { text: k.definition, fontSize: 7.5, color: '#333' },
+    { text: definitionText(k.definition), fontSize: 7.5, color: '#333' },
   ];
 }
 
