@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['pipelines/**/*.test.ts', 'sources/**/*.test.ts', 'reports/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['{core,sources,reports,pipelines,portal,cli}/**/*.test.ts', 'test/**/*.test.ts'],
     // End-to-end tests run the real CLI, DuckDB and dbt; they need time, not mocks. The limit is generous so a
     // busy 2-core CI machine does not fail a correct test (speed is measured by `npm run bench`, not here).
     testTimeout: 600_000,

@@ -3,9 +3,9 @@
 // written into published/<run>/ before the switch, so they are published with the warehouse they describe.
 import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fsyncDir } from './ops/atomic.js';
+import { fsyncDir } from '../core/atomic.js';
 import { DOCS_FILES } from './transform/dbt.js';
-import { ident, withWarehouse } from './warehouse/db.js';
+import { ident, withWarehouse } from '../core/warehouse.js';
 
 export const DOCS_DIR = 'docs';
 export const PARQUET_DIR = 'parquet';

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test/helpers/tmp.js';
-import { silentLogger } from './logger.js';
+import { silentLogger } from '../core/logger.js';
 import { planColumn, writePseudonymisedWarehouse } from './pseudonymise.js';
-import { withWarehouse } from './warehouse/db.js';
+import { withWarehouse } from '../core/warehouse.js';
 
 describe('the pseudonymised warehouse column rules', () => {
   it('keeps keys, codes, labels, dates of events and measures', () => {

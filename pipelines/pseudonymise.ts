@@ -6,9 +6,9 @@
 // worker's system ID, whatever its name, is left out too (and the run log says so).
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Logger } from './logger.js';
-import { fsyncDir, fsyncFile } from './ops/atomic.js';
-import { ident, withWarehouse, type Warehouse } from './warehouse/db.js';
+import type { Logger } from '../core/logger.js';
+import { fsyncDir, fsyncFile } from '../core/atomic.js';
+import { ident, withWarehouse, type Warehouse } from '../core/warehouse.js';
 
 export const PSEUDONYMISED_FILE = 'warehouse-pseudonymised.duckdb';
 

@@ -4,7 +4,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataPaths } from './paths.js';
+import { dataPaths } from '../core/paths.js';
 import { currentAppendicesDir, ensurePublicLinks, publishedRunId, switchCurrent } from './publish.js';
 
 describe('publish switch', () => {

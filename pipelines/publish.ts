@@ -8,10 +8,10 @@
 import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { DOCS_DIR, PARQUET_DIR } from './analyst-files.js';
-import { fsyncDir, fsyncFile, writeJsonAtomic } from './ops/atomic.js';
-import type { DataPaths } from './paths.js';
+import { fsyncDir, fsyncFile, writeJsonAtomic } from '../core/atomic.js';
+import type { DataPaths } from '../core/paths.js';
 import { PSEUDONYMISED_FILE } from './pseudonymise.js';
-import { withWarehouse } from './warehouse/db.js';
+import { withWarehouse } from '../core/warehouse.js';
 
 export const SNAPSHOT_FILE = 'warehouse.duckdb';
 export const PUBLISHED_MARKER = 'published.json';

@@ -5,26 +5,26 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { buildReports, writeManifest, type ReportRequest } from '../reports/catalog.js';
 import type { ManifestEntry } from '../reports/lib/appendix.js';
-import type { Config } from './config.js';
+import type { Config } from '../core/config.js';
 import type { CompletenessRules, HeldExport } from './extract/completeness.js';
 import { extract, type ExtractSummary } from './extract/extract.js';
 import type { WorkbookShortfall } from './extract/workbook-shortfall.js';
 import { ensurePseudonymKey, pseudonymKeyId } from './keys/pseudonym-key.js';
-import type { Logger } from './logger.js';
-import { writeJsonAtomic } from './ops/atomic.js';
+import type { Logger } from '../core/logger.js';
+import { writeJsonAtomic } from '../core/atomic.js';
 import { faultPause, markFault } from './ops/fault.js';
 import { describeStale, evaluateFreshness, readSourceTimes, type SourceFreshness } from './ops/freshness.js';
 import { syncLedger } from './ops/ledger.js';
 import { runFingerprint } from './ops/unchanged.js';
 import { withRetry, isTransientError } from './ops/retry.js';
 import { openWorkingDatabase } from './ops/working-db.js';
-import type { DataPaths } from './paths.js';
+import type { DataPaths } from '../core/paths.js';
 import { ensurePublicLinks, markPublished, publishedRunId, runFolder, snapshotWarehouse, switchCurrent } from './publish.js';
 import { PSEUDONYMISED_FILE, writePseudonymisedWarehouse } from './pseudonymise.js';
 import { readFileSync } from 'node:fs';
 import { dbtBuild, dbtDocsGenerate, type DbtHooks, type DbtSummary } from './transform/dbt.js';
 import { publishDocs, writeMartsParquet } from './analyst-files.js';
-import { withWarehouse } from './warehouse/db.js';
+import { withWarehouse } from '../core/warehouse.js';
 import { validateReturns, type ValidationSummary } from './validate/validate.js';
 
 export type Stage = 'extract' | 'transform' | 'report' | 'publish';
@@ -97,6 +97,9 @@ export interface RunRecord {
   sheetsPassedOver?: ExtractSummary['passedOver'];
   /** Workbooks landing fewer lists than their source's previous workbook (extract/workbook-shortfall.ts). */
   workbookShortfalls?: WorkbookShortfall[];
+  /** Changes the contracts made to raw tables this run, and files that could not be landed again under them (extract/raw-migrations.ts). */
+  schemaChanges?: ExtractSummary['schemaChanges'];
+  notRelanded?: ExtractSummary['notRelanded'];
   /** The analysts' extras published with the warehouse: the dbt docs site and the marts as Parquet. */
   analyst?: AnalystFilesRecord;
 }
@@ -123,7 +126,7 @@ export async function extractStage(paths: DataPaths, inputDir: string, runId: st
   if (summary.failed > 0) {
     throw new StageError('extract', `${summary.failed} file(s) could not be loaded: ${summary.files.filter((f) => f.status === 'failed').map((f) => f.error).join(' | ')}`, { files: summary.files.length, read: summary.read, landed: summary.landed, rejected: summary.rejected });
   }
-  log.info({ stage: 'extract', ...summary, files: undefined, passedOver: undefined, shortfalls: undefined, held: summary.held.length }, msg);
+  log.info({ stage: 'extract', ...summary, files: undefined, passedOver: undefined, shortfalls: undefined, schemaChanges: summary.schemaChanges.length, notRelanded: summary.notRelanded.length, held: summary.held.length }, msg);
   for (const h of summary.held) log.warn({ stage: 'extract', source: h.source, file: h.file, reason: h.reason }, `extract: HELD ${h.message}`);
   return summary;
 }
@@ -285,6 +288,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
         record.held = summary.held;
         record.sheetsPassedOver = summary.passedOver;
         record.workbookShortfalls = summary.shortfalls;
+        if (summary.schemaChanges.length) record.schemaChanges = summary.schemaChanges;
+        if (summary.notRelanded.length) record.notRelanded = summary.notRelanded;
         await withWarehouse(paths.workWarehouse, { readOnly: true }, async (db) => {
           record.freshness = evaluateFreshness(await readSourceTimes(db), config.ops.freshness);
         });

@@ -1,9 +1,9 @@
 // Every appendix the product makes, and the manifest that lists what was written.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../pipelines/config.js';
-import type { Logger } from '../pipelines/logger.js';
-import type { Warehouse } from '../pipelines/warehouse/db.js';
+import type { Config } from '../core/config.js';
+import type { Logger } from '../core/logger.js';
+import type { Warehouse } from '../core/warehouse.js';
 import { NoDataError, type ManifestEntry, type Variant } from './lib/appendix.js';
 import { buildContactActivity, commentFileFor, readComment, REPORT_ID as CONTACT_ACTIVITY } from './contact-activity/build.js';
 import { buildScorecard, REPORT_ID as SCORECARD } from './scorecard/build.js';

@@ -1,7 +1,7 @@
 // `npm run specs`: rewrite every SPEC.md from its contract.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../pipelines/paths.js';
+import { projectRoot } from '../core/paths.js';
 import { contracts } from './catalog.js';
 import type { Contract } from './lib/contract.js';
 import { contractSpec } from './lib/spec.js';

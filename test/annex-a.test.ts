@@ -4,12 +4,12 @@ import { utimesSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../pipelines/config.js';
+import { parseConfig } from '../core/config.js';
 import { extract } from '../pipelines/extract/extract.js';
 import { buildContactActivity } from '../reports/contact-activity/build.js';
 import { dbtBuild } from '../pipelines/transform/dbt.js';
-import { silentLogger } from '../pipelines/logger.js';
-import { withWarehouse } from '../pipelines/warehouse/db.js';
+import { silentLogger } from '../core/logger.js';
+import { withWarehouse } from '../core/warehouse.js';
 import { writeDemoAnnexA } from './helpers/annex-a-demo.js';
 import { tempDir, writeCsv } from './helpers/tmp.js';
 

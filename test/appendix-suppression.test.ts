@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { venvBinDir } from '../pipelines/paths.js';
+import { venvBinDir } from '../core/paths.js';
 import { csp, logLines } from './helpers/cli.js';
 import { tempDir } from './helpers/tmp.js';
 

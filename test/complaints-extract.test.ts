@@ -4,9 +4,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extract, type ExtractSummary } from '../pipelines/extract/extract.js';
-import { silentLogger } from '../pipelines/logger.js';
+import { silentLogger } from '../core/logger.js';
 import { dbtBuild, type DbtSummary } from '../pipelines/transform/dbt.js';
-import { Warehouse } from '../pipelines/warehouse/db.js';
+import { Warehouse } from '../core/warehouse.js';
 import { writeComplaintsDemo } from '../sources/demo/complaints.js';
 import type { DemoFile } from '../sources/demo/write-demo.js';
 import { tempDir } from './helpers/tmp.js';

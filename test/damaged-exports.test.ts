@@ -11,8 +11,8 @@ import { writeRejectsWorkbook } from '../pipelines/extract/rejects-workbook.js';
 import { DEFAULT_COMPLETENESS } from '../pipelines/extract/completeness.js';
 import { extract } from '../pipelines/extract/extract.js';
 import type { LandingPath } from '../pipelines/extract/land-file.js';
-import { silentLogger } from '../pipelines/logger.js';
-import { Warehouse } from '../pipelines/warehouse/db.js';
+import { silentLogger } from '../core/logger.js';
+import { Warehouse } from '../core/warehouse.js';
 import { csp } from './helpers/cli.js';
 import { tempDir, writeCsv } from './helpers/tmp.js';
 

@@ -3,8 +3,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extract } from '../pipelines/extract/extract.js';
-import { silentLogger } from '../pipelines/logger.js';
-import { Warehouse } from '../pipelines/warehouse/db.js';
+import { silentLogger } from '../core/logger.js';
+import { Warehouse } from '../core/warehouse.js';
 import { tempDir, writeCsv } from './helpers/tmp.js';
 
 const HEADER = ['Contact ID', 'Child ID', 'Contact Date', 'Contact Source', 'Receiving Team', 'Open Case', 'Domestic Abuse Notification', 'Decision Date', 'Contact Outcome'];

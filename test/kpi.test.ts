@@ -4,12 +4,12 @@ import { utimesSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../pipelines/config.js';
+import { parseConfig } from '../core/config.js';
 import { buildScorecard } from '../reports/scorecard/build.js';
 import { extract } from '../pipelines/extract/extract.js';
-import { silentLogger } from '../pipelines/logger.js';
+import { silentLogger } from '../core/logger.js';
 import { dbtBuild } from '../pipelines/transform/dbt.js';
-import { withWarehouse } from '../pipelines/warehouse/db.js';
+import { withWarehouse } from '../core/warehouse.js';
 import { EXPORTS } from '../sources/demo/exports.js';
 import { tempDir, writeCsv } from './helpers/tmp.js';
 

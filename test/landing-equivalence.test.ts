@@ -6,8 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extract, type ExtractSummary } from '../pipelines/extract/extract.js';
-import { silentLogger } from '../pipelines/logger.js';
-import { Warehouse } from '../pipelines/warehouse/db.js';
+import { silentLogger } from '../core/logger.js';
+import { Warehouse } from '../core/warehouse.js';
 import { writeDemo } from '../sources/demo/write-demo.js';
 import { tempDir } from './helpers/tmp.js';
 

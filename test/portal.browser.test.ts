@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileId } from '../pipelines/portal/catalogue.js';
-import { projectRoot } from '../pipelines/paths.js';
+import { fileId } from '../portal/catalogue.js';
+import { projectRoot } from '../core/paths.js';
 import { writePortalFixture, type PortalFixture } from './helpers/portal-data.js';
 import { tempDir } from './helpers/tmp.js';
 

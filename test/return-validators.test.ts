@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../pipelines/paths.js';
+import { projectRoot } from '../core/paths.js';
 import { runValidator, validatorsPython, validatorScript, ValidatorNotRun, type RawFinding, type ValidatorResult } from '../pipelines/validate/runner.js';
 import { ensureValidationSchema, recordNotRun, storeFindings } from '../pipelines/validate/store.js';
-import { withWarehouse } from '../pipelines/warehouse/db.js';
+import { withWarehouse } from '../core/warehouse.js';
 import { tempDir } from './helpers/tmp.js';
 
 const fixtures = path.join(projectRoot, 'test', 'fixtures', 'dfe-validators');

@@ -5,11 +5,11 @@ import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { WorkingCalendar } from '../pipelines/calendar/working-days.js';
+import { WorkingCalendar } from '../core/calendar/working-days.js';
 import { extract } from '../pipelines/extract/extract.js';
-import { silentLogger } from '../pipelines/logger.js';
+import { silentLogger } from '../core/logger.js';
 import { dbtBuild, throwawayKeyFile } from '../pipelines/transform/dbt.js';
-import { withWarehouse } from '../pipelines/warehouse/db.js';
+import { withWarehouse } from '../core/warehouse.js';
 import { keyedSql } from './helpers/keys.js';
 import { tempDir, writeCsv } from './helpers/tmp.js';
 

@@ -5,7 +5,7 @@ import { readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Warehouse } from '../pipelines/warehouse/db.js';
+import { Warehouse } from '../core/warehouse.js';
 import { SSD_VERSION } from '../sources/ssd/version.js';
 import { logLines } from './helpers/cli.js';
 import { demoRun, type DemoRun } from './helpers/demo-runs.js';

@@ -5,9 +5,9 @@ import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../pipelines/extract/extract.js';
-import { silentLogger } from '../pipelines/logger.js';
+import { silentLogger } from '../core/logger.js';
 import { dbtBuild } from '../pipelines/transform/dbt.js';
-import { withWarehouse } from '../pipelines/warehouse/db.js';
+import { withWarehouse } from '../core/warehouse.js';
 import { tempDir, writeCsv } from './helpers/tmp.js';
 
 const episode = (e: Record<string, string>) => `<Episode>${Object.entries(e).map(([k, v]) => (v ? `<${k}>${v}</${k}>` : `<${k}/>`)).join('')}</Episode>`;

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../pipelines/extract/extract.js';
 import { dbtBuild } from '../pipelines/transform/dbt.js';
-import { silentLogger } from '../pipelines/logger.js';
-import { withWarehouse } from '../pipelines/warehouse/db.js';
+import { silentLogger } from '../core/logger.js';
+import { withWarehouse } from '../core/warehouse.js';
 import { tempDir, writeCsv } from './helpers/tmp.js';
 
 describe('SSDA903 files', () => {

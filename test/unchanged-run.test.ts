@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StatusView } from '../pipelines/ops/status.js';
 import { runFingerprint } from '../pipelines/ops/unchanged.js';
-import { demoConfig, parseConfig } from '../pipelines/config.js';
+import { demoConfig, parseConfig } from '../core/config.js';
 import type { RunRecord } from '../pipelines/run.js';
 import { csp } from './helpers/cli.js';
 import { query } from './helpers/ops.js';

@@ -7,8 +7,8 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extract, type ExtractSummary } from '../pipelines/extract/extract.js';
 import { ssda903Year } from '../pipelines/extract/return-year.js';
-import { silentLogger } from '../pipelines/logger.js';
-import { withWarehouse } from '../pipelines/warehouse/db.js';
+import { silentLogger } from '../core/logger.js';
+import { withWarehouse } from '../core/warehouse.js';
 import { contracts } from '../sources/catalog.js';
 import { tempDir, writeCsv } from './helpers/tmp.js';
 

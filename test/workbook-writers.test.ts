@@ -10,10 +10,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extract } from '../pipelines/extract/extract.js';
 import { ensureOpsSchema, writeRun } from '../pipelines/ops/ledger.js';
-import { silentLogger } from '../pipelines/logger.js';
-import { withWarehouse } from '../pipelines/warehouse/db.js';
+import { silentLogger } from '../core/logger.js';
+import { withWarehouse } from '../core/warehouse.js';
 import { readXlsxSheets } from '../sources/lib/xlsx-reader.js';
-import { venvBinDir } from '../pipelines/paths.js';
+import { venvBinDir } from '../core/paths.js';
 import { writeDemoAnnexA } from './helpers/annex-a-demo.js';
 import { tempDir } from './helpers/tmp.js';
 

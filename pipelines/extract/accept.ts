@@ -2,7 +2,7 @@
 // acceptance is recorded by content (checksum), so the next run lands that export and only that one; a cut-off
 // file cannot be accepted, only exported again.
 import { userInfo } from 'node:os';
-import type { Warehouse } from '../warehouse/db.js';
+import type { Warehouse } from '../../core/warehouse.js';
 import { ACCEPTS_TABLE, HOLDS_TABLE, LOADS_TABLE } from './ledger-tables.js';
 
 export interface Accepted {

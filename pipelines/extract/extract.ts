@@ -4,11 +4,12 @@ import path from 'node:path';
 import { contracts as allContracts } from '../../sources/catalog.js';
 import type { Contract } from '../../sources/lib/contract.js';
 import { mappedContracts } from '../../sources/lib/mapping.js';
-import type { Logger } from '../logger.js';
-import type { Warehouse } from '../warehouse/db.js';
+import type { Logger } from '../../core/logger.js';
+import type { Warehouse } from '../../core/warehouse.js';
 import { landFile, type FileLoadResult, type LandingPath } from './land-file.js';
 import { ensureFileAsAtTable, recordFileAsAt } from './file-as-at.js';
 import { ensureRawSchema } from './ledger-tables.js';
+import { migrateRawTables, pendingRelands, type PendingReland, type SchemaChange } from './raw-migrations.js';
 import type { CompletenessRules, HeldExport } from './completeness.js';
 import { ssda903Year } from './return-year.js';
 import { describeShortfall, findWorkbookShortfalls, type WorkbookShortfall } from './workbook-shortfall.js';
@@ -35,8 +36,13 @@ function logResult(log: Logger, result: FileLoadResult): void {
   else if (result.status === 'held') log.warn({ ...fields, reason: result.held?.reason }, `extract: HELD ${result.error}`);
   else if (result.duplicateOf) log.warn({ ...fields, duplicateOf: result.duplicateOf }, `extract: ${result.error}`);
   else if (result.status === 'passed_over') log.info(fields, `extract: ${result.file} passed over: ${result.error}`);
+  else if (result.status === 'skipped' && result.error) log.warn(fields, `extract: ${result.error}`);
   else if (result.status === 'skipped') log.info(fields, `extract: ${result.file} unchanged since its last load (same checksum), skipped`);
-  else log.info(fields, `extract: ${result.file} landed ${result.landed.toLocaleString('en-GB')} of ${result.read.toLocaleString('en-GB')} rows as ${result.source}, ${result.rejected.toLocaleString('en-GB')} rejected`);
+  else {
+    if (result.landingFallback) log.info({ ...fields, why: result.landingFallback }, `extract: ${result.file} was checked row by row in JS, not in DuckDB: ${result.landingFallback}`);
+    if (result.schemaChange) log.info({ ...fields, schemaChange: result.schemaChange }, `extract: ${result.file} landed again because its ${result.schemaChange}`);
+    log.info(fields, `extract: ${result.file} landed ${result.landed.toLocaleString('en-GB')} of ${result.read.toLocaleString('en-GB')} rows as ${result.source}, ${result.rejected.toLocaleString('en-GB')} rejected`);
+  }
 }
 
 export interface ExtractSummary {
@@ -52,6 +58,10 @@ export interface ExtractSummary {
   failed: number;
   /** Exports held back by the completeness guard: their sources keep their previous data. */
   held: HeldExport[];
+  /** Changes a contract made to its raw table this run (raw-migrations.ts). */
+  schemaChanges: SchemaChange[];
+  /** Files landed under an earlier contract that could not be landed again (gone from the input folder): their rows stay as migrated. */
+  notRelanded: PendingReland[];
 }
 
 export async function extract(
@@ -75,7 +85,9 @@ export async function extract(
   if (!statSync(opts.inputDir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new Error(`input folder ${opts.inputDir} does not exist: put the council's exports there, or pass --input DIR.`);
   }
-  await ensureRawSchema(db, contracts);
+  await ensureRawSchema(db);
+  const schemaChanges = await migrateRawTables(db, contracts, opts.runId);
+  for (const c of schemaChanges) opts.log.warn({ source: c.source, table: c.table, change: c.kind, column: c.column, from: c.from, to: c.to }, `extract: raw.${c.table} migrated to its contract: ${c.description}${c.relands ? '; its files are landed again' : ''}`);
   await ensureFileAsAtTable(db);
   const files = listExportFiles(opts.inputDir);
   if (files.length === 0) throw new Error(`no export files (*.csv, *.xlsx, *.xml) in ${opts.inputDir}: put the council's exports there, or pass --input DIR.`);
@@ -95,9 +107,11 @@ export async function extract(
       logResult(opts.log, result);
     }
   }
+  const notRelanded = await pendingRelands(db, schemaChanges);
+  for (const p of notRelanded) opts.log.warn({ file: p.file, source: p.source, rows: p.rows }, `extract: ${p.message}`);
   const shortfalls = await findWorkbookShortfalls(db);
   for (const s of shortfalls) opts.log.warn({ ...s }, `extract: ${describeShortfall(s)}`);
 
   const sum = (k: 'read' | 'landed' | 'rejected') => results.reduce((s, r) => s + r[k], 0);
-  return { files: results, passedOver, shortfalls, read: sum('read'), landed: sum('landed'), rejected: sum('rejected'), failed: results.filter((r) => r.status === 'failed').length, held: results.flatMap((r) => (r.held ? [r.held] : [])) };
+  return { files: results, passedOver, shortfalls, schemaChanges, notRelanded, read: sum('read'), landed: sum('landed'), rejected: sum('rejected'), failed: results.filter((r) => r.status === 'failed').length, held: results.flatMap((r) => (r.held ? [r.held] : [])) };
 }

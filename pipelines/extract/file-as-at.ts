@@ -9,7 +9,7 @@ import { rawTableName } from '../../sources/lib/contract.js';
 import { detectReturnXml, isXml } from '../../sources/lib/return-xml.js';
 import { parseDateTime } from '../../sources/lib/values.js';
 import { returnXmlLayouts } from '../../sources/returns-xml.js';
-import { ident, type Warehouse } from '../warehouse/db.js';
+import { ident, type Warehouse } from '../../core/warehouse.js';
 import type { FileLoadResult } from './land-file.js';
 
 export const FILE_AS_AT_TABLE = 'raw._file_as_at';

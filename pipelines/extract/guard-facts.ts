@@ -3,7 +3,7 @@
 // held export was accepted; and the record of a hold.
 import { open } from 'node:fs/promises';
 import { rawTableName, type Contract } from '../../sources/lib/contract.js';
-import { ident, type Warehouse } from '../warehouse/db.js';
+import { ident, type Warehouse } from '../../core/warehouse.js';
 import type { ExportFacts, HeldExport } from './completeness.js';
 import { ACCEPTS_TABLE, HOLDS_TABLE, LOADS_TABLE } from './ledger-tables.js';
 

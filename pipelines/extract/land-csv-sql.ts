@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cellReason, duckdbType, rowLengthReason, type CanonicalRow, type Contract, type HeaderMatch } from '../../sources/lib/contract.js';
 import { canonicalSql, cellTrimSql, cellValueSql, lit, SQL_MACROS, onlySpaceSql, strippedValueSql, typedPerDistinctValue, typedValueSql, usualDatetimeSql } from '../../sources/lib/contract-sql.js';
-import { ident, type Warehouse } from '../warehouse/db.js';
+import { ident, type Warehouse } from '../../core/warehouse.js';
 
 export interface LandedReject {
   line: number;

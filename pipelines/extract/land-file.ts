@@ -3,14 +3,14 @@
 // file leaves the source's previous data in place. A CSV is one table; a workbook is one table per sheet.
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync, type Stats } from 'node:fs';
-import type { CollectionYear } from '../../sources/lib/collection-year.js';
-import { compileContract, rawTableName, rowLengthReason, type Contract } from '../../sources/lib/contract.js';
+import type { CollectionYear } from '../../core/calendar/collection-year.js';
+import { compileContract, rawTableName, rowLengthReason, type Contract, type HeaderMatch } from '../../sources/lib/contract.js';
 import { returnContractForYear } from '../../sources/lib/return-fields.js';
 import { readCsv, sniffEncoding, type CsvRecord } from '../../sources/lib/csv-reader.js';
 import { ambiguityReason, ambiguousFields } from '../../sources/lib/header-ambiguity.js';
 import { readXlsxSheets } from '../../sources/lib/xlsx-reader.js';
-import { ident, type Warehouse } from '../warehouse/db.js';
-import { detectContract, type Detection } from './detect.js';
+import { ident, type Warehouse } from '../../core/warehouse.js';
+import { detectContract, type Detection } from '../../sources/lib/detect.js';
 import { landCsvWithSql, sqlLandingFits, type SqlLanding } from './land-csv-sql.js';
 import { LOADS_TABLE, REJECTS_TABLE } from './ledger-tables.js';
 import { DEFAULT_COMPLETENESS, isCutOff, judgeExport, truncatedExport, type CompletenessRules, type ExportFacts, type HeldExport } from './completeness.js';
@@ -38,6 +38,10 @@ export interface FileLoadResult {
   held?: HeldExport;
   /** A skipped file whose content was already landed under another name: that name. */
   duplicateOf?: string;
+  /** Why DuckDB could not land a CSV the SQL way, so the JS path did. */
+  landingFallback?: string;
+  /** Set when the file was landed again because its contract changed: what changed. */
+  schemaChange?: string;
 }
 
 class UnreadableFileError extends Error {}
@@ -161,9 +165,64 @@ async function findHeader(records: AsyncIterator<CsvRecord>, name: string, contr
   return first;
 }
 
+/** A table whose header matched a contract: what the landing steps below share. */
+interface TableLanding {
+  db: Warehouse;
+  opts: LandOptions;
+  facts: FileFacts;
+  name: string;
+  workbook: boolean;
+  started: number;
+  headers: readonly string[];
+  headerLine: number;
+  match: HeaderMatch;
+  contract: Contract;
+  source: string;
+  table: string;
+  /** Set when the file is landed again because its contract changed (raw._loads.reland_due of the load it replaces). */
+  schemaChange: string | null;
+}
+
+/** What a landing path read: every row is landed or rejected. */
+interface Tally {
+  read: number;
+  landed: number;
+  rejected: number;
+  rejects: Reject[];
+  lastLine: number;
+}
+
 /** Lands one table (a CSV, a workbook sheet or a return XML stream). A workbook sheet that matches no contract is passed over, not failed. */
 async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, name: string, records: AsyncIterator<CsvRecord>, workbook: boolean): Promise<FileLoadResult> {
   const started = Date.now();
+  const recognised = await recogniseTable(db, opts, facts, name, records, workbook);
+  if ('status' in recognised) return recognised;
+  const prior = await priorLoad(db, recognised.table, name, facts.checksum);
+  if (prior && prior.relandDue === null) {
+    // Closed unread (reading it through cost most of a run with nothing new: 40 s of csv-parse at scale 50).
+    await records.return?.(undefined);
+    return { file: name, checksum: facts.checksum, source: recognised.source, status: 'skipped', read: 0, landed: 0, rejected: 0, durationMs: Date.now() - started };
+  }
+  // A file landed again keeps its place among the source's loads (staging's latest load wins by load id).
+  const loadId = prior ? relandLoadId(prior.loadId, opts.runId) : opts.loadId;
+  const t: TableLanding = { db, opts: { ...opts, loadId }, facts, name, workbook, started, ...recognised, schemaChange: prior?.relandDue ?? null };
+  const sql = await trySqlLanding(t, records);
+  if (sql.landed) return finishSqlLanding(t, sql.landed);
+  return landWithJs(t, sql.records, sql.fallback);
+}
+
+/** `R1-003` landed again in run R3 is `R1-003~R3`: after R1-003, before anything landed after it. */
+export const relandLoadId = (previous: string, runId: string): string => `${previous.split('~')[0]}~${runId}`;
+
+/** The header row and the contract it matches, or the result for a table that matches none. */
+async function recogniseTable(
+  db: Warehouse,
+  opts: LandOptions,
+  facts: FileFacts,
+  name: string,
+  records: AsyncIterator<CsvRecord>,
+  workbook: boolean,
+): Promise<FileLoadResult | Omit<TableLanding, 'db' | 'opts' | 'facts' | 'name' | 'workbook' | 'started' | 'schemaChange'>> {
   const found = await findHeader(records, name, opts.contracts);
   if (!found) {
     if (workbook) return passedOver(facts, name, `${name} is empty`);
@@ -176,73 +235,100 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
       const reason = /looks like a/.test(found.detection.reason)
         ? found.detection.reason
         : `${name}: none of its first ${HEADER_SEARCH_ROWS} rows is the header row of a known export (its first row: ${found.header.cells.slice(0, 4).map((c) => `'${c}'`).join(', ')})`;
-      return passedOver(facts, name, reason);
+      return (await keptUnderEarlierContract(db, facts, name, reason)) ?? passedOver(facts, name, reason);
     }
-    return failed(db, opts, facts, name, null, found.detection.reason);
+    return (await keptUnderEarlierContract(db, facts, name, found.detection.reason)) ?? failed(db, opts, facts, name, null, found.detection.reason);
   }
   const headers = found.header.cells;
-  const { match } = found.detection;
   const year = opts.returnYears?.[found.detection.contract.system];
   const contract = year ? returnContractForYear(found.detection.contract, year) : found.detection.contract;
   const source = `${contract.system}.${contract.entity}`;
   const ambiguous = ambiguousFields(contract, headers);
   if (ambiguous.length > 0) {
     await records.return?.(undefined);
-    return failed(db, opts, facts, name, source, ambiguityReason(name, contract, ambiguous));
+    const reason = ambiguityReason(name, contract, ambiguous);
+    return (await keptUnderEarlierContract(db, facts, name, reason)) ?? failed(db, opts, facts, name, source, reason);
   }
-  const table = rawTableName(contract);
-  const base = { file: name, checksum: facts.checksum, source };
+  return { headers, headerLine: found.header.line, match: found.detection.match, contract, source, table: rawTableName(contract) };
+}
 
-  const already = await db.json<{ n: number }>(
-    `SELECT count(*)::INTEGER AS n FROM ${LOADS_TABLE} WHERE raw_table = ? AND source_file = ? AND file_checksum = ? AND status = 'loaded' AND is_current`,
-    [table, name, facts.checksum],
+/** The current load of this very file (name and content) into the table, if any, and whether it is due to be landed again. */
+async function priorLoad(db: Warehouse, table: string, name: string, checksum: string): Promise<{ loadId: string; relandDue: string | null } | null> {
+  const [row] = await db.json<{ load_id: string; reland_due: string | null }>(
+    `SELECT load_id, reland_due FROM ${LOADS_TABLE} WHERE raw_table = ? AND source_file = ? AND file_checksum = ? AND status = 'loaded' AND is_current ORDER BY finished_at DESC LIMIT 1`,
+    [table, name, checksum],
   );
-  if ((already[0]?.n ?? 0) > 0) {
-    // Closed unread (reading it through cost most of a run with nothing new: 40 s of csv-parse at scale 50).
-    await records.return?.(undefined);
-    return { ...base, status: 'skipped', read: 0, landed: 0, rejected: 0, durationMs: Date.now() - started };
-  }
+  return row ? { loadId: row.load_id, relandDue: row.reland_due } : null;
+}
 
-  const compiled = compileContract(contract);
-  const rejects: Reject[] = [];
-  let read = 0;
-  let landed = 0;
-  let rejectedRows = 0;
+/**
+ * A file landed under an earlier contract that the changed contract no longer recognises is not failed: its rows
+ * stay as landed (and migrated), it stays due to be landed again, and the run lists it (raw-migrations.ts).
+ */
+async function keptUnderEarlierContract(db: Warehouse, facts: FileFacts, name: string, reason: string): Promise<FileLoadResult | null> {
+  const [row] = await db.json<{ source: string }>(
+    `SELECT source FROM ${LOADS_TABLE} WHERE source_file = ? AND file_checksum = ? AND status = 'loaded' AND is_current AND reland_due IS NOT NULL LIMIT 1`,
+    [name, facts.checksum],
+  );
+  if (!row) return null;
+  const error = `${name} was landed under an earlier contract and cannot be landed again under the changed one (${reason}): its rows are kept as landed.`;
+  return { file: name, checksum: facts.checksum, source: row.source, status: 'skipped', read: 0, landed: 0, rejected: 0, error, durationMs: Date.now() - Date.parse(facts.startedAt) };
+}
 
-  let sql: SqlLanding | null = null;
-  if (!workbook && (opts.landing ?? 'auto') === 'auto' && sqlLandingFits(contract, facts.encoding)) {
-    await records.return?.(undefined); // DuckDB reads the file itself; stop the JS reader
-    try {
-      sql = await landCsvWithSql(db, { path: opts.path, contract, headers, headerLine: found.header.line, match, loadId: opts.loadId, name, checksum: facts.checksum });
-    } catch {
-      // Whatever DuckDB stumbled on, the JS path (the reference) still lands the file, or says what is wrong with it.
-    }
-    if (sql) {
-      ({ read, landed, rejected: rejectedRows } = sql);
-      rejects.push(...sql.rejects);
-    } else {
-      // Something DuckDB would not read as we do: the JS reader takes the file from just below its header.
-      records = readCsv(opts.path);
-      for (let r = await records.next(); !r.done && r.value.line < found.header.line; r = await records.next());
-    }
+/** The fast path: DuckDB checks a UTF-8 CSV itself. Otherwise (or when DuckDB stumbles) the JS reader's records, and why. */
+async function trySqlLanding(t: TableLanding, records: AsyncIterator<CsvRecord>): Promise<{ landed: SqlLanding; records?: undefined; fallback?: undefined } | { landed: null; records: AsyncIterator<CsvRecord>; fallback?: string }> {
+  if (t.workbook || (t.opts.landing ?? 'auto') !== 'auto' || !sqlLandingFits(t.contract, t.facts.encoding)) return { landed: null, records };
+  await records.return?.(undefined); // DuckDB reads the file itself; stop the JS reader
+  let fallback: string;
+  try {
+    const { opts, contract, headers, headerLine, match, name, facts } = t;
+    const landed = await landCsvWithSql(t.db, { path: opts.path, contract, headers: [...headers], headerLine, match, loadId: opts.loadId, name, checksum: facts.checksum });
+    if (landed) return { landed };
+    fallback = 'its layout is one DuckDB would not split into records as the JS reader does';
+  } catch (e) {
+    // Whatever DuckDB stumbled on, the JS path (the reference) still lands the file, or says what is wrong with it.
+    fallback = (e as Error).message.split('\n')[0]!.slice(0, 300);
   }
-  // The swap: one transaction replaces the file's earlier rows, rejects and ledger entry.
-  const noRows = () => failed(db, opts, facts, name, source, `${name} has a header row but no data rows. Check the export finished, then run again.`);
-  const csv = !workbook && facts.encoding !== 'xml';
+  // The JS reader takes the file from just below its header.
+  const again = readCsv(t.opts.path);
+  for (let r = await again.next(); !r.done && r.value.line < t.headerLine; r = await again.next());
+  return { landed: null, records: again, fallback };
+}
+
+async function finishSqlLanding(t: TableLanding, sql: SqlLanding): Promise<FileLoadResult> {
+  // The SQL path's typed rows go straight from its step table into raw.* (no landing copy).
+  const tally: Tally = { read: sql.read, landed: sql.landed, rejected: sql.rejected, rejects: sql.rejects, lastLine: sql.lastLine };
+  try {
+    if (tally.read === 0) return await noRows(t);
+    return (await cutOff(t, tally)) ?? (await swap(t, tally, () => sql.insertGood(`raw.${ident(t.table)}`), 'sql'));
+  } finally {
+    await sql.dispose();
+  }
+}
+
+const noRows = (t: TableLanding): Promise<FileLoadResult> =>
+  failed(t.db, t.opts, t.facts, t.name, t.source, `${t.name} has a header row but no data rows. Check the export finished, then run again.`);
+
+/** A CSV whose last record stops mid-row is cut off: refused whole, held back when the source has data to keep. */
+async function cutOff(t: TableLanding, tally: Tally): Promise<FileLoadResult | null> {
+  const csv = !t.workbook && t.facts.encoding !== 'xml';
+  if (!csv || tally.read === 0 || !isCutOff(await endsWithLineBreak(t.opts.path), tally.rejects.some((r) => r.line === tally.lastLine))) return null;
+  const previous = await previousExport(t.db, t.contract, t.name, t.opts.runId);
+  const held = truncatedExport(t.source, { file: t.name, rows: tally.read, latestDate: null }, tally.lastLine, previous);
+  if (!previous) return failed(t.db, t.opts, t.facts, t.name, t.source, held.message);
+  return holdBack(t.db, t.opts, t.facts, t.table, held, { ...tally, started: t.started });
+}
+
+/** The swap: one transaction replaces the file's earlier rows, rejects and ledger entry, unless the completeness guard holds it back. */
+async function swap(t: TableLanding, tally: Tally, insertGood: () => Promise<void>, path: 'sql' | 'js'): Promise<FileLoadResult> {
+  const { db, opts, facts, name, source, table, contract } = t;
+  const { read, landed, rejected } = tally;
+  if (read !== landed + rejected) throw new Error(`internal check failed for ${name}: read ${read} != landed ${landed} + rejected ${rejected}`);
   const previous = await previousExport(db, contract, name, opts.runId);
-  /** A CSV whose last record stops mid-row is cut off: refused whole, held back when the source has data to keep. */
-  const cutOff = async (lastLine: number): Promise<FileLoadResult | null> => {
-    if (!csv || read === 0 || !isCutOff(await endsWithLineBreak(opts.path), rejects.some((r) => r.line === lastLine))) return null;
-    const held = truncatedExport(source, { file: name, rows: read, latestDate: null }, lastLine, previous);
-    if (!previous) return failed(db, opts, facts, name, source, held.message);
-    return holdBack(db, opts, facts, table, held, { read, landed, rejected: rejectedRows, started });
-  };
-  const swap = async (insertGood: () => Promise<void>, path: 'sql' | 'js'): Promise<FileLoadResult> => {
-    if (read !== landed + rejectedRows) throw new Error(`internal check failed for ${name}: read ${read} != landed ${landed} + rejected ${rejectedRows}`);
-    const accepted = previous ? await isAccepted(db, source, facts.checksum) : false;
-    const verdict: { held: HeldExport | null } = { held: null };
-    try {
-      await db.transaction(async () => {
+  const accepted = previous ? await isAccepted(db, source, facts.checksum) : false;
+  const verdict: { held: HeldExport | null } = { held: null };
+  try {
+    await db.transaction(async () => {
       // A corrected file replaces its earlier version (same name) and only that.
       await db.run(`DELETE FROM raw.${ident(table)} WHERE _source_file = ?`, [name]);
       await insertGood();
@@ -253,93 +339,88 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
         if (verdict.held) throw new HeldBack();
       }
       await db.run(`DELETE FROM ${REJECTS_TABLE} WHERE source = ? AND source_file = ?`, [source, name]);
-      await insertRejects(db, opts.loadId, source, name, rejects);
+      await insertRejects(db, opts.loadId, source, name, tally.rejects);
       await db.run(`UPDATE ${LOADS_TABLE} SET is_current = false WHERE raw_table = ? AND source_file = ?`, [table, name]);
-      await recordLoad(db, { loadId: opts.loadId, runId: opts.runId, name, source, table, facts, status: 'loaded', read, landed, rejected: rejectedRows, error: null, specVersion: contract.specVersion ?? null });
-      });
-    } catch (e) {
-      if (!(e instanceof HeldBack)) throw e;
-    }
-    if (verdict.held) return holdBack(db, opts, facts, table, verdict.held, { read, landed, rejected: rejectedRows, started });
-    return { ...base, status: 'loaded', read, landed, rejected: rejectedRows, durationMs: Date.now() - started, landing: path };
-  };
-  if (sql) {
-    // The SQL path's typed rows go straight from its step table into raw.* (no landing copy).
-    const landedSql = sql;
-    try {
-      if (read === 0) return await noRows();
-      return (await cutOff(landedSql.lastLine)) ?? (await swap(() => landedSql.insertGood(`raw.${ident(table)}`), 'sql'));
-    } finally {
-      await landedSql.dispose();
-    }
+      await recordLoad(db, { loadId: opts.loadId, runId: opts.runId, name, source, table, facts, status: 'loaded', read, landed, rejected, error: null, specVersion: contract.specVersion ?? null, schemaChange: t.schemaChange });
+    });
+  } catch (e) {
+    if (!(e instanceof HeldBack)) throw e;
   }
+  if (verdict.held) return holdBack(db, opts, facts, table, verdict.held, { read, landed, rejected, started: t.started });
+  return { file: name, checksum: facts.checksum, source, status: 'loaded', read, landed, rejected, durationMs: Date.now() - t.started, landing: path, ...(t.schemaChange ? { schemaChange: t.schemaChange } : {}) };
+}
 
-  // The JS path appends its good rows to a landing table, copied into raw.* in the swap.
-  const landingName = `_landing__${table}`;
-  const landing = `raw.${ident(landingName)}`;
-  await db.run(`CREATE OR REPLACE TABLE ${landing} AS SELECT * FROM raw.${ident(table)} LIMIT 0`);
-  const appender = await db.connection.createAppender(landingName, 'raw');
-  let lastLine = found.header.line;
+/** The JS path (the reference): every row checked by the compiled contract, good rows appended to a landing table copied into raw.* in the swap. */
+async function landWithJs(t: TableLanding, records: AsyncIterator<CsvRecord>, fallback?: string): Promise<FileLoadResult> {
+  const landing = `raw.${ident(`_landing__${t.table}`)}`;
+  await t.db.run(`CREATE OR REPLACE TABLE ${landing} AS SELECT * FROM raw.${ident(t.table)} LIMIT 0`);
+  let tally: Tally;
+  try {
+    tally = await appendRows(t, records);
+  } catch (e) {
+    await t.db.run(`DROP TABLE ${landing}`);
+    if (e instanceof UnreadableFileError) return failed(t.db, t.opts, t.facts, t.name, t.source, e.message);
+    throw e;
+  }
+  try {
+    if (tally.read === 0) return await noRows(t);
+    const result = (await cutOff(t, tally)) ?? (await swap(t, tally, () => t.db.run(`INSERT INTO raw.${ident(t.table)} SELECT * FROM ${landing}`), 'js'));
+    return fallback && result.status === 'loaded' ? { ...result, landingFallback: fallback } : result;
+  } finally {
+    await t.db.run(`DROP TABLE IF EXISTS ${landing}`);
+  }
+}
+
+/** Reads every record, validating each against the contract: good rows go to the landing table, bad ones to the tally's rejects. */
+async function appendRows(t: TableLanding, records: AsyncIterator<CsvRecord>): Promise<Tally> {
+  const { contract, headers, match, name, workbook } = t;
+  const compiled = compileContract(contract);
+  const tally: Tally = { read: 0, landed: 0, rejected: 0, rejects: [], lastLine: t.headerLine };
+  const appender = await t.db.connection.createAppender(`_landing__${t.table}`, 'raw');
   const nextRecord = async () => {
     try {
       return await records.next();
     } catch (e) {
       // csv-parse stops on an unterminated quote: the file was cut off or is not really CSV.
-      throw new UnreadableFileError(`${name} looks cut off or damaged after line ${lastLine}: ${(e as Error).message}. Nothing from it was landed; export it again and run again.`);
+      throw new UnreadableFileError(`${name} looks cut off or damaged after line ${tally.lastLine}: ${(e as Error).message}. Nothing from it was landed; export it again and run again.`);
     }
   };
   try {
-  for (let next = await nextRecord(); !next.done; next = await nextRecord()) {
-    const rec = next.value;
-    lastLine = rec.line;
-    read++;
-    const record = JSON.stringify(Object.fromEntries(headers.map((h, i) => [h, rec.cells[i] ?? null])));
-    // Excel drops trailing empty cells, so a short row is normal in a workbook; in a CSV it means a broken line.
-    if (rec.cells.length > headers.length || (!workbook && rec.cells.length !== headers.length)) {
-      rejectedRows++;
-      rejects.push({ line: rec.line, column: null, value: null, reason: rowLengthReason(rec.cells.length, headers.length), record });
-      continue;
+    for (let next = await nextRecord(); !next.done; next = await nextRecord()) {
+      const rec = next.value;
+      tally.lastLine = rec.line;
+      tally.read++;
+      const record = JSON.stringify(Object.fromEntries(headers.map((h, i) => [h, rec.cells[i] ?? null])));
+      // Excel drops trailing empty cells, so a short row is normal in a workbook; in a CSV it means a broken line.
+      if (rec.cells.length > headers.length || (!workbook && rec.cells.length !== headers.length)) {
+        tally.rejected++;
+        tally.rejects.push({ line: rec.line, column: null, value: null, reason: rowLengthReason(rec.cells.length, headers.length), record });
+        continue;
+      }
+      const raw: Record<string, string | undefined> = {};
+      for (const [field, i] of match.columns) raw[field] = rec.cells[i];
+      const result = compiled.validate(raw);
+      if (!result.ok) {
+        tally.rejected++;
+        for (const p of result.problems) tally.rejects.push({ line: rec.line, column: p.header, value: p.value, reason: p.reason, record });
+        continue;
+      }
+      for (const f of contract.fields) {
+        const v = result.row[f.name];
+        if (v === null || v === undefined) appender.appendNull();
+        else appender.appendVarchar(String(v));
+      }
+      appender.appendVarchar(t.opts.loadId);
+      appender.appendVarchar(name);
+      appender.appendVarchar(t.facts.checksum);
+      appender.appendVarchar(String(rec.line));
+      appender.endRow();
+      tally.landed++;
     }
-    const raw: Record<string, string | undefined> = {};
-    for (const [field, i] of match.columns) raw[field] = rec.cells[i];
-    const result = compiled.validate(raw);
-    if (!result.ok) {
-      rejectedRows++;
-      for (const p of result.problems) rejects.push({ line: rec.line, column: p.header, value: p.value, reason: p.reason, record });
-      continue;
-    }
-    for (const f of contract.fields) {
-      const v = result.row[f.name];
-      if (v === null || v === undefined) appender.appendNull();
-      else appender.appendVarchar(String(v));
-    }
-    appender.appendVarchar(opts.loadId);
-    appender.appendVarchar(name);
-    appender.appendVarchar(facts.checksum);
-    appender.appendVarchar(String(rec.line));
-    appender.endRow();
-    landed++;
-  }
-  } catch (e) {
+  } finally {
     appender.closeSync();
-    await db.run(`DROP TABLE ${landing}`);
-    if (e instanceof UnreadableFileError) return failed(db, opts, facts, name, source, e.message);
-    throw e;
   }
-  appender.closeSync();
-
-  if (read === 0) {
-    await db.run(`DROP TABLE ${landing}`);
-    return noRows();
-  }
-  const cut = await cutOff(lastLine);
-  if (cut) {
-    await db.run(`DROP TABLE ${landing}`);
-    return cut;
-  }
-  const result = await swap(() => db.run(`INSERT INTO raw.${ident(table)} SELECT * FROM ${landing}`), 'js');
-  await db.run(`DROP TABLE ${landing}`);
-  return result;
+  return tally;
 }
 
 /** Thrown inside the swap's transaction to roll a held-back export out again. */
@@ -375,12 +456,12 @@ async function insertRejects(db: Warehouse, loadId: string, source: string, file
 
 async function recordLoad(
   db: Warehouse,
-  l: { loadId: string; runId: string; name: string; source: string | null; table: string | null; facts: FileFacts; status: string; read: number; landed: number; rejected: number; error: string | null; specVersion?: string | null },
+  l: { loadId: string; runId: string; name: string; source: string | null; table: string | null; facts: FileFacts; status: string; read: number; landed: number; rejected: number; error: string | null; specVersion?: string | null; schemaChange?: string | null },
 ): Promise<void> {
   await db.run(
     `INSERT INTO ${LOADS_TABLE} (load_id, run_id, source, raw_table, source_file, file_checksum, file_bytes, file_modified_at, encoding, status, is_current,
-       rows_read, rows_landed, rows_rejected, error, started_at, finished_at, spec_version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, now()::TIMESTAMP, ?)`,
-    [l.loadId, l.runId, l.source, l.table, l.name, l.facts.checksum, l.facts.stat.size, l.facts.stat.mtime.toISOString(), l.facts.encoding, l.status, l.status === 'loaded', l.read, l.landed, l.rejected, l.error, l.facts.startedAt, l.specVersion ?? null],
+       rows_read, rows_landed, rows_rejected, error, started_at, finished_at, spec_version, schema_change)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, now()::TIMESTAMP, ?, ?)`,
+    [l.loadId, l.runId, l.source, l.table, l.name, l.facts.checksum, l.facts.stat.size, l.facts.stat.mtime.toISOString(), l.facts.encoding, l.status, l.status === 'loaded', l.read, l.landed, l.rejected, l.error, l.facts.startedAt, l.specVersion ?? null, l.schemaChange ?? null],
   );
 }

@@ -1,7 +1,7 @@
 // Lands a statutory-return XML file (CIN census, SSDA903): recognised by its content, then each entity stream
 // (`file.xml#assessments`) lands through its contract like a workbook's sheet. Streams with no records are
 // passed over (a return without, say, UASC children has nothing to land for them).
-import type { CollectionYear } from '../../sources/lib/collection-year.js';
+import type { CollectionYear } from '../../core/calendar/collection-year.js';
 import type { Contract } from '../../sources/lib/contract.js';
 import { returnContractForYear } from '../../sources/lib/return-fields.js';
 import type { CsvRecord } from '../../sources/lib/csv-reader.js';

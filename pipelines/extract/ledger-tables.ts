@@ -1,6 +1,6 @@
 // DDL for the raw schema: one typed table per contract (from the contract itself), plus the load ledger and rejects.
 import { duckdbType, rawTableName, type Contract } from '../../sources/lib/contract.js';
-import { ident, type Warehouse } from '../warehouse/db.js';
+import { ident, type Warehouse } from '../../core/warehouse.js';
 
 export const LOADS_TABLE = 'raw._loads';
 export const REJECTS_TABLE = 'raw._rejects';
@@ -8,6 +8,8 @@ export const REJECTS_TABLE = 'raw._rejects';
 export const HOLDS_TABLE = 'raw._holds';
 /** Held exports the performance team accepted with `csp accept SOURCE`, by content (checksum). */
 export const ACCEPTS_TABLE = 'raw._accepts';
+/** Each change a contract made to its raw table (raw-migrations.ts). */
+export const SCHEMA_CHANGES_TABLE = 'raw._schema_changes';
 
 export const rawTableDdl = (c: Contract): string => {
   const cols = c.fields.map((f) => `${ident(f.name)} ${duckdbType(f)}`);
@@ -20,7 +22,8 @@ export const rawTableDdl = (c: Contract): string => {
   )`;
 };
 
-export async function ensureRawSchema(db: Warehouse, contracts: readonly Contract[]): Promise<void> {
+/** The ledger tables; each contract's raw table is made (or migrated) by raw-migrations.ts. */
+export async function ensureRawSchema(db: Warehouse): Promise<void> {
   await db.run('CREATE SCHEMA IF NOT EXISTS raw');
   await db.run(`CREATE TABLE IF NOT EXISTS ${LOADS_TABLE} (
     load_id VARCHAR PRIMARY KEY,
@@ -43,6 +46,10 @@ export async function ensureRawSchema(db: Warehouse, contracts: readonly Contrac
   )`);
   // The published specification a file was checked against (e.g. 'SSD 1.4.5'); added to older ledgers in place.
   await db.run(`ALTER TABLE ${LOADS_TABLE} ADD COLUMN IF NOT EXISTS spec_version VARCHAR`);
+  // Set on a current load when its table's contract changed (what changed): the file is landed again when next seen.
+  await db.run(`ALTER TABLE ${LOADS_TABLE} ADD COLUMN IF NOT EXISTS reland_due VARCHAR`);
+  // On a load that landed a file again because its contract changed: what changed.
+  await db.run(`ALTER TABLE ${LOADS_TABLE} ADD COLUMN IF NOT EXISTS schema_change VARCHAR`);
   await db.run(`CREATE TABLE IF NOT EXISTS ${REJECTS_TABLE} (
     load_id VARCHAR NOT NULL,
     source VARCHAR NOT NULL,
@@ -76,18 +83,16 @@ export async function ensureRawSchema(db: Warehouse, contracts: readonly Contrac
     accepted_at TIMESTAMP NOT NULL,
     accepted_by VARCHAR
   )`);
-  for (const c of contracts) await db.run(rawTableDdl(c));
-  // A column the DfE added to a return (SWEpisodes' DOB): a table made before it is rebuilt in the contract's
-  // column order (rows landing are appended in that order), its rows kept with the new column blank.
-  const have = new Set((await db.json<{ t: string; c: string }>(`SELECT table_name AS t, column_name AS c FROM information_schema.columns WHERE table_schema = 'raw'`)).map((r) => `${r.t}.${r.c}`));
-  for (const c of contracts) {
-    const table = rawTableName(c);
-    if (c.fields.every((f) => have.has(`${table}.${f.name}`))) continue;
-    const cols = [...c.fields.map((f) => (have.has(`${table}.${f.name}`) ? ident(f.name) : `CAST(NULL AS ${duckdbType(f)}) AS ${ident(f.name)}`)), '_load_id', '_source_file', '_file_checksum', '_line_number'];
-    await db.run(`CREATE OR REPLACE TABLE raw.${ident(`${table}__rebuilt`)} AS SELECT ${cols.join(', ')} FROM raw.${ident(table)}`);
-    await db.run(`DROP TABLE raw.${ident(table)}`);
-    await db.run(rawTableDdl(c));
-    await db.run(`INSERT INTO raw.${ident(table)} SELECT * FROM raw.${ident(`${table}__rebuilt`)}`);
-    await db.run(`DROP TABLE raw.${ident(`${table}__rebuilt`)}`);
-  }
+  // Contract changes applied to raw tables (raw-migrations.ts), one row per column changed.
+  await db.run(`CREATE TABLE IF NOT EXISTS ${SCHEMA_CHANGES_TABLE} (
+    run_id VARCHAR NOT NULL,
+    source VARCHAR NOT NULL,
+    raw_table VARCHAR NOT NULL,
+    change VARCHAR NOT NULL,          -- added, renamed, retyped, dropped
+    column_name VARCHAR NOT NULL,
+    from_value VARCHAR,               -- a renamed column's old name, a retyped column's old type
+    to_value VARCHAR,
+    description VARCHAR NOT NULL,
+    changed_at TIMESTAMP NOT NULL
+  )`);
 }

@@ -1,7 +1,7 @@
 // The rejected-rows workbook: what the performance team fixes at source. A summary of every current file, then
 // one sheet per source listing each rejected row's file, line, field, value and reason.
 import ExcelJS from 'exceljs';
-import type { Warehouse } from '../warehouse/db.js';
+import type { Warehouse } from '../../core/warehouse.js';
 import { cellText } from '../../reports/lib/spreadsheet-text.js';
 import { LOADS_TABLE, REJECTS_TABLE } from './ledger-tables.js';
 

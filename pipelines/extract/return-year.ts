@@ -3,14 +3,14 @@
 // latest event date (an episode, review, missing, adoption, social worker or DoLo date up to today) falls in,
 // unless the council names it in the config (returns.ssda903.collectionYear).
 import { readCsv } from '../../sources/lib/csv-reader.js';
-import { collectionYearOf, type CollectionYear } from '../../sources/lib/collection-year.js';
+import { collectionYearOf, type CollectionYear } from '../../core/calendar/collection-year.js';
 import type { Contract } from '../../sources/lib/contract.js';
 import { detectReturnXml, isXml } from '../../sources/lib/return-xml.js';
 import { parseDateTime } from '../../sources/lib/values.js';
 import { readXmlRecords, type XmlNode } from '../../sources/lib/xml-reader.js';
 import { returnXmlLayouts } from '../../sources/returns-xml.js';
 import { SSDA903_EVENT_DATES } from '../../sources/ssda903/event-dates.js';
-import { detectContract } from './detect.js';
+import { detectContract } from '../../sources/lib/detect.js';
 
 export interface ReturnYear {
   year: CollectionYear;

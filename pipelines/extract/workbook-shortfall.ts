@@ -1,7 +1,7 @@
 // A workbook that lands fewer lists than its source's previous workbook (an Annex A re-saved without some sheets,
 // or with sheets whose headers no longer match) would otherwise publish quietly with those lists missing. From the
 // load ledger: for each source system, its newest landed workbook against the one landed before it.
-import type { Warehouse } from '../warehouse/db.js';
+import type { Warehouse } from '../../core/warehouse.js';
 import { LOADS_TABLE } from './ledger-tables.js';
 
 export interface WorkbookShortfall {

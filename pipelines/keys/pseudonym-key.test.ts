@@ -3,8 +3,8 @@ import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/helpers/tmp.js';
-import { parseConfig } from '../config.js';
-import { dataPaths } from '../paths.js';
+import { parseConfig } from '../../core/config.js';
+import { dataPaths } from '../../core/paths.js';
 import { ensurePseudonymKey, pseudonym, pseudonymKeyFile, pseudonymKeyId, readPseudonymKey } from './pseudonym-key.js';
 
 describe('the pseudonymisation key', () => {

@@ -5,10 +5,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
-import { fsyncDir } from '../ops/atomic.js';
-import type { DataPaths } from '../paths.js';
+import type { Config } from '../../core/config.js';
+import type { Logger } from '../../core/logger.js';
+import { fsyncDir } from '../../core/atomic.js';
+import type { DataPaths } from '../../core/paths.js';
 
 /** dbt's plugin reads the key file named here (a path, so the secret itself is in no process's environment). */
 export const PSEUDONYM_KEY_ENV = 'CSP_PSEUDONYM_KEY_FILE';

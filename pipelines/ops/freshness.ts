@@ -1,6 +1,6 @@
 // How old each source's data is: days since its newest export file (the file's own time, i.e. when the
 // export was taken), against a limit per source.
-import type { Warehouse } from '../warehouse/db.js';
+import type { Warehouse } from '../../core/warehouse.js';
 
 // (Type aliases, not interfaces, so rows read from DuckDB can be typed as them.)
 export type SourceTime = {

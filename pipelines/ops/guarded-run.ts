@@ -2,11 +2,11 @@
 // run left, run the pipeline, prune old published runs, write status.json, and tell someone if it went wrong.
 import path from 'node:path';
 import type { ReportRequest } from '../../reports/catalog.js';
-import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
-import type { DataPaths } from '../paths.js';
+import type { Config } from '../../core/config.js';
+import type { Logger } from '../../core/logger.js';
+import type { DataPaths } from '../../core/paths.js';
 import { runPipeline, runRecordFile, type RunRecord } from '../run.js';
-import { writeJsonAtomic } from './atomic.js';
+import { writeJsonAtomic } from '../../core/atomic.js';
 import { describeHeld } from '../extract/completeness.js';
 import { describeStaleSources } from './freshness.js';
 import { acquireRunLock, isProcessAlive, type RunLock } from './lock.js';

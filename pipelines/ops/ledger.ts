@@ -4,8 +4,8 @@
 // status.json for people and monitoring that should not open a database.
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { RunRecord, Stage } from '../run.js';
-import type { Warehouse } from '../warehouse/db.js';
-import { withWarehouse } from '../warehouse/db.js';
+import type { Warehouse } from '../../core/warehouse.js';
+import { withWarehouse } from '../../core/warehouse.js';
 
 export const OPS_DDL = [
   'CREATE SCHEMA IF NOT EXISTS ops',

@@ -4,7 +4,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { hostname } from 'node:os';
-import { writeJsonAtomic } from './atomic.js';
+import { writeJsonAtomic } from '../../core/atomic.js';
 import { sleep } from './retry.js';
 
 export interface LockChild {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../logger.js';
+import { silentLogger } from '../../core/logger.js';
 import { runNotify, shouldNotify } from './notify.js';
 
 describe('notify', () => {

@@ -3,8 +3,8 @@
 // the command line, so nothing in a file name or an error can be run as a command). A notify command that
 // fails is logged; it never changes the run's result.
 import { spawn } from 'node:child_process';
-import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
+import type { Config } from '../../core/config.js';
+import type { Logger } from '../../core/logger.js';
 
 export type NotifyConfig = Config['ops']['notify'];
 

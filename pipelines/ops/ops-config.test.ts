@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../config.js';
+import { parseConfig } from '../../core/config.js';
 
 describe('ops settings', () => {
   it('have defaults: keep 7 runs, 2-day freshness, notify on problems (when a command is set), 3 tries from 500 ms', () => {

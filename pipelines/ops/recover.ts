@@ -3,12 +3,12 @@
 // very end), so recovery only has to stop its leftover dbt, say what happened, and tidy temporary files.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../logger.js';
-import type { DataPaths } from '../paths.js';
+import type { Logger } from '../../core/logger.js';
+import type { DataPaths } from '../../core/paths.js';
 import { ensurePublicLinks, publishedRunId, SNAPSHOT_FILE } from '../publish.js';
 import { PSEUDONYMISED_FILE } from '../pseudonymise.js';
 import type { RunRecord, Stage } from '../run.js';
-import { writeJsonAtomic } from './atomic.js';
+import { writeJsonAtomic } from '../../core/atomic.js';
 import { isProcessAlive, processCommandLine, type LockChild, type LockInfo } from './lock.js';
 import { sleep } from './retry.js';
 

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFile
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../logger.js';
-import { dataPaths } from '../paths.js';
+import { silentLogger } from '../../core/logger.js';
+import { dataPaths } from '../../core/paths.js';
 import { PUBLISHED_MARKER } from '../publish.js';
 import { applyRetention, listPublishedFolders, planRetention } from './retention.js';
 

@@ -4,8 +4,8 @@
 // disappear from the folder but their open session keeps reading them until it closes.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../logger.js';
-import type { DataPaths } from '../paths.js';
+import type { Logger } from '../../core/logger.js';
+import type { DataPaths } from '../../core/paths.js';
 import { PUBLISHED_MARKER, publishedRunId, runFolder } from '../publish.js';
 import { readRunRecord } from './recover.js';
 

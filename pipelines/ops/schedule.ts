@@ -4,7 +4,7 @@
 // runs overlapping whoever starts them. node-cron's noOverlap skips a tick while the previous run goes on.
 import { spawn, type ChildProcess } from 'node:child_process';
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../core/logger.js';
 
 export class ScheduleError extends Error {}
 

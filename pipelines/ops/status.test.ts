@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../config.js';
-import { dataPaths, type DataPaths } from '../paths.js';
+import { parseConfig } from '../../core/config.js';
+import { dataPaths, type DataPaths } from '../../core/paths.js';
 import type { RunRecord } from '../run.js';
 import { buildStatus, formatStatus } from './status.js';
 

@@ -4,14 +4,14 @@
 // status.json after every run for monitoring.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../config.js';
-import type { DataPaths } from '../paths.js';
+import type { Config } from '../../core/config.js';
+import type { DataPaths } from '../../core/paths.js';
 import { PUBLISHED_MARKER, publishedRunId, runFolder, SNAPSHOT_FILE } from '../publish.js';
 import type { RunRecord, Stage } from '../run.js';
-import { withWarehouse } from '../warehouse/db.js';
+import { withWarehouse } from '../../core/warehouse.js';
 import type { HeldExport } from '../extract/completeness.js';
 import { describeShortfall } from '../extract/workbook-shortfall.js';
-import { writeJsonAtomic } from './atomic.js';
+import { writeJsonAtomic } from '../../core/atomic.js';
 import { describeStaleSources, evaluateFreshness, readSourceTimes, type SourceFreshness, type SourceTime } from './freshness.js';
 import { inspectLock } from './lock.js';
 import { listRunRecords, readRunRecord } from './recover.js';

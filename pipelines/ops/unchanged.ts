@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ReportRequest } from '../../reports/catalog.js';
-import type { Config } from '../config.js';
-import { projectRoot, sqlDir } from '../paths.js';
+import type { Config } from '../../core/config.js';
+import { projectRoot, sqlDir } from '../../core/paths.js';
 
 /** Folders of the dbt project that dbt (and Python, for the plugins) write: not part of what the run is built from. */
 const DBT_OUTPUT = new Set(['target', 'logs', 'dbt_packages', '__pycache__']);

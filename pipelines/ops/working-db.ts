@@ -4,10 +4,10 @@
 // exports landed since are landed again because their checksums are not in that copy's raw._loads.
 import { copyFileSync, existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../logger.js';
-import type { DataPaths } from '../paths.js';
+import type { Logger } from '../../core/logger.js';
+import type { DataPaths } from '../../core/paths.js';
 import { publishedRunId, runFolder, SNAPSHOT_FILE } from '../publish.js';
-import { Warehouse } from '../warehouse/db.js';
+import { Warehouse } from '../../core/warehouse.js';
 import { isTransientError } from './retry.js';
 
 /** Opens (and if need be replaces) the working database; true when it had to be set aside and started again. */

@@ -3,10 +3,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensurePseudonymKey, PSEUDONYM_KEY_ENV } from '../keys/pseudonym-key.js';
-import type { Logger } from '../logger.js';
-import { dbtPluginDir, sqlDir, venvBinDir } from '../paths.js';
+import type { Logger } from '../../core/logger.js';
+import { dbtPluginDir, sqlDir, venvBinDir } from '../../core/paths.js';
 import { ensureValidationSchema } from '../validate/store.js';
-import { withWarehouse } from '../warehouse/db.js';
+import { withWarehouse } from '../../core/warehouse.js';
 
 export interface DbtSummary {
   ok: boolean;

@@ -3,7 +3,7 @@
 // ledger, so a return landed on an earlier night is still validated while its file is in the input folder.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Warehouse } from '../warehouse/db.js';
+import type { Warehouse } from '../../core/warehouse.js';
 
 export type ReturnType = 'ssda903' | 'cin_census';
 

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../paths.js';
+import { projectRoot } from '../../core/paths.js';
 import type { ReturnType } from './returns.js';
 
 export const validatorScript = path.join(projectRoot, 'pipelines', 'validate', 'returns_validators.py');

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Warehouse } from '../warehouse/db.js';
+import type { Warehouse } from '../../core/warehouse.js';
 import type { ReturnType } from './returns.js';
 import type { RawFinding, ValidatorResult } from './runner.js';
 

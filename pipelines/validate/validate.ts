@@ -2,9 +2,9 @@
 // dbt, so tonight's findings are in tonight's warehouse. It never holds the warehouse hostage: whatever goes wrong
 // (no validators installed, a crash, a time-out) is caught, logged and recorded as "validation not run: ...", and
 // the run goes on to publish as before.
-import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
-import { withWarehouse } from '../warehouse/db.js';
+import type { Config } from '../../core/config.js';
+import type { Logger } from '../../core/logger.js';
+import { withWarehouse } from '../../core/warehouse.js';
 import { findReturnSets, type ReturnSet, type ReturnType } from './returns.js';
 import { runValidator, type ValidatorJob, type ValidatorResult } from './runner.js';
 import { ensureValidationSchema, recordNotRun, storeFindings } from './store.js';

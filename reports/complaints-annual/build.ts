@@ -2,9 +2,9 @@
 // xlsx and PDF from the complaints marts, public or restricted. Tables are defined once in tables.ts; this file
 // lays them out.
 import type { Content } from 'pdfmake/interfaces.js';
-import { longDate } from '../../pipelines/calendar/dates.js';
-import { protectionOf } from '../../pipelines/config.js';
-import type { Warehouse } from '../../pipelines/warehouse/db.js';
+import { longDate } from '../../core/calendar/dates.js';
+import { protectionOf } from '../../core/config.js';
+import type { Warehouse } from '../../core/warehouse.js';
 import { meetingDateFor, writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { cellPadding, chartContent, commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';

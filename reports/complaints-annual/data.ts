@@ -1,8 +1,8 @@
 // Figures for the Complaints, Comments and Compliments annual report, read from the marts. No formatting here:
 // every figure is a plain count keyed by financial year, so tables.ts can shape and suppress them.
+import type { IsoDate } from '../../core/calendar/dates.js';
+import type { Warehouse } from '../../core/warehouse.js';
 import { loadServiceGroups } from '../lib/service-groups.js';
-import type { IsoDate } from '../../pipelines/calendar/dates.js';
-import type { Warehouse } from '../../pipelines/warehouse/db.js';
 import { annualPeriod, coversYear, NoDataError, type FinancialYear } from './period.js';
 
 export { NoDataError };

@@ -1,5 +1,5 @@
 // Which financial year the annual report covers, and the years its trend shows. Pure, so it is tested alone.
-import { addDays, financialYear, type IsoDate } from '../../pipelines/calendar/dates.js';
+import { addDays, financialYear, type IsoDate } from '../../core/calendar/dates.js';
 
 export interface FinancialYear {
   /** "2019/20" */

@@ -1,7 +1,7 @@
 // The annual report's tables as published: figures from data.ts, shaped into rows, then suppressed and rounded
 // for the public variant (exact for the restricted one). Each table carries its column headers and kinds, so
 // the PDF, the Excel file and the charts all show the same figures from one definition. Pure.
-import { longDate } from '../../pipelines/calendar/dates.js';
+import { longDate } from '../../core/calendar/dates.js';
 import type { Variant } from '../lib/appendix.js';
 import { protect, type AuditResult } from '../lib/disclosure-audit.js';
 import { finestGrain, grainNote, suppressedShare } from '../lib/grain.js';

@@ -1,9 +1,9 @@
 // Builds "Contact Activity Data" (the seed paper's Appendix 1) as xlsx and PDF from the marts.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { longDate } from '../../pipelines/calendar/dates.js';
-import { protectionOf } from '../../pipelines/config.js';
-import type { Warehouse } from '../../pipelines/warehouse/db.js';
+import { longDate } from '../../core/calendar/dates.js';
+import { protectionOf } from '../../core/config.js';
+import type { Warehouse } from '../../core/warehouse.js';
 import { meetingDateFor, writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { chartContent, commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';

@@ -1,5 +1,5 @@
 // Chart specs for the Contact Activity appendix (vega-lite).
-import { shortDayMonth } from '../../pipelines/calendar/dates.js';
+import { shortDayMonth } from '../../core/calendar/dates.js';
 import { CHART_COLOURS, type VegaLiteSpec } from '../lib/chart.js';
 import type { ContactActivityData } from './data.js';
 import { plotted, type ContactActivityTables } from './tables.js';

@@ -1,6 +1,6 @@
 // Figures for the Contact Activity appendix, read from the marts. No formatting here.
-import { addDays, weekLabel, type IsoDate } from '../../pipelines/calendar/dates.js';
-import type { Warehouse } from '../../pipelines/warehouse/db.js';
+import { addDays, weekLabel, type IsoDate } from '../../core/calendar/dates.js';
+import type { Warehouse } from '../../core/warehouse.js';
 import { loadServiceGroups } from '../lib/service-groups.js';
 import { contactActivityPeriod, type ContactActivityPeriod } from './period.js';
 

@@ -1,5 +1,5 @@
 // Which weeks the appendix covers and where the "before vs since" comparison splits. Pure, so it is tested alone.
-import { addDays, isoWeekday, weekStart, type IsoDate } from '../../pipelines/calendar/dates.js';
+import { addDays, isoWeekday, weekStart, type IsoDate } from '../../core/calendar/dates.js';
 
 export interface ContactActivityPeriod {
   firstWeek: IsoDate; // a Monday

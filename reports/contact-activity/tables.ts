@@ -1,6 +1,6 @@
 // The Contact Activity tables as published: figures from data.ts, suppressed and rounded for the public variant,
 // left exact for the restricted one. Pure, so the PDF, the Excel file and the charts all show the same figures.
-import { addDays, rowLetter, shortDayMonth } from '../../pipelines/calendar/dates.js';
+import { addDays, rowLetter, shortDayMonth } from '../../core/calendar/dates.js';
 import type { Variant } from '../lib/appendix.js';
 import { cellExpr, divide, minus as minusExpr, protect, roundsTo, type AuditResult, type DisclosureModel } from '../lib/disclosure-audit.js';
 import { finestGrain, grainNote, suppressedShare } from '../lib/grain.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoConfig, parseConfig } from '../../pipelines/config.js';
+import { demoConfig, parseConfig } from '../../core/config.js';
 import { meetingDateFor, MeetingDateError } from './appendix.js';
 
 describe('meetingDateFor: each appendix its own meeting, never one before its period ends', () => {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
-import type { Config } from '../../pipelines/config.js';
+import type { Config } from '../../core/config.js';
 
 export type Variant = 'public' | 'restricted';
 

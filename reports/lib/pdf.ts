@@ -2,7 +2,7 @@
 // repeat their header across pages, vector charts, definitions, and "page x of y" with data-as-at on every page.
 import pdfmake from 'pdfmake';
 import type { Content, ContentTable, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces.js';
-import { longDate } from '../../pipelines/calendar/dates.js';
+import { longDate } from '../../core/calendar/dates.js';
 import { ukDateTime, type AppendixMeta, type Definition } from './appendix.js';
 import { ROBOTO, ROBOTO_DIR } from './fonts.js';
 

@@ -5,7 +5,7 @@
 import { contracts } from '../../sources/catalog.js';
 import { matchHeaders, rawTableName, type Contract } from '../../sources/lib/contract.js';
 import { parseDateTime } from '../../sources/lib/values.js';
-import type { Warehouse } from '../../pipelines/warehouse/db.js';
+import type { Warehouse } from '../../core/warehouse.js';
 
 /** A source and the field that dates its rows, e.g. contacts by `contact_at`. */
 export interface DatedSource {

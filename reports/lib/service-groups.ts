@@ -1,5 +1,5 @@
 // Service areas merged into broader groups (seed service_area_groups), for public tables shown at a coarser grain.
-import type { Warehouse } from '../../pipelines/warehouse/db.js';
+import type { Warehouse } from '../../core/warehouse.js';
 
 /** Service area -> service group, in the groups' sort order. */
 export async function loadServiceGroups(db: Warehouse): Promise<Record<string, string>> {

@@ -1,8 +1,8 @@
 // Builds the return-readiness report (restricted only: it names children): which children break which DfE
 // validation rule in the SSDA903 and CIN census landed, so the team clears them months before the deadline.
 // Excel has every row; the PDF lists the first PDF_ROWS of each child-level list and says where the rest are.
-import { longDate } from '../../pipelines/calendar/dates.js';
-import type { Warehouse } from '../../pipelines/warehouse/db.js';
+import { longDate } from '../../core/calendar/dates.js';
+import type { Warehouse } from '../../core/warehouse.js';
 import { writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type Definition, type ManifestEntry } from '../lib/appendix.js';
 import { commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';
 import { addAboutSheet, addTableSheet, newWorkbook, type XlsxColumn } from '../lib/xlsx.js';

@@ -1,6 +1,6 @@
 // What the return-readiness report shows, read from the validation marts: the DfE rules' open errors by rule and
 // their trend, the child-level list, what is new and what was fixed since the last run, and whether the rules ran.
-import type { Warehouse } from '../../pipelines/warehouse/db.js';
+import type { Warehouse } from '../../core/warehouse.js';
 import { NoDataError } from '../lib/appendix.js';
 
 export interface ReturnStatus {

@@ -1,6 +1,6 @@
 // Builds the "Improvement plan scorecard" appendix (every KPI in marts.kpi_monthly by priority area, with
 // its latest month, target, RAG, 12-month trend and definition) as xlsx and PDF, public or restricted.
-import type { Warehouse } from '../../pipelines/warehouse/db.js';
+import type { Warehouse } from '../../core/warehouse.js';
 import { allSources, rejectedRows, rejectsStatement } from '../lib/rejects.js';
 import { meetingDateFor, writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
@@ -16,7 +16,7 @@ import { monthEnd } from './period.js';
 import { addDefinitionsSheet, addScorecardSheet, addTrendSheet } from './xlsx.js';
 import { byArea, scorecardView } from './view.js';
 import { auditScorecard } from './disclosure.js';
-import { protectionOf } from '../../pipelines/config.js';
+import { protectionOf } from '../../core/config.js';
 
 export const REPORT_ID = 'scorecard';
 export const REPORT_TITLE = 'Improvement Plan Scorecard';

@@ -1,6 +1,6 @@
 // The 12-month sparkline beside each KPI (vega-lite): the measure as a solid line with points, the target
 // trajectory as a dashed step (a target applies from its month until the next), the reported month marked.
-import type { IsoDate } from '../../pipelines/calendar/dates.js';
+import type { IsoDate } from '../../core/calendar/dates.js';
 import { CHART_COLOURS, type VegaLiteSpec } from '../lib/chart.js';
 import { SUPPRESSED } from './format.js';
 import type { ShownKpi } from './view.js';

@@ -4,7 +4,7 @@
 // the variant's rule (it is the scorecard's own latest point).
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type ExcelJS from 'exceljs';
-import type { Warehouse } from '../../pipelines/warehouse/db.js';
+import type { Warehouse } from '../../core/warehouse.js';
 import type { AppendixMeta, Definition } from '../lib/appendix.js';
 import { addTableSheet, TABLE_HEADER_ROW } from '../lib/xlsx.js';
 import { excelFormat, excelValue, formatValue, SUPPRESSED } from './format.js';

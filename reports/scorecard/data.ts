@@ -1,6 +1,6 @@
 // Figures for the Improvement plan scorecard, read from marts.kpi_monthly. No formatting or suppression here.
-import type { IsoDate } from '../../pipelines/calendar/dates.js';
-import type { Warehouse } from '../../pipelines/warehouse/db.js';
+import type { IsoDate } from '../../core/calendar/dates.js';
+import type { Warehouse } from '../../core/warehouse.js';
 import type { Direction, Rag, Unit } from './format.js';
 import { NoDataError, scorecardMonth, trendMonths } from './period.js';
 

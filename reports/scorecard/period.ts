@@ -1,5 +1,5 @@
 // Which month the scorecard reports and the 12 months its trend shows. Pure, so it is tested alone.
-import { addDays, type IsoDate } from '../../pipelines/calendar/dates.js';
+import { addDays, type IsoDate } from '../../core/calendar/dates.js';
 
 export const TREND_MONTHS = 12;
 

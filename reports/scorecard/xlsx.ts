@@ -3,7 +3,7 @@
 // frame (title, title line with RESTRICTED, frozen header) and then set per-cell formats, since one column
 // holds percent, ratio and count values.
 import type ExcelJS from 'exceljs';
-import type { IsoDate } from '../../pipelines/calendar/dates.js';
+import type { IsoDate } from '../../core/calendar/dates.js';
 import type { AppendixMeta } from '../lib/appendix.js';
 import { addTableSheet, TABLE_HEADER_ROW } from '../lib/xlsx.js';
 import { DEFINITION_LABELS, definitionLines, definitionText } from './definitions.js';

@@ -1,7 +1,7 @@
 // The complaints system's contracts: good rows land in canonical form, each kind of bad row is rejected with a
 // plain-English reason, and every export's header row is recognised as that export among all the contracts.
 import { describe, expect, it } from 'vitest';
-import { detectContract } from '../../pipelines/extract/detect.js';
+import { detectContract } from '../lib/detect.js';
 import { contracts } from '../catalog.js';
 import { compileContract, type Contract } from '../lib/contract.js';
 import { commentsContract } from './comments/contract.js';

@@ -3,7 +3,7 @@
 // date cells, fractional ages, #N/A, non-breaking and trailing spaces in headers, and curly quotes.
 import { utimesSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { addDays, daysBetween, fromIsoDate, type IsoDate } from '../../pipelines/calendar/dates.js';
+import { addDays, daysBetween, fromIsoDate, type IsoDate } from '../../core/calendar/dates.js';
 import { readSeed } from '../lib/seed-codes.js';
 import type { DemoContact } from './contacts.js';
 import type { Journeys } from './journeys.js';

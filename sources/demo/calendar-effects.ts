@@ -1,6 +1,6 @@
 // How the calendar bends demand at the front door: school holidays and the COVID-19 lockdowns of 2020-21.
 // Dates are the typical English school terms and the national lockdowns; they shape the demo, nothing else.
-import type { IsoDate } from '../../pipelines/calendar/dates.js';
+import type { IsoDate } from '../../core/calendar/dates.js';
 
 const SCHOOL_HOLIDAYS: ReadonlyArray<readonly [IsoDate, IsoDate]> = [
   ['2015-12-19', '2016-01-03'], ['2016-07-22', '2016-09-04'], ['2016-12-17', '2017-01-02'], ['2017-07-21', '2017-09-04'],

@@ -1,8 +1,8 @@
 // Synthetic complaints-system activity for a Dudley-sized council, at the rates of its 2019/20 annual report:
 // 28 statutory, 174 corporate and 54 SEND complaints, 108 compliments, ~19 comments and a few Ombudsman cases a
 // year. Deterministic for a seed. Records carry ISO dates; complaints.ts turns them into export rows.
-import { addDays, financialYear, type IsoDate } from '../../pipelines/calendar/dates.js';
-import type { WorkingCalendar } from '../../pipelines/calendar/working-days.js';
+import { addDays, financialYear, type IsoDate } from '../../core/calendar/dates.js';
+import type { WorkingCalendar } from '../../core/calendar/working-days.js';
 import { readSeed } from '../lib/seed-codes.js';
 import { int, pick, poisson, type Random } from './random.js';
 import { yearlyQuotaDates } from './yearly-quota.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WorkingCalendar } from '../../pipelines/calendar/working-days.js';
+import { WorkingCalendar } from '../../core/calendar/working-days.js';
 import { complaintsContracts } from '../complaints/index.js';
 import { compileContract, matchHeaders, type Contract } from '../lib/contract.js';
 import { readSeed } from '../lib/seed-codes.js';

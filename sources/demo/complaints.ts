@@ -3,8 +3,8 @@
 // of low-rate data-quality faults as the case-management exports. Columns come from the contracts themselves.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { IsoDate } from '../../pipelines/calendar/dates.js';
-import { WorkingCalendar } from '../../pipelines/calendar/working-days.js';
+import type { IsoDate } from '../../core/calendar/dates.js';
+import { WorkingCalendar } from '../../core/calendar/working-days.js';
 import { complaintIssueCategories, complaintOutcomes, complaintProcedures, complaintStages, ombudsmanDecisions } from '../complaints/codes.js';
 import { commentsContract } from '../complaints/comments/contract.js';
 import { complaintIssuesContract } from '../complaints/complaint-issues/contract.js';

@@ -1,6 +1,6 @@
 // Synthetic contacts for a Dudley-sized council (~10,850 contacts a year). Deterministic for a seed.
-import { addDays, isoWeekday, type IsoDate } from '../../pipelines/calendar/dates.js';
-import type { WorkingCalendar } from '../../pipelines/calendar/working-days.js';
+import { addDays, isoWeekday, type IsoDate } from '../../core/calendar/dates.js';
+import type { WorkingCalendar } from '../../core/calendar/working-days.js';
 import { readSeed } from '../lib/seed-codes.js';
 import { covidFactor, inSchoolHoliday, seasonalFactor } from './calendar-effects.js';
 import { int, normal, pick, poisson, type Random } from './random.js';

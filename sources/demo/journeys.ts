@@ -1,8 +1,8 @@
 // Children's journeys through social care after a referral, and the caseload already open when the export
 // period starts: assessments, S47s, CP plans (core groups, reviews), care episodes (reviews, permanence
 // plans, missing episodes) and care leavers. Every record follows from an earlier one, on realistic timescales.
-import { addDays, daysBetween, type IsoDate } from '../../pipelines/calendar/dates.js';
-import type { WorkingCalendar } from '../../pipelines/calendar/working-days.js';
+import { addDays, daysBetween, type IsoDate } from '../../core/calendar/dates.js';
+import type { WorkingCalendar } from '../../core/calendar/working-days.js';
 import { ageOn, birthday, ChildRegister } from './people.js';
 import { int, normal, pick, type Random } from './random.js';
 

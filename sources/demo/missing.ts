@@ -2,7 +2,7 @@
 // at the time, when the return home interview was offered (most within the 72 hours after the return, fewer late
 // before the improvement plan), and children missing from home while open to social care but not looked after.
 // Drawn from their own random stream, so the other exports stay exactly as they were.
-import { addDays, daysBetween, type IsoDate } from '../../pipelines/calendar/dates.js';
+import { addDays, daysBetween, type IsoDate } from '../../core/calendar/dates.js';
 import type { Episode, Journeys, Missing } from './journeys.js';
 import { ageOn, type ChildRegister } from './people.js';
 import { int, type Random } from './random.js';

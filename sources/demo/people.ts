@@ -1,5 +1,5 @@
 // Synthetic children: characteristics drawn at rates like a West Midlands borough's. No real person behind any row.
-import { addDays, type IsoDate } from '../../pipelines/calendar/dates.js';
+import { addDays, type IsoDate } from '../../core/calendar/dates.js';
 import { int, pick, type Random } from './random.js';
 
 export interface DemoChild {

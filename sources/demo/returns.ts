@@ -4,7 +4,7 @@
 // (as councils keep it, so care leavers' earlier care can be recognised); the other tables hold the year.
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { addDays, type IsoDate } from '../../pipelines/calendar/dates.js';
+import { addDays, type IsoDate } from '../../core/calendar/dates.js';
 import { CsvWriter, ukDateTime } from './csv-writer.js';
 import type { DemoFile } from './exports.js';
 import { demoAsAt } from './file-times.js';
@@ -14,7 +14,7 @@ import { rng, type Random } from './random.js';
 import { simulate, type Simulation } from './simulate.js';
 import { writeAnnexA } from './annex-a.js';
 import type { DemoOptions } from './write-demo.js';
-import { collectionYearOf, validIn, type CollectionYear } from '../lib/collection-year.js';
+import { collectionYearOf, validIn, type CollectionYear } from '../../core/calendar/collection-year.js';
 import { readSeed } from '../lib/seed-codes.js';
 
 /** The return's code for a warehouse sex code in `year` (903 SEX 1/2 until 2023/24, M/F from 2024/25; the census likewise). */

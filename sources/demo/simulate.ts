@@ -1,8 +1,8 @@
 // The demo council's simulated year(s): contacts, the children behind them, their journeys through social care
 // and the workforce. Shared by the case-management writer (write-demo.ts) and the statutory-returns writer
 // (returns.ts), so both describe the same children.
-import { WorkingCalendar } from '../../pipelines/calendar/working-days.js';
-import type { IsoDate } from '../../pipelines/calendar/dates.js';
+import { WorkingCalendar } from '../../core/calendar/working-days.js';
+import type { IsoDate } from '../../core/calendar/dates.js';
 import { generateContacts, type DemoContact } from './contacts.js';
 import { generateJourneys, type Journeys, type ReferralContact } from './journeys.js';
 import { completeMissingEpisodes } from './missing.js';

@@ -1,6 +1,6 @@
 // The workforce behind the cases: workers per team (with turnover and agency staff), allocation of every case
 // period to a worker in the right kind of team, and case supervisions at the compliance the seed papers report.
-import { addDays, type IsoDate } from '../../pipelines/calendar/dates.js';
+import { addDays, type IsoDate } from '../../core/calendar/dates.js';
 import type { CasePeriod } from './journeys.js';
 import { int, pick, type Random } from './random.js';
 

@@ -1,7 +1,7 @@
 // `csp demo`: writes a synthetic council's exports into a folder, as the council's systems would drop them.
 import { mkdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
-import type { IsoDate } from '../../pipelines/calendar/dates.js';
+import type { IsoDate } from '../../core/calendar/dates.js';
 import { demoAsAt } from './file-times.js';
 import { writeComplaintsDemo } from './complaints.js';
 import { CsvWriter, ukDateTime } from './csv-writer.js';

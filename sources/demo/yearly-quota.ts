@@ -1,7 +1,7 @@
 // Dates for events that happen a known number of times a financial year (an annual report's counts), spread
 // over the days by weight. Fixing each year's count, rather than drawing it, makes the demo reproduce the
 // report's figures (28 statutory complaints, 108 compliments ...) instead of landing somewhere near them.
-import { addDays, financialYear, type IsoDate } from '../../pipelines/calendar/dates.js';
+import { addDays, financialYear, type IsoDate } from '../../core/calendar/dates.js';
 import type { Random } from './random.js';
 
 /**

@@ -1,7 +1,7 @@
 // A contract describes one export: its columns, their types and codes. From it we derive the zod row schema
 // (every row is checked), the raw DuckDB table (types), header matching, and the spec an officer can read.
 import { z } from 'zod';
-import { validIn, validityText, type CollectionYear } from './collection-year.js';
+import { validIn, validityText, type CollectionYear } from '../../core/calendar/collection-year.js';
 import { implausibleDateReason, PLAUSIBLE_YEARS } from './date-limits.js';
 import { cleanCell, normaliseHeader, parseBoolean, parseCode, parseDateTime, type CodeEntry } from './values.js';
 
@@ -14,6 +14,8 @@ export interface FieldSpec {
   header: string;
   /** Other spellings seen in councils' exports. */
   aliases?: readonly string[];
+  /** The column's earlier names in the raw table: a raw table made under an earlier contract is renamed, not refilled (raw-migrations.ts). */
+  renamedFrom?: readonly string[];
   kind: FieldKind;
   required: boolean;
   /** Allowed codes for `code` fields. */

@@ -5,11 +5,13 @@ import type { CodeEntry } from './values.js';
 interface Opts {
   aliases?: readonly string[];
   optional?: boolean;
+  /** The column's earlier names (see FieldSpec.renamedFrom). */
+  renamedFrom?: readonly string[];
 }
 
 const field =
   (kind: FieldKind) =>
-  (name: string, header: string, description: string, o: Opts = {}): FieldSpec => ({ name, header, kind, required: !o.optional, aliases: o.aliases, description });
+  (name: string, header: string, description: string, o: Opts = {}): FieldSpec => ({ name, header, kind, required: !o.optional, aliases: o.aliases, ...(o.renamedFrom ? { renamedFrom: o.renamedFrom } : {}), description });
 
 export const text = field('text');
 export const date = field('date');
@@ -24,6 +26,7 @@ export const code = (name: string, header: string, codes: readonly CodeEntry[], 
   codes,
   required: !o.optional,
   aliases: o.aliases,
+  ...(o.renamedFrom ? { renamedFrom: o.renamedFrom } : {}),
   description,
 });
 

@@ -1,7 +1,7 @@
 // Which fields of a statutory return may be blank lives once, as data (sql/seeds/dfe/return_fields.csv, one row
 // per return table and field, with the collection years a table or field exists in): the return's contracts
 // take `required` from it, so the seed and the contracts cannot disagree.
-import { validIn, type CollectionYear } from './collection-year.js';
+import { validIn, type CollectionYear } from '../../core/calendar/collection-year.js';
 import { contractForYear, type Contract } from './contract.js';
 import { readSeed } from './seed-codes.js';
 

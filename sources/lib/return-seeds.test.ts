@@ -1,7 +1,7 @@
 // The returns' code lists and field rules (sql/seeds/dfe) are data the contracts read: each row must be usable.
 import { describe, expect, it } from 'vitest';
 import { contracts } from '../catalog.js';
-import { isCollectionYear } from './collection-year.js';
+import { isCollectionYear } from '../../core/calendar/collection-year.js';
 import { readSeed } from './seed-codes.js';
 
 const years = (rows: Record<string, string>[]) => rows.flatMap((r) => [r.valid_from, r.valid_to]).filter((y): y is string => !!y);

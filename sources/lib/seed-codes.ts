@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { sqlDir } from '../../pipelines/paths.js';
+import { sqlDir } from '../../core/paths.js';
 import type { CodeEntry } from './values.js';
 
 /**

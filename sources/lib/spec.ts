@@ -1,5 +1,5 @@
 // The human-readable spec of an export, generated from its contract so the two can never disagree.
-import { validityText } from './collection-year.js';
+import { validityText } from '../../core/calendar/collection-year.js';
 import type { Contract, FieldKind } from './contract.js';
 
 const KIND: Record<FieldKind, string> = {

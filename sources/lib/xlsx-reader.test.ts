@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { venvBinDir } from '../../pipelines/paths.js';
+import { venvBinDir } from '../../core/paths.js';
 import { tempDir } from '../../test/helpers/tmp.js';
 import { columnOfRef, isDateFormatCode, readXlsxSheets } from './xlsx-reader.js';
 

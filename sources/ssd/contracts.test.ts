@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../pipelines/paths.js';
+import { projectRoot } from '../../core/paths.js';
 import { compileContract, type FieldKind } from '../lib/contract.js';
 import { ssdContracts } from './index.js';
 import { SSD_FIELDS_NOT_READ, SSD_VERSION } from './version.js';

@@ -1,6 +1,6 @@
 // The demo Annex A workbook (what `csp demo --returns` writes), from a small simulation, for tests that need a
 // whole, realistic workbook: every list, a cover sheet, the demo's own cell types (text, dates, numbers).
-import { WorkingCalendar } from '../../pipelines/calendar/working-days.js';
+import { WorkingCalendar } from '../../core/calendar/working-days.js';
 import { writeAnnexA } from '../../sources/demo/annex-a.js';
 import { generateContacts } from '../../sources/demo/contacts.js';
 import { generateJourneys } from '../../sources/demo/journeys.js';

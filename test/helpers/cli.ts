@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { projectRoot } from '../../pipelines/paths.js';
+import { projectRoot } from '../../core/paths.js';
 
 const run = promisify(execFile);
 

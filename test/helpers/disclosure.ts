@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { parseConfig, protectionOf, type Config } from '../../pipelines/config.js';
-import { Warehouse } from '../../pipelines/warehouse/db.js';
+import { parseConfig, protectionOf, type Config } from '../../core/config.js';
+import { Warehouse } from '../../core/warehouse.js';
 import { loadComplaintsAnnual } from '../../reports/complaints-annual/data.js';
 import { auditTables, protectedComplaintsAnnualTables, type ComplaintsAnnualTables } from '../../reports/complaints-annual/tables.js';
 import { loadContactActivity } from '../../reports/contact-activity/data.js';

@@ -1,7 +1,7 @@
 // The warehouse's pseudonymous keys, recomputed in a test from the key file its build used: HMAC-SHA256 written
 // out from RFC 2104 with pads made here, so a test's join does not lean on the macro it checks.
 import { readPseudonymKey } from '../../pipelines/keys/pseudonym-key.js';
-import type { Warehouse } from '../../pipelines/warehouse/db.js';
+import type { Warehouse } from '../../core/warehouse.js';
 
 const pad = (key: Buffer, byte: number): string => {
   const block = Buffer.alloc(64);

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync, utimesSy
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
-import { projectRoot } from '../../pipelines/paths.js';
+import { projectRoot } from '../../core/paths.js';
 
 export interface Running {
   child: ChildProcess;

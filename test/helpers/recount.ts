@@ -2,7 +2,7 @@
 // the exports' own rows. Written here from the rules (statutory guidance, the DfE's counting), not borrowed from
 // the SQL, so the end-to-end tests compare two separate implementations. Only the working-day calendar is shared
 // (pipeline.e2e.test.ts checks it against the SQL one separately).
-import type { WorkingCalendar } from '../../pipelines/calendar/working-days.js';
+import type { WorkingCalendar } from '../../core/calendar/working-days.js';
 
 export type Monthly = Map<string, { numerator: number; denominator: number | null }>;
 

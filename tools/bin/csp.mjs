@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const cli = fileURLToPath(new URL('../../dist/pipelines/cli.js', import.meta.url));
+const cli = fileURLToPath(new URL('../../dist/cli/csp.js', import.meta.url));
 if (!existsSync(cli)) {
   console.error('csp is not built yet: run `npm run build` in the project folder, then try again.');
   process.exit(2);

@@ -19,7 +19,7 @@ export const ssda903SwEpisodesContract: Contract = returnTable({
     start,
     end,
     code('reason_changed', 'SW_REASON', SW_REASON, 'Why the social worker episode began (MANAGE, FCONTA, LEFTRL, ORGRST, TSPROC, ABSENC, CHCHAN, PCCHAN, SWDIED, OTHERS; from 2023/24).'),
-    // Last, so a raw table made before the DfE added DOB only gains a column (ensureRawSchema).
+    // Last, so a raw table made before the DfE added DOB only gains a column (pipelines/extract/raw-migrations.ts).
     date('date_of_birth', 'DOB', 'Date of birth (dd/mm/yyyy).'),
   ],
   rowChecks: [notBefore(end, start)],

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/helpers/tmp.js';
-import { writePortalFixture } from '../../test/helpers/portal-data.js';
-import { dataPaths } from '../paths.js';
+import { tempDir } from '../test/helpers/tmp.js';
+import { writePortalFixture } from '../test/helpers/portal-data.js';
+import { dataPaths } from '../core/paths.js';
 import { fileId, filterChoices, groupRows, readCatalogue, selectFiles } from './catalogue.js';
 
 describe('portal catalogue', () => {

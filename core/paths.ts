@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 function findProjectRoot(start: string): string {
-  // dist/pipelines/paths.js and pipelines/paths.ts sit at different depths; climb to the folder with sql/.
+  // dist/core/paths.js and core/paths.ts sit at different depths; climb to the folder with sql/.
   let dir = start;
   for (let i = 0; i < 4; i++) {
-    if (path.basename(dir) === 'pipelines') {
+    if (path.basename(dir) === 'core') {
       const parent = path.dirname(dir);
       return path.basename(parent) === 'dist' ? path.dirname(parent) : parent;
     }

@@ -1,7 +1,7 @@
 // The portal's pages: plain server-rendered HTML with one small inline stylesheet (allowed by its hash in the
 // Content-Security-Policy), no scripts and nothing from outside.
 import { createHash } from 'node:crypto';
-import { formatTime, type StatusView } from '../ops/status.js';
+import { formatTime, type StatusView } from '../pipelines/ops/status.js';
 import type { AppendixRow, CatalogueFile, Filter, PublishedRun } from './catalogue.js';
 import { html, raw, type Html } from './html.js';
 import type { Role } from './users.js';

@@ -1,7 +1,7 @@
 import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/helpers/tmp.js';
+import { tempDir } from '../test/helpers/tmp.js';
 import { verifyPassword } from './passwords.js';
 import { addUser, findUser, readUsers, removeUser, UsersFileError } from './users.js';
 

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { writeJsonAtomic } from '../ops/atomic.js';
+import { writeJsonAtomic } from '../core/atomic.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 
 export const ROLES = ['officer', 'performance'] as const;

@@ -1,14 +1,14 @@
 // What the portal can serve: the entries of the appendices manifests (each published run's, and the on-demand
 // reports'), each given an opaque id. A download is looked up by that id in this list; nothing from a request is
 // ever turned into a path.
-import { RESTRICTED_ONLY } from '../../reports/restricted-only.js';
+import { RESTRICTED_ONLY } from '../reports/restricted-only.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DataPaths } from '../paths.js';
-import { PUBLISHED_MARKER, publishedRunId, runFolder } from '../publish.js';
-import type { ManifestEntry, Variant } from '../../reports/lib/appendix.js';
-import { MANIFEST } from '../../reports/catalog.js';
+import type { DataPaths } from '../core/paths.js';
+import { PUBLISHED_MARKER, publishedRunId, runFolder } from '../pipelines/publish.js';
+import type { ManifestEntry, Variant } from '../reports/lib/appendix.js';
+import { MANIFEST } from '../reports/catalog.js';
 import type { Role } from './users.js';
 
 export type Origin = 'published' | 'on-demand';

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { isCollectionYear } from '../sources/lib/collection-year.js';
+import { isCollectionYear } from './calendar/collection-year.js';
 
 /** An IP address, or a range in CIDR form (10.0.0.0/8, fd00::/8). */
 const isAddressOrRange = (v: string): boolean => {
