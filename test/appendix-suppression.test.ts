@@ -34,7 +34,9 @@ const LAYOUTS: Record<string, Layout> = {
 /** The restricted open-case table: weekly, one column per service area, then the total. */
 const RESTRICTED_OPEN_CASE: Layout = { counts: [3, 4, 5, 6, 7, 8, 9], totalColumn: { col: 9, of: [3, 4, 5, 6, 7, 8] }, totalLabel: 'Total' };
 const OPEN_CASE = 'Open case contacts';
-const MAX_SHARE = 0.25; // the default suppression.maxSuppressedShare
+// suppression.maxSuppressedShare for this run (default 0.25): on these six weeks weekly by area is 55% "c" and
+// 4 weeks by area 29%, so the coarser grain is chosen and still has "c" cells for the other checks to bite on.
+const MAX_SHARE = 0.3;
 
 /**
  * The public open-case table's layout as the sheet shows it: its grain may be coarser (blocks of weeks, service
@@ -56,7 +58,8 @@ const layoutsOf = (wb: ExcelJS.Workbook): Record<string, Layout> => ({ ...LAYOUT
  * or a group of areas as the seed service_area_groups (reference.service_area_groups) puts them.
  */
 function openCaseRecount(ws: ExcelJS.Worksheet, layout: Layout): number[][] {
-  const groups = query(`SELECT service_group, service_area FROM reference.service_area_groups`);
+  // Area first: a group name may hold commas (the CSV quotes it), so it is the rest of the line, unquoted.
+  const groups = query(`SELECT service_area, service_group FROM reference.service_area_groups`).map(([a, ...g]) => [g.join(',').replace(/^"|"$/g, ''), a!]);
   const areasOf = (header: string): string[] => (AREAS.includes(header) ? [header] : groups.filter(([g]) => g === header).map(([, a]) => a!));
   const rows = tableRows(ws, 'Total');
   const body = rows.slice(0, -1);
@@ -85,7 +88,7 @@ beforeAll(async () => {
   const input = path.join(dir, 'exports');
   const config = path.join(dir, 'csp.config.json');
   // Six weeks of a demo council: the open-case table by service area has plenty of counts from 1 to 5.
-  writeFileSync(config, JSON.stringify({ council: { name: 'Testshire County Council' }, reports: { contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-05-25', weeks: WEEKS } } }));
+  writeFileSync(config, JSON.stringify({ council: { name: 'Testshire County Council' }, suppression: { maxSuppressedShare: MAX_SHARE }, reports: { contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-05-25', weeks: WEEKS } } }));
   const demo = await csp(['demo', '--out', input, '--seed', '3', '--from', '2020-04-27', '--to', '2020-06-21', '--no-faults'], { CSP_DATA_DIR: data });
   expect(demo.code, demo.stderr).toBe(0);
   runOut = await csp(['run', '--input', input, '--config', config], { CSP_DATA_DIR: data });
@@ -224,7 +227,7 @@ describe('public appendix', () => {
     }
   });
 
-  it('shows the open-case table at the finest grain at which at most a quarter of its figures are "c", and says so', async () => {
+  it('shows the open-case table at the finest grain at which at most the configured share of its figures are "c", and says so', async () => {
     const ws = (await readBook(`${STEM}.xlsx`)).getWorksheet(OPEN_CASE)!;
     const layout = openCaseLayout(ws);
     const rows = tableRows(ws, 'Total');
@@ -238,7 +241,7 @@ describe('public appendix', () => {
       expect(text).not.toContain('Shown by');
     } else {
       // A coarser grain: the sheet names it and the finer grains' shares, each over the limit.
-      const m = /Shown by ([^:]+): (the finest grain at which no more than 25% of the figures are "c"|the coarsest grain configured)[^(]*\(([^)]*) would be "c"\)/.exec(text);
+      const m = /Shown by ([^:]+): (the finest grain at which no more than 30% of the figures are "c"|the coarsest grain configured)[^(]*\(([^)]*) would be "c"\)/.exec(text);
       expect(m, text).not.toBeNull();
       for (const [, pct] of m![3]!.matchAll(/ (\d+)%/g)) expect(Number(pct), m![3]).toBeGreaterThan(MAX_SHARE * 100);
       if (m![2]!.startsWith('the finest')) expect(share).toBeLessThanOrEqual(MAX_SHARE);
