@@ -5,7 +5,7 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { longDate } from '../../core/calendar/dates.js';
 import { protectionOf } from '../../core/config.js';
 import type { Warehouse } from '../../core/warehouse.js';
-import { meetingDateFor, writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
+import { appendixMeta, appendixStem, writeAppendixFiles, type AppendixBuildOptions, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { cellPadding, chartContent, commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';
 import { rejectedRows, rejectsStatement } from '../lib/rejects.js';
@@ -16,7 +16,9 @@ import { loadComplaintsAnnual, PROCEDURES, type ComplaintsAnnualData } from './d
 import { definitionsFor } from './definitions.js';
 import { protectedComplaintsAnnualTables, type ComplaintsAnnualTables, type ReportColumn, type ReportTable } from './tables.js';
 
-export const REPORT_ID = 'complaints-annual';
+import { REPORT_ID } from './report.js';
+
+export { REPORT_ID };
 
 /** periodEnd: any date; the report covers the latest financial year complete by then. Default: the data-as-at date. */
 export type BuildOptions = AppendixBuildOptions;
@@ -75,20 +77,16 @@ function summary(d: ComplaintsAnnualData, t: ComplaintsAnnualTables): string {
 export async function buildComplaintsAnnual(db: Warehouse, opts: BuildOptions): Promise<ManifestEntry[]> {
   const cfg = opts.config.reports.complaintsAnnual;
   const d = await loadComplaintsAnnual(db, { periodEnd: opts.periodEnd ?? cfg.periodEnd, trendYears: cfg.trendYears });
-  const meta: AppendixMeta = {
-    council: opts.config.council.name,
-    directorate: opts.config.council.directorate,
-    committee: opts.config.committee.name,
-    meetingDate: meetingDateFor({ given: opts.meetingDate, report: cfg.meetingDate, committee: opts.config.committee.meetingDate, periodEnd: d.year.end, what: `Appendix ${cfg.appendix} (${d.year.label})` }),
+  const meta = appendixMeta(opts, {
     appendixNumber: cfg.appendix,
     title: cfg.title,
     period: `${d.year.label}: ${longDate(d.year.start)} to ${longDate(d.year.end)}`,
+    periodEnd: d.year.end,
+    periodLabel: d.year.label,
+    reportMeetingDate: cfg.meetingDate,
     dataAsAt: d.dataAsAt,
     source: 'Complaints system exports (complaints, issues, Ombudsman cases, compliments, comments)',
-    runId: opts.runId,
-    generatedAt: new Date().toISOString(),
-    variant: opts.variant,
-  };
+  });
   const threshold = opts.config.suppression.threshold;
   const pub = opts.variant === 'public';
   // Public: suppression widened until the exact audit passes; throws (and nothing is written) when it cannot.
@@ -174,6 +172,6 @@ export async function buildComplaintsAnnual(db: Warehouse, opts: BuildOptions): 
   }
   addAboutSheet(wb, meta, defs);
 
-  const stem = `appendix-${cfg.appendix}-${REPORT_ID}-${d.year.end}${opts.variant === 'restricted' ? '-restricted' : ''}`;
+  const stem = appendixStem(cfg.appendix, REPORT_ID, d.year.end, opts.variant);
   return writeAppendixFiles({ outDir: opts.outDir, stem, workbook: wb, pdf, report: REPORT_ID, periodEnd: d.year.end, meta });
 }

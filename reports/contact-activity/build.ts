@@ -4,7 +4,7 @@ import path from 'node:path';
 import { longDate } from '../../core/calendar/dates.js';
 import { protectionOf } from '../../core/config.js';
 import type { Warehouse } from '../../core/warehouse.js';
-import { meetingDateFor, writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
+import { appendixMeta, appendixStem, writeAppendixFiles, type AppendixBuildOptions, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { chartContent, commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';
 import { addAboutSheet, addTableSheet, newWorkbook, type XlsxColumn } from '../lib/xlsx.js';
@@ -23,7 +23,9 @@ const SOURCE_LINE: Record<Availability['source'], string> = {
   annex_a: 'Ofsted Annex A List 1 (contacts), used because there is no case-management contacts export',
 };
 
-export const REPORT_ID = 'contact-activity';
+import { REPORT_ID } from './report.js';
+
+export { REPORT_ID };
 /** PDF widths fitted to each area's header so the week labels stay on one line in portrait A4; service groups share the rest. */
 const OPEN_CASE_WIDTHS: Record<string, number> = { EDT: 30, MASH: 34, Assessment: 52, 'Case Management': 48, CLA: 30, Disability: 46 };
 export const REPORT_TITLE = 'Contact Activity Data';
@@ -67,20 +69,16 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
   const splitText = longDate(period.split);
   const beforeText = `in the ${d.before.weeks} weeks before ${splitText}`;
   const sinceText = `since ${splitText}`;
-  const meta: AppendixMeta = {
-    council: opts.config.council.name,
-    directorate: opts.config.council.directorate,
-    committee: opts.config.committee.name,
-    meetingDate: meetingDateFor({ given: opts.meetingDate, report: cfg.meetingDate, committee: opts.config.committee.meetingDate, periodEnd: period.periodEnd, what: `Appendix ${cfg.appendix} (${period.periodEnd})` }),
+  const meta = appendixMeta(opts, {
     appendixNumber: cfg.appendix,
     title: REPORT_TITLE,
     period: `${d.weeks.length} weeks, ${longDate(period.firstWeek)} to ${longDate(period.periodEnd)}`,
+    periodEnd: period.periodEnd,
+    periodLabel: period.periodEnd,
+    reportMeetingDate: cfg.meetingDate,
     dataAsAt: d.dataAsAt,
     source: SOURCE_LINE[available.source],
-    runId: opts.runId,
-    generatedAt: new Date().toISOString(),
-    variant: opts.variant,
-  };
+  });
 
   const threshold = opts.config.suppression.threshold;
   const pub = opts.variant === 'public';
@@ -252,7 +250,7 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
   });
   addAboutSheet(wb, meta, defs);
 
-  const stem = `appendix-${cfg.appendix}-${REPORT_ID}-${period.periodEnd}${opts.variant === 'restricted' ? '-restricted' : ''}`;
+  const stem = appendixStem(cfg.appendix, REPORT_ID, period.periodEnd, opts.variant);
   return writeAppendixFiles({ outDir: opts.outDir, stem, workbook: wb, pdf, report: REPORT_ID, periodEnd: period.periodEnd, meta });
 }
 

@@ -3,7 +3,7 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Warehouse } from '../../core/warehouse.js';
 import { allSources, rejectedRows, rejectsStatement } from '../lib/rejects.js';
-import { meetingDateFor, writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
+import { appendixMeta, appendixStem, writeAppendixFiles, type AppendixBuildOptions, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { A4, definitionsContent, measureTops, renderPdf } from '../lib/pdf.js';
 import { addAboutSheet, newWorkbook } from '../lib/xlsx.js';
@@ -20,7 +20,9 @@ import { byArea, scorecardView } from './view.js';
 import { auditScorecard } from './disclosure.js';
 import { protectionOf } from '../../core/config.js';
 
-export const REPORT_ID = 'scorecard';
+import { REPORT_ID } from './report.js';
+
+export { REPORT_ID };
 export const REPORT_TITLE = 'Improvement Plan Scorecard';
 
 /** periodEnd: a month end; a mid-month date reports the month before. Default: the latest complete month with data. */
@@ -36,22 +38,18 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   const audit = opts.variant === 'public' && threshold > 0 ? await auditScorecard(d, kpis, protectionOf(opts.config)) : null;
   const areas = byArea(kpis);
   const periodEnd = monthEnd(d.month);
-  const meta: AppendixMeta = {
-    council: opts.config.council.name,
-    directorate: opts.config.council.directorate,
-    committee: opts.config.committee.name,
-    meetingDate: meetingDateFor({ given: opts.meetingDate, report: opts.config.reports.scorecard.meetingDate, committee: opts.config.committee.meetingDate, periodEnd, what: `Appendix ${appendixNumber} (${d.monthLabel})` }),
+  const meta = appendixMeta(opts, {
     appendixNumber,
     title: REPORT_TITLE,
     period: `${d.monthLabel} (trend: ${monthLabel(d.months[0]!)} to ${d.monthLabel})`,
+    periodEnd,
+    periodLabel: d.monthLabel,
+    reportMeetingDate: opts.config.reports.scorecard.meetingDate,
     dataAsAt: d.dataAsAt,
     source:
       `${describeSystems(d.systems)}; KPI definitions and targets set by the performance team (warehouse table marts.kpi_monthly)` +
       (comparators ? `; comparators: DfE published statistics, release ${comparators.release} (marts.fct_benchmarks), Open Government Licence v3.0` : ''),
-    runId: opts.runId,
-    generatedAt: new Date().toISOString(),
-    variant: opts.variant,
-  };
+  });
 
   // One sparkline per KPI, rendered once: SVG for the PDF, PNG of the same SVG for Excel.
   const svgs = new Map<string, string | null>();
@@ -99,6 +97,6 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   addDefinitionsSheet(wb, meta, kpis);
   addAboutSheet(wb, meta, [...terms, ...kpiDefinitions(kpis)]);
 
-  const stem = `appendix-${appendixNumber}-${REPORT_ID}-${periodEnd}${opts.variant === 'restricted' ? '-restricted' : ''}`;
+  const stem = appendixStem(appendixNumber, REPORT_ID, periodEnd, opts.variant);
   return writeAppendixFiles({ outDir: opts.outDir, stem, workbook: wb, pdf, report: REPORT_ID, periodEnd, meta });
 }
