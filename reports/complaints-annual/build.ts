@@ -65,7 +65,7 @@ function summary(d: ComplaintsAnnualData, t: ComplaintsAnnualTables): string {
   const parts = PROCEDURES.map((code, i) => `${n(t.byProcedure.rows[i]!.this)} ${name(d.procedureLabels[code])}`);
   const lastText = typeof total.last === 'number' ? ` (${n(total.last)} in ${d.previous.label})` : '';
   const compliments = t.compliments.rows[t.compliments.totalRows[0]!]!;
-  const comments = t.comments.rows[t.comments.totalRows[0]!]!;
+  const comments = t.comments.rows.at(-1)!; // the total row is last (and alone when the public table shows the total only)
   return (
     `${n(total.this)} complaints were received in ${d.year.label}${lastText}: ${parts.join(', ')}. ` +
     `${p(out.upOrPartlyPct)} were upheld or partly upheld. ${p(time.within10Pct)} received a response within 10 working days and ${p(time.within20Pct)} within 20. ` +
@@ -89,7 +89,7 @@ export async function buildComplaintsAnnual(db: Warehouse, opts: BuildOptions): 
   const threshold = opts.config.suppression.threshold;
   const pub = opts.variant === 'public';
   // Public: suppression widened until the exact audit passes; throws (and nothing is written) when it cannot.
-  const { tables: t, audit } = await protectedComplaintsAnnualTables(d, opts.variant, threshold, protectionOf(opts.config));
+  const { tables: t, audit } = await protectedComplaintsAnnualTables(d, opts.variant, threshold, protectionOf(opts.config), { grains: opts.config.reports.complaintsAnnual.commentsGrains, maxSuppressedShare: opts.config.suppression.maxSuppressedShare });
   // Rows of the complaints exports received in the year that failed validation: said on the page, not silently missing.
   const rejects = rejectsStatement(
     await rejectedRows(db, [

@@ -1,19 +1,21 @@
 // Builds the "Improvement plan scorecard" appendix (every KPI in marts.kpi_monthly by priority area, with
 // its latest month, target, RAG, 12-month trend and definition) as xlsx and PDF, public or restricted.
+import type { Content } from 'pdfmake/interfaces.js';
 import type { Warehouse } from '../../core/warehouse.js';
 import { allSources, rejectedRows, rejectsStatement } from '../lib/rejects.js';
 import { appendixMeta, appendixStem, writeAppendixFiles, type AppendixBuildOptions, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
-import { definitionsContent, renderPdf } from '../lib/pdf.js';
+import { A4, definitionsContent, measureTops, renderPdf } from '../lib/pdf.js';
 import { addAboutSheet, newWorkbook } from '../lib/xlsx.js';
 import { sparklineSpec } from './charts.js';
 import { addComparatorSheet, comparatorTable, comparatorTerms, loadComparators } from './comparators.js';
 import { describeSystems, loadScorecard, monthLabel } from './data.js';
 import { kpiDefinitions, noFigureTerm, scorecardTerms } from './definitions.js';
 import { SUPPRESSED } from './format.js';
-import { areaTable, summaryText } from './pdf.js';
+import { areaTables, measuredHeights, summaryText } from './pdf.js';
+import { planPages } from './pages.js';
 import { monthEnd } from './period.js';
-import { addScorecardSheet, addTrendSheet } from './xlsx.js';
+import { addDefinitionsSheet, addScorecardSheet, addTrendSheet } from './xlsx.js';
 import { byArea, scorecardView } from './view.js';
 import { auditScorecard } from './disclosure.js';
 import { protectionOf } from '../../core/config.js';
@@ -69,12 +71,18 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
     (opts.variant === 'public' ? ` ${SUPPRESSED} = suppressed small number (see Definitions).` : ' RESTRICTED: small numbers are not suppressed.');
 
   // ---- PDF ----
+  const intro: Content[] = [
+    { text: summaryText(kpis, d.monthLabel, areas.length) + (d.noFigure.length ? ` ${d.noFigure.length} measure(s) have no figure from the data supplied (see Definitions).` : ''), margin: [0, 0, 0, 2] },
+    { text: key, style: 'note' },
+  ];
+  // Page breaks planned from the parts' measured heights, so pages fill and no heading or last measure is left alone.
+  const tops = await measureTops(meta, [...intro, ...areaTables(areas, svgs, d.month)], { landscape: true });
+  const plan = areas.length ? planPages(measuredHeights(areas, tops), tops.get('head|0')!, A4.marginTop, A4.short - A4.marginBottom - 4) : [];
   const pdf = await renderPdf(
     meta,
     [
-      { text: summaryText(kpis, d.monthLabel, areas.length) + (d.noFigure.length ? ` ${d.noFigure.length} measure(s) have no figure from the data supplied (see Definitions).` : ''), margin: [0, 0, 0, 2] },
-      { text: key, style: 'note' },
-      ...areas.map((g) => areaTable(g.area, g.kpis, svgs, d.month)),
+      ...intro,
+      ...areaTables(areas, svgs, d.month, plan),
       ...(comparators ? comparatorTable(kpis, comparators) : []),
       ...definitionsContent(terms, meta),
     ],
@@ -86,6 +94,7 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   addScorecardSheet(wb, meta, kpis, pngs, d.monthLabel, key);
   if (comparators) addComparatorSheet(wb, meta, kpis, comparators);
   addTrendSheet(wb, meta, kpis, d.months, d.monthLabel, `${key} Cells are shaded by the month’s RAG where the measure has a target.`);
+  addDefinitionsSheet(wb, meta, kpis);
   addAboutSheet(wb, meta, [...terms, ...kpiDefinitions(kpis)]);
 
   const stem = appendixStem(appendixNumber, REPORT_ID, periodEnd, opts.variant);
