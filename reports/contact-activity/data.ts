@@ -1,6 +1,7 @@
 // Figures for the Contact Activity appendix, read from the marts. No formatting here.
 import { addDays, weekLabel, type IsoDate } from '../../core/calendar/dates.js';
 import type { Warehouse } from '../../core/warehouse.js';
+import { loadServiceGroups } from '../lib/service-groups.js';
 import { contactActivityPeriod, type ContactActivityPeriod } from './period.js';
 import { serviceAreas } from './service-areas.js';
 
@@ -81,6 +82,8 @@ export interface ContactActivityData {
   bySource: SourceRow[];
   openCase: OpenCaseWeek[];
   timeliness: TimelinessWeek[];
+  /** Each service area's group (seed service_area_groups), in the groups' order, for a coarser public open-case table. */
+  serviceGroups?: Record<string, string>;
 }
 
 import { NoDataError } from '../lib/appendix.js';
@@ -164,8 +167,9 @@ export async function loadContactActivity(db: Warehouse, opts: { periodEnd?: Iso
     [period.firstWeek, period.lastWeek],
   );
   const timeliness: TimelinessWeek[] = timely.map((w, i) => ({ weekStart: w.week_start, label: weekLabel(i, w.week_start), contacts: w.contacts, within: w.within }));
-  return { available, period, dataAsAt, weeks, before, since, bySource, openCase, timeliness };
+  return { available, period, dataAsAt, weeks, before, since, bySource, openCase, timeliness, serviceGroups: await loadServiceGroups(db) };
 }
 
 export const sinceLabel = (d: ContactActivityData): IsoDate => d.period.split;
 export const beforeLastDay = (d: ContactActivityData): IsoDate => addDays(d.period.split, -1);
+
