@@ -1,7 +1,7 @@
 // What the portal can serve: the entries of the appendices manifests (each published run's, and the on-demand
 // reports'), each given an opaque id. A download is looked up by that id in this list; nothing from a request is
 // ever turned into a path.
-import { RESTRICTED_ONLY } from '../reports/restricted-only.js';
+import { RESTRICTED_ONLY } from '../reports/registry.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

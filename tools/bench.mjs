@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `npm run bench`: the pipeline's costs at council scale 1, 10 and 50 (three financial years each), measured in one
-// run and written to docs/benchmarks.md. Never part of `npm test`.
-//   node tools/bench.mjs [--scales 1,10,50] [--work DIR] [--out docs/benchmarks.md]
+// `npm run bench`: the pipeline's costs at council scale 1, 10, 50 and 150 (three financial years each; 150 is about
+// the size of all of England), measured in one run and written to docs/benchmarks.md. Never part of `npm test`.
+//   node tools/bench.mjs [--scales 1,10,50,150] [--work DIR] [--out docs/benchmarks.md]
 //   node tools/bench.mjs --report-only DIR/results.json   (rewrite the doc from saved figures, e.g. with new notes)
-// Per scale: generate the demo exports (timed, but not a pipeline cost); land the contacts export with
+// Per scale: generate the demo exports (timed, with its peak memory, but not a pipeline cost); land the contacts export with
 // `csp extract` against DuckDB's own read_csv of the same file; a full `csp run` (stage times from its run
-// record, wall time, peak memory of the whole process tree including dbt); then a second `csp run` with no new files.
+// record, dbt's own time per node from the run's log, wall time, peak memory of the whole process tree including
+// dbt); then a second `csp run` with no new files.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
@@ -19,7 +20,7 @@ const opt = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const scales = opt('scales', '1,10,50').split(',').map(Number);
+const scales = opt('scales', '1,10,50,150').split(',').map(Number);
 const work = path.resolve(opt('work', path.join(os.tmpdir(), 'csp-bench')));
 const outFile = path.resolve(root, opt('out', 'docs/benchmarks.md'));
 const FROM = '2018-04-01';
@@ -114,12 +115,57 @@ function countRows(dir) {
   return { files, bytes, rows: lines - files };
 }
 
+/** Bytes under a folder (files only; links not followed, so a published run is counted once). */
+function folderBytes(dir) {
+  let total = 0;
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) total += statSync(p).size;
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return total;
+}
+
 const runRecord = (data, stdout) => {
   const id = /runs\/([^/\s]+)\.json/.exec(stdout)?.[1];
   const dir = path.join(data, 'runs');
   const file = id ? path.join(dir, `${id}.json`) : path.join(dir, readdirSync(dir).filter((f) => f.endsWith('.json')).sort().at(-1));
   return JSON.parse(readFileSync(file, 'utf8'));
 };
+
+/**
+ * Where a run's time went, from its log (logs/<run>.log, JSON lines): dbt build and dbt docs as csp timed them,
+ * and dbt's own time for each node (its "[OK in 0.52s]" lines), summed by kind, with the slowest models. dbt runs
+ * two nodes at once (threads: 2), so node times add up to more than the build's wall time.
+ */
+function runBreakdown(data, runId) {
+  const file = path.join(data, 'logs', `${runId}.log`);
+  const out = { buildMs: null, docsMs: null, validationMs: null, nodes: { seed: { n: 0, s: 0 }, model: { n: 0, s: 0 }, test: { n: 0, s: 0 } }, topModels: [] };
+  if (!existsSync(file)) return out;
+  const models = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.startsWith('{')) continue;
+    let e;
+    try {
+      e = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (e.stage === 'transform' && typeof e.durationMs === 'number') out.buildMs = e.durationMs;
+    if (e.stage === 'transform' && typeof e.ms === 'number' && /dbt docs generated/.test(e.msg ?? '')) out.docsMs = e.ms;
+    const m = typeof e.dbt === 'string' ? /\d+ of \d+ (?:OK|PASS|WARN|ERROR|FAIL)\b (.*?) \.+ \[.*? in ([\d.]+)s\]/.exec(e.dbt) : null;
+    if (!m) continue;
+    const kind = /seed file/.test(m[1]) ? 'seed' : /\bmodel\b/.test(m[1]) ? 'model' : 'test';
+    out.nodes[kind].n++;
+    out.nodes[kind].s += Number(m[2]);
+    if (kind === 'model') models.push({ name: m[1].split(' ').at(-1), s: Number(m[2]) });
+  }
+  out.topModels = models.sort((a, b) => b.s - a.s).slice(0, 5);
+  return out;
+}
 
 const best = (xs) => xs.reduce((a, b) => (b.ms < a.ms ? b : a));
 const log = (msg) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
@@ -132,6 +178,7 @@ async function benchScale(scale) {
 
   log(`scale ${scale}: generating the demo council (${FROM} to ${TO})`);
   const gen = must(await measure(process.execPath, [csp, 'demo', '--out', input, '--scale', String(scale), '--from', FROM, '--to', TO]), 'csp demo');
+  log(`scale ${scale}: generated in ${s(gen.ms)} s, peak ${gb(gen.peakRss)} GB`);
   const size = countRows(input);
 
   // Landing: the contacts export alone, by `csp extract` (fast path, and the JS reference at scales up to 10) and by
@@ -157,9 +204,17 @@ async function benchScale(scale) {
   const data = path.join(base, 'data');
   const full = must(await measure(process.execPath, [csp, 'run', '--input', input], { CSP_DATA_DIR: data }), 'csp run');
   const fullRec = runRecord(data, full.stdout);
+  const breakdown = runBreakdown(data, fullRec.runId);
+  // Disk: the working database (raw landings and every model) and the whole data folder after one published run.
+  const disk = { workWarehouse: existsSync(path.join(data, 'work', 'warehouse.duckdb')) ? statSync(path.join(data, 'work', 'warehouse.duckdb')).size : null, dataFolder: folderBytes(data) };
   log(`scale ${scale}: second csp run, no new files`);
   const again = must(await measure(process.execPath, [csp, 'run', '--input', input], { CSP_DATA_DIR: data }), 'second csp run');
   const againRec = runRecord(data, again.stdout);
+  // A night: the same folder rebuilt from its kept working warehouse (dbt's saved parse and unchanged seeds kept),
+  // as every night after the first is; --force, since the exports are the same files.
+  log(`scale ${scale}: a night on the kept working warehouse (csp run --force)`);
+  const night = must(await measure(process.execPath, [csp, 'run', '--input', input, '--force'], { CSP_DATA_DIR: data }), 'csp run --force');
+  const nightRec = runRecord(data, night.stdout);
 
   // The DfE's validation rules on the statutory returns (SSDA903 and CIN census), at Dudley size only: the same
   // council written as its returns, one csp run, and the validation step's own time from the run record.
@@ -178,6 +233,7 @@ async function benchScale(scale) {
   return {
     scale,
     generateMs: gen.ms,
+    generatePeakRss: gen.peakRss,
     ...size,
     contacts: { bytes: contactsBytes, rows: fast.rows },
     landing: { fastMs: fast.ms, fastPath: fast.path, jsMs: js?.ms ?? null, bareMs: bare.ms, bareRows: bare.rows },
@@ -189,9 +245,13 @@ async function benchScale(scale) {
       reportMs: fullRec.stages.report?.ms,
       reportFiles: fullRec.stages.report?.files,
       publishMs: fullRec.stages.publish?.ms,
+      validationMs: fullRec.validation?.ms ?? null,
+      disk,
+      breakdown,
       read: fullRec.stages.extract?.read,
       rejected: fullRec.stages.extract?.rejected,
     },
+    night: { wallMs: night.ms, peakRss: night.peakRss, extractMs: nightRec.stages.extract?.ms, transformMs: nightRec.stages.transform?.ms, reportMs: nightRec.stages.report?.ms, publishMs: nightRec.stages.publish?.ms },
     again: { wallMs: again.ms, peakRss: again.peakRss, unchanged: Boolean(againRec.unchanged), extractMs: againRec.stages.extract?.ms },
     validation,
   };
@@ -236,15 +296,38 @@ function report(results, meta) {
   const last = results.at(-1);
   const first = results[0];
   const ratio = (r) => r.landing.bareMs / r.landing.fastMs;
+  const at = (scale) => results.find((r) => r.scale === scale);
+  /** A target measured at one scale: "not measured" when the bench did not run that scale. */
+  const atScale = (label, scale, measure, ok) => {
+    const r = at(scale);
+    return [label, r ? measure(r) : `not measured (scale ${scale} not run)`, !!r && ok(r)];
+  };
+  const biggest = results.at(-1);
   const targets = [
-    ['Landing at least half of bare read_csv throughput (contacts)', results.map((r) => `${ratio(r).toFixed(2)} at scale ${r.scale}`).join(', '), results.every((r) => ratio(r) >= 0.5)],
-    ['End-to-end at scale 1 within 60 s', `${s(first.run.wallMs)} s`, first.scale === 1 && first.run.wallMs <= 60_000],
-    ['End-to-end at scale 50 within 15 minutes', `${s(last.run.wallMs)} s at scale ${last.scale}`, last.scale === 50 && last.run.wallMs <= 900_000],
+    ['Landing at least 0.8 of bare read_csv throughput (contacts)', results.map((r) => `${ratio(r).toFixed(2)} at scale ${r.scale}`).join(', '), results.every((r) => ratio(r) >= 0.8)],
+    atScale('End-to-end at scale 1 within 60 s', 1, (r) => `${s(r.run.wallMs)} s`, (r) => r.run.wallMs <= 60_000),
+    atScale('End-to-end at scale 50 within 15 minutes', 50, (r) => `${s(r.run.wallMs)} s`, (r) => r.run.wallMs <= 900_000),
+    atScale('End-to-end at scale 150 (England) within 10 minutes', 150, (r) => `${s(r.run.wallMs)} s`, (r) => r.run.wallMs <= 600_000),
+    atScale('A Dudley night in 20 s or less (scale 1, csp run --force on the kept working warehouse)', 1, (r) => (r.night ? `${s(r.night.wallMs)} s (dbt ${s(r.night.transformMs)} s)` : 'not measured'), (r) => !!r.night && r.night.wallMs <= 20_000),
     ['No-change run within a quarter of a full run', results.map((r) => `${((100 * r.again.wallMs) / r.run.wallMs).toFixed(0)}% at scale ${r.scale}`).join(', '), results.every((r) => r.again.wallMs <= r.run.wallMs / 4 && r.again.unchanged)],
-    ['Peak memory under 2 GB at scale 50', `${gb(last.run.peakRss)} GB at scale ${last.scale}`, last.scale === 50 && last.run.peakRss < 2 * 1024 ** 3],
-    ['DfE validation of the returns adds at most 30 s at scale 1 (Dudley size)', first.validation ? `${s(first.validation.ms)} s (${first.validation.status})` : 'not measured', !!first.validation && first.validation.status === 'validated' && first.validation.ms <= 30_000],
-    ['Cost growing no faster than linearly (wall time, scale 1 -> 50)', `${(last.run.wallMs / first.run.wallMs).toFixed(1)}x for ${last.scale / first.scale}x the data`, last.run.wallMs / first.run.wallMs <= last.scale / first.scale],
+    atScale('Peak memory under 2 GB at scale 50', 50, (r) => `${gb(r.run.peakRss)} GB`, (r) => r.run.peakRss < 2 * 1024 ** 3),
+    atScale('Peak memory under 4 GB at scale 150 (England)', 150, (r) => `${gb(r.run.peakRss)} GB`, (r) => r.run.peakRss < 4 * 1024 ** 3),
+    atScale('DfE validation of the returns adds at most 30 s at scale 1 (Dudley size)', 1, (r) => (r.validation ? `${s(r.validation.ms)} s (${r.validation.status})` : 'not measured'), (r) => !!r.validation && r.validation.status === 'validated' && r.validation.ms <= 30_000),
+    [`Cost growing no faster than linearly (wall time, scale ${first.scale} -> ${biggest.scale})`, `${(biggest.run.wallMs / first.run.wallMs).toFixed(1)}x for ${biggest.scale / first.scale}x the data`, biggest.run.wallMs / first.run.wallMs <= biggest.scale / first.scale],
+    atScale('Demo generator at scale 50 faster than before it streamed (198 s)', 50, (r) => `${s(r.generateMs)} s`, (r) => r.generateMs < 198_000),
+    ['Demo generator\'s memory bounded whatever the scale (peak under 1 GB)', results.map((r) => (r.generatePeakRss ? `${gb(r.generatePeakRss)} GB at scale ${r.scale}` : `not measured at scale ${r.scale}`)).join(', '), results.every((r) => r.generatePeakRss && r.generatePeakRss < 1024 ** 3)],
   ];
+  // Where a full run's wall time goes: each stage from the run record, dbt split into build and docs from the log,
+  // and what is left (start-up, the validators, the run's own bookkeeping).
+  const parts = (r) => {
+    const b = r.run.breakdown ?? {};
+    const build = b.buildMs ?? r.run.transformMs;
+    const docs = b.docsMs ?? 0;
+    const known = (r.run.extractMs ?? 0) + (r.run.transformMs ?? 0) + (r.run.reportMs ?? 0) + (r.run.publishMs ?? 0) + (r.run.validationMs ?? 0);
+    return { build, docs, other: Math.max(0, r.run.wallMs - known), transformRest: Math.max(0, (r.run.transformMs ?? 0) - build - docs) };
+  };
+  const share = (ms, r) => `${((100 * (ms ?? 0)) / r.run.wallMs).toFixed(0)}%`;
+  const nodes = (r, kind) => (r.run.breakdown ? `${int(r.run.breakdown.nodes[kind].n)} / ${s(r.run.breakdown.nodes[kind].s * 1000)}` : '-');
   return `# Benchmarks
 
 All figures below come from one run of \`npm run bench\` (${meta.command}), on ${meta.date}.
@@ -276,6 +359,10 @@ ${row('Export files', (r) => r.files, int)}
 ${row('Rows (all exports)', (r) => r.rows, int)}
 ${row('Size (MB)', (r) => r.bytes, mb)}
 ${row('Generating the exports (s, not a pipeline cost)', (r) => r.generateMs, s)}
+${row('Generating the exports: peak memory (GB)', (r) => r.generatePeakRss ?? 0, gb)}
+
+\`csp demo\` simulates a council larger than scale 1 as independent Dudley-sized shards, each written and dropped
+before the next (on both cores), so its memory stays that of a few shards whatever the scale.
 
 ## Landing: \`csp extract\` against DuckDB's own \`read_csv\` (contacts export)
 
@@ -310,6 +397,32 @@ ${row(`Report: ${first.run.reportFiles ?? 'all'} appendix files (s)`, (r) => r.r
 ${row('Publish (s)', (r) => r.run.publishMs, s)}
 ${row('**End to end, wall (s)**', (r) => r.run.wallMs, s)}
 ${row('Peak memory, process tree (GB)', (r) => r.run.peakRss, gb)}
+${row('Working database on disk (GB)', (r) => r.run.disk?.workWarehouse ?? 0, gb)}
+${row('Data folder after the run: working and published warehouses, Parquet, appendices (GB)', (r) => r.run.disk?.dataFolder ?? 0, gb)}
+
+## Where the time goes (full run)
+
+Seconds, and share of the end-to-end wall time. dbt build and dbt docs are as csp timed them (the run's log);
+"start-up and the rest" is the wall time no stage accounts for (node and dbt start-up, the run's own bookkeeping).
+dbt nodes are its own per-node times summed (count / seconds): it runs two at once, so they add up to more than
+the build.
+
+${head('')}
+${row('Extract: land every export (s)', (r) => r.run.extractMs, (v) => s(v))}
+${rowNoGrowth('  share of the run', (r) => share(r.run.extractMs, r))}
+${row('DfE validation of returns (s; none in this set)', (r) => r.run.validationMs ?? 0, s)}
+${row('dbt build (s)', (r) => parts(r).build, s)}
+${rowNoGrowth('  share of the run', (r) => share(parts(r).build, r))}
+${rowNoGrowth('  seeds: count / summed s', (r) => nodes(r, 'seed'))}
+${rowNoGrowth('  models: count / summed s', (r) => nodes(r, 'model'))}
+${rowNoGrowth('  tests: count / summed s', (r) => nodes(r, 'test'))}
+${row('dbt docs generate (s)', (r) => parts(r).docs, s)}
+${row('Report: appendices (s)', (r) => r.run.reportMs, s)}
+${rowNoGrowth('  share of the run', (r) => share(r.run.reportMs, r))}
+${row('Publish (s)', (r) => r.run.publishMs, s)}
+${row('Start-up and the rest (s)', (r) => parts(r).other, s)}
+
+Slowest dbt models at scale ${biggest.scale}: ${(biggest.run.breakdown?.topModels ?? []).map((m) => `\`${m.name}\` ${m.s.toFixed(1)} s`).join(', ') || 'not recorded'}.
 
 ## DfE validation of the returns (scale 1)
 
@@ -321,6 +434,19 @@ stores the findings. Times from the run record (validation.ms).
 |---|---:|
 | Validation step, wall (s) | ${first.validation ? s(first.validation.ms) : 'not measured'} |
 ${(first.validation?.returns ?? []).map((x) => `| ${x.return === 'ssda903' ? 'SSDA903' : 'CIN census'}: validator (s), open findings | ${s(x.ms)}, ${x.open === null ? x.status : int(x.open)} |`).join('\n')}
+
+## A night on the kept working warehouse (\`csp run --force\`)
+
+Every night after the first rebuilds from the working warehouse it kept: dbt's saved parse and the seeds whose files
+did not change are reused. Same exports as the full run, rebuilt with \`--force\`.
+
+${head('')}
+${row('Wall (s)', (r) => r.night?.wallMs, s)}
+${row('Extract (s)', (r) => r.night?.extractMs, s)}
+${row('Transform: dbt build and docs (s)', (r) => r.night?.transformMs, s)}
+${row('Report (s)', (r) => r.night?.reportMs, s)}
+${row('Publish (s)', (r) => r.night?.publishMs, s)}
+${row('Peak memory (GB)', (r) => r.night?.peakRss, gb)}
 
 ## Second run with no new files
 

@@ -4,12 +4,37 @@ export type IsoDate = string;
 
 export const toIsoDate = (d: Date): IsoDate => d.toISOString().slice(0, 10);
 export const fromIsoDate = (s: IsoDate): Date => new Date(`${s}T00:00:00Z`);
-export const addDays = (s: IsoDate, n: number): IsoDate => toIsoDate(new Date(fromIsoDate(s).getTime() + n * 86_400_000));
-/** 0 = Monday ... 6 = Sunday (ISO). */
-export const isoWeekday = (s: IsoDate): number => (fromIsoDate(s).getUTCDay() + 6) % 7;
+
+// Day arithmetic goes through the day number since 1970-01-01, each date's number and text worked out once and
+// remembered: building a Date for every step was most of the demo generator's time. An invalid date still throws.
+const MS_DAY = 86_400_000;
+const CACHE_LIMIT = 500_000;
+const dayNumbers = new Map<IsoDate, number>();
+const dayTexts = new Map<number, IsoDate>();
+const dayNumber = (s: IsoDate): number => {
+  let n = dayNumbers.get(s);
+  if (n === undefined) {
+    n = Math.round(fromIsoDate(s).getTime() / MS_DAY);
+    if (dayNumbers.size >= CACHE_LIMIT) dayNumbers.clear();
+    dayNumbers.set(s, n);
+  }
+  return n;
+};
+const dayText = (n: number): IsoDate => {
+  let s = dayTexts.get(n);
+  if (s === undefined) {
+    s = toIsoDate(new Date(n * MS_DAY));
+    if (dayTexts.size >= CACHE_LIMIT) dayTexts.clear();
+    dayTexts.set(n, s);
+  }
+  return s;
+};
+export const addDays = (s: IsoDate, n: number): IsoDate => dayText(dayNumber(s) + n);
+/** 0 = Monday ... 6 = Sunday (ISO). 1970-01-01 was a Thursday. */
+export const isoWeekday = (s: IsoDate): number => (((dayNumber(s) + 3) % 7) + 7) % 7;
 /** Monday of the Mon-Sun week holding the date. */
 export const weekStart = (s: IsoDate): IsoDate => addDays(s, -isoWeekday(s));
-export const daysBetween = (a: IsoDate, b: IsoDate): number => Math.round((fromIsoDate(b).getTime() - fromIsoDate(a).getTime()) / 86_400_000);
+export const daysBetween = (a: IsoDate, b: IsoDate): number => dayNumber(b) - dayNumber(a);
 
 /** Financial year label as councils write it: 2020-04-01..2021-03-31 is "2020/21". */
 export function financialYear(s: IsoDate): string {

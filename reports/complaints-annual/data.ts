@@ -2,6 +2,7 @@
 // every figure is a plain count keyed by financial year, so tables.ts can shape and suppress them.
 import type { IsoDate } from '../../core/calendar/dates.js';
 import type { Warehouse } from '../../core/warehouse.js';
+import { loadServiceGroups } from '../lib/service-groups.js';
 import { annualPeriod, coversYear, NoDataError, type FinancialYear } from './period.js';
 
 export { NoDataError };
@@ -57,6 +58,8 @@ export interface ComplaintsAnnualData {
   escalationsLastYear: LabelCount[];
   /** Comments received by service area (label) and year label (key), this year and last. */
   comments: LabelCount[];
+  /** Each service area's group (seed service_area_groups), for a coarser public Comments table. */
+  serviceGroups?: Record<string, string>;
   /** Compliments received by team (label) and year label (key), this year and last. */
   compliments: LabelCount[];
 }
@@ -138,5 +141,6 @@ export async function loadComplaintsAnnual(db: Warehouse, opts: { periodEnd?: Is
     [year.label, previous.label],
   );
 
-  return { year, previous, trend, firstReceived, hasPrevious, dataAsAt, procedureLabels, byProcedureYear, serviceAreas, issues, issueCategories, sendIssues, escalations, escalationsLastYear, comments, compliments };
+  const serviceGroups = await loadServiceGroups(db);
+  return { year, previous, trend, firstReceived, hasPrevious, dataAsAt, procedureLabels, byProcedureYear, serviceAreas, issues, issueCategories, sendIssues, escalations, escalationsLastYear, comments, compliments, serviceGroups };
 }

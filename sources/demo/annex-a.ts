@@ -25,6 +25,8 @@ export interface AnnexAOptions {
   random: Random;
   /** Share of List 1 rows whose contact date is #N/A (rejected on landing, as in real returns). Default 1 in 2,000. */
   faultRate?: number;
+  /** The shard's ID tag (shards.ts), so adopters' IDs differ between shards; '' or absent for an unsharded council. */
+  idTag?: string;
 }
 
 export interface AnnexASheetSummary {
@@ -41,8 +43,47 @@ const yesNo = (b: boolean | null | undefined) => (b === null || b === undefined 
 const overlaps = (start: IsoDate, end: IsoDate | null, from: IsoDate, to: IsoDate) => start <= to && (end === null || end >= from);
 const within = (d: IsoDate | null | undefined, from: IsoDate, to: IsoDate) => !!d && d >= from && d <= to;
 
+/** One list's sheet from one shard of the council: its rows, and how many were spoiled on purpose. */
+export interface AnnexASheet {
+  name: string;
+  title: string;
+  headers: string[];
+  rows: ExcelJS.CellValue[][];
+  faults: number;
+}
+
 /** Writes the Annex A workbook and returns each list sheet with its row count. */
 export async function writeAnnexA(file: string, sim: AnnexASim, o: AnnexAOptions): Promise<AnnexASheetSummary[]> {
+  return writeAnnexAWorkbook(file, [annexASheets(sim, o)], o);
+}
+
+/** The workbook from every shard's sheets (annexASheets, same lists in the same order): each list's rows shard by shard. */
+export async function writeAnnexAWorkbook(file: string, shards: readonly AnnexASheet[][], o: Pick<AnnexAOptions, 'asAt' | 'from' | 'to'>): Promise<AnnexASheetSummary[]> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'csp demo';
+  const cover = wb.addWorksheet('Cover');
+  cover.addRow(['Ofsted ILACS Annex A']);
+  cover.addRow([`Lists for the 12 months ${o.from} to ${o.to}`]);
+  cover.addRow(['Synthetic demonstration data: no real child is described.']);
+  const summary: AnnexASheetSummary[] = [];
+  for (const [i, first] of (shards[0] ?? []).entries()) {
+    const parts = shards.map((s) => s[i]!);
+    const rows = parts.reduce((n, p) => n + p.rows.length, 0);
+    if (rows === 0) continue; // a list with nothing in it is left out, as councils do
+    const ws = wb.addWorksheet(first.name);
+    ws.addRow([first.title]);
+    ws.addRow([]);
+    ws.addRow(first.headers);
+    for (const p of parts) for (const row of p.rows) ws.addRow(row);
+    summary.push({ sheet: first.name, rows, faults: parts.reduce((n, p) => n + p.faults, 0) });
+  }
+  await wb.xlsx.writeFile(file);
+  utimesSync(file, o.asAt, o.asAt);
+  return summary;
+}
+
+/** Every list's rows for one shard of the council (empty lists included), drawing `o.random` in list order. */
+export function annexASheets(sim: AnnexASim, o: AnnexAOptions): AnnexASheet[] {
   const r = o.random;
   const faultRate = o.faultRate ?? 0.0005;
   const asAtDay = o.asAt.toISOString().slice(0, 10);
@@ -75,23 +116,9 @@ export async function writeAnnexA(file: string, sim: AnnexASim, o: AnnexAOptions
   const CHILD_HEADERS = ['Child Unique ID', 'Gender', 'Ethnicity', 'Date of Birth', 'Age of Child (Years)'];
   const disability = (c: DemoChild) => (c.disability ? 'a) Yes' : 'b) No');
 
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'csp demo';
-  const cover = wb.addWorksheet('Cover');
-  cover.addRow(['Ofsted ILACS Annex A']);
-  cover.addRow([`Lists for the 12 months ${o.from} to ${o.to}`]);
-  cover.addRow(['Synthetic demonstration data: no real child is described.']);
-  const summary: AnnexASheetSummary[] = [];
+  const sheets: AnnexASheet[] = [];
   const faulty = new Map<string, number>(); // rows spoiled on purpose, by sheet
-  const sheet = (name: string, title: string, headers: string[], rows: ExcelJS.CellValue[][]) => {
-    if (rows.length === 0) return; // a list with nothing in it is left out, as councils do
-    const ws = wb.addWorksheet(name);
-    ws.addRow([title]);
-    ws.addRow([]);
-    ws.addRow(headers);
-    for (const row of rows) ws.addRow(row);
-    summary.push({ sheet: name, rows: rows.length, faults: faulty.get(name) ?? 0 });
-  };
+  const sheet = (name: string, title: string, headers: string[], rows: ExcelJS.CellValue[][]) => sheets.push({ name, title, headers, rows, faults: faulty.get(name) ?? 0 });
 
   // ---- List 1: contacts ----
   const contacts = sim.contacts.filter((c) => within(c.contactAt.slice(0, 10), o.from, o.to));
@@ -241,12 +268,10 @@ export async function writeAnnexA(file: string, sim: AnnexASim, o: AnnexAOptions
     const s2 = addDays(s1, int(r, 60, 70));
     const known = (d: IsoDate | null) => (d && d <= o.to ? dateCell(d) : null);
     return [
-      `AD${1000 + i}`, `AF${1000 + i}`, r() < 0.5 ? 'a) Male' : 'b) Female', 'a) WBRI', 'b) No', r() < 0.1 ? 'a) Yes' : 'b) No', dateCell(enquiry), dateCell(s1), dateCell(addDays(s2, -1)), dateCell(s2), dateCell(addDays(approved, -7)),
+      `AD${o.idTag ?? ''}${1000 + i}`, `AF${o.idTag ?? ''}${1000 + i}`, r() < 0.5 ? 'a) Male' : 'b) Female', 'a) WBRI', 'b) No', r() < 0.1 ? 'a) Yes' : 'b) No', dateCell(enquiry), dateCell(s1), dateCell(addDays(s2, -1)), dateCell(s2), dateCell(addDays(approved, -7)),
       dateCell(addDays(s2, 14)), dateCell(approved), dateCell(x.matched), known(x.placed), x.placed && x.placed <= o.to ? 1 : null, known(x.order), null, null,
     ];
   }));
 
-  await wb.xlsx.writeFile(file);
-  utimesSync(file, o.asAt, o.asAt);
-  return summary;
+  return sheets;
 }

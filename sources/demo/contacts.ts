@@ -4,6 +4,7 @@ import type { WorkingCalendar } from '../../core/calendar/working-days.js';
 import { readSeed } from '../lib/seed-codes.js';
 import { covidFactor, inSchoolHoliday, seasonalFactor } from './calendar-effects.js';
 import { int, normal, pick, poisson, type Random } from './random.js';
+import { serial } from './shards.js';
 
 /** Normal weekly contacts by source code in term time before the pandemic (sums to ~235). */
 const WEEKLY_RATE: Record<string, number> = {
@@ -40,6 +41,8 @@ export interface ContactsOptions {
   asAt: IsoDate;
   scale: number;
   calendar: WorkingCalendar;
+  /** The shard's ID tag (shards.ts): '' for an unsharded council. */
+  idTag?: string;
 }
 
 /** Share of contacts decided within one working day drifts as the service improves (69% Nov 2020 -> 76% Jan 2021). */
@@ -57,10 +60,11 @@ export function* generateContacts(r: Random, opts: ContactsOptions): Generator<D
   const labels = new Map(sources.map((s) => [s.source_code!, s.source_label!]));
   const groups = new Map(sources.map((s) => [s.source_code!, s.source_group!]));
   const { calendar, scale } = opts;
+  const tag = opts.idTag ?? '';
   let seq = 0;
   // The council already holds ~1,800 open cases (scaled) when the export period starts.
   const initialOpen = Math.round(1800 * scale);
-  const openCaseChildren: string[] = Array.from({ length: initialOpen }, (_, i) => `C${100_000 + i}`);
+  const openCaseChildren: string[] = Array.from({ length: initialOpen }, (_, i) => `C${tag}${100_000 + i}`);
   const knownChildren: string[] = [...openCaseChildren];
   let nextChild = 100_000 + initialOpen;
   let weekNoise = 1;
@@ -97,7 +101,7 @@ export function* generateContacts(r: Random, opts: ContactsOptions): Generator<D
       if (openCase) childId = openCaseChildren[int(r, 0, openCaseChildren.length - 1)]!;
       else if (r() < 0.22) childId = knownChildren[int(r, 0, knownChildren.length - 1)]!;
       else {
-        childId = `C${nextChild++}`;
+        childId = `C${tag}${nextChild++}`;
         knownChildren.push(childId);
       }
       const receivingTeam = outOfHours ? 'EDT' : openCase && r() < 0.28 ? pick(r, CASE_TEAMS) : 'MASH';
@@ -118,7 +122,7 @@ export function* generateContacts(r: Random, opts: ContactsOptions): Generator<D
       }
       if (openCaseChildren.length > initialOpen * 1.15) openCaseChildren.splice(0, int(r, 1, 3)); // oldest cases close
       yield {
-        contactId: `CT${String(seq).padStart(7, '0')}`,
+        contactId: serial('CT', tag, seq, 7),
         childId,
         contactAt: `${d} ${hhmm(minutes)}`,
         sourceCode: code,

@@ -1,11 +1,10 @@
 // How each demo entity is written as a council export: its file, headers (the contract's own) and row shape,
 // and which cells a data-quality fault may spoil.
-import { utimesSync } from 'node:fs';
-import path from 'node:path';
-import { CsvWriter, ukDateTime } from './csv-writer.js';
+import { csvLine, ukDateTime } from './csv-writer.js';
 import type { AdoptionMilestones, Assessment, ClContact, CpPlan, Dated, Episode, Missing, PermPlan, Referral, S47, SgoAssessment } from './journeys.js';
 import type { DemoChild } from './people.js';
-import type { Random } from './random.js';
+import { rng, type Random } from './random.js';
+import type { Simulation } from './simulate.js';
 import type { Allocation, Supervision, Worker } from './workforce.js';
 
 type Cell = string | null;
@@ -50,21 +49,69 @@ export const EXPORTS = {
   supervisions: spec<Supervision>({ file: 'case-supervisions.csv', entity: 'case_supervisions', header: ['Supervision ID', 'Child ID', 'Worker ID', 'Supervisor ID', 'Supervision Date'], row: (x) => [x.id, x.childId, x.workerId, x.supervisorId, d(x.date)], faultable: { required: 1, date: 4 } }),
 };
 
-/** Write one export; a share of rows (faultRate) gets a blank required cell or an impossible date. */
-export async function writeExport<T>(dir: string, s: ExportSpec<T>, items: Iterable<T>, o: { faults: Random; faultRate: number; asAt: Date }): Promise<DemoFile> {
-  const file = path.join(dir, s.file);
-  const w = new CsvWriter(file, s.header);
-  let faults = 0;
+/** The contacts export: written first, with its own faults (it is the one the committee appendix counts). */
+export const CONTACTS_FILE = { file: 'contacts.csv', entity: 'contacts', header: ['Contact ID', 'Child ID', 'Contact Date', 'Contact Source', 'Receiving Team', 'Open Case', 'Domestic Abuse Notification', 'Decision Date', 'Contact Outcome'] } as const;
+
+/** One shard's rows of one export, as CSV text (no header). */
+export interface ShardText {
+  text: string;
+  rows: number;
+  faults: number;
+}
+
+/**
+ * One shard's rows of every case-management export: contacts, then EXPORTS in order, all drawing on the shard's one
+ * fault stream in that order (as an unsharded council draws it, so a scale-1 demo is byte for byte as before).
+ */
+export function renderShard(sim: Simulation, faultRate: number): ShardText[] {
+  const faults = rng(sim.shard.seed ^ 0x5eed);
+  const contacts: ShardText = { text: '', rows: 0, faults: 0 };
+  const lines: string[] = [];
+  for (const c of sim.contacts) {
+    const row = [c.contactId, c.childId, ukDateTime(c.contactAt), `${c.sourceCode} - ${c.sourceLabel}`, c.receivingTeam, c.openCase ? 'Y' : 'N', c.domesticAbuse ? 'Y' : 'N', ukDateTime(c.decisionAt), c.outcome];
+    if (faultRate > 0 && faults() < faultRate) {
+      injectContactFault(faults, row);
+      contacts.faults++;
+    }
+    lines.push(csvLine(row));
+  }
+  contacts.text = lines.join('');
+  contacts.rows = lines.length;
+  const { people, journeys: j, staff } = sim;
+  const items: { [K in keyof typeof EXPORTS]: Iterable<ExportItem<K>> } = {
+    children: people.children.values(), referrals: j.referrals, assessments: j.assessments, s47: j.s47s, cpPlans: j.cpPlans, coreGroups: j.coreGroups,
+    cpReviews: j.cpReviews, episodes: j.episodes, claReviews: j.claReviews, permPlans: j.permPlans, adoptions: j.adoptions, sgoAssessments: j.sgoAssessments,
+    missing: j.missing, clContacts: j.clContacts, workers: staff.workers, allocations: staff.allocations, supervisions: staff.supervisions,
+  };
+  const out = [contacts];
+  for (const k of Object.keys(EXPORTS) as (keyof typeof EXPORTS)[]) out.push(renderExport(EXPORTS[k] as ExportSpec<unknown>, items[k], faults, faultRate));
+  return out;
+}
+
+type ExportItem<K extends keyof typeof EXPORTS> = (typeof EXPORTS)[K] extends ExportSpec<infer T> ? T : never;
+
+/** A share of rows (faultRate) gets a blank required cell or an impossible date. */
+function renderExport<T>(s: ExportSpec<T>, items: Iterable<T>, faults: Random, faultRate: number): ShardText {
+  const lines: string[] = [];
+  let faulty = 0;
   for (const item of items) {
     const row = s.row(item);
-    if (o.faultRate > 0 && o.faults() < o.faultRate) {
-      faults++;
-      if (o.faults() < 0.5) row[s.faultable.required] = '';
+    if (faultRate > 0 && faults() < faultRate) {
+      faulty++;
+      if (faults() < 0.5) row[s.faultable.required] = '';
       else row[s.faultable.date] = '31/02/2020';
     }
-    await w.write(row);
+    lines.push(csvLine(row));
   }
-  await w.close();
-  utimesSync(file, o.asAt, o.asAt);
-  return { file, entity: s.entity, rows: w.rows, faults };
+  return { text: lines.join(''), rows: lines.length, faults: faulty };
+}
+
+/** The faults real exports have: impossible dates, missing IDs, codes from an old list, typing slips. */
+function injectContactFault(r: Random, row: (string | null)[]): void {
+  const kind = Math.floor(r() * 5);
+  if (kind === 0) row[2] = (row[2] ?? '').replace(/^\d\d\/\d\d/, '31/02');
+  else if (kind === 1) row[1] = '';
+  else if (kind === 2) row[3] = '12 - Voluntary sector';
+  else if (kind === 3) row[5] = '#N/A';
+  else row[7] = '01/01/2019 09:00';
 }

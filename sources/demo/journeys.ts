@@ -5,6 +5,7 @@ import { addDays, daysBetween, type IsoDate } from '../../core/calendar/dates.js
 import type { WorkingCalendar } from '../../core/calendar/working-days.js';
 import { ageOn, birthday, ChildRegister } from './people.js';
 import { int, normal, pick, type Random } from './random.js';
+import { serial } from './shards.js';
 
 export interface Referral { id: string; childId: string; date: IsoDate; source: string; contactId: string | null; need: string; nfa: boolean }
 export interface Assessment { id: string; childId: string; referralId: string | null; start: IsoDate; authorised: IsoDate | null; outcome: string | null; team: string }
@@ -29,7 +30,8 @@ export interface Journeys {
   adoptions: AdoptionMilestones[]; sgoAssessments: SgoAssessment[];
 }
 
-interface Opts { from: IsoDate; to: IsoDate; scale: number; calendar: WorkingCalendar }
+/** idTag: the shard's ID tag (shards.ts), '' or absent for an unsharded council. */
+interface Opts { from: IsoDate; to: IsoDate; scale: number; calendar: WorkingCalendar; idTag?: string }
 
 /** Timeliness improves through the improvement plan (the seed papers' trajectories). */
 const improving = (d: IsoDate, before: number, after: number, from = '2020-11-01', to = '2021-05-01'): number =>
@@ -42,7 +44,7 @@ export function generateJourneys(r: Random, people: ChildRegister, referralConta
   const { calendar: cal, from, to } = o;
   const j: Journeys = { referrals: [], assessments: [], s47s: [], cpPlans: [], coreGroups: [], cpReviews: [], episodes: [], claReviews: [], permPlans: [], missing: [], clContacts: [], periods: [], adoptions: [], sgoAssessments: [] };
   const seq: Record<string, number> = {};
-  const id = (prefix: string) => `${prefix}${String((seq[prefix] = (seq[prefix] ?? 0) + 1)).padStart(6, '0')}`;
+  const id = (prefix: string) => serial(prefix, o.idTag ?? '', (seq[prefix] = (seq[prefix] ?? 0) + 1), 6);
   const wd = (d: IsoDate, n: number) => cal.addWorkingDays(d, n);
   const known = (d: IsoDate | null) => (d !== null && d <= to ? d : null); // nothing after the export was taken
 

@@ -6,8 +6,9 @@ import { addDays, daysBetween, type IsoDate } from '../../core/calendar/dates.js
 import type { Episode, Journeys } from './journeys.js';
 import { ageOn, type ChildRegister } from './people.js';
 import { int, type Random } from './random.js';
+import { serial } from './shards.js';
 
-interface Opts { from: IsoDate; to: IsoDate }
+interface Opts { from: IsoDate; to: IsoDate; idTag?: string }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** 'yyyy-mm-dd hh:mm' plus some hours. */
@@ -29,7 +30,7 @@ export function completeMissingEpisodes(r: Random, j: Journeys, people: ChildReg
   const byChild = new Map<string, Episode[]>();
   for (const e of j.episodes) byChild.set(e.childId, [...(byChild.get(e.childId) ?? []), e]);
   let next = j.missing.length;
-  const id = () => `MIS${String(++next).padStart(6, '0')}`;
+  const id = () => serial('MIS', o.idTag ?? '', ++next, 6);
 
   // Children open to social care (child in need, child protection) who go missing from home: teenagers, a few often.
   for (const p of j.periods) {

@@ -19,7 +19,8 @@ const ETHNICITY: ReadonlyArray<readonly [string, number]> = [
 export class ChildRegister {
   readonly children = new Map<string, DemoChild>();
   private next: number;
-  constructor(private readonly r: Random, firstId: number) {
+  /** idTag: the shard's ID tag (shards.ts), '' for an unsharded council. */
+  constructor(private readonly r: Random, firstId: number, private readonly idTag = '') {
     this.next = firstId;
   }
 
@@ -29,7 +30,7 @@ export class ChildRegister {
     const ageDays = int(r, Math.round(minAge * 365.25), Math.round(maxAge * 365.25) - 1);
     const uasc = minAge >= 14 && r() < 0.05;
     const child: DemoChild = {
-      id: id ?? `C${this.next++}`,
+      id: id ?? `C${this.idTag}${this.next++}`,
       dob: addDays(on, -ageDays),
       sex: uasc || r() < 0.52 ? '1' : '2',
       ethnicity: uasc ? pick(r, [['AOTH', 3], ['BAFR', 3], ['OOTH', 4]] as const) : pick(r, ETHNICITY),

@@ -2,7 +2,8 @@
 // case-management export): the SSDA903 CSV set and the CIN census XML for the last collection year (1 April to
 // the period end), with a few realistic faults. The 903 Header and Episodes hold the council's whole 903 history
 // (as councils keep it, so care leavers' earlier care can be recognised); the other tables hold the year.
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, utimesSync, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
 import path from 'node:path';
 import { addDays, type IsoDate } from '../../core/calendar/dates.js';
 import { CsvWriter, ukDateTime } from './csv-writer.js';
@@ -11,8 +12,8 @@ import { demoAsAt } from './file-times.js';
 import type { ClContact, Episode } from './journeys.js';
 import { ageOn, birthday } from './people.js';
 import { rng, type Random } from './random.js';
-import { simulate, type Simulation } from './simulate.js';
-import { writeAnnexA } from './annex-a.js';
+import { simulateShards, type Simulation } from './simulate.js';
+import { annexASheets, writeAnnexAWorkbook, type AnnexASheet } from './annex-a.js';
 import type { DemoOptions } from './write-demo.js';
 import { collectionYearOf, validIn, type CollectionYear } from '../../core/calendar/collection-year.js';
 import { readSeed } from '../lib/seed-codes.js';
@@ -39,29 +40,29 @@ const provider = (place: string) => (/^[UA]/.test(place) ? 'PR1' : place === 'P1
 
 interface Writer {
   dir: string;
-  asAt: Date;
-  files: DemoFile[];
+  /** Files opened so far, in the order first written: each stays open while every shard's rows are appended. */
+  open: Map<string, { file: string; entity: string; writer: CsvWriter; faults: number }>;
+  /** The shard's fault stream. */
   faults: Random;
   faultRate: number;
 }
 
 async function csv(w: Writer, file: string, entity: string, header: string[], items: Iterable<(string | null)[]>, spoil?: (row: (string | null)[]) => void): Promise<void> {
-  const rows = [...items];
-  if (rows.length === 0) return; // a return has no file for a table with nothing in it
-  const full = path.join(w.dir, file);
-  const out = new CsvWriter(full, header);
-  let faults = 0;
-  for (const row of rows) {
+  for (const row of items) {
+    let out = w.open.get(file);
+    if (!out) {
+      // Opened at its first row: a return has no file for a table with nothing in it.
+      const full = path.join(w.dir, file);
+      out = { file: full, entity, writer: new CsvWriter(full, header), faults: 0 };
+      w.open.set(file, out);
+    }
     // A few rows per file get a fault a return really has (a mistyped date, an end before its start).
     if (spoil && w.faultRate > 0 && w.faults() < w.faultRate * 5) {
       spoil(row);
-      faults++;
+      out.faults++;
     }
-    await out.write(row);
+    await out.writer.write(row);
   }
-  await out.close();
-  utimesSync(full, w.asAt, w.asAt);
-  w.files.push({ file: full, entity, rows: out.rows, faults });
 }
 
 /** Care leavers as the DfE defines them, from the episodes: left care aged 16+ after 13 weeks or more. */
@@ -102,15 +103,45 @@ function* oc3Rows(sim: Simulation, from: IsoDate, to: IsoDate): Generator<(strin
   }
 }
 
-export async function writeReturnsDemo(opts: DemoOptions, sim: Simulation = simulate(opts)): Promise<DemoFile[]> {
+export async function writeReturnsDemo(opts: DemoOptions, sims: Iterable<Simulation> = simulateShards(opts)): Promise<DemoFile[]> {
   const to = opts.to;
   const from = collectionYearStart(to);
   const asAt = demoAsAt(to);
   const dir903 = path.join(opts.out, 'ssda903');
   mkdirSync(dir903, { recursive: true });
-  const w: Writer = { dir: dir903, asAt, files: [], faults: rng(opts.seed ^ 0x903), faultRate: opts.faultRate };
-  const { people, journeys: j } = sim;
+  const w: Writer = { dir: dir903, open: new Map(), faults: rng(opts.seed ^ 0x903), faultRate: opts.faultRate };
+  const cinFile = path.join(opts.out, 'cin-census.xml');
+  const cin = new CinCensusWriter(cinFile, to);
+  // Annex A's lists are gathered from every shard and written as one workbook at the end (held in memory).
+  const annexSheets: AnnexASheet[][] = [];
+  const annexOpts = { asAt, from, to, faultRate: opts.faultRate > 0 ? 0.0005 : 0 };
+  for (const sim of sims) {
+    // Each shard draws its own streams, seeded as an unsharded council's are from --seed (shards.ts).
+    w.faults = rng(sim.shard.seed ^ 0x903);
+    await write903Shard(w, sim, from, to);
+    await cin.addShard(sim, from, to, rng(sim.shard.seed ^ 0xc1), opts.faultRate);
+    annexSheets.push(annexASheets(sim, { ...annexOpts, random: rng(sim.shard.seed ^ 0xa4), idTag: sim.shard.tag }));
+  }
+  const files: DemoFile[] = [];
+  for (const out of w.open.values()) {
+    await out.writer.close();
+    utimesSync(out.file, asAt, asAt);
+    files.push({ file: out.file, entity: out.entity, rows: out.writer.rows, faults: out.faults });
+  }
+  await cin.close();
+  utimesSync(cinFile, asAt, asAt);
+  files.push({ file: cinFile, entity: 'cin census', rows: cin.children, faults: cin.faults });
 
+  // Ofsted Annex A for an inspection on the as-at date: the lists cover the 12 months before it.
+  const annexA = path.join(opts.out, 'annex-a.xlsx');
+  const sheets = await writeAnnexAWorkbook(annexA, annexSheets, annexOpts);
+  files.push({ file: annexA, entity: 'ofsted annex a', rows: sheets.reduce((n, s) => n + s.rows, 0), faults: sheets.reduce((n, s) => n + s.faults, 0) });
+  return files;
+}
+
+/** One shard's rows of the SSDA903 files. */
+async function write903Shard(w: Writer, sim: Simulation, from: IsoDate, to: IsoDate): Promise<void> {
+  const { people, journeys: j } = sim;
   const episodes = j.episodes.filter((e) => e.start <= to).sort((a, b) => a.childId.localeCompare(b.childId) || a.start.localeCompare(b.start));
   const looked = new Set(episodes.map((e) => e.childId));
   const inYear = new Set(episodes.filter((e) => overlaps(e.start, e.end, from, to)).map((e) => e.childId));
@@ -120,7 +151,8 @@ export async function writeReturnsDemo(opts: DemoOptions, sim: Simulation = simu
   await csv(w, 'header.csv', 'ssda903 header', ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'], [...looked].map((id) => [id, returnSex('ssda903_sex', child(id).sex, year), d(child(id).dob), child(id).ethnicity, null, null, null]));
   // One row breaks a DfE validation rule on purpose (903 rule 148: REC given, DEC blank), for the return-readiness
   // checks: an episode followed by another (REC X1), so the period of care is the same whether the row lands or not.
-  const recWithoutDec = w.faultRate > 0 ? episodes.findIndex((e) => e.end !== null && e.end >= from && e.rec === 'X1') : -1;
+  // One in the whole return: the first shard's.
+  const recWithoutDec = w.faultRate > 0 && sim.shard.index === 0 ? episodes.findIndex((e) => e.end !== null && e.end >= from && e.rec === 'X1') : -1;
   await csv(w, 'episodes.csv', 'ssda903 episodes', ['CHILD', 'DECOM', 'RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC', 'REASON_PLACE_CHANGE', 'HOME_POST', 'PL_POST', 'URN'],
     episodes.map((e, i) => [e.childId, d(e.start), e.rne, e.ls, e.cin, returnPlace(e.place, year), provider(e.place), i === recWithoutDec ? null : d(e.end), e.rec, null, null, null, null]));
   await csv(w, 'reviews.csv', 'ssda903 reviews', ['CHILD', 'DOB', 'REVIEW', 'REVIEW_CODE'],
@@ -139,23 +171,46 @@ export async function writeReturnsDemo(opts: DemoOptions, sim: Simulation = simu
     });
   await csv(w, 'uasc.csv', 'ssda903 uasc', ['CHILD', 'SEX', 'DOB', 'DUC'], [...inYear].filter((id) => child(id).uasc).map((id) => [id, returnSex('ssda903_sex', child(id).sex, year), d(child(id).dob), d(birthday(child(id).dob, 18))]));
 
-  const cin = path.join(opts.out, 'cin-census.xml');
-  const faults = await writeCinCensusXml(cin, sim, from, to, rng(opts.seed ^ 0xc1), opts.faultRate);
-  utimesSync(cin, asAt, asAt);
-  w.files.push({ file: cin, entity: 'cin census', rows: faults.children, faults: faults.faults });
-
-  // Ofsted Annex A for an inspection on the as-at date: the lists cover the 12 months before it.
-  const annexA = path.join(opts.out, 'annex-a.xlsx');
-  const sheets = await writeAnnexA(annexA, sim, { asAt, from, to, random: rng(opts.seed ^ 0xa4), faultRate: opts.faultRate > 0 ? 0.0005 : 0 });
-  w.files.push({ file: annexA, entity: 'ofsted annex a', rows: sheets.reduce((n, s) => n + s.rows, 0), faults: sheets.reduce((n, s) => n + s.faults, 0) });
-  return w.files;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const el = (name: string, value: string | null | undefined) => (value === null || value === undefined || value === '' ? `<${name}/>` : `<${name}>${esc(value)}</${name}>`);
 
-/** CIN census XML (COLLECT layout): every referral in the year, or whose assessment or plan was open in it. */
-async function writeCinCensusXml(file: string, sim: Simulation, from: IsoDate, to: IsoDate, faults: Random, faultRate: number): Promise<{ children: number; faults: number }> {
+/** CIN census XML (COLLECT layout), written shard by shard: every referral in the year, or whose assessment or plan was open in it. */
+class CinCensusWriter {
+  private readonly out: WriteStream;
+  private readonly year: CollectionYear;
+  children = 0;
+  faults = 0;
+  constructor(file: string, to: IsoDate) {
+    this.out = createWriteStream(file);
+    this.year = collectionYearOf(to);
+    this.out.write(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<Message>',
+        `<Header><CollectionDetails><Collection>CIN</Collection><Year>${to.slice(0, 4)}</Year><ReferenceDate>${to}</ReferenceDate></CollectionDetails>` +
+          `<Source><SourceLevel>L</SourceLevel><LEA>999</LEA><SoftwareCode>Local Authority</SoftwareCode><Release>csp demo</Release><SerialNo>001</SerialNo><DateTime>${addDays(to, 1)}T07:00:00</DateTime></Source></Header>`,
+        '<Children>',
+      ].join('\n') + '\n',
+    );
+  }
+
+  async addShard(sim: Simulation, from: IsoDate, to: IsoDate, faults: Random, faultRate: number): Promise<void> {
+    const { text, children, faulty } = cinShardXml(sim, from, to, faults, faultRate, this.year);
+    this.children += children;
+    this.faults += faulty;
+    if (!this.out.write(text)) await once(this.out, 'drain');
+  }
+
+  async close(): Promise<void> {
+    this.out.end('</Children>\n</Message>\n');
+    await once(this.out, 'finish');
+  }
+}
+
+/** One shard's children of the CIN census, as XML lines. */
+function cinShardXml(sim: Simulation, from: IsoDate, to: IsoDate, faults: Random, faultRate: number, year: CollectionYear): { text: string; children: number; faulty: number } {
   const j = sim.journeys;
   const group = <T>(items: T[], key: (x: T) => string | null) => {
     const m = new Map<string, T[]>();
@@ -173,8 +228,9 @@ async function writeCinCensusXml(file: string, sim: Simulation, from: IsoDate, t
   let faulty = 0;
   // One episode of need and one assessment break a DfE validation rule on purpose, for the return-readiness checks:
   // an unknown PrimaryNeedCode (CIN rule 8650) and an assessment authorised the day before it started (rule 8608).
-  let unknownNeed = faultRate > 0;
-  let authorisedBeforeStart = faultRate > 0;
+  // One of each in the whole return: the first shard's.
+  let unknownNeed = faultRate > 0 && sim.shard.index === 0;
+  let authorisedBeforeStart = unknownNeed;
 
   const planXml = (p: (typeof j.cpPlans)[number]) =>
     `<ChildProtectionPlans>${el('CPPstartDate', p.start)}${el('CPPendDate', p.end)}${el('InitialCategoryOfAbuse', p.category)}${el('LatestCategoryOfAbuse', p.category)}${el('NumberOfPreviousCPP', '0')}` +
@@ -222,16 +278,9 @@ async function writeCinCensusXml(file: string, sim: Simulation, from: IsoDate, t
     add(p.childId, `<CINdetails>${el('CINreferralDate', addDays(p.start, -42))}${el('ReferralSource', '5A')}${el('PrimaryNeedCode', 'N1')}<CINclosureDate/>${el('ReferralNFA', '0')}${planXml(p)}</CINdetails>`);
   }
 
-  const year = collectionYearOf(to);
   // GenderCurrent until 2023/24; the element is Sex (M/F/U) from 2024/25.
   const sexElement = year >= '2024/25' ? 'Sex' : 'GenderCurrent';
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<Message>',
-    `<Header><CollectionDetails><Collection>CIN</Collection><Year>${to.slice(0, 4)}</Year><ReferenceDate>${to}</ReferenceDate></CollectionDetails>` +
-      `<Source><SourceLevel>L</SourceLevel><LEA>999</LEA><SoftwareCode>Local Authority</SoftwareCode><Release>csp demo</Release><SerialNo>001</SerialNo><DateTime>${addDays(to, 1)}T07:00:00</DateTime></Source></Header>`,
-    '<Children>',
-  ];
+  const lines: string[] = [];
   for (const [childId, xml] of details) {
     const c = sim.people.children.get(childId)!;
     lines.push(`<Child><ChildIdentifiers>${el('LAchildID', childId)}<UPN/>${el('PersonBirthDate', c.dob)}${el(sexElement, returnSex('cin_sex', c.sex, year))}<PersonDeathDate/></ChildIdentifiers>` +
@@ -239,7 +288,5 @@ async function writeCinCensusXml(file: string, sim: Simulation, from: IsoDate, t
     for (const x of xml) lines.push(`  ${x}`);
     lines.push('</Child>');
   }
-  lines.push('</Children>', '</Message>', '');
-  writeFileSync(file, lines.join('\n'));
-  return { children: details.size, faults: faulty };
+  return { text: lines.map((l) => `${l}\n`).join(''), children: details.size, faulty };
 }

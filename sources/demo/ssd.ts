@@ -11,7 +11,7 @@ import { CsvWriter } from './csv-writer.js';
 import type { DemoFile } from './exports.js';
 import { demoAsAt } from './file-times.js';
 import type { ClContact } from './journeys.js';
-import { simulate, type Simulation } from './simulate.js';
+import { simulateShards, type Simulation } from './simulate.js';
 import type { DemoOptions } from './write-demo.js';
 
 type Cell = string | null;
@@ -30,26 +30,44 @@ const S47_KEYS = ['NFA_FLAG', 'LEGAL_ACTION_FLAG', 'PROV_OF_SERVICES_FLAG', 'PRO
 /** The SSD writes the category of abuse as its label. */
 const ABUSE_LABEL: Record<string, string> = { NEG: 'Neglect', EMO: 'Emotional abuse', PHY: 'Physical abuse', SAB: 'Sexual abuse', MUL: 'Multiple: Neglect, Emotional abuse' };
 
-export async function writeSsdDemo(opts: DemoOptions, sim: Simulation = simulate(opts)): Promise<DemoFile[]> {
+export async function writeSsdDemo(opts: DemoOptions, sims: Iterable<Simulation> = simulateShards(opts)): Promise<DemoFile[]> {
   const dir = path.join(opts.out, 'ssd');
   mkdirSync(dir, { recursive: true });
   const asAt = demoAsAt(opts.to);
-  const files: DemoFile[] = [];
+  // Each table's file stays open while every shard's rows are appended (simulate.ts), in the order first written.
+  const open = new Map<string, { file: string; writer: CsvWriter }>();
   const table = async (name: string, header: readonly string[], rows: Iterable<Cell[]>): Promise<void> => {
-    const file = path.join(dir, `${name}.csv`);
-    const w = new CsvWriter(file, header, { bom: false });
-    for (const row of rows) await w.write(row.map((v) => v ?? 'NULL'));
-    await w.close();
-    utimesSync(file, asAt, asAt);
-    files.push({ file, entity: name, rows: w.rows, faults: 0 });
+    let t = open.get(name);
+    if (!t) {
+      const file = path.join(dir, `${name}.csv`);
+      t = { file, writer: new CsvWriter(file, header, { bom: false }) };
+      open.set(name, t);
+    }
+    for (const row of rows) await t.writer.write(row.map((v) => v ?? 'NULL'));
   };
+  // Teams are referred to by ID, as SSD deployments do; ssd_department names them. IDs follow the names' order
+  // in the first shard; a team first seen in a later shard takes the next ID.
+  const teamId = new Map<string, string>();
+  for (const sim of sims) await writeSsdShard(sim, opts, table, teamId);
+  await table('ssd_department', ['dept_team_id', 'dept_team_name', 'dept_team_parent_id', 'dept_team_parent_name'], [...teamId].map(([t, id]) => [id, t, null, null]));
+  const files: DemoFile[] = [];
+  for (const [name, t] of open) {
+    await t.writer.close();
+    utimesSync(t.file, asAt, asAt);
+    files.push({ file: t.file, entity: name, rows: t.writer.rows, faults: 0 });
+  }
+  files.push(...(await writeComplaintsDemo(opts)));
+  return files;
+}
+
+type Table = (name: string, header: readonly string[], rows: Iterable<Cell[]>) => Promise<void>;
+
+async function writeSsdShard(sim: Simulation, opts: DemoOptions, table: Table, teamId: Map<string, string>): Promise<void> {
   const { people, journeys: j, staff, contacts } = sim;
-
-  // Teams are referred to by ID, as SSD deployments do; ssd_department names them.
-  const teamNames = [...new Set([...staff.workers.map((w) => w.team), ...staff.allocations.map((a) => a.team), ...j.assessments.map((a) => a.team)])].sort();
-  const teamId = new Map(teamNames.map((t, i) => [t, `D${String(i + 1).padStart(4, '0')}`]));
+  for (const t of [...new Set([...staff.workers.map((w) => w.team), ...staff.allocations.map((a) => a.team), ...j.assessments.map((a) => a.team)])].sort()) {
+    if (!teamId.has(t)) teamId.set(t, `D${String(teamId.size + 1).padStart(4, '0')}`);
+  }
   const team = (name: string | null): Cell => (name === null ? null : teamId.get(name)!);
-
   await table('ssd_person', ['pers_person_id', 'pers_sex', 'pers_gender', 'pers_ethnicity', 'pers_dob', 'pers_common_child_id', 'pers_legacy_id', 'pers_upn_unknown', 'pers_send_flag', 'pers_expected_dob', 'pers_death_date', 'pers_is_mother', 'pers_nationality'],
     [...people.children.values()].map((c) => [c.id, c.sex === '1' ? 'M' : 'F', null, c.ethnicity, ts(c.dob), null, null, null, null, null, null, null, null]));
   await table('ssd_contacts', ['cont_contact_id', 'cont_person_id', 'cont_contact_date', 'cont_contact_source_code', 'cont_contact_source_desc', 'cont_contact_outcome_json'],
@@ -88,12 +106,9 @@ export async function writeSsdDemo(opts: DemoOptions, sim: Simulation = simulate
     [...latest.values()].map((c) => [`CLEA-${c.childId}`, c.childId, null, c.inTouch, ts(c.date), c.accom, c.suitable === null ? null : c.suitable ? '1' : '2', c.activity, null, null, null, null]));
   await table('ssd_missing', ['miss_table_id', 'miss_person_id', 'miss_missing_episode_start_date', 'miss_missing_episode_type', 'miss_missing_episode_end_date', 'miss_missing_rhi_offered', 'miss_missing_rhi_accepted'],
     j.missing.map((m) => [m.id, m.childId, ts(m.start), m.type === 'AWAY' ? 'Away' : 'Missing', ts(m.end), yn(m.offered), yn(m.accepted)]));
-  await table('ssd_department', ['dept_team_id', 'dept_team_name', 'dept_team_parent_id', 'dept_team_parent_name'], teamNames.map((t) => [teamId.get(t)!, t, null, null]));
   // Workers carry no names (prof_professional_name is left NULL, as a pseudonymised extract would).
   await table('ssd_professionals', ['prof_professional_id', 'prof_staff_id', 'prof_professional_name', 'prof_social_worker_registration_no', 'prof_professional_job_title', 'prof_professional_caseload', 'prof_professional_department', 'prof_full_time_equivalency', 'prof_agency_worker_flag'],
     staff.workers.map((w) => [w.id, w.id, null, null, w.role, null, team(w.team), String(w.fte), yn(w.employment === 'AGENCY')]));
   await table('ssd_involvements', ['invo_involvements_id', 'invo_professional_id', 'invo_professional_role_id', 'invo_professional_team', 'invo_involvement_start_date', 'invo_involvement_end_date', 'invo_worker_change_reason', 'invo_person_id', 'invo_referral_id'],
     staff.allocations.map((a) => [a.id, a.workerId, 'CW', team(a.team), ts(a.start), ts(a.end), null, a.childId, null]));
-  files.push(...(await writeComplaintsDemo(opts)));
-  return files;
 }

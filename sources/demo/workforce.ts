@@ -3,6 +3,7 @@
 import { addDays, type IsoDate } from '../../core/calendar/dates.js';
 import type { CasePeriod } from './journeys.js';
 import { int, pick, type Random } from './random.js';
+import { serial } from './shards.js';
 
 export interface Worker { id: string; team: string; role: string; fte: number; employment: 'PERM' | 'AGENCY'; start: IsoDate; leave: IsoDate | null }
 export interface Allocation { id: string; childId: string; workerId: string; team: string; start: IsoDate; end: IsoDate | null }
@@ -28,9 +29,10 @@ function supervisionCompliance(d: IsoDate): number {
 
 export interface Workforce { workers: Worker[]; allocations: Allocation[]; supervisions: Supervision[] }
 
-export function generateWorkforce(r: Random, periods: readonly CasePeriod[], o: { from: IsoDate; to: IsoDate; scale: number }): Workforce {
+export function generateWorkforce(r: Random, periods: readonly CasePeriod[], o: { from: IsoDate; to: IsoDate; scale: number; idTag?: string }): Workforce {
+  const tag = o.idTag ?? '';
   let seq = 0;
-  const workerId = () => `W${String(++seq).padStart(5, '0')}`;
+  const workerId = () => serial('W', tag, ++seq, 5);
   const workers: Worker[] = [];
   const managers = new Map<string, string>();
   const hire = (team: string, role: string, start: IsoDate, employment: Worker['employment']): Worker => {
@@ -79,12 +81,12 @@ export function generateWorkforce(r: Random, periods: readonly CasePeriod[], o: 
       if (active.length === 0) break;
       const w = active[int(r, 0, active.length - 1)]!;
       const allocEnd = w.leave !== null && w.leave < end ? w.leave : p.end;
-      allocations.push({ id: `AL${String(++a).padStart(7, '0')}`, childId: p.childId, workerId: w.id, team: w.team, start: d, end: allocEnd });
+      allocations.push({ id: serial('AL', tag, ++a, 7), childId: p.childId, workerId: w.id, team: w.team, start: d, end: allocEnd });
       // Supervision of the case while this worker holds it; only within the export period.
       const stop = allocEnd ?? o.to;
       let next = addDays(lastSupervision ?? d, int(r, 10, 30));
       while (next <= stop) {
-        if (next >= o.from) supervisions.push({ id: `SUP${String(++s).padStart(7, '0')}`, childId: p.childId, workerId: w.id, supervisorId: managers.get(w.team)!, date: next });
+        if (next >= o.from) supervisions.push({ id: serial('SUP', tag, ++s, 7), childId: p.childId, workerId: w.id, supervisorId: managers.get(w.team)!, date: next });
         lastSupervision = next;
         next = addDays(next, r() < supervisionCompliance(next) ? int(r, 18, 30) : int(r, 35, 110));
       }
