@@ -3,7 +3,8 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { buildReports, mergeManifest, REPORTS, variantsOf, type ReportId } from '../reports/catalog.js';
+import { buildReports, mergeManifest } from '../reports/catalog.js';
+import { isReportId, REPORTS, variantsOf, type ReportId } from '../reports/registry.js';
 import { writeReturnsDemo } from '../sources/demo/returns.js';
 import { writeSsdDemo } from '../sources/demo/ssd.js';
 import { DEMO_DEFAULTS, writeDemo } from '../sources/demo/write-demo.js';
@@ -378,7 +379,7 @@ program
   .addOption(configOption())
   .action(async (name: string | undefined, opts: { period?: string; periodEnd?: string; weeks?: number; compareFrom?: string; meetingDate?: string; variant: 'public' | 'restricted'; warehouse?: string; out?: string; config?: string }) => {
     const ctx = context(opts);
-    if (name && !REPORTS.includes(name as ReportId)) throw new InvalidArgumentError(`unknown report '${name}': choose one of ${REPORTS.join(', ')}`);
+    if (name && !isReportId(name)) throw new InvalidArgumentError(`unknown report '${name}': choose one of ${REPORTS.join(', ')}`);
     if (opts.period && opts.periodEnd && opts.period !== opts.periodEnd) throw new InvalidArgumentError('give --period or --period-end, not both');
     opts.periodEnd ??= opts.period;
     const warehouse = path.resolve(opts.warehouse ?? ctx.paths.warehouse);

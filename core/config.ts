@@ -71,6 +71,12 @@ export const ConfigSchema = z
          * shows (the exact disclosure audit); unset means the threshold.
          */
         protection: z.number().int().min(1).max(100).optional(),
+        /**
+         * A public table with a grain choice (Appendix 1's open-case contacts, Appendix 3's Comments) is shown at
+         * the finest grain of its list at which at most this share of its figures is "c" (else the coarsest), so
+         * suppression does not leave a wall of "c".
+         */
+        maxSuppressedShare: z.number().min(0).max(1).default(0.25),
       })
       .prefault({}),
     schedule: z
@@ -94,6 +100,20 @@ export const ConfigSchema = z
             commentFile: z.string().optional(),
             /** The meeting this appendix is for (else committee.meetingDate when that is after the period). */
             meetingDate: isoDate.optional(),
+            /**
+             * The public open-case table's grains, finest first: rows of `weeks` weeks (counted back from the
+             * period's end), columns by service area or by service group (seed service_area_groups). The
+             * restricted appendix is always weekly by service area.
+             */
+            openCaseGrains: z
+              .array(z.object({ weeks: z.number().int().min(1).max(104), columns: z.enum(['service area', 'service group']) }).strict())
+              .min(1)
+              .default([
+                { weeks: 1, columns: 'service area' },
+                { weeks: 4, columns: 'service area' },
+                { weeks: 4, columns: 'service group' },
+                { weeks: 13, columns: 'service group' },
+              ]),
           })
           .strict()
           .prefault({}),
@@ -115,6 +135,8 @@ export const ConfigSchema = z
             periodEnd: isoDate.optional(),
             /** Financial years in the trend charts and tables (fewer when the data holds fewer). */
             trendYears: z.number().int().min(2).max(10).default(4),
+            /** The public Comments table's grains, finest first (see suppression.maxSuppressedShare): 'all' shows the total alone. Restricted is by service area. */
+            commentsGrains: z.array(z.enum(['service area', 'service group', 'all'])).min(1).default(['service area', 'service group', 'all']),
             /** The meeting this appendix is for (else committee.meetingDate when that is after the period). */
             meetingDate: isoDate.optional(),
           })

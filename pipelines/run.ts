@@ -235,12 +235,55 @@ function unchangedSince(paths: DataPaths, extracted: ExtractSummary, fingerprint
   return published?.status === 'succeeded' && published.published && published.fingerprint === fingerprint ? published : null;
 }
 
+/** One run's record and the helpers every step uses to run a stage, retry, and write the record and ledger. */
+interface RunContext {
+  opts: RunOptions;
+  record: RunRecord;
+  /** Writes runs/<id>.json (atomically), so a crash leaves the last step's state on disk. */
+  save: () => void;
+  retry: <T>(what: string, work: () => Promise<T>) => Promise<T>;
+  ledger: (extra?: Parameters<typeof syncLedger>[2]) => Promise<void>;
+  /** Runs one stage (retried when a failure looks temporary), recording its start, outcome and figures. */
+  stage: <T>(name: Stage, work: () => Promise<T>, describe: (r: T) => Partial<StageRecord>) => Promise<T>;
+  started: number;
+}
+
 export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
+  const { paths, log, runId } = opts;
+  const c = startRun(opts);
+  log.info({ runId, input: opts.inputDir, data: paths.root }, `run ${runId}: starting (exports from ${opts.inputDir})`);
+  try {
+    const { summary, workingDbRestored } = await extractStep(c);
+    const pseudonymKey = ensurePseudonymKey(opts.pseudonymKeyFile, log);
+    c.record.fingerprint = runFingerprint({ config: opts.config, reports: opts.reports, mappings: opts.mappings, files: summary.files, pseudonymKeyId: pseudonymKeyId(pseudonymKey) });
+    const kept = opts.force || workingDbRestored ? null : unchangedSince(paths, summary, c.record.fingerprint);
+    if (kept) return await keepPublished(c, kept);
+    // Validation is not a stage that can fail: it always returns, saying "not run" and why when it could not.
+    c.record.validation = await validateReturns({ config: opts.config, workWarehouse: paths.workWarehouse, workDir: paths.workDir, inputDir: opts.inputDir, runId, log, children: opts.children });
+    c.save();
+    const analyst: AnalystFilesRecord = { docs: false, parquetFiles: 0, warnings: [] };
+    const docsTarget = await transformStep(c, analyst);
+    const files = await reportStep(c);
+    await publishStep(c, docsTarget, analyst);
+    c.record.warehouse = paths.warehouse;
+    c.record.appendices = paths.appendices;
+    c.record.files = files;
+    log.info({ runId, ms: Date.now() - c.started }, `run ${runId}: succeeded in ${((Date.now() - c.started) / 1000).toFixed(1)} s`);
+    return c.record;
+  } catch (e) {
+    return await recordFailure(c, e);
+  } finally {
+    c.record.finishedAt ??= new Date().toISOString();
+    c.save();
+  }
+}
+
+/** The run's record, written at once so `csp status` sees the run from its first moment, and its stage runner. */
+function startRun(opts: RunOptions): RunContext {
   const { paths, log, runId, config } = opts;
   const record: RunRecord = { runId, status: 'running', trigger: opts.trigger ?? 'manual', pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString(), inputDir: opts.inputDir, stages: {}, published: false };
   const save = () => writeJsonAtomic(runRecordFile(paths, runId), record);
   save();
-  const started = Date.now();
   const retry = <T>(what: string, work: () => Promise<T>) =>
     withRetry(work, {
       ...config.ops.retry,
@@ -270,128 +313,138 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
       throw err;
     }
   };
+  return { opts, record, save, retry, ledger, stage, started: Date.now() };
+}
 
-  let lastExtract: ExtractSummary | undefined;
+/** Extract: repair the working database if need be, land the exports, and judge each source's freshness. */
+async function extractStep(c: RunContext): Promise<{ summary: ExtractSummary; workingDbRestored: boolean }> {
+  const { opts, record } = c;
+  const { paths, log, runId, config } = opts;
   // A working database started again after damage is rebuilt from in full, even if nothing else changed.
   let workingDbRestored = false;
-  log.info({ runId, input: opts.inputDir, data: paths.root }, `run ${runId}: starting (exports from ${opts.inputDir})`);
+  const summary = await c.stage(
+    'extract',
+    async () => {
+      // First touch of the working database: repair it if a crash damaged it, then record this run.
+      // (No retries in here: the stage as a whole is retried when a failure looks temporary.)
+      workingDbRestored = await openWorkingDatabase(paths, log);
+      await syncLedger(paths.workWarehouse, [...(opts.recovered ?? []), record], { sweep: { thisRunId: runId, publishedRunId: publishedRunId(paths) } });
+      const summary = await extractStage(paths, opts.inputDir, runId, log, opts.mappings, config.returns.ssda903.collectionYear, config.completeness);
+      record.held = summary.held;
+      record.sheetsPassedOver = summary.passedOver;
+      record.workbookShortfalls = summary.shortfalls;
+      if (summary.schemaChanges.length) record.schemaChanges = summary.schemaChanges;
+      if (summary.notRelanded.length) record.notRelanded = summary.notRelanded;
+      await withWarehouse(paths.workWarehouse, { readOnly: true }, async (db) => {
+        record.freshness = evaluateFreshness(await readSourceTimes(db), config.ops.freshness);
+      });
+      for (const f of record.freshness ?? []) if (f.stale) log.warn({ stage: 'extract', source: f.source, ageDays: f.ageDays, maxAgeDays: f.maxAgeDays }, `freshness: ${describeStale(f)}: check the export job`);
+      return summary;
+    },
+    (s) => ({ files: s.files.length, read: s.read, landed: s.landed, rejected: s.rejected, skipped: s.files.filter((f) => f.status === 'skipped').length, held: s.held.length }),
+  );
+  return { summary, workingDbRestored };
+}
+
+/** Nothing to rebuild: the published warehouse and appendices already are what this run would make. */
+async function keepPublished(c: RunContext, kept: RunRecord): Promise<RunRecord> {
+  const { record, opts } = c;
+  const { paths, log, runId } = opts;
+  const extracted = record.stages.extract!;
+  const now = new Date().toISOString();
+  for (const name of ['transform', 'report', 'publish'] as const) record.stages[name] = { status: 'skipped', startedAt: now, finishedAt: now, ms: 0, attempts: 0 };
+  Object.assign(record, { status: 'succeeded', unchanged: { keptRunId: kept.runId }, files: kept.files, warehouse: paths.warehouse, appendices: paths.appendices, finishedAt: now });
+  log.info(
+    { runId, keptRunId: kept.runId, skipped: extracted.skipped, ms: Date.now() - c.started },
+    `run ${runId}: nothing changed since run ${kept.runId} (all ${extracted.files} export(s) unchanged, same dbt project, settings and code): kept its warehouse and appendices, skipped transform and report. \`csp run --force\` rebuilds anyway.`,
+  );
+  await c.ledger();
+  return record;
+}
+
+/** Transform: dbt build in the working database, then its docs site; returns where the docs were written. */
+async function transformStep(c: RunContext, analyst: AnalystFilesRecord): Promise<string | null> {
+  const { paths, log, children, pseudonymKeyFile } = c.opts;
+  let docsTarget: string | null = null;
+  await c.stage(
+    'transform',
+    async () => {
+      const hooks: DbtHooks = { onSpawn: (pid, command) => children?.add(pid, command), onExit: (pid) => children?.remove(pid) };
+      const summary = await transformStage(paths, log, pseudonymKeyFile, hooks);
+      docsTarget = await docsStage(paths, log, hooks, analyst, pseudonymKeyFile);
+      return summary;
+    },
+    (s) => ({ models: s.models, tests: s.tests, seeds: s.seeds, testsPassed: s.testsPassed, testsFailed: s.testsFailed, warned: s.warned }),
+  );
+  return docsTarget;
+}
+
+/** Report: every requested appendix from the working database into the run's own folder, then its manifest. */
+async function reportStep(c: RunContext): Promise<ManifestEntry[]> {
+  const { paths, log, runId, config, reports } = c.opts;
+  const outDir = path.join(paths.published, runId, 'appendices');
+  return c.stage(
+    'report',
+    async () => {
+      const entries = await withWarehouse(paths.workWarehouse, { readOnly: true }, (db) => buildReports(db, { config, dataRoot: paths.root, outDir, runId, log, requests: reports }));
+      await faultPause(paths.root, 'report'); // test-only: appendices written, manifest not yet
+      writeManifest(outDir, entries, runId);
+      return entries;
+    },
+    (e) => ({ files: e.length }),
+  );
+}
+
+/** Publish: snapshot, pseudonymised copy and analyst files, then the one switch that makes the run current. */
+async function publishStep(c: RunContext, docsTarget: string | null, analyst: AnalystFilesRecord): Promise<void> {
+  const { record } = c;
+  const { paths, log, runId } = c.opts;
+  await c.stage(
+    'publish',
+    async () => {
+      // The snapshot carries its own ledger, so it says "published" before the switch that makes it so; if the
+      // switch does not happen the snapshot is never seen and the working ledger is corrected below.
+      const publishedAt = new Date().toISOString();
+      Object.assign(record, { status: 'succeeded', published: true, publishedAt, finishedAt: publishedAt });
+      Object.assign(record.stages.publish!, { status: 'succeeded', finishedAt: publishedAt });
+      try {
+        await syncLedger(paths.workWarehouse, [record], { checkpoint: true });
+        const snapshot = await snapshotWarehouse(paths, runId);
+        const pseudonymised = path.join(runFolder(paths, runId), PSEUDONYMISED_FILE);
+        await writePseudonymisedWarehouse(snapshot, pseudonymised, log);
+        // BI tools reach beyond the performance team: their Parquet comes from the pseudonymised copy.
+        await publishAnalystFiles(pseudonymised, runFolder(paths, runId), docsTarget, log, analyst);
+        record.analyst = analyst;
+        await faultPause(paths.root, 'publish'); // test-only: snapshot complete, not yet switched
+        switchCurrent(paths, runId);
+      } catch (e) {
+        Object.assign(record, { status: 'running', published: false, publishedAt: undefined, finishedAt: undefined });
+        throw e;
+      }
+      // Published. What follows tidies up and cannot undo it.
+      try {
+        ensurePublicLinks(paths);
+        markPublished(paths, runId, publishedAt);
+      } catch (e) {
+        log.warn({ err: errorMessage(e) }, `publish: published, but tidying the links failed (${errorMessage(e)}); the next run repairs them`);
+      }
+    },
+    () => ({}),
+  );
+}
+
+/** A failed run: recorded as such (stage and reason) in its record and the ledger; the published run is untouched. */
+async function recordFailure(c: RunContext, e: unknown): Promise<RunRecord> {
+  const { record } = c;
+  const { paths, log, runId } = c.opts;
+  const err = e instanceof StageError ? e : new StageError('extract', errorMessage(e));
+  Object.assign(record, { status: 'failed', published: false, publishedAt: undefined, failedStage: err.stage, error: err.message });
+  log.error({ runId, stage: err.stage, err: err.message }, `run ${runId}: FAILED at ${err.stage}: ${err.message}. The published warehouse and appendices were left as they were.`);
+  record.finishedAt = new Date().toISOString();
   try {
-    await stage(
-      'extract',
-      async () => {
-        // First touch of the working database: repair it if a crash damaged it, then record this run.
-        // (No retries in here: the stage as a whole is retried when a failure looks temporary.)
-        workingDbRestored = await openWorkingDatabase(paths, log);
-        await syncLedger(paths.workWarehouse, [...(opts.recovered ?? []), record], { sweep: { thisRunId: runId, publishedRunId: publishedRunId(paths) } });
-        const summary = await extractStage(paths, opts.inputDir, runId, log, opts.mappings, config.returns.ssda903.collectionYear, config.completeness);
-        lastExtract = summary;
-        record.held = summary.held;
-        record.sheetsPassedOver = summary.passedOver;
-        record.workbookShortfalls = summary.shortfalls;
-        if (summary.schemaChanges.length) record.schemaChanges = summary.schemaChanges;
-        if (summary.notRelanded.length) record.notRelanded = summary.notRelanded;
-        await withWarehouse(paths.workWarehouse, { readOnly: true }, async (db) => {
-          record.freshness = evaluateFreshness(await readSourceTimes(db), config.ops.freshness);
-        });
-        for (const f of record.freshness ?? []) if (f.stale) log.warn({ stage: 'extract', source: f.source, ageDays: f.ageDays, maxAgeDays: f.maxAgeDays }, `freshness: ${describeStale(f)}: check the export job`);
-        return summary;
-      },
-      (s) => ({ files: s.files.length, read: s.read, landed: s.landed, rejected: s.rejected, skipped: s.files.filter((f) => f.status === 'skipped').length, held: s.held.length }),
-    );
-    const extracted = record.stages.extract!;
-    const pseudonymKey = ensurePseudonymKey(opts.pseudonymKeyFile, log);
-    record.fingerprint = runFingerprint({ config, reports: opts.reports, mappings: opts.mappings, files: lastExtract!.files, pseudonymKeyId: pseudonymKeyId(pseudonymKey) });
-    const kept = opts.force || workingDbRestored ? null : unchangedSince(paths, lastExtract!, record.fingerprint);
-    if (kept) {
-      // Nothing to rebuild: the published warehouse and appendices already are what this run would make.
-      const now = new Date().toISOString();
-      for (const name of ['transform', 'report', 'publish'] as const) record.stages[name] = { status: 'skipped', startedAt: now, finishedAt: now, ms: 0, attempts: 0 };
-      Object.assign(record, { status: 'succeeded', unchanged: { keptRunId: kept.runId }, files: kept.files, warehouse: paths.warehouse, appendices: paths.appendices, finishedAt: now });
-      log.info(
-        { runId, keptRunId: kept.runId, skipped: extracted.skipped, ms: Date.now() - started },
-        `run ${runId}: nothing changed since run ${kept.runId} (all ${extracted.files} export(s) unchanged, same dbt project, settings and code): kept its warehouse and appendices, skipped transform and report. \`csp run --force\` rebuilds anyway.`,
-      );
-      await ledger();
-      return record;
-    }
-    // Validation is not a stage that can fail: it always returns, saying "not run" and why when it could not.
-    record.validation = await validateReturns({ config, workWarehouse: paths.workWarehouse, workDir: paths.workDir, inputDir: opts.inputDir, runId, log, children: opts.children });
-    save();
-    const analyst: AnalystFilesRecord = { docs: false, parquetFiles: 0, warnings: [] };
-    let docsTarget: string | null = null;
-    await stage(
-      'transform',
-      async () => {
-        const hooks: DbtHooks = { onSpawn: (pid, command) => opts.children?.add(pid, command), onExit: (pid) => opts.children?.remove(pid) };
-        const summary = await transformStage(paths, log, opts.pseudonymKeyFile, hooks);
-        docsTarget = await docsStage(paths, log, hooks, analyst, opts.pseudonymKeyFile);
-        return summary;
-      },
-      (s) => ({ models: s.models, tests: s.tests, seeds: s.seeds, testsPassed: s.testsPassed, testsFailed: s.testsFailed, warned: s.warned }),
-    );
-    const outDir = path.join(paths.published, runId, 'appendices');
-    const files = await stage(
-      'report',
-      async () => {
-        const entries = await withWarehouse(paths.workWarehouse, { readOnly: true }, (db) =>
-          buildReports(db, { config: opts.config, dataRoot: paths.root, outDir, runId, log, requests: opts.reports }),
-        );
-        await faultPause(paths.root, 'report'); // test-only: appendices written, manifest not yet
-        writeManifest(outDir, entries, runId);
-        return entries;
-      },
-      (e) => ({ files: e.length }),
-    );
-    await stage(
-      'publish',
-      async () => {
-        // The snapshot carries its own ledger, so it says "published" before the switch that makes it so; if the
-        // switch does not happen the snapshot is never seen and the working ledger is corrected below.
-        const publishedAt = new Date().toISOString();
-        Object.assign(record, { status: 'succeeded', published: true, publishedAt, finishedAt: publishedAt });
-        Object.assign(record.stages.publish!, { status: 'succeeded', finishedAt: publishedAt });
-        try {
-          await syncLedger(paths.workWarehouse, [record], { checkpoint: true });
-          const snapshot = await snapshotWarehouse(paths, runId);
-          const pseudonymised = path.join(runFolder(paths, runId), PSEUDONYMISED_FILE);
-          await writePseudonymisedWarehouse(snapshot, pseudonymised, log);
-          // BI tools reach beyond the performance team: their Parquet comes from the pseudonymised copy.
-          await publishAnalystFiles(pseudonymised, runFolder(paths, runId), docsTarget, log, analyst);
-          record.analyst = analyst;
-          await faultPause(paths.root, 'publish'); // test-only: snapshot complete, not yet switched
-          switchCurrent(paths, runId);
-        } catch (e) {
-          Object.assign(record, { status: 'running', published: false, publishedAt: undefined, finishedAt: undefined });
-          throw e;
-        }
-        // Published. What follows tidies up and cannot undo it.
-        try {
-          ensurePublicLinks(paths);
-          markPublished(paths, runId, publishedAt);
-        } catch (e) {
-          log.warn({ err: errorMessage(e) }, `publish: published, but tidying the links failed (${errorMessage(e)}); the next run repairs them`);
-        }
-      },
-      () => ({}),
-    );
-    record.warehouse = paths.warehouse;
-    record.appendices = paths.appendices;
-    record.files = files;
-    log.info({ runId, ms: Date.now() - started }, `run ${runId}: succeeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return record;
-  } catch (e) {
-    const err = e instanceof StageError ? e : new StageError('extract', errorMessage(e));
-    Object.assign(record, { status: 'failed', published: false, publishedAt: undefined, failedStage: err.stage, error: err.message });
-    log.error({ runId, stage: err.stage, err: err.message }, `run ${runId}: FAILED at ${err.stage}: ${err.message}. The published warehouse and appendices were left as they were.`);
-    record.finishedAt = new Date().toISOString();
-    try {
-      await syncLedger(paths.workWarehouse, [record]);
-    } catch (le) {
-      log.warn({ err: errorMessage(le) }, `ledger: could not record the failure in ops.runs (${errorMessage(le)}); runs/${runId}.json has it`);
-    }
-    return record;
-  } finally {
-    record.finishedAt ??= new Date().toISOString();
-    save();
+    await syncLedger(paths.workWarehouse, [record]);
+  } catch (le) {
+    log.warn({ err: errorMessage(le) }, `ledger: could not record the failure in ops.runs (${errorMessage(le)}); runs/${runId}.json has it`);
   }
+  return record;
 }

@@ -1,20 +1,11 @@
-// Every appendix the product makes, and the manifest that lists what was written.
+// Builds the reports asked for (each from its entry in reports/registry.ts), and the manifest that lists what was written.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../core/config.js';
 import type { Logger } from '../core/logger.js';
 import type { Warehouse } from '../core/warehouse.js';
 import { NoDataError, type ManifestEntry, type Variant } from './lib/appendix.js';
-import { buildContactActivity, commentFileFor, readComment, REPORT_ID as CONTACT_ACTIVITY } from './contact-activity/build.js';
-import { buildScorecard, REPORT_ID as SCORECARD } from './scorecard/build.js';
-import { buildComplaintsAnnual, REPORT_ID as COMPLAINTS_ANNUAL } from './complaints-annual/build.js';
-import { buildReturnReadiness, REPORT_ID as RETURN_READINESS } from './return-readiness/build.js';
-import { RESTRICTED_ONLY } from './restricted-only.js';
-
-export const REPORTS = [CONTACT_ACTIVITY, SCORECARD, COMPLAINTS_ANNUAL, RETURN_READINESS] as const;
-export type ReportId = (typeof REPORTS)[number];
-
-export const variantsOf = (report: ReportId): Variant[] => (RESTRICTED_ONLY.has(report) ? ['restricted'] : ['public', 'restricted']);
+import { reportFor, type ReportId } from './registry.js';
 
 export interface ReportRequest {
   report: ReportId;
@@ -39,17 +30,19 @@ export async function buildReports(
   const entries: ManifestEntry[] = [];
   for (const req of opts.requests) {
     const started = Date.now();
-    const common = { config: opts.config, outDir: opts.outDir, runId: opts.runId, variant: req.variant, periodEnd: req.periodEnd, ...(req.meetingDate ? { meetingDate: req.meetingDate } : {}) };
     let made: ManifestEntry[];
     try {
-      if (req.report === SCORECARD) made = await buildScorecard(db, common);
-      else if (req.report === COMPLAINTS_ANNUAL) made = await buildComplaintsAnnual(db, common);
-      else if (req.report === RETURN_READINESS) made = await buildReturnReadiness(db, common);
-      else {
-        const cfg = opts.config.reports.contactActivity;
-        const comment = readComment(cfg.commentFile ?? commentFileFor(opts.dataRoot, req.report));
-        made = await buildContactActivity(db, { ...common, weeks: req.weeks, compareFrom: req.compareFrom, comment });
-      }
+      made = await reportFor(req.report).build(db, {
+        config: opts.config,
+        outDir: opts.outDir,
+        runId: opts.runId,
+        dataRoot: opts.dataRoot,
+        variant: req.variant,
+        periodEnd: req.periodEnd,
+        weeks: req.weeks,
+        compareFrom: req.compareFrom,
+        ...(req.meetingDate ? { meetingDate: req.meetingDate } : {}),
+      });
     } catch (e) {
       // e.g. statutory returns only (no complaints), or exports too short for a whole year: the others are still made.
       if (!(req.skipWithoutData && e instanceof NoDataError)) throw e;

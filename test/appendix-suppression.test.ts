@@ -29,9 +29,54 @@ interface Layout {
 }
 const LAYOUTS: Record<string, Layout> = {
   'Weekly contacts': { counts: [3, 4, 5], totalColumn: { col: 5, of: [3, 4] }, totalLabel: 'Total' },
-  'Open case contacts': { counts: [3, 4, 5, 6, 7, 8, 9], totalColumn: { col: 9, of: [3, 4, 5, 6, 7, 8] }, totalLabel: 'Total' },
   'Decided in 1 working day': { counts: [3, 4], totalLabel: 'Whole period', derived: [{ col: 5, of: [3, 4] }] },
 };
+/** The restricted open-case table: weekly, one column per service area, then the total. */
+const RESTRICTED_OPEN_CASE: Layout = { counts: [3, 4, 5, 6, 7, 8, 9], totalColumn: { col: 9, of: [3, 4, 5, 6, 7, 8] }, totalLabel: 'Total' };
+const OPEN_CASE = 'Open case contacts';
+// suppression.maxSuppressedShare for this run (default 0.25): on these six weeks weekly by area is 55% "c" and
+// 4 weeks by area 29%, so the coarser grain is chosen and still has "c" cells for the other checks to bite on.
+const MAX_SHARE = 0.3;
+
+/**
+ * The public open-case table's layout as the sheet shows it: its grain may be coarser (blocks of weeks, service
+ * groups), so its columns are read from the header row: the first area/group in column 3, the total last.
+ */
+function openCaseLayout(ws: ExcelJS.Worksheet): Layout {
+  const header = ws.getRow(4);
+  let last = 3;
+  while (header.getCell(last + 1).value !== null && header.getCell(last + 1).value !== undefined && header.getCell(last + 1).value !== '') last++;
+  expect(header.getCell(last).value, 'the open-case table ends with its total').toBe('Total');
+  const parts = Array.from({ length: last - 3 }, (_, i) => 3 + i);
+  return { counts: [...parts, last], totalColumn: { col: last, of: parts }, totalLabel: 'Total' };
+}
+const layoutsOf = (wb: ExcelJS.Workbook): Record<string, Layout> => ({ ...LAYOUTS, [OPEN_CASE]: wb.getWorksheet(OPEN_CASE)!.getRow(4).getCell(9).value === 'Total' && wb.getWorksheet(OPEN_CASE)!.getRow(4).getCell(3).value === 'EDT' ? RESTRICTED_OPEN_CASE : openCaseLayout(wb.getWorksheet(OPEN_CASE)!) });
+
+/**
+ * The public open-case table recounted from the warehouse at the grain the sheet shows: each row's weeks run
+ * from its first week to the day before the next row's (the last to the period's end); each column is an area,
+ * or a group of areas as the seed service_area_groups (reference.service_area_groups) puts them.
+ */
+function openCaseRecount(ws: ExcelJS.Worksheet, layout: Layout): number[][] {
+  // Area first: a group name may hold commas (the CSV quotes it), so it is the rest of the line, unquoted.
+  const groups = query(`SELECT service_area, service_group FROM reference.service_area_groups`).map(([a, ...g]) => [g.join(',').replace(/^"|"$/g, ''), a!]);
+  const areasOf = (header: string): string[] => (AREAS.includes(header) ? [header] : groups.filter(([g]) => g === header).map(([, a]) => a!));
+  const rows = tableRows(ws, 'Total');
+  const body = rows.slice(0, -1);
+  const starts = body.map((r) => (r.getCell(2).value as Date).toISOString().slice(0, 10));
+  const lastDay = '2020-06-14';
+  const parts = layout.totalColumn!.of;
+  const headers = parts.map((c) => String(ws.getRow(4).getCell(c).value));
+  for (const h of headers) expect(areasOf(h).length, `column '${h}' is a service area or a service group`).toBeGreaterThan(0);
+  const count = (from: string, to: string, areas: readonly string[]) =>
+    Number(query(`SELECT count(*) FROM marts.fct_contacts WHERE is_open_case AND NOT is_domestic_abuse_notification AND contact_date BETWEEN DATE '${from}' AND DATE '${to}' AND receiving_service_area IN (${areas.map((a) => `'${a}'`).join(', ')})`)[0]![0]);
+  const ranges: [string, string][] = starts.map((from, i) => [from, i + 1 < starts.length ? query(`SELECT strftime(DATE '${starts[i + 1]}' - 1, '%Y-%m-%d')`)[0]![0]! : lastDay]);
+  ranges.push([FIRST_WEEK, lastDay]);
+  return ranges.map(([from, to]) => {
+    const byPart = headers.map((h) => count(from, to, areasOf(h)));
+    return [...byPart, byPart.reduce((s, n) => s + n, 0)];
+  });
+}
 
 let data: string;
 let appendices: string;
@@ -43,7 +88,7 @@ beforeAll(async () => {
   const input = path.join(dir, 'exports');
   const config = path.join(dir, 'csp.config.json');
   // Six weeks of a demo council: the open-case table by service area has plenty of counts from 1 to 5.
-  writeFileSync(config, JSON.stringify({ council: { name: 'Testshire County Council' }, reports: { contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-05-25', weeks: WEEKS } } }));
+  writeFileSync(config, JSON.stringify({ council: { name: 'Testshire County Council' }, suppression: { maxSuppressedShare: MAX_SHARE }, reports: { contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-05-25', weeks: WEEKS } } }));
   const demo = await csp(['demo', '--out', input, '--seed', '3', '--from', '2020-04-27', '--to', '2020-06-21', '--no-faults'], { CSP_DATA_DIR: data });
   expect(demo.code, demo.stderr).toBe(0);
   runOut = await csp(['run', '--input', input, '--config', config], { CSP_DATA_DIR: data });
@@ -108,7 +153,7 @@ describe('public appendix', () => {
     let suppressed = 0;
     for (const file of files) {
       const wb = await readBook(file);
-      for (const [sheet, layout] of Object.entries(LAYOUTS)) {
+      for (const [sheet, layout] of Object.entries(layoutsOf(wb))) {
         const ws = wb.getWorksheet(sheet);
         expect(ws, `${file} has a '${sheet}' sheet`).toBeDefined();
         for (const row of tableRows(ws!, layout.totalLabel)) {
@@ -126,7 +171,7 @@ describe('public appendix', () => {
 
   it('leaves no single "c" among a total and its parts, so none can be worked out by subtraction', async () => {
     const wb = await readBook(`${STEM}.xlsx`);
-    for (const [sheet, layout] of Object.entries(LAYOUTS)) {
+    for (const [sheet, layout] of Object.entries(layoutsOf(wb))) {
       const rows = tableRows(wb.getWorksheet(sheet)!, layout.totalLabel);
       const sums: { what: string; cells: unknown[] }[] = [];
       // Down each count column: the body rows and the total row.
@@ -151,13 +196,15 @@ describe('public appendix', () => {
     const pub = await readBook(`${STEM}.xlsx`);
     const res = await readBook(`${STEM}-restricted.xlsx`);
     let secondary = 0;
-    for (const [sheet, layout] of Object.entries(LAYOUTS)) {
+    for (const [sheet, layout] of Object.entries(layoutsOf(pub))) {
       const p = tableRows(pub.getWorksheet(sheet)!, layout.totalLabel);
+      // The open-case table may be coarser in public: its figures are checked against a recount at its own grain.
+      const recount = sheet === OPEN_CASE ? openCaseRecount(pub.getWorksheet(sheet)!, layout) : null;
       const r = tableRows(res.getWorksheet(sheet)!, layout.totalLabel);
-      expect(p.length).toBe(r.length);
+      if (!recount) expect(p.length).toBe(r.length);
       for (const [i, row] of p.entries()) {
-        for (const col of layout.counts) {
-          const [pv, rv] = [row.getCell(col).value, r[i]!.getCell(col).value as number];
+        for (const [j, col] of layout.counts.entries()) {
+          const [pv, rv] = [row.getCell(col).value, recount ? recount[i]![j]! : (r[i]!.getCell(col).value as number)];
           if (isC(pv)) secondary += rv > THRESHOLD ? 1 : 0;
           else expect(pv, `${sheet} R${row.number}C${col}`).toBe(rv);
           if (rv >= 1 && rv <= THRESHOLD) expect(pv, `${sheet} R${row.number}C${col}`).toBe('c');
@@ -176,6 +223,37 @@ describe('public appendix', () => {
         if (contacts >= 1 && contacts <= THRESHOLD) expect(shown, `By source R${row}C${col} (${contacts} contacts)`).toBe('c');
         if (shown !== 'c') expect(Number.isInteger(shown), 'public averages are whole numbers').toBe(true);
         if (shown === 'c') expect(ps.getRow(row).getCell(4).value, `By source R${row} change`).toBe('c');
+      }
+    }
+  });
+
+  it('shows the open-case table at the finest grain at which at most the configured share of its figures are "c", and says so', async () => {
+    const ws = (await readBook(`${STEM}.xlsx`)).getWorksheet(OPEN_CASE)!;
+    const layout = openCaseLayout(ws);
+    const rows = tableRows(ws, 'Total');
+    const cells = rows.flatMap((r) => layout.counts.map((c) => r.getCell(c).value));
+    const share = cells.filter(isC).length / cells.length;
+    const text = ws.getSheetValues().flat().join(' ');
+    const weekly = layout.counts.length === 7 && ws.getRow(4).getCell(3).value === 'EDT' && rows.length === WEEKS + 1;
+    if (weekly) {
+      // The finest grain: allowed only when it is within the share.
+      expect(share).toBeLessThanOrEqual(MAX_SHARE);
+      expect(text).not.toContain('Shown by');
+    } else {
+      // A coarser grain: the sheet names it and the finer grains' shares, each over the limit.
+      const m = /Shown by ([^:]+): (the finest grain at which no more than 30% of the figures are "c"|the coarsest grain configured)[^(]*\(([^)]*) would be "c"\)/.exec(text);
+      expect(m, text).not.toBeNull();
+      for (const [, pct] of m![3]!.matchAll(/ (\d+)%/g)) expect(Number(pct), m![3]).toBeGreaterThan(MAX_SHARE * 100);
+      if (m![2]!.startsWith('the finest')) expect(share).toBeLessThanOrEqual(MAX_SHARE);
+      expect(text).toContain('The restricted appendix is weekly by service area.');
+    }
+    // Every figure as the warehouse recounts it at this grain (and hidden ones are "c", checked above).
+    const recount = openCaseRecount(ws, layout);
+    expect(recount.length).toBe(rows.length);
+    for (const [i, row] of rows.entries()) {
+      for (const [j, col] of layout.counts.entries()) {
+        const v = row.getCell(col).value;
+        if (!isC(v)) expect(v, `${OPEN_CASE} R${row.number}C${col}`).toBe(recount[i]![j]);
       }
     }
   });

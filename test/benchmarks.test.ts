@@ -125,7 +125,7 @@ describe('DfE comparators', () => {
 
     // The Excel sheet, read back: the same figures as printed (whole percentages), our own figure suppressed in public.
     const kpi = (id: string, unit: ShownKpi['unit'], value: number | null, suppressed = false): ShownKpi =>
-      ({ measureId: id, name: id, priorityArea: 'A', unit, direction: 'higher', definition: '', points: [], latest: { month: '2021-03-01', periodLabel: 'March 2021', numerator: null, denominator: null, value, target: null, rag: null, suppressed } }) as ShownKpi;
+      ({ measureId: id, name: id, priorityArea: 'A', unit, direction: 'higher', definition: { numerator: null, denominator: null, inclusions: null, exclusions: null, periodRule: null, sourceRule: null }, points: [], latest: { month: '2021-03-01', periodLabel: 'March 2021', numerator: null, denominator: null, value, target: null, rag: null, suppressed } }) as ShownKpi;
     const kpis = [kpi('re_referrals_12_months', 'percent', 24.6), kpi('average_caseload', 'ratio', 25.74), kpi('cp_repeat_plans', 'percent', null, true), kpi('not_a_dfe_measure', 'percent', 50)];
     const meta = { council: 'Testshire', directorate: 'CS', committee: 'C', meetingDate: null, appendixNumber: '2', title: 'Scorecard', period: 'March 2021', dataAsAt: '2021-04-01T00:00:00Z', source: 's', runId: 'r', generatedAt: '2021-04-02T00:00:00Z', variant: 'public' } as AppendixMeta;
     const wb = new ExcelJS.Workbook();

@@ -2,7 +2,10 @@
 // extract and the real dbt build run on it; nothing is mocked.
 import { utimesSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../core/config.js';
+import { buildScorecard } from '../reports/scorecard/build.js';
 import { extract } from '../pipelines/extract/extract.js';
 import { silentLogger } from '../core/logger.js';
 import { dbtBuild } from '../pipelines/transform/dbt.js';
@@ -165,7 +168,25 @@ beforeAll(async () => {
   });
   const built = await dbtBuild({ warehouse, workDir: path.join(root, 'work'), logDir: path.join(root, 'logs'), log: silentLogger() });
   expect(built.failures).toEqual([]);
+  // The scorecard appendix as printed, read back: its definitions are what the edge-case tests check the words in.
+  const out = path.join(root, 'appendices');
+  const made = await withWarehouse(warehouse, { readOnly: true }, (db) => buildScorecard(db, { config: parseConfig({}), outDir: out, runId: 'kpi-test', variant: 'restricted' }));
+  book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path.join(out, made.find((m) => m.format === 'xlsx')!.file));
 });
+
+let book: ExcelJS.Workbook;
+const TABLE_HEADER = 4; // reports/lib/xlsx.ts
+
+/** A sheet's table as rows of header -> text, from the row under the header to the first blank first cell. */
+function printed(sheet: string): Record<string, string>[] {
+  const ws = book.getWorksheet(sheet)!;
+  const headers: string[] = [];
+  ws.getRow(TABLE_HEADER).eachCell((c, i) => (headers[i] = String(c.value)));
+  const rows: Record<string, string>[] = [];
+  for (let r = TABLE_HEADER + 1; ws.getRow(r).getCell(1).value; r++) rows.push(Object.fromEntries(headers.flatMap((h, i) => (h ? [[h, String(ws.getRow(r).getCell(i).value ?? '')]] : []))));
+  return rows;
+}
 
 async function kpi(measure: string, period: string, type = 'month'): Promise<{ numerator: number | null; denominator: number | null; value: number | null }> {
   const rows = await withWarehouse(warehouse, { readOnly: true }, (db) =>
@@ -286,24 +307,48 @@ describe('KPIs on hand-made data', () => {
     expect(await kpi('children_starting_care', '2020/21', 'financial_year')).toMatchObject({ numerator: 4, value: 4 });
   });
 
-  // Issue 14: each edge case pinned in the figure and in the words the appendix prints (the definitions seed).
-  const definition = async (measure: string) =>
-    (await withWarehouse(warehouse, { readOnly: true }, (db) => db.json<{ definition: string }>('SELECT DISTINCT definition FROM marts.kpi_monthly WHERE measure_id = ?', [measure])))[0]!.definition;
+  // Issue 14: each edge case pinned in the figure and in the words the appendix prints: the scorecard workbook's
+  // "KPI definitions" sheet, read back (its fields are the seed's columns, checked below).
+  const nameOf = async (measure: string) => (await withWarehouse(warehouse, { readOnly: true }, (db) => db.json<{ measure_name: string }>('SELECT measure_name FROM reference.kpi_definitions WHERE measure_id = ?', [measure])))[0]!.measure_name;
+  const definition = async (measure: string): Promise<Record<string, string>> => {
+    const name = await nameOf(measure);
+    const row = printed('KPI definitions').find((r) => r.Measure === name);
+    expect(row, `${name} on the KPI definitions sheet`).toBeDefined();
+    return row!;
+  };
+
+  it('prints every KPI definition as the seed holds it, field by field, on the definitions sheet and on each scorecard row', async () => {
+    const seed = await withWarehouse(warehouse, { readOnly: true }, (db) =>
+      db.json<Record<string, string | null>>('SELECT measure_name, numerator_definition, denominator_definition, inclusions, exclusions, period_rule, source_rule FROM reference.kpi_definitions'),
+    );
+    const sheet = printed('KPI definitions');
+    const rows = printed('Scorecard');
+    const heads = [['Counts', 'numerator_definition'], ['Out of', 'denominator_definition'], ['Includes', 'inclusions'], ['Excludes', 'exclusions'], ['Period', 'period_rule'], ['Sources', 'source_rule']] as const;
+    for (const r of sheet) {
+      const s = seed.find((x) => x.measure_name === r.Measure)!;
+      for (const [h, c] of heads) expect(r[h], `${r.Measure} ${h}`).toBe(s[c] ?? '');
+      // The scorecard row's Definition is the same fields, each on its own line under its heading.
+      const filled = heads.filter(([, c]) => s[c]).map(([h, c]) => `${h}: ${s[c]}`);
+      expect(rows.find((x) => x.Measure === r.Measure)!.Definition, r.Measure).toBe(filled.join('\n'));
+    }
+    expect(sheet.length).toBeGreaterThan(20);
+  });
 
   it('re-referrals: a second referral the same day is not one; one exactly 12 months later is (DfE "within 12 months")', async () => {
     expect(await kpi('re_referrals_12_months', 'June 2020')).toEqual({ numerator: 0, denominator: 2, value: 0 });
     expect(await kpi('re_referrals_12_months', 'July 2020')).toEqual({ numerator: 1, denominator: 1, value: 100 });
     expect(await kpi('re_referrals_12_months', 'July 2019')).toEqual({ numerator: 0, denominator: 1, value: 0 });
     const words = await definition('re_referrals_12_months');
-    expect(words).toContain('a second referral on the same day is not a re-referral');
-    expect(words).toContain('one exactly 12 months after the last is within 12 months');
+    expect(words.Excludes).toBe('A second referral on the same day is not a re-referral');
+    expect(words.Includes).toContain('one exactly 12 months after the last is within 12 months');
   });
 
   it('care leavers 16-18 NEET leave out those who returned home (RHOM), and the words say so', async () => {
     // 31 May 2020, aged 16-18: Y6 (NEET) counts; Y5 returned home and is excluded: 1 of 1, not 1 of 2.
     expect(await kpi('care_leavers_16_18_neet', 'May 2020')).toEqual({ numerator: 1, denominator: 1, value: 100 });
-    expect(await definition('care_leavers_16_18_neet')).toContain('excluding those who died or returned home to live with their parents for 6 months or more');
-    expect(await definition('care_leavers_16_18_neet')).not.toContain('all care leavers of that age.');
+    const words = await definition('care_leavers_16_18_neet');
+    expect(words.Excludes).toContain('returned home to live with their parents for 6 months or more');
+    expect(words['Out of']).toBe('All care leavers aged 16 to 18');
   });
 
   it('care leavers 19-25 "still supported": all aged 19-21, and 22-25 with a contact in the last 12 months', async () => {
@@ -312,7 +357,9 @@ describe('KPIs on hand-made data', () => {
     // 30 June 2020: Y7's last contact is more than 12 months old: no longer supported.
     const june = await kpi('care_leavers_19_25_eet', 'June 2020');
     expect([june.numerator, june.denominator]).toEqual([1, 3]);
-    expect(await definition('care_leavers_19_25_eet')).toContain('Still supported: everyone aged 19 to 21, and those aged 22 to 25 with a recorded contact in the 12 months to the end of the period');
+    const words = await definition('care_leavers_19_25_eet');
+    expect(words.Includes).toContain('Still supported: everyone aged 19 to 21, and those aged 22 to 25 with a recorded contact in the 12 months to the end of the period');
+    expect(words['Out of']).toBe('All care leavers aged 19 to 25 still supported');
   });
 
   it('supervision: a case with several open allocations is due from the earliest, and the words say so', async () => {
@@ -320,7 +367,7 @@ describe('KPIs on hand-made data', () => {
     // 1 December, co-worker since 20 January) is due and was supervised on 15 January: 1 of 6.
     const jan = await kpi('supervision_within_interval', 'January 2021');
     expect([jan.numerator, jan.denominator]).toEqual([1, 6]);
-    expect(await definition('supervision_within_interval')).toContain('A case with several open allocations counts once: allocated since the earliest of them');
+    expect((await definition('supervision_within_interval')).Includes).toContain('A case with several open allocations counts once: allocated since the earliest of them');
   });
 
   it('a worker is in post on their leave date, and the words say so', async () => {
@@ -329,17 +376,17 @@ describe('KPIs on hand-made data', () => {
     expect([dec.numerator, dec.denominator]).toEqual([3, 4]);
     const jan = await kpi('permanent_workforce', 'January 2021');
     expect([jan.numerator, jan.denominator]).toEqual([2, 3]);
-    expect(await definition('permanent_workforce')).toContain('the leave date is their last day');
+    expect((await definition('permanent_workforce')).Includes).toContain('to their leave date, both included (the leave date is their last day)');
   });
 
   it('gives each period a target, direction and RAG from the targets seed', async () => {
     const rows = await withWarehouse(warehouse, { readOnly: true }, (db) =>
-      db.json<{ period_label: string; target: number | null; rag: string | null; definition: string }>(
-        "SELECT period_label, target, rag, definition FROM marts.kpi_monthly WHERE measure_id = 'supervision_within_interval' AND period_type = 'month' AND period_label IN ('January 2021', 'February 2021', 'March 2021', 'April 2021') ORDER BY period_start",
+      db.json<{ period_label: string; target: number | null; rag: string | null; period_rule: string }>(
+        "SELECT period_label, target, rag, period_rule FROM marts.kpi_monthly WHERE measure_id = 'supervision_within_interval' AND period_type = 'month' AND period_label IN ('January 2021', 'February 2021', 'March 2021', 'April 2021') ORDER BY period_start",
       ),
     );
     // Trajectory 70% February, 85% March (no April row: the data ends in March); nothing before February.
     expect(rows.map((r) => [r.period_label, r.target])).toEqual([['January 2021', null], ['February 2021', 70], ['March 2021', 85]]);
-    expect(rows[0]!.definition).toMatch(/^Open cases at the end of the period/);
+    expect(rows[0]!.period_rule).toBe('Open cases at the end of the period');
   });
 });

@@ -210,6 +210,11 @@ async function benchScale(scale) {
   log(`scale ${scale}: second csp run, no new files`);
   const again = must(await measure(process.execPath, [csp, 'run', '--input', input], { CSP_DATA_DIR: data }), 'second csp run');
   const againRec = runRecord(data, again.stdout);
+  // A night: the same folder rebuilt from its kept working warehouse (dbt's saved parse and unchanged seeds kept),
+  // as every night after the first is; --force, since the exports are the same files.
+  log(`scale ${scale}: a night on the kept working warehouse (csp run --force)`);
+  const night = must(await measure(process.execPath, [csp, 'run', '--input', input, '--force'], { CSP_DATA_DIR: data }), 'csp run --force');
+  const nightRec = runRecord(data, night.stdout);
 
   // The DfE's validation rules on the statutory returns (SSDA903 and CIN census), at Dudley size only: the same
   // council written as its returns, one csp run, and the validation step's own time from the run record.
@@ -246,6 +251,7 @@ async function benchScale(scale) {
       read: fullRec.stages.extract?.read,
       rejected: fullRec.stages.extract?.rejected,
     },
+    night: { wallMs: night.ms, peakRss: night.peakRss, extractMs: nightRec.stages.extract?.ms, transformMs: nightRec.stages.transform?.ms, reportMs: nightRec.stages.report?.ms, publishMs: nightRec.stages.publish?.ms },
     again: { wallMs: again.ms, peakRss: again.peakRss, unchanged: Boolean(againRec.unchanged), extractMs: againRec.stages.extract?.ms },
     validation,
   };
@@ -287,7 +293,6 @@ function report(results, meta) {
   const head = (first) => `| ${first} | ${scaleCols.join(' | ')} | growth ${results.map((r) => r.scale).join('->')} |\n|---|${scaleCols.map(() => '---:').join('|')}|---|`;
   const row = (label, pick, fmt) => `| ${label} | ${results.map((r) => fmt(pick(r))).join(' | ')} | ${growth(results, pick)} |`;
   const rowNoGrowth = (label, f) => `| ${label} | ${results.map(f).join(' | ')} | |`;
-  const last = results.at(-1);
   const first = results[0];
   const ratio = (r) => r.landing.bareMs / r.landing.fastMs;
   const at = (scale) => results.find((r) => r.scale === scale);
@@ -298,10 +303,11 @@ function report(results, meta) {
   };
   const biggest = results.at(-1);
   const targets = [
-    ['Landing at least half of bare read_csv throughput (contacts)', results.map((r) => `${ratio(r).toFixed(2)} at scale ${r.scale}`).join(', '), results.every((r) => ratio(r) >= 0.5)],
+    ['Landing at least 0.8 of bare read_csv throughput (contacts)', results.map((r) => `${ratio(r).toFixed(2)} at scale ${r.scale}`).join(', '), results.every((r) => ratio(r) >= 0.8)],
     atScale('End-to-end at scale 1 within 60 s', 1, (r) => `${s(r.run.wallMs)} s`, (r) => r.run.wallMs <= 60_000),
     atScale('End-to-end at scale 50 within 15 minutes', 50, (r) => `${s(r.run.wallMs)} s`, (r) => r.run.wallMs <= 900_000),
     atScale('End-to-end at scale 150 (England) within 10 minutes', 150, (r) => `${s(r.run.wallMs)} s`, (r) => r.run.wallMs <= 600_000),
+    atScale('A Dudley night in 20 s or less (scale 1, csp run --force on the kept working warehouse)', 1, (r) => (r.night ? `${s(r.night.wallMs)} s (dbt ${s(r.night.transformMs)} s)` : 'not measured'), (r) => !!r.night && r.night.wallMs <= 20_000),
     ['No-change run within a quarter of a full run', results.map((r) => `${((100 * r.again.wallMs) / r.run.wallMs).toFixed(0)}% at scale ${r.scale}`).join(', '), results.every((r) => r.again.wallMs <= r.run.wallMs / 4 && r.again.unchanged)],
     atScale('Peak memory under 2 GB at scale 50', 50, (r) => `${gb(r.run.peakRss)} GB`, (r) => r.run.peakRss < 2 * 1024 ** 3),
     atScale('Peak memory under 4 GB at scale 150 (England)', 150, (r) => `${gb(r.run.peakRss)} GB`, (r) => r.run.peakRss < 4 * 1024 ** 3),
@@ -427,6 +433,19 @@ stores the findings. Times from the run record (validation.ms).
 |---|---:|
 | Validation step, wall (s) | ${first.validation ? s(first.validation.ms) : 'not measured'} |
 ${(first.validation?.returns ?? []).map((x) => `| ${x.return === 'ssda903' ? 'SSDA903' : 'CIN census'}: validator (s), open findings | ${s(x.ms)}, ${x.open === null ? x.status : int(x.open)} |`).join('\n')}
+
+## A night on the kept working warehouse (\`csp run --force\`)
+
+Every night after the first rebuilds from the working warehouse it kept: dbt's saved parse and the seeds whose files
+did not change are reused. Same exports as the full run, rebuilt with \`--force\`.
+
+${head('')}
+${row('Wall (s)', (r) => r.night?.wallMs, s)}
+${row('Extract (s)', (r) => r.night?.extractMs, s)}
+${row('Transform: dbt build and docs (s)', (r) => r.night?.transformMs, s)}
+${row('Report (s)', (r) => r.night?.reportMs, s)}
+${row('Publish (s)', (r) => r.night?.publishMs, s)}
+${row('Peak memory (GB)', (r) => r.night?.peakRss, gb)}
 
 ## Second run with no new files
 

@@ -141,6 +141,103 @@ async function runProfiled(db: Warehouse, sql: string, step: string): Promise<vo
   writeFileSync(path.join(tmpdir(), `landing-plan-${step}.json`), String(Object.values(plan[0]!)[1]));
 }
 
+/**
+ * Reads the file into `table`, every cell VARCHAR. When records are lines, first exactly the header's width below
+ * the header, strictly: no null padding keeps DuckDB's fast scanner. A file with a short or long row fails that read
+ * and is read again with room to spare (null when even that fails).
+ */
+async function readIntoTable(db: Warehouse, input: SqlLandingInput, table: string, recordsAreLines: boolean, lap: (step: string) => void): Promise<{ width: number; strict: boolean } | null> {
+  const n = input.headers.length;
+  const readCsvSql = (width: number, opts: string) =>
+    `CREATE TEMP TABLE ${table} AS SELECT * FROM read_csv(${lit(input.path)}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', ${opts}
+        nullstr = ${lit(NO_NULL)}, columns = {${Array.from({ length: width }, (_, i) => `${lit(`c${i + 1}`)}: 'VARCHAR'`).join(', ')}})`;
+  if (recordsAreLines) {
+    try {
+      await runProfiled(db, readCsvSql(n, `skip = ${input.headerLine}, strict_mode = true, null_padding = false,`), 'read');
+      lap('read_csv (strict)');
+      return { width: n, strict: true };
+    } catch {
+      await db.run(`DROP TABLE IF EXISTS temp.${ident(table)}`);
+      lap('read_csv (strict, failed)');
+    }
+  }
+  try {
+    await db.run(readCsvSql(n + EXTRA_COLUMNS, 'null_padding = true,'));
+  } catch {
+    return null;
+  }
+  lap('read_csv (padded)');
+  return { width: n + EXTRA_COLUMNS, strict: false };
+}
+
+type Field = Contract['fields'][number];
+
+/**
+ * One pass from the read table to cleaned (v_<i>, as cellSchema's `v`) and typed (x_<i>) values. Codes, yes/no
+ * values and dates have few distinct raw cells: each is cleaned and typed once, in a small map (made here) joined
+ * back on the raw cell. Other cells are cleaned in place; a text field's typed value is its cleaned value (not
+ * copied). Also each field's own test (present when required, a valid value when given) and, for the rejects
+ * query, how to get each field's cleaned value back.
+ */
+async function typedProjection(
+  db: Warehouse,
+  ctx: { fields: readonly { f: Field; i: number }[]; csv: string; suffix: string; maps: string[]; cellOf: (field: string) => string; cleaned: (f: Field, cell: string) => string },
+) {
+  const { fields, csv, suffix, maps, cellOf, cleaned } = ctx;
+  const joins: string[] = [];
+  const xOf = new Map<string, string>();
+  const outs: string[] = [];
+  /** The cleaned value of each field in the rejects query (`j` the typed row, `r` the raw cells). */
+  const rejectV: string[] = [];
+  const rejectJoins: string[] = [];
+  // A field's own test (present when required, and a valid value when given), over the typed table's columns.
+  const fieldOk: string[] = [];
+  /** Date-time fields, whose cells not in the usual form are typed in a second statement. */
+  const retype: number[] = [];
+  for (const { f, i } of fields) {
+    const cell = cellOf(f.name);
+    if (typedPerDistinctValue(f) && cell !== 'NULL::VARCHAR') {
+      // The map, materialised so DuckDB knows it is small (it hashes the map, not the file's rows), also holds the
+      // field's test, so the rows carry only the typed value and that test; a reject gets its cleaned value back
+      // from the map.
+      const map = `_m${i}_${suffix}`;
+      maps.push(map);
+      await db.run(
+        `CREATE TEMP TABLE ${map} AS SELECT k, v, x, (v IS NULL${f.required ? ' AND false' : ''} OR x IS NOT NULL) AS ok FROM (SELECT k, v, ${typedValueSql(f, 'v', 's')} AS x FROM (SELECT k, v, ${strippedValueSql('v')} AS s FROM (SELECT k, ${cleaned(f, 'k')} AS v FROM (SELECT DISTINCT ${cell} AS k FROM ${csv}))))`,
+      );
+      joins.push(`LEFT JOIN ${map} m_${i} ON m_${i}.k = ${cell}`);
+      // A missing cell (a short row) is blank.
+      outs.push(`m_${i}.x AS x_${i}`, `coalesce(m_${i}.ok, ${!f.required}) AS fok_${i}`);
+      fieldOk.push(`fok_${i}`);
+      rejectJoins.push(`LEFT JOIN ${map} m_${i} ON m_${i}.k = r.${cell}`);
+      rejectV.push(`m_${i}.v`);
+      xOf.set(f.name, `x_${i}`);
+      continue;
+    }
+    if (f.kind === 'text') {
+      outs.push(`${cleaned(f, cell)} AS v_${i}`);
+      xOf.set(f.name, `v_${i}`);
+      fieldOk.push(f.required ? `(v_${i} IS NOT NULL)` : 'true');
+    } else {
+      // Date-times are nearly all distinct, so they are typed in place. The usual dd/mm/yyyy hh:mm needs no
+      // cleaning and goes straight to strptime on the raw cell; every other cell is typed from its cleaned value
+      // just after (few rows; written into this projection, the full rules made it too big to plan quickly).
+      if (f.kind === 'datetime') {
+        const usual = !(f.valueMap && f.valueMap.size > 0);
+        outs.push(`${cleaned(f, cell)} AS v_${i}`, `${usual ? usualDatetimeSql(cell) : `NULL::${duckdbType(f)}`} AS x_${i}`);
+        retype.push(i);
+      } else {
+        // Numbers (and a code, yes/no or date column the file leaves out): simple rules, typed in place.
+        outs.push(`${cleaned(f, cell)} AS v_${i}`, `${typedValueSql(f, `(${cleaned(f, cell)})`)} AS x_${i}`);
+      }
+      xOf.set(f.name, `x_${i}`);
+      fieldOk.push(`(v_${i} IS NULL${f.required ? ' AND false' : ''} OR (v_${i} IS NOT NULL AND x_${i} IS NOT NULL))`);
+    }
+    rejectV.push(`j.v_${i}`);
+  }
+  return { joins, outs, rejectV, rejectJoins, fieldOk, retype, xOf };
+}
+
 export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Promise<SqlLanding | null> {
   // CSP_PROFILE_LANDING=1 prints how long each step took (docs/benchmarks-notes.md has what it showed).
   const t0 = Date.now();
@@ -166,31 +263,9 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     const ends = recordEndLines(buf);
     const noTrim = ends === null && cellsNeedNoTrim(buf);
     lap('scan');
-    const readCsvSql = (width: number, opts: string) =>
-      `CREATE TEMP TABLE ${csv} AS SELECT * FROM read_csv(${lit(input.path)}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', ${opts}
-          nullstr = ${lit(NO_NULL)}, columns = {${Array.from({ length: width }, (_, i) => `${lit(`c${i + 1}`)}: 'VARCHAR'`).join(', ')}})`;
-    // When records are lines, first read exactly the header's width below the header, strictly: no null padding keeps
-    // DuckDB's fast scanner. A file with a short or long row fails that read and is read again with room to spare.
-    let m = n;
-    let strict = false;
-    if (ends === null) {
-      try {
-        await runProfiled(db, readCsvSql(n, `skip = ${input.headerLine}, strict_mode = true, null_padding = false,`), 'read');
-        strict = true;
-      } catch {
-        await db.run(`DROP TABLE IF EXISTS temp.${ident(csv)}`);
-      }
-      lap(strict ? 'read_csv (strict)' : 'read_csv (strict, failed)');
-    }
-    if (!strict) {
-      m = n + EXTRA_COLUMNS;
-      try {
-        await db.run(readCsvSql(m, 'null_padding = true,'));
-      } catch {
-        return null; // a row longer than the room left, an unterminated quote, ...: the JS path says what is wrong
-      }
-      lap('read_csv (padded)');
-    }
+    const shape = await readIntoTable(db, input, csv, ends === null, lap);
+    if (!shape) return null; // a row longer than the room left, an unterminated quote, ...: the JS path says what is wrong
+    const { width: m, strict } = shape;
     // From here every table carries its rows' line numbers, so row order means nothing, and DuckDB writes
     // unordered results in parallel (reset below).
     await db.run('SET preserve_insertion_order = false');
@@ -232,57 +307,7 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     // Trim and clean in one pass: the trim's cheap test (plain ASCII, no blank at either end) settles nearly every
     // cell, so repeating it inside the clean costs less than keeping the trimmed cells in a table of their own.
     const cleaned = (f: Contract['fields'][number], cell: string) => cellValueSql(f, noTrim ? cell : `(${cellTrimSql(cell)})`);
-    const joins: string[] = [];
-    const xOf = new Map<string, string>();
-    const outs: string[] = [];
-    /** The cleaned value of each field in the rejects query (`j` the typed row, `r` the raw cells). */
-    const rejectV: string[] = [];
-    const rejectJoins: string[] = [];
-    // A field's own test (present when required, and a valid value when given), over the typed table's columns.
-    const fieldOk: string[] = [];
-    /** Date-time fields, whose cells not in the usual form are typed in a second statement. */
-    const retype: number[] = [];
-    for (const { f, i } of fields) {
-      const cell = cellOf(f.name);
-      if (typedPerDistinctValue(f) && cell !== 'NULL::VARCHAR') {
-        // The map, materialised so DuckDB knows it is small (it hashes the map, not the file's rows), also holds the
-        // field's test, so the rows carry only the typed value and that test; a reject gets its cleaned value back
-        // from the map.
-        const map = `_m${i}_${suffix}`;
-        maps.push(map);
-        await db.run(
-          `CREATE TEMP TABLE ${map} AS SELECT k, v, x, (v IS NULL${f.required ? ' AND false' : ''} OR x IS NOT NULL) AS ok FROM (SELECT k, v, ${typedValueSql(f, 'v', 's')} AS x FROM (SELECT k, v, ${strippedValueSql('v')} AS s FROM (SELECT k, ${cleaned(f, 'k')} AS v FROM (SELECT DISTINCT ${cell} AS k FROM ${csv}))))`,
-        );
-        joins.push(`LEFT JOIN ${map} m_${i} ON m_${i}.k = ${cell}`);
-        // A missing cell (a short row) is blank.
-        outs.push(`m_${i}.x AS x_${i}`, `coalesce(m_${i}.ok, ${!f.required}) AS fok_${i}`);
-        fieldOk.push(`fok_${i}`);
-        rejectJoins.push(`LEFT JOIN ${map} m_${i} ON m_${i}.k = r.${cell}`);
-        rejectV.push(`m_${i}.v`);
-        xOf.set(f.name, `x_${i}`);
-        continue;
-      }
-      if (f.kind === 'text') {
-        outs.push(`${cleaned(f, cell)} AS v_${i}`);
-        xOf.set(f.name, `v_${i}`);
-        fieldOk.push(f.required ? `(v_${i} IS NOT NULL)` : 'true');
-      } else {
-        // Date-times are nearly all distinct, so they are typed in place. The usual dd/mm/yyyy hh:mm needs no
-        // cleaning and goes straight to strptime on the raw cell; every other cell is typed from its cleaned value
-        // just after (few rows; written into this projection, the full rules made it too big to plan quickly).
-        if (f.kind === 'datetime') {
-          const usual = !(f.valueMap && f.valueMap.size > 0);
-          outs.push(`${cleaned(f, cell)} AS v_${i}`, `${usual ? usualDatetimeSql(cell) : `NULL::${duckdbType(f)}`} AS x_${i}`);
-          retype.push(i);
-        } else {
-          // Numbers (and a code, yes/no or date column the file leaves out): simple rules, typed in place.
-          outs.push(`${cleaned(f, cell)} AS v_${i}`, `${typedValueSql(f, `(${cleaned(f, cell)})`)} AS x_${i}`);
-        }
-        xOf.set(f.name, `x_${i}`);
-        fieldOk.push(`(v_${i} IS NULL${f.required ? ' AND false' : ''} OR (v_${i} IS NOT NULL AND x_${i} IS NOT NULL))`);
-      }
-      rejectV.push(`j.v_${i}`);
-    }
+    const { joins, outs, rejectV, rejectJoins, fieldOk, retype, xOf } = await typedProjection(db, { fields, csv, suffix, maps, cellOf, cleaned });
     const x = (f: Contract['fields'][number]) => xOf.get(f.name)!;
     const cellsOk = `(cnt = ${n} AND ${fieldOk.join(' AND ') || 'true'})`;
     const checkSql = (contract.rowChecks ?? []).map((c) => `coalesce(${c.sql!((name) => xOf.get(name)!)}, false)`);
@@ -309,32 +334,7 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     );
     await db.run(`DROP TABLE temp.${ident(csv)}`);
     lap('rejects-fetch');
-    const rejects: LandedReject[] = [];
-    for (const r of bad) {
-      const line = Number(r.line);
-      const cells = cols.slice(0, n).map((c) => r[c] as string | null);
-      const record = JSON.stringify(Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? null])));
-      const cnt = Number(r.cnt);
-      if (cnt !== n) {
-        rejects.push({ line, column: null, value: null, reason: rowLengthReason(cnt, n), record });
-        continue;
-      }
-      const raw = (i: number) => (r[`raw_${i}`] as string | null) ?? null;
-      const problems = fields.filter(({ i }) => !r[`ok_${i}`]).map(({ f, i }) => ({ line, column: f.header, value: raw(i), reason: cellReason(f, (r[`v_${i}`] as string | null) ?? null), record }));
-      if (problems.length === 0) {
-        const row: CanonicalRow = {};
-        for (const { f, i } of fields) {
-          const v = r[`canon_${i}`];
-          row[f.name] = v === null || v === undefined ? null : f.kind === 'integer' || f.kind === 'decimal' ? Number(v) : (v as string | boolean);
-        }
-        (contract.rowChecks ?? []).forEach((check, k) => {
-          if (!r[`check_${k}`]) return;
-          const at = fields.find((x) => x.f.name === check.field)!;
-          problems.push({ line, column: at.f.header, value: raw(at.i), reason: check.message(row), record });
-        });
-      }
-      rejects.push(...problems);
-    }
+    const rejects = wordRejects(bad, { contract, headers, fields, cols: cols.slice(0, n) });
     lap('rejects-build');
     const rejected = bad.length;
     // The good rows go straight from the typed step into the raw table (no landing copy in between).
@@ -355,4 +355,40 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     await db.run('RESET preserve_insertion_order');
     if (!handedOver) await dispose();
   }
+}
+
+/**
+ * The rejects of the failing rows, worded by the JS path's own functions (so both paths give the same reasons): a
+ * row of the wrong length, each field whose test failed, or else each row check that fired.
+ */
+function wordRejects(bad: readonly Record<string, unknown>[], ctx: { contract: Contract; headers: readonly string[]; fields: readonly { f: Contract['fields'][number]; i: number }[]; cols: readonly string[] }): LandedReject[] {
+  const { contract, headers, fields, cols } = ctx;
+  const n = headers.length;
+  const rejects: LandedReject[] = [];
+  for (const r of bad) {
+    const line = Number(r.line);
+    const cells = cols.map((c) => r[c] as string | null);
+    const record = JSON.stringify(Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? null])));
+    const cnt = Number(r.cnt);
+    if (cnt !== n) {
+      rejects.push({ line, column: null, value: null, reason: rowLengthReason(cnt, n), record });
+      continue;
+    }
+    const raw = (i: number) => (r[`raw_${i}`] as string | null) ?? null;
+    const problems = fields.filter(({ i }) => !r[`ok_${i}`]).map(({ f, i }) => ({ line, column: f.header, value: raw(i), reason: cellReason(f, (r[`v_${i}`] as string | null) ?? null), record }));
+    if (problems.length === 0) {
+      const row: CanonicalRow = {};
+      for (const { f, i } of fields) {
+        const v = r[`canon_${i}`];
+        row[f.name] = v === null || v === undefined ? null : f.kind === 'integer' || f.kind === 'decimal' ? Number(v) : (v as string | boolean);
+      }
+      (contract.rowChecks ?? []).forEach((check, k) => {
+        if (!r[`check_${k}`]) return;
+        const at = fields.find((x) => x.f.name === check.field)!;
+        problems.push({ line, column: at.f.header, value: raw(at.i), reason: check.message(row), record });
+      });
+    }
+    rejects.push(...problems);
+  }
+  return rejects;
 }

@@ -7,6 +7,8 @@ import type { Logger } from '../../core/logger.js';
 import { dbtPluginDir, sqlDir, venvBinDir } from '../../core/paths.js';
 import { ensureValidationSchema } from '../validate/store.js';
 import { withWarehouse } from '../../core/warehouse.js';
+import { dbtLocation, saveTargetParse, seedTargetParse } from './parse-cache.js';
+import { readSeedState, recordSeedState, seedFiles, unchangedSeeds, type SeedFile } from './seed-state.js';
 
 export interface DbtSummary {
   ok: boolean;
@@ -39,11 +41,14 @@ export interface DbtHooks {
   onLine?: (line: string) => void;
 }
 
-/** What dbt needs besides its project: the pseudonymisation key reaches it as a file path, never as its value. */
+/**
+ * What dbt needs besides its project: the pseudonymisation key reaches it as a file path, never as its value. The
+ * warehouse is named relative to the folder dbt runs in (dbtLocation), so every data folder shares one saved parse.
+ */
 export function dbtEnv(warehouse: string, pseudonymKeyFile: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
-    CSP_WAREHOUSE: warehouse,
+    CSP_WAREHOUSE: dbtLocation(warehouse).warehouse,
     [PSEUDONYM_KEY_ENV]: pseudonymKeyFile,
     PYTHONPATH: [dbtPluginDir, process.env.PYTHONPATH].filter(Boolean).join(path.delimiter),
     DBT_SEND_ANONYMOUS_USAGE_STATS: 'false',
@@ -63,10 +68,10 @@ const dbtExecutable = (): string => {
 const commonArgs = (targetPath: string, logDir: string): string[] => ['--project-dir', sqlDir, '--profiles-dir', sqlDir, '--target-path', targetPath, '--log-path', logDir];
 
 /** Runs one dbt command, every output line to the debug log; resolves with the exit code and the last lines. */
-async function spawnDbt(dbt: string, args: string[], env: NodeJS.ProcessEnv, log: Logger, hooks?: DbtHooks): Promise<{ code: number; tail: string[] }> {
+async function spawnDbt(dbt: string, args: string[], warehouse: string, env: NodeJS.ProcessEnv, log: Logger, hooks?: DbtHooks): Promise<{ code: number; tail: string[] }> {
   const tail: string[] = [];
   const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(dbt, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(dbt, args, { env, cwd: dbtLocation(warehouse).cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     if (child.pid !== undefined) hooks?.onSpawn?.(child.pid, dbt);
     const onLine = (line: string) => {
       if (!line.trim()) return;
@@ -112,7 +117,7 @@ export async function dbtDocsGenerate(opts: { warehouse: string; workDir: string
   rmSync(path.join(targetPath, DOCS_FILES.page), { force: true });
   const keyFile = opts.pseudonymKeyFile ?? throwawayKeyFile(opts.workDir);
   const args = ['docs', 'generate', '--static', '--no-compile', ...commonArgs(targetPath, opts.logDir)];
-  const { code, tail } = await spawnDbt(dbt, args, dbtEnv(opts.warehouse, keyFile), opts.log, opts.hooks);
+  const { code, tail } = await spawnDbt(dbt, args, opts.warehouse, dbtEnv(opts.warehouse, keyFile), opts.log, opts.hooks);
   if (code !== 0 || !existsSync(path.join(targetPath, DOCS_FILES.page))) {
     throw new DbtError(`dbt docs generate failed (exit ${code}):\n${tail.slice(-10).join('\n')}`);
   }
@@ -134,7 +139,13 @@ export async function dbtBuild(opts: {
 }): Promise<DbtSummary> {
   const dbt = dbtExecutable();
   // The return-validation marts read the validation schema, which a warehouse never validated does not have yet.
-  await withWarehouse(opts.warehouse, {}, ensureValidationSchema);
+  // Seeds whose table already holds their file are not reloaded (seed-state.ts).
+  const seeds = seedFiles(sqlDir);
+  const kept = await withWarehouse(opts.warehouse, {}, async (db) => {
+    await ensureValidationSchema(db);
+    const state = await readSeedState(db);
+    return unchangedSeeds(seeds, state.recorded, state.tables);
+  });
   const keyFile = opts.pseudonymKeyFile ?? throwawayKeyFile(opts.workDir);
   ensurePseudonymKey(keyFile, opts.log);
   const targetPath = path.join(opts.workDir, 'dbt-target');
@@ -144,8 +155,12 @@ export async function dbtBuild(opts: {
   const started = Date.now();
   // Unit tests pin the models' logic on hand-made rows; they run in `npm test` (and `npx dbt test --select
   // test_type:unit`), not every night, where nothing they check can have changed since the code was tested.
-  const args = ['build', '--exclude-resource-type', 'unit_test', ...commonArgs(targetPath, opts.logDir), ...(opts.args ?? [])];
-  const { code, tail } = await spawnDbt(dbt, args, dbtEnv(opts.warehouse, keyFile), opts.log, opts.hooks);
+  const exclude = kept.length > 0 ? ['--exclude', ...kept.map((f) => `path:${f.selector}`)] : [];
+  if (kept.length > 0) opts.log.debug({ seeds: kept.map((f) => f.name) }, `transform: ${kept.length} of ${seeds.length} seeds unchanged since the last build that passed, not reloaded`);
+  const args = ['build', '--exclude-resource-type', 'unit_test', ...exclude, ...commonArgs(targetPath, opts.logDir), ...(opts.args ?? [])];
+  seedTargetParse(targetPath, opts.warehouse);
+  const { code, tail } = await spawnDbt(dbt, args, opts.warehouse, dbtEnv(opts.warehouse, keyFile), opts.log, opts.hooks);
+  saveTargetParse(targetPath, opts.warehouse);
 
   if (!existsSync(resultsFile)) {
     throw new DbtError(`dbt build did not run (exit ${code}):\n${tail.slice(-15).join('\n')}\nFix the problem above (full dbt log in ${opts.logDir}) and run again.`);
@@ -171,6 +186,7 @@ export async function dbtBuild(opts: {
     failures,
     durationMs: Date.now() - started,
   };
+  if (summary.ok) await withWarehouse(opts.warehouse, {}, (db) => recordSeedState(db, seedsHeld(seeds, kept, results)));
   // One readable line for the person watching; every warning in full in the run's log file.
   const warnings = results.filter((x) => x.status === 'warn');
   for (const r of warnings) opts.log.debug({ node: r.unique_id, message: r.message }, `transform: warning from ${r.unique_id.split('.').slice(2).join('.')}: ${r.message}`);
@@ -182,4 +198,11 @@ export async function dbtBuild(opts: {
     );
   }
   return summary;
+}
+
+/** After a build that passed: the seeds it loaded, and those it kept as they were (a --select may leave some out). */
+function seedsHeld(seeds: readonly SeedFile[], kept: readonly SeedFile[], results: readonly RunResult[]): SeedFile[] {
+  const loaded = new Set(results.filter((r) => r.unique_id.startsWith('seed.') && r.status === 'success').map((r) => r.unique_id.split('.').at(-1)));
+  const keptSet = new Set(kept);
+  return seeds.filter((f) => keptSet.has(f) || loaded.has(f.name));
 }

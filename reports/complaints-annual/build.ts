@@ -5,52 +5,53 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { longDate } from '../../core/calendar/dates.js';
 import { protectionOf } from '../../core/config.js';
 import type { Warehouse } from '../../core/warehouse.js';
-import { meetingDateFor, writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
+import { appendixMeta, appendixStem, writeAppendixFiles, type AppendixBuildOptions, type ManifestEntry, type Variant } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
-import { cellPadding, chartContent, commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';
+import { cellPadding, chartContent, commentBox, definitionsContent, renderPdf, tableContent } from '../lib/pdf.js';
 import { rejectedRows, rejectsStatement } from '../lib/rejects.js';
 import { C } from '../lib/suppression.js';
-import { addAboutSheet, addTableSheet, newWorkbook, type XlsxColumn } from '../lib/xlsx.js';
+import { addAboutSheet, addTableSheet, newWorkbook } from '../lib/xlsx.js';
+import { pdfText, toPdfTable, toXlsxTable, type ColumnFormat, type TableDescription } from '../lib/table.js';
 import { barsChart, outcomesChart, trendMeasuresChart, trendReceivedChart } from './charts.js';
 import { loadComplaintsAnnual, PROCEDURES, type ComplaintsAnnualData } from './data.js';
 import { definitionsFor } from './definitions.js';
 import { protectedComplaintsAnnualTables, type ComplaintsAnnualTables, type ReportColumn, type ReportTable } from './tables.js';
 
-export const REPORT_ID = 'complaints-annual';
+import { REPORT_ID } from './report.js';
+
+export { REPORT_ID };
 
 /** periodEnd: any date; the report covers the latest financial year complete by then. Default: the data-as-at date. */
 export type BuildOptions = AppendixBuildOptions;
 
-// PDF text for a published figure: "c" stays "c", a missing figure is a dash.
-const shown = (v: unknown, f: (n: number) => string): string => (v === C ? C : typeof v === 'number' ? f(v) : '–');
-const fmt = (c: ReportColumn, v: unknown): string => {
-  if (c.kind === 'label') return v === null || v === undefined ? '' : String(v);
-  if (c.kind === 'percent') return shown(v, (n) => `${Math.round(n * 100)}%`);
-  if (c.kind === 'difference') return shown(v, (n) => `${n > 0 ? '+' : ''}${(Math.round(n) || 0).toLocaleString('en-GB')}`);
-  return shown(v, (n) => Math.round(n).toLocaleString('en-GB'));
-};
+const formatOf = (c: ReportColumn): ColumnFormat => (c.kind === 'label' ? 'text' : c.kind === 'percent' ? 'percent' : c.kind === 'difference' ? 'difference' : 'count');
+const fmt = (c: ReportColumn, v: unknown): string => pdfText(formatOf(c), v);
 
-/** A table's PDF columns: the first label column takes the spare width, figures get equal widths that fit A4 portrait. */
-function pdfColumns(t: ReportTable): PdfColumn[] {
+/**
+ * A published table described once for both writers: PDF figures get equal widths that fit A4 portrait (the
+ * first label column takes the spare width); workbook label columns fit their text, figures their header.
+ */
+function describe(t: ReportTable, variant: Variant, hiddenNote: string): TableDescription<ReportTable['rows'][number]> {
   const figures = t.columns.filter((c) => c.kind !== 'label').length;
   const labels = t.columns.length - figures;
   // 515pt is A4 portrait's text width, less each column's padding; a label needs ~70pt.
   const w = Math.min(56, Math.floor((515 - cellPadding(t.columns.length) * t.columns.length - 70 * labels) / Math.max(figures, 1)));
-  return t.columns.map((c, i) => (c.kind === 'label' ? { header: c.header, width: i === 0 ? ('*' as const) : 48 } : { header: c.header, align: 'right' as const, width: w }));
-}
-
-function pdfTable(t: ReportTable, hiddenNote: string) {
   const hasC = t.rows.some((r) => Object.values(r).includes(C));
-  const note = [t.note, hasC ? hiddenNote : ''].filter(Boolean).join(' ');
-  return { title: t.title, columns: pdfColumns(t), rows: t.rows.map((r) => t.columns.map((c) => fmt(c, r[c.key]))), totalRows: t.totalRows, ...(note ? { note } : {}) };
-}
-
-function xlsxColumns(t: ReportTable, pub: boolean): XlsxColumn[] {
-  return t.columns.map((c, i) => {
-    if (c.kind === 'label') return { header: c.header, key: c.key, width: i === 0 ? Math.max(14, ...t.rows.map((r) => String(r[c.key] ?? '').length + 2)) : 12 };
-    const numFmt = c.kind === 'percent' ? (pub ? '0%' : '0.0%') : c.kind === 'difference' ? '+#,##0;-#,##0;0' : '#,##0';
-    return { header: c.header, key: c.key, width: Math.round(Math.max(11, Math.min(18, c.header.length * 0.7 + 4))), numFmt };
-  });
+  return {
+    sheet: t.sheet,
+    title: t.title,
+    variant,
+    columns: t.columns.map((c, i) => ({
+      header: c.header,
+      format: formatOf(c),
+      value: (r) => r[c.key],
+      pdf: { width: c.kind === 'label' ? (i === 0 ? '*' : 48) : w },
+      xlsx: { key: c.key, width: c.kind === 'label' ? (i === 0 ? Math.max(14, ...t.rows.map((r) => String(r[c.key] ?? '').length + 2)) : 12) : Math.round(Math.max(11, Math.min(18, c.header.length * 0.7 + 4))) },
+    })),
+    rows: t.rows,
+    totalRows: t.totalRows,
+    note: [t.note, hasC ? hiddenNote : ''].filter(Boolean).join(' '),
+  };
 }
 
 /** What the year looked like, quoting only published figures ("c" where a figure is suppressed). */
@@ -64,7 +65,7 @@ function summary(d: ComplaintsAnnualData, t: ComplaintsAnnualTables): string {
   const parts = PROCEDURES.map((code, i) => `${n(t.byProcedure.rows[i]!.this)} ${name(d.procedureLabels[code])}`);
   const lastText = typeof total.last === 'number' ? ` (${n(total.last)} in ${d.previous.label})` : '';
   const compliments = t.compliments.rows[t.compliments.totalRows[0]!]!;
-  const comments = t.comments.rows[t.comments.totalRows[0]!]!;
+  const comments = t.comments.rows.at(-1)!; // the total row is last (and alone when the public table shows the total only)
   return (
     `${n(total.this)} complaints were received in ${d.year.label}${lastText}: ${parts.join(', ')}. ` +
     `${p(out.upOrPartlyPct)} were upheld or partly upheld. ${p(time.within10Pct)} received a response within 10 working days and ${p(time.within20Pct)} within 20. ` +
@@ -75,24 +76,20 @@ function summary(d: ComplaintsAnnualData, t: ComplaintsAnnualTables): string {
 export async function buildComplaintsAnnual(db: Warehouse, opts: BuildOptions): Promise<ManifestEntry[]> {
   const cfg = opts.config.reports.complaintsAnnual;
   const d = await loadComplaintsAnnual(db, { periodEnd: opts.periodEnd ?? cfg.periodEnd, trendYears: cfg.trendYears });
-  const meta: AppendixMeta = {
-    council: opts.config.council.name,
-    directorate: opts.config.council.directorate,
-    committee: opts.config.committee.name,
-    meetingDate: meetingDateFor({ given: opts.meetingDate, report: cfg.meetingDate, committee: opts.config.committee.meetingDate, periodEnd: d.year.end, what: `Appendix ${cfg.appendix} (${d.year.label})` }),
+  const meta = appendixMeta(opts, {
     appendixNumber: cfg.appendix,
     title: cfg.title,
     period: `${d.year.label}: ${longDate(d.year.start)} to ${longDate(d.year.end)}`,
+    periodEnd: d.year.end,
+    periodLabel: d.year.label,
+    reportMeetingDate: cfg.meetingDate,
     dataAsAt: d.dataAsAt,
     source: 'Complaints system exports (complaints, issues, Ombudsman cases, compliments, comments)',
-    runId: opts.runId,
-    generatedAt: new Date().toISOString(),
-    variant: opts.variant,
-  };
+  });
   const threshold = opts.config.suppression.threshold;
   const pub = opts.variant === 'public';
   // Public: suppression widened until the exact audit passes; throws (and nothing is written) when it cannot.
-  const { tables: t, audit } = await protectedComplaintsAnnualTables(d, opts.variant, threshold, protectionOf(opts.config));
+  const { tables: t, audit } = await protectedComplaintsAnnualTables(d, opts.variant, threshold, protectionOf(opts.config), { grains: opts.config.reports.complaintsAnnual.commentsGrains, maxSuppressedShare: opts.config.suppression.maxSuppressedShare });
   // Rows of the complaints exports received in the year that failed validation: said on the page, not silently missing.
   const rejects = rejectsStatement(
     await rejectedRows(db, [
@@ -115,7 +112,7 @@ export async function buildComplaintsAnnual(db: Warehouse, opts: BuildOptions): 
   };
   const chartNote = hiddenNote ? ' ("c" figures not drawn)' : '';
   const section = (title: string, pageBreak = false): Content => ({ text: title, style: 'h1', fontSize: 13.5, margin: [0, 6, 0, 2], ...(pageBreak ? { pageBreak: 'before' as const } : {}), headlineLevel: 2 });
-  const tbl = (x: ReportTable, o: { pageBreak?: 'before' } = {}) => tableContent(pdfTable(x, hiddenNote), o);
+  const tbl = (x: ReportTable, o: { pageBreak?: 'before' } = {}) => tableContent(toPdfTable(describe(x, opts.variant, hiddenNote)), o);
 
   // ---- PDF ----
   const pdf = await renderPdf(meta, [
@@ -157,23 +154,12 @@ export async function buildComplaintsAnnual(db: Warehouse, opts: BuildOptions): 
     trendReceived: svg.trendReceived,
     trendMeasures: svg.trendMeasures,
   };
-  const cell = (v: unknown) => (typeof v === 'number' || v === C ? v : typeof v === 'string' ? v : null);
   for (const [name, x] of Object.entries(t) as [keyof ComplaintsAnnualTables, ReportTable][]) {
-    const hasC = x.rows.some((r) => Object.values(r).includes(C));
-    const note = [x.note, hasC ? hiddenNote : ''].filter(Boolean).join(' ');
     const chart = charts[name];
-    addTableSheet(wb, meta, {
-      sheet: x.sheet,
-      title: x.title,
-      columns: xlsxColumns(x, pub),
-      rows: x.rows.map((r) => Object.fromEntries(x.columns.map((c) => [c.key, cell(r[c.key])]))),
-      totalRows: x.totalRows,
-      ...(note ? { note } : {}),
-      ...(chart ? { chartPng: png(chart) } : {}),
-    });
+    addTableSheet(wb, meta, { ...toXlsxTable(describe(x, opts.variant, hiddenNote)), ...(chart ? { chartPng: png(chart) } : {}) });
   }
   addAboutSheet(wb, meta, defs);
 
-  const stem = `appendix-${cfg.appendix}-${REPORT_ID}-${d.year.end}${opts.variant === 'restricted' ? '-restricted' : ''}`;
+  const stem = appendixStem(cfg.appendix, REPORT_ID, d.year.end, opts.variant);
   return writeAppendixFiles({ outDir: opts.outDir, stem, workbook: wb, pdf, report: REPORT_ID, periodEnd: d.year.end, meta });
 }

@@ -2,6 +2,7 @@
 // every figure is a plain count keyed by financial year, so tables.ts can shape and suppress them.
 import type { IsoDate } from '../../core/calendar/dates.js';
 import type { Warehouse } from '../../core/warehouse.js';
+import { loadServiceGroups } from '../lib/service-groups.js';
 import { annualPeriod, coversYear, NoDataError, type FinancialYear } from './period.js';
 
 export { NoDataError };
@@ -57,6 +58,8 @@ export interface ComplaintsAnnualData {
   escalationsLastYear: LabelCount[];
   /** Comments received by service area (label) and year label (key), this year and last. */
   comments: LabelCount[];
+  /** Each service area's group (seed service_area_groups), for a coarser public Comments table. */
+  serviceGroups?: Record<string, string>;
   /** Compliments received by team (label) and year label (key), this year and last. */
   compliments: LabelCount[];
 }
@@ -76,7 +79,6 @@ export async function loadComplaintsAnnual(db: Warehouse, opts: { periodEnd?: Is
   const labels = await db.json<{ procedure_code: Procedure; procedure_label: string }>(`SELECT procedure_code, procedure_label FROM reference.complaint_procedures`);
   const procedureLabels = Object.fromEntries(PROCEDURES.map((p) => [p, labels.find((l) => l.procedure_code === p)?.procedure_label ?? p])) as Record<Procedure, string>;
 
-  const yearList = years.map((y) => `'${y}'`).join(', ');
   const counted = await db.json<Omit<ProcedureYear, 'procedure'> & { procedure: string }>(
     `WITH grid AS (SELECT y.year, p.procedure FROM (VALUES ${years.map((y) => `('${y}')`).join(', ')}) y(year) CROSS JOIN (VALUES ('STAT'), ('CORP'), ('SEND')) p(procedure))
      SELECT g.year, g.procedure,
@@ -139,5 +141,6 @@ export async function loadComplaintsAnnual(db: Warehouse, opts: { periodEnd?: Is
     [year.label, previous.label],
   );
 
-  return { year, previous, trend, firstReceived, hasPrevious, dataAsAt, procedureLabels, byProcedureYear, serviceAreas, issues, issueCategories, sendIssues, escalations, escalationsLastYear, comments, compliments };
+  const serviceGroups = await loadServiceGroups(db);
+  return { year, previous, trend, firstReceived, hasPrevious, dataAsAt, procedureLabels, byProcedureYear, serviceAreas, issues, issueCategories, sendIssues, escalations, escalationsLastYear, comments, compliments, serviceGroups };
 }

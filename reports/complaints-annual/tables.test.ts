@@ -122,3 +122,60 @@ describe('complaintsAnnualTables', () => {
     expect(t.byProcedure.note).toMatch(/starts on 6 January 2020, part way through 2019\/20/);
   });
 });
+
+describe('a coarser public Comments table', () => {
+  // Comments spread thin over five areas: by area most figures are 1 to 5; by group they add up past 5.
+  const thin = (): ComplaintsAnnualData => ({
+    ...data(),
+    comments: [
+      { label: 'EDT', key: '2019/20', n: 3 },
+      { label: 'MASH', key: '2019/20', n: 4 },
+      { label: 'MASH', key: '2018/19', n: 8 },
+      { label: 'Assessment', key: '2019/20', n: 2 },
+      { label: 'Case Management', key: '2019/20', n: 5 },
+      { label: 'Case Management', key: '2018/19', n: 9 },
+      { label: 'CLA', key: '2019/20', n: 1 },
+    ],
+    serviceGroups: { EDT: 'Front door', MASH: 'Front door', Assessment: 'Assessment and case management', 'Case Management': 'Assessment and case management', CLA: 'Children in care' },
+  });
+
+  it('merges the areas into their groups, and only in the public variant', () => {
+    const pub = complaintsAnnualTables(thin(), 'public', 5, new Set(), 'service group');
+    expect(pub.comments.columns[0]!.header).toBe('Service group');
+    // By hand: Assessment and case management 2+5 = 7 (last year 9); Front door 3+4 = 7 (last year 8); Children in care 1 (0).
+    expect(pub.comments.raw.map((r) => [r.label, r.last, r.this])).toEqual([
+      ['Assessment and case management', 9, 7],
+      ['Children in care', 0, 1],
+      ['Front door', 8, 7],
+      ['Total', 17, 15],
+    ]);
+    expect(pub.comments.note).toContain('Front door (EDT, MASH)');
+    const res = complaintsAnnualTables(thin(), 'restricted', 5, new Set(), 'service group');
+    expect(res.comments.raw.map((r) => r.label)).toEqual(['Assessment', 'CLA', 'Case Management', 'EDT', 'MASH', 'Total']);
+  });
+
+  it('is shown when by area more than the allowed share is "c", and the page says why', async () => {
+    const { protectedComplaintsAnnualTables } = await import('./tables.js');
+    const byArea = await protectedComplaintsAnnualTables(thin(), 'public', 5, 5, { grains: ['service area'], maxSuppressedShare: 1 });
+    const cells = byArea.tables.comments.rows.flatMap((r) => [r.last, r.this]);
+    const share = cells.filter((v) => v === 'c').length / cells.length;
+    const r = await protectedComplaintsAnnualTables(thin(), 'public', 5, 5, { grains: ['service area', 'service group'], maxSuppressedShare: 0.3 });
+    expect(share).toBeGreaterThan(0.3);
+    expect(r.tables.comments.columns[0]!.header).toBe('Service group');
+    expect(r.tables.comments.note).toContain(`Shown by service group: `);
+    expect(r.tables.comments.note).toContain(`(by service area ${Math.round(share * 100)}% would be "c")`);
+    expect(r.audit?.ok).toBe(true);
+  });
+});
+
+describe('Comments all together', () => {
+  it('shows the total alone when even service groups leave too many "c", and the audit passes', async () => {
+    const { protectedComplaintsAnnualTables } = await import('./tables.js');
+    const d: ComplaintsAnnualData = { ...data(), comments: [{ label: 'EDT', key: '2019/20', n: 3 }, { label: 'MASH', key: '2019/20', n: 4 }, { label: 'MASH', key: '2018/19', n: 8 }], serviceGroups: { EDT: 'Front door', MASH: 'Front door' } };
+    const r = await protectedComplaintsAnnualTables(d, 'public', 5, 5, { grains: ['service area', 'all'], maxSuppressedShare: 0.1 });
+    // By hand: 3 + 4 = 7 this year, 8 last year.
+    expect(r.tables.comments.rows.map((x) => [x.label, x.last, x.this, x.change])).toEqual([['Total', 8, 7, -1]]);
+    expect(r.tables.comments.note).toContain('Shown by all service areas together: ');
+    expect(r.audit?.ok).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@
 import { longDate } from '../../core/calendar/dates.js';
 import type { Variant } from '../lib/appendix.js';
 import { protect, type AuditResult } from '../lib/disclosure-audit.js';
+import { finestGrain, grainNote, suppressedShare } from '../lib/grain.js';
 import { publishRows, suppress, type CellRef, type ColumnSpec, type Shown, type TableSpec } from '../lib/suppression.js';
 import { tablesModel, type AuditTable } from '../lib/table-audit.js';
 import { coversYear, type FinancialYear } from './period.js';
@@ -61,7 +62,15 @@ const sheetName = (s: string) => s.slice(0, 31);
  * The tables, published. `extra` names further figures to hide (disclosure-model ids, see auditTables), which
  * protectedComplaintsAnnualTables adds until the exact audit passes.
  */
-export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant, threshold: number, extra: ReadonlySet<string> = new Set()): ComplaintsAnnualTables {
+/** The Comments table's grain: by service area, by service group (seed service_area_groups), or all together (the total alone). */
+export type CommentsGrain = 'service area' | 'service group' | 'all';
+
+export interface CommentsGrainSettings {
+  grains: readonly CommentsGrain[];
+  maxSuppressedShare: number;
+}
+
+export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant, threshold: number, extra: ReadonlySet<string> = new Set(), commentsGrain: CommentsGrain = 'service area'): ComplaintsAnnualTables {
   const Y = d.year.label;
   const L = d.previous.label;
   const lastYearShown = d.hasPrevious;
@@ -77,7 +86,7 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
   const ids = new Map<ReportTable, FigureIds>();
   const make = (t: Omit<ReportTable, 'spec' | 'rows' | 'totalRows' | 'sheet'> & { sheet: string; totalRows?: number[]; ids?: FigureIds }): ReportTable => {
     const { ids: figureIds, ...rest } = t;
-    const spec: TableSpec = { columns: t.columns.map(({ header: _h, ...c }) => c as ColumnSpec), totalRows: t.totalRows ?? [] };
+    const spec: TableSpec = { columns: t.columns.map(({ header: _h, ...c }) => c), totalRows: t.totalRows ?? [] };
     const table: ReportTable = { ...rest, sheet: sheetName(t.sheet), spec, rows: [], totalRows: t.totalRows ?? [], ...(figureIds ? { ids: figureIds } : {}) };
     if (figureIds) ids.set(table, figureIds);
     return table;
@@ -188,20 +197,30 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
   });
 
   // ---- This year and last, by a label (comments by service area, compliments by team) ----
-  const yearOnYear = (sheet: string, title: string, first: string, counts: LabelCount[], note?: string, idOf?: (year: string, label: string) => string) => {
-    const labels = [...new Set(counts.map((c) => c.label))].sort();
+  const yearOnYear = (sheet: string, title: string, first: string, counts: LabelCount[], note?: string, idOf?: (year: string, label: string) => string, totalOnly = false) => {
+    const labels = totalOnly ? [] : [...new Set(counts.map((c) => c.label))].sort();
     const n = (l: string, y: string) => counts.find((c) => c.label === l && c.key === y)?.n ?? 0;
+    const all = (y: string) => (totalOnly ? sum(counts.filter((c) => c.key === y), (c) => c.n) : sum(labels, (l) => n(l, y)));
     const row = (l: string, lastN: number | null, thisN: number) => ({ label: l, last: lastN, this: thisN, change: minus(lastN, thisN) });
     return make({
       sheet,
       title,
       columns: [label(first), count('last', L), count('this', Y), change('change', 'Change', 'last', 'this')],
-      ...withTotal(labels.map((l) => row(l, last(n(l, L)), n(l, Y))), row('Total', last(sum(labels, (l) => n(l, L))), sum(labels, (l) => n(l, Y)))),
+      // The total alone is not a sum of rows the table shows (the audit must not model it as one).
+      ...(totalOnly ? { raw: [row('Total', last(all(L)), all(Y))], totalRows: [] } : withTotal(labels.map((l) => row(l, last(n(l, L)), n(l, Y))), row('Total', last(all(L)), all(Y)))),
       ...(note ? { note } : {}),
       ...(idOf ? { ids: (r: number, key: string) => (key === 'last' || key === 'this' ? idOf(key === 'last' ? L : Y, labels[r] ?? 'ALL') : null) } : {}),
     });
   };
-  const comments = yearOnYear('Comments', `Comments received, ${Y} compared with ${L}`, 'Service area', d.comments, 'A comment is an issue raised without asking for a formal complaint; it is passed to the team manager for a response.');
+  // Public: possibly by service group, so the table is not a wall of "c" (protectedComplaintsAnnualTables chooses).
+  const totalOnly = variant === 'public' && commentsGrain === 'all';
+  const byGroup = variant === 'public' && commentsGrain === 'service group' && d.serviceGroups !== undefined;
+  const groupOf = (area: string) => d.serviceGroups?.[area] ?? area;
+  const commentCounts = byGroup ? mergeLabels(d.comments, groupOf) : d.comments;
+  const groupsNote = byGroup
+    ? ` Service groups: ${[...new Set(d.comments.map((c) => groupOf(c.label)))].sort().map((g) => `${g} (${[...new Set(d.comments.filter((c) => groupOf(c.label) === g).map((c) => c.label))].sort().join(', ')})`).join('; ')}.`
+    : '';
+  const comments = yearOnYear('Comments', `Comments received${byGroup ? ' by service group' : ''}, ${Y} compared with ${L}`, byGroup ? 'Service group' : totalOnly ? 'All service areas' : 'Service area', commentCounts, `A comment is an issue raised without asking for a formal complaint; it is passed to the team manager for a response.${groupsNote}`, undefined, totalOnly);
   const compliments = yearOnYear('Compliments', `Compliments received by team, ${Y} compared with ${L}`, 'Team', d.compliments);
 
   // ---- Complaints from young people ----
@@ -281,22 +300,48 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
   return tables;
 }
 
+/** Counts with their labels mapped (e.g. service area to group) and added up per new label and key. */
+function mergeLabels(counts: readonly LabelCount[], to: (label: string) => string): LabelCount[] {
+  const out = new Map<string, LabelCount>();
+  for (const c of counts) {
+    const label = to(c.label);
+    const k = `${label}\u0000${c.key}`;
+    out.set(k, { label, key: c.key, n: (out.get(k)?.n ?? 0) + c.n });
+  }
+  return [...out.values()];
+}
+
 /** The published tables as an outsider reads them: one disclosure model (shared figures are one cell). */
 export const auditTables = (t: ComplaintsAnnualTables): AuditTable[] =>
-  Object.values(t).map((x) => ({ name: x.sheet, spec: x.spec, raw: x.raw, shown: x.rows, ...(x.ids ? { ids: x.ids } : {}), rowName: (row: number) => String(x.raw[row]?.procedure ? `${String(x.raw[row]!.procedure)} ${String(x.raw[row]!.label)}` : (x.raw[row]?.label ?? `row ${row + 1}`)) }));
+  // Object.values of an interface is any[]; the cast names what each value is (typescript-eslint calls it needless).
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+  (Object.values(t) as ReportTable[]).map((x) => ({ name: x.sheet, spec: x.spec, raw: x.raw, shown: x.rows, ...(x.ids ? { ids: x.ids } : {}), rowName: (row: number) => String(x.raw[row]?.procedure ? `${String(x.raw[row]!.procedure)} ${String(x.raw[row]!.label)}` : (x.raw[row]?.label ?? `row ${row + 1}`)) }));
 
 /**
  * The tables with suppression widened until the exact audit passes (public variant with a threshold), each
  * suppressed figure then consistent with at least `protection` values. Throws DisclosureError when it cannot.
  */
-export async function protectedComplaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant, threshold: number, protection: number): Promise<{ tables: ComplaintsAnnualTables; audit: AuditResult | null }> {
+export async function protectedComplaintsAnnualTables(
+  d: ComplaintsAnnualData,
+  variant: Variant,
+  threshold: number,
+  protection: number,
+  settings: CommentsGrainSettings = { grains: ['service area'], maxSuppressedShare: 1 },
+): Promise<{ tables: ComplaintsAnnualTables; audit: AuditResult | null }> {
   if (variant !== 'public' || threshold <= 0) return { tables: complaintsAnnualTables(d, variant, threshold), audit: null };
-  const r = await protect((extra) => {
-    const tables = complaintsAnnualTables(d, variant, threshold, extra);
-    return { published: tables, model: tablesModel(auditTables(tables)) };
-  }, protection, `Appendix 3 (${d.year.label}), public`);
-  return { tables: r.published, audit: r.audit };
+  // The Comments table at the finest grain at which at most maxSuppressedShare of its figures are "c".
+  const at = (grain: CommentsGrain) =>
+    protect((extra) => {
+      const tables = complaintsAnnualTables(d, variant, threshold, extra, grain);
+      return { published: tables, model: tablesModel(auditTables(tables)) };
+    }, protection, `Appendix 3 (${d.year.label}), public`);
+  const choice = await finestGrain(settings.grains, at, (r) => suppressedShare(r.published.comments.spec, r.published.comments.rows), settings.maxSuppressedShare);
+  const tables = choice.built.published;
+  const note = grainNote(choice.tried, settings.maxSuppressedShare, (g) => (g === 'all' ? 'all service areas together' : g), 'by service area');
+  if (note) tables.comments.note = `${tables.comments.note ?? ''} ${note}`.trim();
+  return { tables, audit: choice.built.audit };
 }
+
 
 /** Names a figure that may appear in more than one table, e.g. "received|2019/20|STAT"; null for one that does not. */
 type FigureIds = (row: number, key: string) => string | null;

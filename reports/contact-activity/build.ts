@@ -4,16 +4,18 @@ import path from 'node:path';
 import { longDate } from '../../core/calendar/dates.js';
 import { protectionOf } from '../../core/config.js';
 import type { Warehouse } from '../../core/warehouse.js';
-import { meetingDateFor, writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
+import { appendixMeta, appendixStem, writeAppendixFiles, type AppendixBuildOptions, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { chartContent, commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';
 import { addAboutSheet, addTableSheet, newWorkbook, type XlsxColumn } from '../lib/xlsx.js';
 import { rejectedRows, rejectsStatement } from '../lib/rejects.js';
 import { C } from '../lib/suppression.js';
 import { openCaseChart, sourceChart, timelinessChart, weeklyChart } from './charts.js';
-import { FULL_AVAILABILITY, loadContactActivity, OPEN_CASE_AREAS, type Availability, type ContactActivityData } from './data.js';
+import { FULL_AVAILABILITY, loadContactActivity, type Availability, type ContactActivityData } from './data.js';
 import { definitionsFor, notAvailableText } from './definitions.js';
-import { AREA_KEYS, protectedContactActivityTables, type PublishedTable } from './tables.js';
+import { serviceAreas } from './service-areas.js';
+import { groupWithAreas } from '../lib/service-groups.js';
+import { protectedContactActivityTables, type PublishedTable } from './tables.js';
 
 /** The About sheet's and page footer's source line for each contacts source. */
 const SOURCE_LINE: Record<Availability['source'], string> = {
@@ -22,8 +24,13 @@ const SOURCE_LINE: Record<Availability['source'], string> = {
   annex_a: 'Ofsted Annex A List 1 (contacts), used because there is no case-management contacts export',
 };
 
-export const REPORT_ID = 'contact-activity';
-const OPEN_CASE_WIDTHS = { EDT: 30, MASH: 34, Assessment: 52, 'Case Management': 48, CLA: 30, Disability: 46 } as const;
+import { REPORT_ID } from './report.js';
+
+export { REPORT_ID };
+/** PDF widths fitted to each area's header so the week labels stay on one line in portrait A4; service groups share the rest. */
+const OPEN_CASE_WIDTHS: Record<string, number> = { EDT: 30, MASH: 34, Assessment: 52, 'Case Management': 48, CLA: 30, Disability: 46 };
+/** The PDF's column heading of each service area (sql/seeds/service_areas.csv), e.g. Case Mgmt. */
+const OPEN_CASE_HEADINGS = new Map(serviceAreas().inOpenCaseTable.map((a) => [a.name, a.heading]));
 export const REPORT_TITLE = 'Contact Activity Data';
 
 export interface BuildOptions extends AppendixBuildOptions {
@@ -65,25 +72,21 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
   const splitText = longDate(period.split);
   const beforeText = `in the ${d.before.weeks} weeks before ${splitText}`;
   const sinceText = `since ${splitText}`;
-  const meta: AppendixMeta = {
-    council: opts.config.council.name,
-    directorate: opts.config.council.directorate,
-    committee: opts.config.committee.name,
-    meetingDate: meetingDateFor({ given: opts.meetingDate, report: cfg.meetingDate, committee: opts.config.committee.meetingDate, periodEnd: period.periodEnd, what: `Appendix ${cfg.appendix} (${period.periodEnd})` }),
+  const meta = appendixMeta(opts, {
     appendixNumber: cfg.appendix,
     title: REPORT_TITLE,
     period: `${d.weeks.length} weeks, ${longDate(period.firstWeek)} to ${longDate(period.periodEnd)}`,
+    periodEnd: period.periodEnd,
+    periodLabel: period.periodEnd,
+    reportMeetingDate: cfg.meetingDate,
     dataAsAt: d.dataAsAt,
     source: SOURCE_LINE[available.source],
-    runId: opts.runId,
-    generatedAt: new Date().toISOString(),
-    variant: opts.variant,
-  };
+  });
 
   const threshold = opts.config.suppression.threshold;
   const pub = opts.variant === 'public';
   // Public: suppression widened until the exact audit passes; throws (and nothing is written) when it cannot.
-  const { tables: t, audit } = await protectedContactActivityTables(d, opts.variant, threshold, protectionOf(opts.config));
+  const { tables: t, audit } = await protectedContactActivityTables(d, opts.variant, threshold, protectionOf(opts.config), { grains: cfg.openCaseGrains, maxSuppressedShare: opts.config.suppression.maxSuppressedShare });
   // Rows of the contacts export dated in these weeks that failed validation: said on the page, not silently missing.
   const rejects = rejectsStatement(
     await rejectedRows(db, [available.source === 'annex_a' ? { source: 'annex_a.list_1_contacts', dateField: 'contact_date' } : { source: 'case_management.contacts', dateField: 'contact_at' }], period.firstWeek, period.periodEnd),
@@ -133,17 +136,21 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
     totalRows: [t.bySource.totalRow],
     note: `Averages are rounded to whole numbers, so sources may not add to the total.${pub && threshold > 0 ? ` An average (and its change) is shown as "c" when the contacts it is worked out from number 1 to ${threshold}, or would reveal such a number.` : ''}`,
   };
+  // Public: possibly by blocks of weeks and by service group (t.openCase.grain), so it is not a wall of "c".
+  const oc = t.openCase;
+  const byGroup = oc.grain.columns === 'service group';
+  const rowWord = oc.grain.weeks === 1 ? 'Week' : `${oc.grain.weeks} weeks`;
+  const groupsNote = `${oc.grain.weeks > 1 ? ` Blocks of ${oc.grain.weeks} weeks are counted back from the last week, so the first may be shorter.` : ''}${byGroup ? ` Service groups: ${oc.columns.map((c) => groupWithAreas(c.header, c.areas)).join('; ')}.` : ''}`;
   const openTable = {
-    title: 'Open case contacts (exc DV) by receiving service area',
+    title: `Open case contacts (exc DV) by receiving service ${byGroup ? 'group' : 'area'}${oc.grain.weeks === 1 ? '' : `, by ${oc.grain.weeks} weeks`}`,
     columns: [
-      { header: 'Week', width: '*' as const },
-      // Widths fitted to each header so the week labels stay on one line in portrait A4.
-      ...OPEN_CASE_AREAS.map((a) => ({ header: a === 'Case Management' ? 'Case Mgmt' : a, align: R, width: OPEN_CASE_WIDTHS[a] })),
+      { header: rowWord, width: '*' as const },
+      ...oc.columns.map((c) => ({ header: OPEN_CASE_HEADINGS.get(c.header) ?? c.header, align: R, width: OPEN_CASE_WIDTHS[c.header] ?? 80 })),
       { header: 'Total', align: R, width: 36 },
     ],
-    rows: all(t.openCase).map((r) => [String(r.label), ...OPEN_CASE_AREAS.map((a) => count(r[AREA_KEYS[a]])), count(r.total)]),
-    totalRows: [t.openCase.totalRow],
-    note: `Contacts about children with an open case, by the service area that received them; police domestic-abuse notifications excluded.${pub && threshold > 0 ? ` "c": 1 to ${threshold}, or hidden so a total cannot reveal one; the chart draws a week's "c" areas as one grey block.` : ''}`,
+    rows: all(oc).map((r) => [String(r.label), ...oc.columns.map((c) => count(r[c.key])), count(r.total)]),
+    totalRows: [oc.totalRow],
+    note: `Contacts about children with an open case, by the service area that received them; police domestic-abuse notifications excluded.${oc.grainNote ? ` ${oc.grainNote}` : ''}${groupsNote}${pub && threshold > 0 ? ` "c": 1 to ${threshold}, or hidden so a total cannot reveal one; the chart draws a ${oc.grain.weeks === 1 ? "week's" : "block's"} "c" ${byGroup ? 'groups' : 'areas'} as one grey block.` : ''}`,
   };
   const timeTable = {
     title: 'Front-door contacts decided within 1 working day',
@@ -159,7 +166,7 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
     commentBox(`Analyst comments as at ${longDate(commentAsAt)}`, comment),
     ...tableContent(sourceTable),
     ...chartContent(`Weekly average contacts by source${hiddenNote ? ' (averages shown as "c" are not drawn)' : ''}`, sourceSvg, 440),
-    ...(available.openCase ? [...tableContent(openTable, { pageBreak: 'before' }), ...chartContent('Open case contacts (exc DV) by receiving service area', openSvg)] : []),
+    ...(available.openCase ? [...tableContent(openTable, { pageBreak: 'before' }), ...chartContent(openTable.title, openSvg)] : []),
     ...(available.timeliness ? [...tableContent(timeTable, { pageBreak: 'before' }), ...chartContent('Share of front-door contacts decided within 1 working day (dashed line: whole period)', timeSvg)] : []),
     ...(missing ? [commentBox('Not available from this source', missing)] : []),
     ...definitionsContent(defs, meta),
@@ -219,13 +226,13 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
     sheet: 'Open case contacts',
     title: openTable.title,
     columns: [
-      { header: 'Week', key: 'label', width: 30 },
-      { header: 'Week beginning', key: 'weekStart', width: 15, numFmt: 'dd/mm/yyyy' },
-      ...OPEN_CASE_AREAS.map((a) => ({ header: a, key: AREA_KEYS[a], width: 11, numFmt: '#,##0' })),
+      { header: rowWord, key: 'label', width: 30 },
+      { header: oc.grain.weeks === 1 ? 'Week beginning' : 'First week beginning', key: 'weekStart', width: 15, numFmt: 'dd/mm/yyyy' },
+      ...oc.columns.map((c) => ({ header: c.header, key: c.key, width: byGroup ? 18 : 11, numFmt: '#,##0' })),
       { header: 'Total', key: 'total', width: 10, numFmt: '#,##0' },
     ],
-    rows: all(t.openCase).map((r) => ({ label: String(r.label), weekStart: date(r.weekStart), ...Object.fromEntries(OPEN_CASE_AREAS.map((a) => [AREA_KEYS[a], cell(r[AREA_KEYS[a]])])), total: cell(r.total) })),
-    totalRows: [t.openCase.totalRow],
+    rows: all(oc).map((r) => ({ label: String(r.label), weekStart: date(r.weekStart), ...Object.fromEntries(oc.columns.map((c) => [c.key, cell(r[c.key])])), total: cell(r.total) })),
+    totalRows: [oc.totalRow],
     note: openTable.note,
     chartPng: png(openSvg),
   });
@@ -246,7 +253,7 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
   });
   addAboutSheet(wb, meta, defs);
 
-  const stem = `appendix-${cfg.appendix}-${REPORT_ID}-${period.periodEnd}${opts.variant === 'restricted' ? '-restricted' : ''}`;
+  const stem = appendixStem(cfg.appendix, REPORT_ID, period.periodEnd, opts.variant);
   return writeAppendixFiles({ outDir: opts.outDir, stem, workbook: wb, pdf, report: REPORT_ID, periodEnd: period.periodEnd, meta });
 }
 

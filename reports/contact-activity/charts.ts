@@ -1,8 +1,8 @@
 // Chart specs for the Contact Activity appendix (vega-lite).
 import { shortDayMonth } from '../../core/calendar/dates.js';
 import { CHART_COLOURS, type VegaLiteSpec } from '../lib/chart.js';
-import { OPEN_CASE_AREAS, type ContactActivityData } from './data.js';
-import { AREA_KEYS, plotted, type ContactActivityTables } from './tables.js';
+import type { ContactActivityData } from './data.js';
+import { plotted, type ContactActivityTables } from './tables.js';
 
 // Charts draw the published figures (tables.ts), so a public chart never shows a figure its table hides:
 // suppressed ("c") figures are left out of the chart, and the chart's note says so.
@@ -10,7 +10,7 @@ import { AREA_KEYS, plotted, type ContactActivityTables } from './tables.js';
 const bodyRows = (t: { rows: Record<string, unknown>[]; totalRow: number }) => t.rows.filter((_, i) => i !== t.totalRow);
 
 export function weeklyChart(d: ContactActivityData, t: ContactActivityTables): VegaLiteSpec {
-  const rows = bodyRows(t.weekly as { rows: Record<string, unknown>[]; totalRow: number });
+  const rows = bodyRows(t.weekly);
   // Without a team split (Annex A) each week is one bar of all contacts.
   const split = d.available?.frontDoorSplit ?? true;
   const values = d.weeks.flatMap((w, i) =>
@@ -55,7 +55,7 @@ export function weeklyChart(d: ContactActivityData, t: ContactActivityTables): V
           ]
         : []),
     ],
-  } as VegaLiteSpec;
+  };
 }
 
 export function sourceChart(t: ContactActivityTables, beforeLabel: string, sinceLabel: string): VegaLiteSpec {
@@ -74,40 +74,41 @@ export function sourceChart(t: ContactActivityTables, beforeLabel: string, since
       x: { field: 'n', type: 'quantitative', title: 'Average contacts per week' },
       color: { field: 'when', type: 'nominal', title: null, sort: [beforeLabel, sinceLabel], scale: { range: [CHART_COLOURS[1]!, CHART_COLOURS[0]!] } },
     },
-  } as VegaLiteSpec;
+  };
 }
 
-const SUPPRESSED = 'Areas shown as c';
+const AREA_PALETTE = ['#c55a11', '#1f4e79', '#9dc3e6', '#70ad47', '#7f6000', '#7030a0'];
 
-/** Open-case contacts (exc DV) per week, stacked by receiving service area. */
-export function openCaseChart(d: ContactActivityData, t: ContactActivityTables): VegaLiteSpec {
-  const rows = bodyRows(t.openCase);
-  const weeks = d.openCase.map((w) => shortDayMonth(w.weekStart));
-  const values = d.openCase.flatMap((w, i) =>
-    OPEN_CASE_AREAS.map((area, k) => ({ week: weeks[i], area, k, n: plotted(rows[i]?.[AREA_KEYS[area]] as never) })),
-  ).filter((v) => v.n !== null && v.n > 0);
-  // Suppressed areas are drawn together as one grey "c" block (the week's total less the areas shown), so bars
+/** Open-case contacts (exc DV) per week (or block of weeks), stacked by receiving service area (or group), as published. */
+export function openCaseChart(_d: ContactActivityData, t: ContactActivityTables): VegaLiteSpec {
+  const oc = t.openCase;
+  const rows = bodyRows(oc);
+  const names = oc.columns.map((c) => c.header);
+  const suppressed = `${oc.grain.columns === 'service group' ? 'Groups' : 'Areas'} shown as c`;
+  const weeks = rows.map((r) => shortDayMonth(String(r.weekStart)));
+  const values = rows.flatMap((r, i) => oc.columns.map((c, k) => ({ week: weeks[i], area: c.header, k, n: plotted(r[c.key] as never) }))).filter((v) => v.n !== null && v.n > 0);
+  // Suppressed areas are drawn together as one grey "c" block (the row's total less the areas shown), so bars
   // keep their true height without revealing more than the table does.
-  const hiddenKey = OPEN_CASE_AREAS.length;
-  d.openCase.forEach((_, i) => {
-    const total = plotted(rows[i]?.total as never);
+  const hiddenKey = oc.columns.length;
+  rows.forEach((r, i) => {
+    const total = plotted(r.total as never);
     const shownSum = values.filter((v) => v.week === weeks[i]).reduce((s, v) => s + (v.n ?? 0), 0);
-    if (total !== null && total > shownSum && OPEN_CASE_AREAS.some((a) => rows[i]?.[AREA_KEYS[a]] === 'c')) values.push({ week: weeks[i], area: SUPPRESSED as never, k: hiddenKey, n: total - shownSum });
+    if (total !== null && total > shownSum && oc.columns.some((c) => r[c.key] === 'c')) values.push({ week: weeks[i], area: suppressed, k: hiddenKey, n: total - shownSum });
   });
-  const domain = [...OPEN_CASE_AREAS, ...(values.some((v) => v.k === hiddenKey) ? [SUPPRESSED] : [])];
+  const domain = [...names, ...(values.some((v) => v.k === hiddenKey) ? [suppressed] : [])];
   return {
     width: 470,
     height: 120, // short enough to share a page with a 19-week table, legend in two rows
     data: { values },
     mark: { type: 'bar', width: { band: 0.75 } },
     encoding: {
-      x: { field: 'week', type: 'ordinal', sort: weeks, title: 'Week beginning', axis: { labelAngle: -45 } },
+      x: { field: 'week', type: 'ordinal', sort: weeks, title: oc.grain.weeks === 1 ? 'Week beginning' : `${oc.grain.weeks} weeks beginning`, axis: { labelAngle: -45 } },
       y: { field: 'n', type: 'quantitative', aggregate: 'sum', title: 'Open-case contacts' },
       // Four to a row: one long row of seven made the chart wider than the page, which then drew it at 3/4 width.
-      color: { field: 'area', type: 'nominal', title: null, sort: domain, scale: { domain, range: ['#c55a11', '#1f4e79', '#9dc3e6', '#70ad47', '#7f6000', '#7030a0', '#d9d9d9'] }, legend: { columns: 4 } },
+      color: { field: 'area', type: 'nominal', title: null, sort: domain, scale: { domain, range: domain.map((n, i) => (n === suppressed ? '#d9d9d9' : AREA_PALETTE[i % AREA_PALETTE.length]!)) }, legend: { columns: 4 } },
       order: { field: 'k', type: 'quantitative' },
     },
-  } as VegaLiteSpec;
+  };
 }
 
 /** Share of front-door contacts decided within 1 working day, per week, with the whole period as a dashed line. */
@@ -115,7 +116,7 @@ export function timelinessChart(d: ContactActivityData, t: ContactActivityTables
   const rows = bodyRows(t.timeliness);
   const weeks = d.timeliness.map((w) => shortDayMonth(w.weekStart));
   const values = d.timeliness.map((_, i) => ({ week: weeks[i], pct: plotted(rows[i]?.pct as never) })).filter((v) => v.pct !== null);
-  const overall = plotted(t.timeliness.rows[t.timeliness.totalRow]?.pct as never);
+  const overall = plotted(t.timeliness.rows[t.timeliness.totalRow]?.pct);
   // A line on an axis fitted to the figures (to the nearest 5%, with room around them): on 0-100% a 64-78% range
   // is a flat line. The weekly figures are in the table above, so the points are not labelled (labels collided
   // with the dashed whole-period line); the whole period is labelled at the line's end.
@@ -145,5 +146,5 @@ export function timelinessChart(d: ContactActivityData, t: ContactActivityTables
             },
           ]),
     ],
-  } as VegaLiteSpec;
+  };
 }

@@ -75,3 +75,45 @@ describe('the disclosure audit of the published tables', () => {
     for (const r of a.audit!.ranges) expect(r.span).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('a coarser public open-case table', () => {
+  const groups = { EDT: 'Front door', MASH: 'Front door', Assessment: 'Assessment and case management', 'Case Management': 'Assessment and case management', CLA: 'Children in care', Disability: 'Children in care' };
+  const grouped: ContactActivityData = { ...data, serviceGroups: groups };
+  const grains = [
+    { weeks: 1, columns: 'service area' as const },
+    { weeks: 2, columns: 'service group' as const },
+  ];
+
+  it('blocks weeks back from the last week, so the first block is the short one', async () => {
+    const { weekBlocks } = await import('./tables.js');
+    expect(weekBlocks([1, 2, 3, 4, 5], 2)).toEqual([[1], [2, 3], [4, 5]]);
+    expect(weekBlocks([1, 2, 3, 4], 4)).toEqual([[1, 2, 3, 4]]);
+    expect(weekBlocks([1, 2], 1)).toEqual([[1], [2]]);
+  });
+
+  it('is chosen when weekly by area is more than the allowed share "c", and adds up by hand', async () => {
+    // Weekly by area after the audit's widening: its share of "c", counted cell by cell.
+    const weekly = await protectedContactActivityTables(grouped, 'public', 5, 5, { grains, maxSuppressedShare: 1 });
+    expect(weekly.tables.openCase.grain).toEqual(grains[0]);
+    expect(weekly.tables.openCase.grainNote).toBeNull();
+    const cells = weekly.tables.openCase.rows.flatMap((r) => ['edt', 'mash', 'assessment', 'cm', 'cla', 'disability', 'total'].map((k) => r[k]));
+    const share = cells.filter((v) => v === 'c').length / cells.length;
+    expect(share).toBeGreaterThan(0);
+
+    const tight = await protectedContactActivityTables(grouped, 'public', 5, 5, { grains, maxSuppressedShare: share - 0.01 });
+    const oc = tight.tables.openCase;
+    expect(oc.grain).toEqual(grains[1]);
+    expect(oc.columns.map((c) => c.header)).toEqual(['Front door', 'Assessment and case management', 'Children in care']);
+    // By hand, both weeks together: front door 8+23+11+26 = 68, assessment and CM 2+10+9+10 = 31, in care 0+7+7+0 = 14.
+    expect(oc.rows.map((r) => [r.group1, r.group2, r.group3, r.total])).toEqual([
+      [68, 31, 14, 113],
+      [68, 31, 14, 113],
+    ]);
+    expect(oc.grainNote).toBe(
+      `Shown by 2 weeks and service group: the finest grain at which no more than ${Math.round((share - 0.01) * 100)}% of the figures are "c" (by week and service area ${Math.round(share * 100)}% would be "c"). The restricted appendix is weekly by service area.`,
+    );
+    expect(tight.audit?.ok).toBe(true);
+    // The restricted table is always weekly by area, whatever grain is asked for.
+    expect(contactActivityTables(grouped, 'restricted', 5, new Set(), grains[1]).openCase.rows[0]!.assessment).toBe(2);
+  });
+});

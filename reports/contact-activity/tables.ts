@@ -1,13 +1,18 @@
 // The Contact Activity tables as published: figures from data.ts, suppressed and rounded for the public variant,
 // left exact for the restricted one. Pure, so the PDF, the Excel file and the charts all show the same figures.
+import { addDays, rowLetter, shortDayMonth } from '../../core/calendar/dates.js';
 import type { Variant } from '../lib/appendix.js';
 import { cellExpr, divide, minus as minusExpr, protect, roundsTo, type AuditResult, type DisclosureModel } from '../lib/disclosure-audit.js';
+import { finestGrain, grainNote, suppressedShare } from '../lib/grain.js';
 import { C, publishRows, whole, type CellRef, type Shown, type TableSpec } from '../lib/suppression.js';
 import { TableModelBuilder } from '../lib/table-audit.js';
-import { OPEN_CASE_AREAS, type ContactActivityData, type OpenCaseArea } from './data.js';
+import { OPEN_CASE_AREAS, type ContactActivityData, type OpenCaseArea, type OpenCaseWeek } from './data.js';
+import { serviceAreas } from './service-areas.js';
 
 /** Column keys of the open-case areas (the area names have spaces, keys must not). */
-export const AREA_KEYS: Record<OpenCaseArea, string> = { EDT: 'edt', MASH: 'mash', Assessment: 'assessment', 'Case Management': 'cm', CLA: 'cla', Disability: 'disability' };
+const AREA_KEYS: ReadonlyMap<OpenCaseArea, string> = new Map(serviceAreas().inOpenCaseTable.map((a) => [a.name, a.key]));
+/** A service area's column key in the open-case table (from the seed, service-areas.ts). */
+export const areaKey = (area: OpenCaseArea): string => AREA_KEYS.get(area) ?? area;
 
 export interface PublishedTable {
   spec: TableSpec;
@@ -24,9 +29,56 @@ export interface ContactActivityTables {
   /** Before and since rows; `change` is since minus before per column ("c" when either is). */
   averages: { spec: TableSpec; raw: Record<string, unknown>[]; rows: Record<string, Shown | string>[]; change: Record<string, Shown> };
   bySource: PublishedTable;
-  openCase: PublishedTable;
+  openCase: OpenCaseTable;
   timeliness: PublishedTable;
 }
+
+/** The open-case table's grain: rows of `weeks` weeks, columns by service area or by service group. */
+export interface OpenCaseGrain {
+  weeks: number;
+  columns: 'service area' | 'service group';
+}
+/** The grain of the restricted appendix, and the finest public one: weekly by service area. */
+export const WEEKLY_BY_AREA: OpenCaseGrain = { weeks: 1, columns: 'service area' };
+
+export interface OpenCaseColumn {
+  key: string;
+  header: string;
+  areas: OpenCaseArea[];
+}
+
+export interface OpenCaseTable extends PublishedTable {
+  grain: OpenCaseGrain;
+  columns: OpenCaseColumn[];
+  /** Why this grain (public, coarser than weekly by area), for the page; null when it is weekly by area. */
+  grainNote: string | null;
+}
+
+/** The public open-case grains to choose from, finest first, and the largest share of "c" allowed. */
+export interface GrainSettings {
+  grains: readonly OpenCaseGrain[];
+  maxSuppressedShare: number;
+}
+
+/** The open-case columns at a grain: each service area, or the service groups (seed service_area_groups) in their order. */
+export function openCaseColumns(d: ContactActivityData, columns: OpenCaseGrain['columns']): OpenCaseColumn[] {
+  if (columns === 'service area' || !d.serviceGroups) return OPEN_CASE_AREAS.map((a) => ({ key: areaKey(a), header: a, areas: [a] }));
+  const groups = [...new Set(OPEN_CASE_AREAS.map((a) => d.serviceGroups![a] ?? a))];
+  return groups.map((g, i) => ({ key: `group${i + 1}`, header: g, areas: OPEN_CASE_AREAS.filter((a) => (d.serviceGroups![a] ?? a) === g) }));
+}
+
+/** Consecutive weeks in blocks of `size`, counted back from the period's end (so the latest block is whole). */
+export function weekBlocks<T>(weeks: readonly T[], size: number): T[][] {
+  const blocks: T[][] = [];
+  for (let end = weeks.length; end > 0; end -= size) blocks.unshift(weeks.slice(Math.max(0, end - size), end));
+  return blocks;
+}
+
+/** "A. 10th Feb to 1st Mar": a block's letter and its first and last days. */
+const blockLabel = (i: number, block: readonly OpenCaseWeek[]): string =>
+  block.length === 1 ? block[0]!.label : `${rowLetter(i)}. ${shortDayMonth(block[0]!.weekStart)} to ${shortDayMonth(addDays(block.at(-1)!.weekStart, 6))}`;
+
+const grainWords = (g: OpenCaseGrain): string => `${g.weeks === 1 ? 'week' : `${g.weeks} weeks`} and ${g.columns}`;
 
 const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
 const avg = (n: number, weeks: number): number | null => (weeks === 0 ? null : n / weeks);
@@ -39,7 +91,7 @@ export const TABLE_NAMES = { weekly: 'Weekly contacts', averages: 'Weekly averag
  * The tables, published. `extra` names further cells to hide ("<table name>|<row>|<key>", as in the disclosure
  * model), which protectedContactActivityTables adds until the exact audit passes.
  */
-export function contactActivityTables(d: ContactActivityData, variant: Variant, threshold: number, extra: ReadonlySet<string> = new Set()): ContactActivityTables {
+export function contactActivityTables(d: ContactActivityData, variant: Variant, threshold: number, extra: ReadonlySet<string> = new Set(), grain: OpenCaseGrain = WEEKLY_BY_AREA): ContactActivityTables {
   const forced = (name: string): CellRef[] =>
     variant !== 'public' ? [] : [...extra].map((id) => id.split('|')).filter(([t]) => t === name).map(([, row, key]) => ({ row: Number(row), key: key! }));
   const publish = (spec: TableSpec, rows: readonly object[], name: string) => publishRows(spec, rows, variant, threshold, forced(name));
@@ -85,7 +137,7 @@ export function contactActivityTables(d: ContactActivityData, variant: Variant, 
   // Only the columns the averages table has: without the EDT/MASH split (Annex A) there is no edt or mash change.
   for (const k of split ? (['edt', 'mash', 'total'] as const) : (['total'] as const)) {
     const [b, s] = [avgShown[0]![k], avgShown[1]![k]];
-    change[k] = b === C || s === C ? C : variant === 'public' ? whole(minus(avgRaw[0]![k] as number | null, avgRaw[1]![k] as number | null)) : minus(b as number | null, s as number | null);
+    change[k] = b === C || s === C ? C : variant === 'public' ? whole(minus(avgRaw[0]![k], avgRaw[1]![k])) : minus(b as number | null, s as number | null);
   }
 
   // Average weekly contacts by source, before and since: suppression judges the contact counts behind the averages.
@@ -107,12 +159,16 @@ export function contactActivityTables(d: ContactActivityData, variant: Variant, 
   };
   const sourceRows = [...d.bySource.map((s) => srcRow(s.group, s.beforeCount, s.sinceCount)), srcRow('Total', sum(d.bySource, (s) => s.beforeCount), sum(d.bySource, (s) => s.sinceCount))];
 
-  // Open-case contacts (exc DV) by receiving service area per week.
-  const areaKeys = OPEN_CASE_AREAS.map((a) => AREA_KEYS[a]);
-  const openSpec: TableSpec = { columns: [label, weekStart, ...areaKeys.map((key) => ({ key, kind: 'count' as const })), { key: 'total', kind: 'total', of: areaKeys }], totalRows: [d.openCase.length] };
+  // Open-case contacts (exc DV) by receiving service area (or group) per week (or block of weeks).
+  const openGrain = variant === 'public' ? grain : WEEKLY_BY_AREA;
+  const openColumns = openCaseColumns(d, openGrain.columns);
+  const areaKeys = openColumns.map((c) => c.key);
+  const blocks = weekBlocks(d.openCase, openGrain.weeks);
+  const openSpec: TableSpec = { columns: [label, weekStart, ...areaKeys.map((key) => ({ key, kind: 'count' as const })), { key: 'total', kind: 'total', of: areaKeys }], totalRows: [blocks.length] };
+  const inColumn = (ws: readonly OpenCaseWeek[], c: OpenCaseColumn) => sum(ws, (w) => sum(c.areas, (a) => w.byArea[a] ?? 0));
   const openRows = [
-    ...d.openCase.map((w) => ({ label: w.label, weekStart: w.weekStart, ...Object.fromEntries(OPEN_CASE_AREAS.map((a) => [AREA_KEYS[a], w.byArea[a]])), total: w.total })),
-    { label: 'Total', weekStart: null, ...Object.fromEntries(OPEN_CASE_AREAS.map((a) => [AREA_KEYS[a], sum(d.openCase, (w) => w.byArea[a])])), total: sum(d.openCase, (w) => w.total) },
+    ...blocks.map((ws, i) => ({ label: blockLabel(i, ws), weekStart: ws[0]!.weekStart, ...Object.fromEntries(openColumns.map((c) => [c.key, inColumn(ws, c)])), total: sum(ws, (w) => w.total) })),
+    { label: 'Total', weekStart: null, ...Object.fromEntries(openColumns.map((c) => [c.key, inColumn(d.openCase, c)])), total: sum(d.openCase, (w) => w.total) },
   ];
 
   // Front-door contacts decided within 1 working day, per week and for the period.
@@ -128,7 +184,7 @@ export function contactActivityTables(d: ContactActivityData, variant: Variant, 
     weekly: table(weeklySpec, weeklyRows, TABLE_NAMES.weekly),
     averages: { spec: avgSpec, raw: avgRaw, rows: avgShown, change },
     bySource: table(sourceSpec, sourceRows, TABLE_NAMES.bySource),
-    openCase: table(openSpec, openRows, TABLE_NAMES.openCase),
+    openCase: { ...table(openSpec, openRows, TABLE_NAMES.openCase), grain: openGrain, columns: openColumns, grainNote: null },
     timeliness: table(timeSpec, timeRows, TABLE_NAMES.timeliness),
   };
 }
@@ -169,15 +225,32 @@ export function contactActivityModel(d: ContactActivityData, t: ContactActivityT
   return b.model();
 }
 
-/** The tables with suppression widened until the exact audit passes (public variant); throws DisclosureError when it cannot. */
-export async function protectedContactActivityTables(d: ContactActivityData, variant: Variant, threshold: number, protection: number): Promise<{ tables: ContactActivityTables; audit: AuditResult | null }> {
+/**
+ * The tables with suppression widened until the exact audit passes (public variant); throws DisclosureError when
+ * it cannot. The open-case table is shown at the finest of `settings.grains` at which at most
+ * `settings.maxSuppressedShare` of its figures are "c" (else the coarsest), so it is not a wall of "c".
+ */
+export async function protectedContactActivityTables(
+  d: ContactActivityData,
+  variant: Variant,
+  threshold: number,
+  protection: number,
+  settings: GrainSettings = { grains: [WEEKLY_BY_AREA], maxSuppressedShare: 1 },
+): Promise<{ tables: ContactActivityTables; audit: AuditResult | null }> {
   if (variant !== 'public' || threshold <= 0) return { tables: contactActivityTables(d, variant, threshold), audit: null };
-  const r = await protect((extra) => {
-    const tables = contactActivityTables(d, variant, threshold, extra);
-    return { published: tables, model: contactActivityModel(d, tables) };
-  }, protection, `Appendix 1 (${d.period.periodEnd}), public`);
-  return { tables: r.published, audit: r.audit };
+  const at = (grain: OpenCaseGrain) =>
+    protect((extra) => {
+      const tables = contactActivityTables(d, variant, threshold, extra, grain);
+      return { published: tables, model: contactActivityModel(d, tables) };
+    }, protection, `Appendix 1 (${d.period.periodEnd}), public`);
+  // Without open-case figures (Annex A, the SSD) there is nothing to choose.
+  const grains = d.openCase.length ? settings.grains : [WEEKLY_BY_AREA];
+  const choice = await finestGrain(grains, at, (r) => suppressedShare(r.published.openCase.spec, r.published.openCase.rows), settings.maxSuppressedShare);
+  const tables = choice.built.published;
+  tables.openCase.grainNote = grainNote(choice.tried, settings.maxSuppressedShare, grainWords, 'weekly by service area');
+  return { tables, audit: choice.built.audit };
 }
+
 
 /** A figure for a chart: suppressed and missing figures are left out rather than drawn as zero. */
 export const plotted = (v: Shown | string | undefined): number | null => (typeof v === 'number' ? v : null);

@@ -58,6 +58,52 @@ export interface AppendixMeta {
   variant: Variant;
 }
 
+/**
+ * The metadata block every appendix prints on its cover, its page footers and its About sheet (council, committee,
+ * meeting, title, period, data as at, source, run). A committee appendix's meeting date follows meetingDateFor; a
+ * report for the performance team only (`forCommittee: false`) names no committee meeting.
+ */
+export function appendixMeta(
+  opts: AppendixBuildOptions,
+  a: {
+    appendixNumber: string;
+    title: string;
+    /** Human-readable period, as printed. */
+    period: string;
+    /** The period's last day (yyyy-mm-dd): no meeting date may fall on or before it. */
+    periodEnd: string;
+    /** The period in a few words, for a wrong meeting date's message ("Appendix 2 (March 2021)"). */
+    periodLabel: string;
+    dataAsAt: string;
+    source: string;
+    /** The report's own `reports.<report>.meetingDate` setting. */
+    reportMeetingDate?: string | undefined;
+    forCommittee?: boolean;
+  },
+): AppendixMeta {
+  const forCommittee = a.forCommittee ?? true;
+  return {
+    council: opts.config.council.name,
+    directorate: opts.config.council.directorate,
+    committee: forCommittee ? opts.config.committee.name : 'Performance team (not for committee)',
+    meetingDate: forCommittee
+      ? meetingDateFor({ given: opts.meetingDate, report: a.reportMeetingDate, committee: opts.config.committee.meetingDate, periodEnd: a.periodEnd, what: `Appendix ${a.appendixNumber} (${a.periodLabel})` })
+      : null,
+    appendixNumber: a.appendixNumber,
+    title: a.title,
+    period: a.period,
+    dataAsAt: a.dataAsAt,
+    source: a.source,
+    runId: opts.runId,
+    generatedAt: new Date().toISOString(),
+    variant: opts.variant,
+  };
+}
+
+/** A committee appendix's file name stem: `appendix-<n>-<report>-<period end>[-restricted]`. */
+export const appendixStem = (appendixNumber: string, report: string, periodEnd: string, variant: Variant): string =>
+  `appendix-${appendixNumber}-${report}-${periodEnd}${variant === 'restricted' ? '-restricted' : ''}`;
+
 export interface Definition {
   term: string;
   text: string;

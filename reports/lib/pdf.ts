@@ -75,7 +75,7 @@ export const commentBox = (title: string, text: string): Content => ({
 export function definitionsContent(defs: readonly Definition[], meta: AppendixMeta): Content[] {
   return [
     { text: 'Definitions', style: 'h2', pageBreak: 'before' },
-    ...defs.map((d) => ({ text: [{ text: `${d.term}. `, bold: true }, d.text], style: 'definition' }) as Content),
+    ...defs.map((d) => ({ text: [{ text: `${d.term}. `, bold: true }, d.text], style: 'definition' })),
     { text: 'About this appendix', style: 'h2' },
     { text: `Source: ${meta.source}. Data as at ${ukDateTime(meta.dataAsAt)} (UK time). Generated ${ukDateTime(meta.generatedAt)} by run ${meta.runId}.`, style: 'definition' },
     { text: 'Weeks run Monday to Sunday. Working days exclude weekends and England & Wales bank holidays. Financial years start on 1 April.', style: 'definition' },
@@ -88,7 +88,20 @@ export function definitionsContent(defs: readonly Definition[], meta: AppendixMe
   ];
 }
 
-export async function renderPdf(meta: AppendixMeta, body: Content[], opts: { landscape?: boolean } = {}): Promise<Buffer> {
+/** A4's height and width in points, and the page margins every appendix uses (top, bottom). */
+export const A4 = { long: 841.89, short: 595.28, marginTop: 60, marginBottom: 50 } as const;
+
+/**
+ * Where each node with an `id` starts (points from the top of the page), laid out as renderPdf would but on one
+ * page long enough for everything: the heights a body's parts take, so a report can plan its own page breaks.
+ */
+export async function measureTops(meta: AppendixMeta, body: Content[], opts: { landscape?: boolean } = {}): Promise<Map<string, number>> {
+  const tops = new Map<string, number>();
+  await renderPdf(meta, body, { ...opts, measure: (id, top) => tops.set(id, top) });
+  return tops;
+}
+
+export async function renderPdf(meta: AppendixMeta, body: Content[], opts: { landscape?: boolean; measure?: (id: string, top: number) => void } = {}): Promise<Buffer> {
   if (!fontsReady) {
     pdfmake.addFonts({ Roboto: ROBOTO });
     pdfmake.setUrlAccessPolicy(() => false); // appendices never fetch anything
@@ -98,12 +111,14 @@ export async function renderPdf(meta: AppendixMeta, body: Content[], opts: { lan
   const restricted = meta.variant === 'restricted';
   const meeting = meta.meetingDate ? longDate(meta.meetingDate) : 'meeting date not set';
   const doc: TDocumentDefinitions = {
-    pageSize: 'A4',
-    pageOrientation: opts.landscape ? 'landscape' : 'portrait',
-    pageMargins: [40, 60, 40, 50],
+    ...(opts.measure ? { pageSize: { width: opts.landscape ? A4.long : A4.short, height: 100_000 } } : { pageSize: 'A4' as const, pageOrientation: opts.landscape ? ('landscape' as const) : ('portrait' as const) }),
+    pageMargins: [40, A4.marginTop, 40, A4.marginBottom],
     info: { title: `Appendix ${meta.appendixNumber} - ${meta.title}`, author: meta.council, subject: `${meta.committee}, ${meeting}` },
     // No orphan headings: a heading with nothing after it on its page starts the next page instead.
-    pageBreakBefore: (node, q) => node.headlineLevel === HEADING_LEVEL && q.getFollowingNodesOnPage().length === 0,
+    pageBreakBefore: (node, q) => {
+      if (opts.measure && typeof node.id === 'string' && node.startPosition) opts.measure(node.id, node.startPosition.top);
+      return !opts.measure && node.headlineLevel === HEADING_LEVEL && q.getFollowingNodesOnPage().length === 0;
+    },
     defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15, color: '#1f1f1f' },
     header: (page: number) => ({
       margin: [40, 22, 40, 0],
@@ -147,5 +162,5 @@ export async function renderPdf(meta: AppendixMeta, body: Content[], opts: { lan
       definition: { fontSize: 9, margin: [0, 0, 0, 5] },
     },
   };
-  return (await pdfmake.createPdf(doc).getBuffer()) as Buffer;
+  return (await pdfmake.createPdf(doc).getBuffer());
 }

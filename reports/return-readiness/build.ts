@@ -3,12 +3,14 @@
 // Excel has every row; the PDF lists the first PDF_ROWS of each child-level list and says where the rest are.
 import { longDate } from '../../core/calendar/dates.js';
 import type { Warehouse } from '../../core/warehouse.js';
-import { writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type Definition, type ManifestEntry } from '../lib/appendix.js';
+import { appendixMeta, writeAppendixFiles, type AppendixBuildOptions, type Definition, type ManifestEntry } from '../lib/appendix.js';
 import { commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';
 import { addAboutSheet, addTableSheet, newWorkbook, type XlsxColumn } from '../lib/xlsx.js';
 import { loadReadiness, type FindingRow, type ReadinessData } from './data.js';
 
-export const REPORT_ID = 'return-readiness';
+import { REPORT_ID } from './report.js';
+
+export { REPORT_ID };
 const PDF_ROWS = 300;
 
 interface Col<T> {
@@ -90,20 +92,16 @@ export async function buildReturnReadiness(db: Warehouse, opts: AppendixBuildOpt
   if (opts.variant !== 'restricted') throw new Error('the return-readiness report names children, so it is made in the restricted variant only (--variant restricted)');
   const d = await loadReadiness(db);
   const asAtDay = d.dataAsAt.slice(0, 10);
-  const meta: AppendixMeta = {
-    council: opts.config.council.name,
-    directorate: opts.config.council.directorate,
-    committee: 'Performance team (not for committee)',
-    meetingDate: null,
+  const meta = appendixMeta(opts, {
+    forCommittee: false,
     appendixNumber: 'R',
     title: 'Statutory returns readiness: DfE validation errors',
     period: `SSDA903 and CIN census as landed by ${longDate(asAtDay)}`,
+    periodEnd: asAtDay,
+    periodLabel: asAtDay,
     dataAsAt: d.dataAsAt,
     source: "SSDA903 and CIN census files landed, checked with the DfE's rules as Data to Insight's validators (csc-validator-be-903, csc-validator-be-cin) apply them",
-    runId: opts.runId,
-    generatedAt: new Date().toISOString(),
-    variant: 'restricted',
-  };
+  });
   const defs = definitions(d);
   const pdfBuf = await renderPdf(
     meta,

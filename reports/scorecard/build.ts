@@ -1,24 +1,28 @@
 // Builds the "Improvement plan scorecard" appendix (every KPI in marts.kpi_monthly by priority area, with
 // its latest month, target, RAG, 12-month trend and definition) as xlsx and PDF, public or restricted.
+import type { Content } from 'pdfmake/interfaces.js';
 import type { Warehouse } from '../../core/warehouse.js';
 import { allSources, rejectedRows, rejectsStatement } from '../lib/rejects.js';
-import { meetingDateFor, writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry } from '../lib/appendix.js';
+import { appendixMeta, appendixStem, writeAppendixFiles, type AppendixBuildOptions, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
-import { definitionsContent, renderPdf } from '../lib/pdf.js';
+import { A4, definitionsContent, measureTops, renderPdf } from '../lib/pdf.js';
 import { addAboutSheet, newWorkbook } from '../lib/xlsx.js';
 import { sparklineSpec } from './charts.js';
 import { addComparatorSheet, comparatorTable, comparatorTerms, loadComparators } from './comparators.js';
 import { describeSystems, loadScorecard, monthLabel } from './data.js';
 import { kpiDefinitions, noFigureTerm, scorecardTerms } from './definitions.js';
 import { SUPPRESSED } from './format.js';
-import { areaTable, summaryText } from './pdf.js';
+import { areaTables, measuredHeights, summaryText } from './pdf.js';
+import { planPages } from './pages.js';
 import { monthEnd } from './period.js';
-import { addScorecardSheet, addTrendSheet } from './xlsx.js';
+import { addDefinitionsSheet, addScorecardSheet, addTrendSheet } from './xlsx.js';
 import { byArea, scorecardView } from './view.js';
 import { auditScorecard } from './disclosure.js';
 import { protectionOf } from '../../core/config.js';
 
-export const REPORT_ID = 'scorecard';
+import { REPORT_ID } from './report.js';
+
+export { REPORT_ID };
 export const REPORT_TITLE = 'Improvement Plan Scorecard';
 
 /** periodEnd: a month end; a mid-month date reports the month before. Default: the latest complete month with data. */
@@ -34,22 +38,18 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   const audit = opts.variant === 'public' && threshold > 0 ? await auditScorecard(d, kpis, protectionOf(opts.config)) : null;
   const areas = byArea(kpis);
   const periodEnd = monthEnd(d.month);
-  const meta: AppendixMeta = {
-    council: opts.config.council.name,
-    directorate: opts.config.council.directorate,
-    committee: opts.config.committee.name,
-    meetingDate: meetingDateFor({ given: opts.meetingDate, report: opts.config.reports.scorecard.meetingDate, committee: opts.config.committee.meetingDate, periodEnd, what: `Appendix ${appendixNumber} (${d.monthLabel})` }),
+  const meta = appendixMeta(opts, {
     appendixNumber,
     title: REPORT_TITLE,
     period: `${d.monthLabel} (trend: ${monthLabel(d.months[0]!)} to ${d.monthLabel})`,
+    periodEnd,
+    periodLabel: d.monthLabel,
+    reportMeetingDate: opts.config.reports.scorecard.meetingDate,
     dataAsAt: d.dataAsAt,
     source:
       `${describeSystems(d.systems)}; KPI definitions and targets set by the performance team (warehouse table marts.kpi_monthly)` +
       (comparators ? `; comparators: DfE published statistics, release ${comparators.release} (marts.fct_benchmarks), Open Government Licence v3.0` : ''),
-    runId: opts.runId,
-    generatedAt: new Date().toISOString(),
-    variant: opts.variant,
-  };
+  });
 
   // One sparkline per KPI, rendered once: SVG for the PDF, PNG of the same SVG for Excel.
   const svgs = new Map<string, string | null>();
@@ -71,12 +71,18 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
     (opts.variant === 'public' ? ` ${SUPPRESSED} = suppressed small number (see Definitions).` : ' RESTRICTED: small numbers are not suppressed.');
 
   // ---- PDF ----
+  const intro: Content[] = [
+    { text: summaryText(kpis, d.monthLabel, areas.length) + (d.noFigure.length ? ` ${d.noFigure.length} measure(s) have no figure from the data supplied (see Definitions).` : ''), margin: [0, 0, 0, 2] },
+    { text: key, style: 'note' },
+  ];
+  // Page breaks planned from the parts' measured heights, so pages fill and no heading or last measure is left alone.
+  const tops = await measureTops(meta, [...intro, ...areaTables(areas, svgs, d.month)], { landscape: true });
+  const plan = areas.length ? planPages(measuredHeights(areas, tops), tops.get('head|0')!, A4.marginTop, A4.short - A4.marginBottom - 4) : [];
   const pdf = await renderPdf(
     meta,
     [
-      { text: summaryText(kpis, d.monthLabel, areas.length) + (d.noFigure.length ? ` ${d.noFigure.length} measure(s) have no figure from the data supplied (see Definitions).` : ''), margin: [0, 0, 0, 2] },
-      { text: key, style: 'note' },
-      ...areas.map((g) => areaTable(g.area, g.kpis, svgs, d.month)),
+      ...intro,
+      ...areaTables(areas, svgs, d.month, plan),
       ...(comparators ? comparatorTable(kpis, comparators) : []),
       ...definitionsContent(terms, meta),
     ],
@@ -88,8 +94,9 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   addScorecardSheet(wb, meta, kpis, pngs, d.monthLabel, key);
   if (comparators) addComparatorSheet(wb, meta, kpis, comparators);
   addTrendSheet(wb, meta, kpis, d.months, d.monthLabel, `${key} Cells are shaded by the month’s RAG where the measure has a target.`);
+  addDefinitionsSheet(wb, meta, kpis);
   addAboutSheet(wb, meta, [...terms, ...kpiDefinitions(kpis)]);
 
-  const stem = `appendix-${appendixNumber}-${REPORT_ID}-${periodEnd}${opts.variant === 'restricted' ? '-restricted' : ''}`;
+  const stem = appendixStem(appendixNumber, REPORT_ID, periodEnd, opts.variant);
   return writeAppendixFiles({ outDir: opts.outDir, stem, workbook: wb, pdf, report: REPORT_ID, periodEnd, meta });
 }

@@ -20,10 +20,33 @@ export interface Kpi {
   priorityArea: string;
   unit: Unit;
   direction: Direction;
-  definition: string;
+  definition: KpiDefinition;
   /** One per trend month, oldest first; months without a row have nulls. */
   points: KpiPoint[];
 }
+
+/**
+ * A KPI's definition as the seed kpi_definitions holds it, one field per column (null when the seed leaves it
+ * blank); the appendices print these fields as they are (definitions.ts labels them), never words of their own.
+ */
+export interface KpiDefinition {
+  numerator: string | null;
+  denominator: string | null;
+  inclusions: string | null;
+  exclusions: string | null;
+  periodRule: string | null;
+  sourceRule: string | null;
+}
+
+/** The seed's (and marts.kpi_monthly's) column for each field. */
+export const DEFINITION_COLUMNS: Record<keyof KpiDefinition, string> = {
+  numerator: 'numerator_definition',
+  denominator: 'denominator_definition',
+  inclusions: 'inclusions',
+  exclusions: 'exclusions',
+  periodRule: 'period_rule',
+  sourceRule: 'source_rule',
+};
 
 export interface ScorecardData {
   month: IsoDate;
@@ -88,9 +111,10 @@ export async function loadScorecard(db: Warehouse, opts: { periodEnd?: IsoDate }
   const months = trendMonths(month);
 
   // Every measure the mart knows, even one with no row in the window, so the scorecard never drops a KPI silently.
-  const measures = await db.json<{ measure_id: string; measure_name: string; priority_area: string; unit: Unit; direction: Direction; definition: string }>(
+  const fields = Object.entries(DEFINITION_COLUMNS) as [keyof KpiDefinition, string][];
+  const measures = await db.json<{ measure_id: string; measure_name: string; priority_area: string; unit: Unit; direction: Direction } & Record<string, string | null>>(
     `SELECT measure_id, any_value(measure_name) AS measure_name, any_value(priority_area) AS priority_area, any_value(unit) AS unit,
-            any_value(direction) AS direction, any_value(definition) AS definition
+            any_value(direction) AS direction, ${fields.map(([, c]) => `any_value(nullif(trim(${c}), '')) AS ${c}`).join(', ')}
      FROM marts.kpi_monthly GROUP BY measure_id`,
   );
   const rows = await db.json<{ measure_id: string; m: string; period_label: string; numerator: number | null; denominator: number | null; value: number | null; target: number | null; rag: Rag | null }>(
@@ -107,7 +131,7 @@ export async function loadScorecard(db: Warehouse, opts: { periodEnd?: IsoDate }
       priorityArea: m.priority_area,
       unit: m.unit,
       direction: m.direction,
-      definition: m.definition,
+      definition: Object.fromEntries(fields.map(([k, c]) => [k, m[c] ?? null])) as unknown as KpiDefinition,
       points: months.map((mo) => {
         const r = byKey.get(`${m.measure_id}|${mo}`);
         return { month: mo, periodLabel: r?.period_label ?? monthLabel(mo), numerator: r?.numerator ?? null, denominator: r?.denominator ?? null, value: r?.value ?? null, target: r?.target ?? null, rag: r?.rag ?? null };

@@ -9,3 +9,11 @@ describe('noFigureTerm', () => {
     expect(t?.text).toContain('Supervision within interval (needs the case-management case supervisions export); Local measure.');
   });
 });
+
+describe('definitionText', () => {
+  it("prints each field the seed fills, headed, in order, in the seed's own words", async () => {
+    const { definitionText } = await import('./definitions.js');
+    const d = { numerator: 'Referrals for a child with a previous referral', denominator: 'All referrals received', inclusions: null, exclusions: 'A second referral on the same day', periodRule: 'Referrals received in the period', sourceRule: null };
+    expect(definitionText(d)).toBe('Counts: Referrals for a child with a previous referral\nOut of: All referrals received\nExcludes: A second referral on the same day\nPeriod: Referrals received in the period');
+  });
+});

@@ -1,5 +1,7 @@
-// The terms every scorecard explains; each KPI's own one-sentence definition comes from the KPI mart.
+// The terms every scorecard explains; each KPI's own definition comes from the KPI mart (seed kpi_definitions),
+// printed field by field as the seed has it.
 import type { Definition, Variant } from '../lib/appendix.js';
+import type { KpiDefinition } from './data.js';
 import { suppressionRule } from './format.js';
 import type { ShownKpi } from './view.js';
 
@@ -21,4 +23,20 @@ export function noFigureTerm(noFigure: readonly { name: string; sourceNeeded: st
   return { term: 'No figure from the data supplied', text: `These measures have no figure in the last 12 months because the data supplied does not record what they count: ${items.join('; ')}. They are left out or shown without a figure rather than as zero.` };
 }
 
-export const kpiDefinitions = (kpis: readonly ShownKpi[]): Definition[] => kpis.map((k) => ({ term: k.name, text: k.definition }));
+/** How each definition field is headed wherever it is printed, in the order printed. */
+export const DEFINITION_LABELS: readonly [keyof KpiDefinition, string][] = [
+  ['numerator', 'Counts'],
+  ['denominator', 'Out of'],
+  ['inclusions', 'Includes'],
+  ['exclusions', 'Excludes'],
+  ['periodRule', 'Period'],
+  ['sourceRule', 'Sources'],
+];
+
+/** A definition's fields that the seed fills, each with its heading, in print order. */
+export const definitionLines = (d: KpiDefinition): { label: string; text: string }[] => DEFINITION_LABELS.flatMap(([k, label]) => (d[k] ? [{ label, text: d[k] }] : []));
+
+/** A definition as one text, a line per field ("Counts: ..."): the seed's words, only headed. */
+export const definitionText = (d: KpiDefinition): string => definitionLines(d).map((l) => `${l.label}: ${l.text}`).join('\n');
+
+export const kpiDefinitions = (kpis: readonly ShownKpi[]): Definition[] => kpis.map((k) => ({ term: k.name, text: definitionText(k.definition) }));

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { KpiPoint, ScorecardData } from './data.js';
 import { byArea, latestPoint, scorecardView, shownPoint } from './view.js';
 
+const NO_DEFINITION = { numerator: 'n', denominator: 'd', inclusions: null, exclusions: null, periodRule: null, sourceRule: null };
+
 const pt = (month: string, numerator: number | null, denominator: number | null, value: number | null, rag: KpiPoint['rag'] = null): KpiPoint => ({
   month, periodLabel: month, numerator, denominator, value, target: 80, rag,
 });
@@ -47,9 +49,9 @@ describe('scorecardView and byArea', () => {
     const d: ScorecardData = {
       month: '2021-03-01', monthLabel: 'March 2021', months: ['2021-02-01', '2021-03-01'], dataAsAt: '2021-04-01T07:00:00Z', systems: ['case_management'], noFigure: [],
       kpis: [
-        { measureId: 'a', name: 'A', priorityArea: 'Leadership', unit: 'percent', direction: 'higher', definition: 'd', points: [pt('2021-02-01', 1, 10, 10), pt('2021-03-01', 12, 20, 60)] },
-        { measureId: 'b', name: 'B', priorityArea: 'Permanency', unit: 'count', direction: 'higher', definition: 'd', points: [pt('2021-02-01', 9, null, 9), pt('2021-03-01', 4, null, 4)] },
-        { measureId: 'c', name: 'C', priorityArea: 'Leadership', unit: 'percent', direction: 'higher', definition: 'd', points: [pt('2021-02-01', 7, 10, 70), pt('2021-03-01', 6, 10, 60)] },
+        { measureId: 'a', name: 'A', priorityArea: 'Leadership', unit: 'percent', direction: 'higher', definition: NO_DEFINITION, points: [pt('2021-02-01', 1, 10, 10), pt('2021-03-01', 12, 20, 60)] },
+        { measureId: 'b', name: 'B', priorityArea: 'Permanency', unit: 'count', direction: 'higher', definition: NO_DEFINITION, points: [pt('2021-02-01', 9, null, 9), pt('2021-03-01', 4, null, 4)] },
+        { measureId: 'c', name: 'C', priorityArea: 'Leadership', unit: 'percent', direction: 'higher', definition: NO_DEFINITION, points: [pt('2021-02-01', 7, 10, 70), pt('2021-03-01', 6, 10, 60)] },
       ],
     };
     const v = scorecardView(d, 'public', 5);

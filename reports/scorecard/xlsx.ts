@@ -6,6 +6,7 @@ import type ExcelJS from 'exceljs';
 import type { IsoDate } from '../../core/calendar/dates.js';
 import type { AppendixMeta } from '../lib/appendix.js';
 import { addTableSheet, TABLE_HEADER_ROW } from '../lib/xlsx.js';
+import { DEFINITION_LABELS, definitionLines, definitionText } from './definitions.js';
 import { directionText, excelFormat, excelTargetFormat, excelValue, SUPPRESSED, type Rag } from './format.js';
 import type { ShownKpi, ShownPoint } from './view.js';
 
@@ -19,6 +20,7 @@ const RAG_FILL: Record<Rag, { fill: string; font: string }> = {
 const RAG_LIGHT: Record<Rag, string> = { Green: 'FFC6EFCE', Amber: 'FFFFEB9C', Red: 'FFFFC7CE' };
 
 export const SCORECARD_SHEET = 'Scorecard';
+export const DEFINITIONS_SHEET = 'KPI definitions';
 export const TREND_SHEET = 'Trend';
 /** 1-based column of each Scorecard field, so tests and readers find them by name. */
 export const SCORECARD_COLUMNS = ['area', 'measure', 'month', 'value', 'target', 'rag', 'direction', 'numerator', 'denominator', 'trend', 'definition'] as const;
@@ -65,7 +67,7 @@ export function addScorecardSheet(
         numerator: k.unit === 'count' ? null : count(p, p?.numerator ?? null),
         denominator: k.unit === 'count' ? null : count(p, p?.denominator ?? null),
         trend: null,
-        definition: k.definition,
+        definition: definitionText(k.definition),
       };
     }),
     note,
@@ -77,7 +79,7 @@ export function addScorecardSheet(
     const r = TABLE_HEADER_ROW + 1 + i;
     const row = ws.getRow(r);
     // Tall enough for the sparkline and the wrapped definition (about 95 characters a line at width 80).
-    row.height = Math.max(44, Math.ceil(k.definition.length / 95) * 13 + 6);
+    row.height = Math.max(44, definitionLines(k.definition).reduce((n, l) => n + Math.ceil((l.label.length + 2 + l.text.length) / 95), 0) * 13 + 6);
     row.eachCell({ includeEmpty: true }, (cell) => (cell.alignment = { vertical: 'middle', wrapText: true, ...(cell.alignment ?? {}) }));
     row.getCell(col('definition')).alignment = { vertical: 'middle', wrapText: true };
     row.getCell(col('definition')).font = { size: 9 };
@@ -102,6 +104,24 @@ export function addScorecardSheet(
       ws.addImage(id, { tl: { col: col('trend') - 1 + 0.05, row: r - 1 + 0.1 }, ext: { width: png.width, height: png.height }, editAs: 'oneCell' });
     }
   });
+  return ws;
+}
+
+/** Each KPI's definition, a column per field of the seed kpi_definitions, printed as the seed has it. */
+export function addDefinitionsSheet(wb: ExcelJS.Workbook, meta: AppendixMeta, kpis: readonly ShownKpi[]): ExcelJS.Worksheet {
+  const ws = addTableSheet(wb, meta, {
+    sheet: DEFINITIONS_SHEET,
+    title: 'How each measure is counted (the KPI definitions set by the performance team)',
+    columns: [
+      { header: 'Priority area', key: 'area', width: 24 },
+      { header: 'Measure', key: 'measure', width: 34 },
+      ...DEFINITION_LABELS.map(([key, header]) => ({ header, key, width: key === 'inclusions' || key === 'exclusions' || key === 'numerator' ? 46 : 30 })),
+    ],
+    rows: kpis.map((k) => ({ area: k.priorityArea, measure: k.name, ...Object.fromEntries(DEFINITION_LABELS.map(([key]) => [key, k.definition[key]])) })),
+    note: 'A blank field is one the measure does not have (a count has no "Out of").',
+  });
+  ws.views = [{ state: 'frozen', ySplit: TABLE_HEADER_ROW, xSplit: 2 }];
+  kpis.forEach((_, i) => ws.getRow(TABLE_HEADER_ROW + 1 + i).eachCell({ includeEmpty: true }, (cell) => (cell.alignment = { vertical: 'top', wrapText: true })));
   return ws;
 }
 

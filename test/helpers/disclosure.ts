@@ -84,11 +84,11 @@ export async function auditPublicWorkbooks(folder: string, warehouse: string, co
       if (f.report === 'contact-activity') {
         const cfg = config.reports.contactActivity;
         const d = await loadContactActivity(db, { periodEnd: f.periodEnd, weeks: cfg.weeks, ...(cfg.compareFrom ? { compareFrom: cfg.compareFrom } : {}) });
-        const { tables } = await protectedContactActivityTables(d, 'public', threshold, protection);
+        const { tables } = await protectedContactActivityTables(d, 'public', threshold, protection, { grains: cfg.openCaseGrains, maxSuppressedShare: config.suppression.maxSuppressedShare });
         audit = await auditDisclosure(contactActivityModel(d, contactActivityFromBook(wb, tables)), protection);
       } else if (f.report === 'complaints-annual') {
         const d = await loadComplaintsAnnual(db, { periodEnd: f.periodEnd, trendYears: config.reports.complaintsAnnual.trendYears });
-        const { tables } = await protectedComplaintsAnnualTables(d, 'public', threshold, protection);
+        const { tables } = await protectedComplaintsAnnualTables(d, 'public', threshold, protection, { grains: config.reports.complaintsAnnual.commentsGrains, maxSuppressedShare: config.suppression.maxSuppressedShare });
         audit = await auditDisclosure(tablesModel(auditTables(complaintsFromBook(wb, tables))), protection);
       } else if (f.report === 'scorecard') {
         const d = await loadScorecard(db, { periodEnd: f.periodEnd });

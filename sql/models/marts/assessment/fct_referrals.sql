@@ -1,7 +1,7 @@
 -- One row per referral, with whether it was a re-referral: the same child referred within the 12 months
 -- before (DfE CIN census: a referral within 12 months of a previous referral). The previous referral is the latest
 -- on an earlier day: two referrals of one child on the same day are one episode of concern, not a re-referral; one
--- exactly 12 months after the last is within 12 months. (Definition in seeds/kpi_definitions.csv, same words.)
+-- exactly 12 months after the last is within 12 months. (Definition in seeds/kpi_definitions.csv, the same rule.)
 -- Where the source states how many referrals the child had in the 12 months before (Annex A List 3), that count
 -- decides, as a 12-month list has no earlier rows.
 with referrals as (

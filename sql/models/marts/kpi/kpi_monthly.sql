@@ -103,6 +103,11 @@ select
         when (d.direction = 'higher' and t.value >= t.target - d.rag_tolerance) or (d.direction = 'lower' and t.value <= t.target + d.rag_tolerance) then 'Amber'
         else 'Red'
     end as rag,
-    d.definition
+    d.numerator_definition,
+    d.denominator_definition,
+    d.inclusions,
+    d.exclusions,
+    d.period_rule,
+    d.source_rule
 from targeted t
 join definitions d using (measure_id)
