@@ -17,6 +17,8 @@ export interface TableColumn<R> {
   header: string;
   format: ColumnFormat;
   value: (row: R) => unknown;
+  /** A row printed in another format than its column's (a row of changes under rows of averages). */
+  rowFormat?: (row: R) => ColumnFormat | undefined;
   /** The PDF's version of the column, or false when only the workbook has it. */
   pdf?: false | { header?: string; width?: PdfColumn['width']; value?: (row: R) => unknown };
   /** The workbook's version of the column, or false when only the PDF has it. */
@@ -104,7 +106,7 @@ export function toPdfTable<R>(t: TableDescription<R>): PdfTable {
   return {
     title: t.title,
     columns,
-    rows: rows.map((r) => cols.map((c) => pdfText(c.format, (c.pdf && c.pdf.value ? c.pdf.value : c.value)(r)))),
+    rows: rows.map((r) => cols.map((c) => pdfText(c.rowFormat?.(r) ?? c.format, (c.pdf && c.pdf.value ? c.pdf.value : c.value)(r)))),
     totalRows: t.pdf?.totalRows ?? t.totalRows ?? [],
     ...(note ? { note } : {}),
   };
