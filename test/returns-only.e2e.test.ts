@@ -2,13 +2,13 @@
 // XML and an Ofsted Annex A workbook, `csp run` builds the warehouse and the appendices from them, and the
 // care-leaver EET rate and the weekly contacts equal recounts made here from the files the demo wrote.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../core/calendar/working-days.js';
-import { venvBinDir } from '../core/paths.js';
+import { projectRoot, venvBinDir } from '../core/paths.js';
 import { csp } from './helpers/cli.js';
 import { isoDay, missingCounts, periodsOfCare, recountMeasures, shownMeasures, timedReviews } from './helpers/recount.js';
 import { auditPublicWorkbooks } from './helpers/disclosure.js';
@@ -267,6 +267,37 @@ describe('returns only: csp demo --returns then csp run', () => {
     expect(said).toContain(n === 0 && Number(undated) === 0 ? `No rows of this appendix's source exports dated in these ${weeks} weeks were rejected` : `${n} row${n === 1 ? '' : 's'} of this appendix's source exports dated in these ${weeks} weeks`);
     if (Number(undated) > 0) expect(said).toContain(`a further ${undated} row`);
   });
+
+  it('has the two dbt tests that guard the returns path fail on a copy of its warehouse with a care leaver under 16 and a contact lost while another is doubled', () => {
+    // The run passed both (it published). Break a copy of its working warehouse the way each test exists to catch:
+    // a care leaver who left care as a child (the returns' children, not case management's), and one contact
+    // lost with another doubled (the count stays the same).
+    const dir = tempDir('broken-warehouse');
+    const warehouse = path.join(dir, 'warehouse.duckdb');
+    copyFileSync(path.join(data, 'work', 'warehouse.duckdb'), warehouse);
+    cpSync(path.join(data, 'work', 'dbt-target'), path.join(dir, 'dbt-target'), { recursive: true });
+    const sql = (statement: string) => execFileSync(path.join(venvBinDir, 'duckdb'), [warehouse, '-csv', '-noheader', '-c', statement], { encoding: 'utf8' }).trim();
+    const leaverRows = Number(sql('SELECT count(*) FROM marts.fct_care_leaver_eet WHERE child_key = (SELECT min(child_key) FROM marts.fct_care_leaver_eet)'));
+    expect(leaverRows).toBeGreaterThan(0);
+    sql(`UPDATE marts.fct_care_leaver_eet SET left_care_date = DATE '1990-01-01' WHERE child_key = (SELECT min(child_key) FROM marts.fct_care_leaver_eet)`);
+    const before = sql('SELECT count(*) FROM marts.fct_contacts');
+    sql(`DELETE FROM marts.fct_contacts WHERE contact_key = (SELECT min(contact_key) FROM marts.fct_contacts);
+         INSERT INTO marts.fct_contacts SELECT * FROM marts.fct_contacts WHERE contact_key = (SELECT max(contact_key) FROM marts.fct_contacts)`);
+    expect(sql('SELECT count(*) FROM marts.fct_contacts')).toBe(before);
+    const tests = ['assert_care_leavers_left_care_at_16_or_over', 'assert_every_contact_reaches_fct_contacts'];
+    const args = [path.join(projectRoot, 'tools', 'bin', 'dbt.mjs'), 'test', '--select', ...tests, '--target-path', path.join(dir, 'dbt-target'), '--log-path', path.join(dir, 'logs')];
+    let out = '';
+    try {
+      out = execFileSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, CSP_DATA_DIR: data, CSP_WAREHOUSE: warehouse, DBT_USE_COLORS: 'false' } });
+    } catch (e) {
+      out = (e as { stdout?: string }).stdout ?? String(e);
+    }
+    const results = (JSON.parse(readFileSync(path.join(dir, 'dbt-target', 'run_results.json'), 'utf8')) as { results: { unique_id: string; status: string; failures: number | null }[] }).results;
+    expect(results.map((r) => [r.unique_id.split('.').at(-1), r.status, r.failures]).sort(), out).toEqual([
+      ['assert_care_leavers_left_care_at_16_or_over', 'fail', leaverRows],
+      ['assert_every_contact_reaches_fct_contacts', 'fail', 2],
+    ]);
+  }, 300_000);
 });
 
 // The DfE's rules (Data to Insight's validators) run in the same shared run. The demo breaks one row per chosen

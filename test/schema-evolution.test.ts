@@ -13,7 +13,7 @@ import type { Contract } from '../sources/lib/contract.js';
 import { date, decimal, integer, text } from '../sources/lib/fields.js';
 import { tempDir, writeCsv } from './helpers/tmp.js';
 
-const base = { system: 'test', entity: 'visits', title: 'Test visits', description: 'Visits, for the schema-evolution test.', key: 'visit_id' };
+const base = { system: 'test', entity: 'visits', title: 'Test visits', description: 'Visits, for the schema-evolution test.', key: ['visit_id'] };
 const v1: Contract = {
   ...base,
   fields: [

@@ -16,6 +16,7 @@ import { C } from '../lib/suppression.js';
 import { openCaseChart, sourceChart, timelinessChart, weeklyChart } from './charts.js';
 import { FULL_AVAILABILITY, loadContactActivity, type Availability, type ContactActivityData } from './data.js';
 import { definitionsFor, notAvailableText } from './definitions.js';
+import { serviceAreas } from './service-areas.js';
 import { groupWithAreas } from '../lib/service-groups.js';
 import { protectedContactActivityTables, TABLE_NAMES, type ContactActivityTables } from './tables.js';
 
@@ -31,6 +32,8 @@ import { REPORT_ID } from './report.js';
 export { REPORT_ID };
 /** PDF widths fitted to each area's header so the week labels stay on one line in portrait A4; service groups share the rest. */
 const OPEN_CASE_WIDTHS: Record<string, number> = { EDT: 30, MASH: 34, Assessment: 52, 'Case Management': 48, CLA: 30, Disability: 46 };
+/** The PDF's column heading of each service area (sql/seeds/service_areas.csv), e.g. Case Mgmt. */
+const OPEN_CASE_HEADINGS = new Map(serviceAreas().inOpenCaseTable.map((a) => [a.name, a.heading]));
 export const REPORT_TITLE = 'Contact Activity Data';
 
 export interface BuildOptions extends AppendixBuildOptions {
@@ -196,7 +199,7 @@ function describeTables(p: Page): Tables {
         weekStart(oc.grain.weeks === 1 ? 'Week beginning' : 'First week beginning'),
         ...oc.columns.map((c) => {
           const col = figure(c.header, c.key, OPEN_CASE_WIDTHS[c.header] ?? 80, byGroup ? 18 : 11);
-          return c.header === 'Case Management' ? { ...col, pdf: { header: 'Case Mgmt', width: OPEN_CASE_WIDTHS[c.header] } } : col;
+          return { ...col, pdf: { header: OPEN_CASE_HEADINGS.get(c.header) ?? c.header, width: OPEN_CASE_WIDTHS[c.header] ?? 80 } };
         }),
         figure('Total', 'total', 36, 10),
       ],

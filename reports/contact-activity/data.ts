@@ -3,6 +3,7 @@ import { addDays, weekLabel, type IsoDate } from '../../core/calendar/dates.js';
 import type { Warehouse } from '../../core/warehouse.js';
 import { loadServiceGroups } from '../lib/service-groups.js';
 import { contactActivityPeriod, type ContactActivityPeriod } from './period.js';
+import { serviceAreas } from './service-areas.js';
 
 export interface WeekRow {
   weekStart: IsoDate;
@@ -29,9 +30,9 @@ export interface SourceRow {
   sinceCount: number;
 }
 
-/** The receiving service areas of the seed paper's "Open case contacts (Exc DV)" table, in its order. */
-export const OPEN_CASE_AREAS = ['EDT', 'MASH', 'Assessment', 'Case Management', 'CLA', 'Disability'] as const;
-export type OpenCaseArea = (typeof OPEN_CASE_AREAS)[number];
+/** The receiving service areas of the seed paper's "Open case contacts (Exc DV)" table, in its order (sql/seeds/service_areas.csv). */
+export const OPEN_CASE_AREAS: readonly string[] = serviceAreas().inOpenCaseTable.map((a) => a.name);
+export type OpenCaseArea = string;
 
 export interface OpenCaseWeek {
   weekStart: IsoDate;
@@ -142,7 +143,7 @@ export async function loadContactActivity(db: Warehouse, opts: { periodEnd?: Iso
 
   // Open-case contacts by the service area that received them, without police domestic-abuse notifications
   // (they arrive in bulk and say little about casework), as the seed paper's "(Exc DV)" table does.
-  const areaCols = OPEN_CASE_AREAS.map((a, i) => `count(c.contact_key) FILTER (WHERE c.receiving_service_area = '${a}')::INTEGER AS a${i}`).join(',\n            ');
+  const areaCols = OPEN_CASE_AREAS.map((a, i) => `count(c.contact_key) FILTER (WHERE c.receiving_service_area = '${a.replace(/'/g, "''")}')::INTEGER AS a${i}`).join(',\n            ');
   const open = !available.openCase ? [] : await db.json<Record<string, number | string>>(
     `WITH weeks AS (SELECT CAST(range AS DATE) AS week_start FROM range(?::DATE, ?::DATE + 1, INTERVAL 7 DAY))
      SELECT strftime(w.week_start, '%Y-%m-%d') AS week_start,
@@ -153,7 +154,7 @@ export async function loadContactActivity(db: Warehouse, opts: { periodEnd?: Iso
   );
   const openCase: OpenCaseWeek[] = open.map((w, i) => {
     const byArea = Object.fromEntries(OPEN_CASE_AREAS.map((a, j) => [a, Number(w[`a${j}`])])) as Record<OpenCaseArea, number>;
-    return { weekStart: String(w.week_start), label: weekLabel(i, String(w.week_start)), byArea, total: OPEN_CASE_AREAS.reduce((s, a) => s + byArea[a], 0) };
+    return { weekStart: String(w.week_start), label: weekLabel(i, String(w.week_start)), byArea, total: OPEN_CASE_AREAS.reduce((s, a) => s + (byArea[a] ?? 0), 0) };
   });
 
   const timely = !available.timeliness ? [] : await db.json<{ week_start: string; contacts: number; within: number }>(

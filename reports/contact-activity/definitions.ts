@@ -1,14 +1,16 @@
 import type { Definition, Variant } from '../lib/appendix.js';
 import { suppressionStatement } from '../lib/suppression.js';
 import { FULL_AVAILABILITY, type Availability } from './data.js';
+import { openCaseAreasText, sourceGroupsText } from './service-areas.js';
 
 export const contactActivityDefinitions: Definition[] = [
   { term: 'Contact', text: 'Any enquiry about a child received by children\'s social care, recorded in the case-management system.' },
   { term: 'New contacts received at front door services', text: 'Contacts received in the week (Monday to Sunday) by a front-door service: the Emergency Duty Team (EDT, out of hours) or the Multi-Agency Safeguarding Hub (MASH, in office hours), whether or not the child already had an open case. Contacts passed straight to a case-holding team are not counted here.' },
   { term: 'EDT / MASH', text: 'The receiving team recorded on the contact, mapped to its service area by the teams reference list (sql/seeds/teams.csv).' },
   { term: 'Weekly average', text: 'Total front-door contacts in the weeks before (or since) the comparison date, divided by the number of those weeks in the table. Shown to the nearest whole number.' },
-  { term: 'Source', text: 'Who made the contact, coded as in the CIN census and Ofsted Annex A (1A to 10) and grouped as the committee appendix does: Family Member (1A); Individual (1B, 1D); Self (1C); Schools (2A, 2B); Health (3A-3F); Housing (4); LA - Other Dept (5A, 5B); Other Agency (5C, 7); Police (6); Other (8, 10); Anonymous (9).' },
-  { term: 'Open case contacts (exc DV) by receiving service area', text: 'Contacts received in the week about a child who already had an open social-care case, counted by the service area of the team that received them: EDT, MASH, Assessment (the assessment teams), Case Management, CLA (children in care teams) and Disability (the disability service). Police domestic-abuse notifications are excluded. Contacts received by other teams (Leaving Care, or a team missing from the teams reference list) are not shown, so the total is the sum of the six areas.' },
+  // The groups and the areas are the seeds' (contact_sources, service_areas), so editing a seed changes the words.
+  { term: 'Source', text: `Who made the contact, coded as in the CIN census and Ofsted Annex A (1A to 10) and grouped as the committee appendix does: ${sourceGroupsText()}.` },
+  { term: 'Open case contacts (exc DV) by receiving service area', text: openCaseAreasText() },
   { term: 'Decided within 1 working day', text: 'Front-door (EDT and MASH) contacts received in the week whose next-step decision was recorded on the day of receipt or the next working day (a contact received at a weekend or on a bank holiday counts from the next working day), as a percentage of all front-door contacts received in that week. Contacts not yet decided count as not within 1 working day, so the latest weeks can rise as decisions are recorded. "Whole period" is the same measure over every week in the table.' },
   { term: 'Data as at', text: 'When the contacts export was taken from the case-management system. Contacts recorded after that time are not included.' },
 ];

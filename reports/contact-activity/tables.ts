@@ -7,9 +7,12 @@ import { finestGrain, grainNote, suppressedShare } from '../lib/grain.js';
 import { C, publishRows, whole, type CellRef, type Shown, type TableSpec } from '../lib/suppression.js';
 import { TableModelBuilder } from '../lib/table-audit.js';
 import { OPEN_CASE_AREAS, type ContactActivityData, type OpenCaseArea, type OpenCaseWeek } from './data.js';
+import { serviceAreas } from './service-areas.js';
 
 /** Column keys of the open-case areas (the area names have spaces, keys must not). */
-export const AREA_KEYS: Record<OpenCaseArea, string> = { EDT: 'edt', MASH: 'mash', Assessment: 'assessment', 'Case Management': 'cm', CLA: 'cla', Disability: 'disability' };
+const AREA_KEYS: ReadonlyMap<OpenCaseArea, string> = new Map(serviceAreas().inOpenCaseTable.map((a) => [a.name, a.key]));
+/** A service area's column key in the open-case table (from the seed, service-areas.ts). */
+export const areaKey = (area: OpenCaseArea): string => AREA_KEYS.get(area) ?? area;
 
 export interface PublishedTable {
   spec: TableSpec;
@@ -59,7 +62,7 @@ export interface GrainSettings {
 
 /** The open-case columns at a grain: each service area, or the service groups (seed service_area_groups) in their order. */
 export function openCaseColumns(d: ContactActivityData, columns: OpenCaseGrain['columns']): OpenCaseColumn[] {
-  if (columns === 'service area' || !d.serviceGroups) return OPEN_CASE_AREAS.map((a) => ({ key: AREA_KEYS[a], header: a, areas: [a] }));
+  if (columns === 'service area' || !d.serviceGroups) return OPEN_CASE_AREAS.map((a) => ({ key: areaKey(a), header: a, areas: [a] }));
   const groups = [...new Set(OPEN_CASE_AREAS.map((a) => d.serviceGroups![a] ?? a))];
   return groups.map((g, i) => ({ key: `group${i + 1}`, header: g, areas: OPEN_CASE_AREAS.filter((a) => (d.serviceGroups![a] ?? a) === g) }));
 }
@@ -162,7 +165,7 @@ export function contactActivityTables(d: ContactActivityData, variant: Variant, 
   const areaKeys = openColumns.map((c) => c.key);
   const blocks = weekBlocks(d.openCase, openGrain.weeks);
   const openSpec: TableSpec = { columns: [label, weekStart, ...areaKeys.map((key) => ({ key, kind: 'count' as const })), { key: 'total', kind: 'total', of: areaKeys }], totalRows: [blocks.length] };
-  const inColumn = (ws: readonly OpenCaseWeek[], c: OpenCaseColumn) => sum(ws, (w) => sum(c.areas, (a) => w.byArea[a]));
+  const inColumn = (ws: readonly OpenCaseWeek[], c: OpenCaseColumn) => sum(ws, (w) => sum(c.areas, (a) => w.byArea[a] ?? 0));
   const openRows = [
     ...blocks.map((ws, i) => ({ label: blockLabel(i, ws), weekStart: ws[0]!.weekStart, ...Object.fromEntries(openColumns.map((c) => [c.key, inColumn(ws, c)])), total: sum(ws, (w) => w.total) })),
     { label: 'Total', weekStart: null, ...Object.fromEntries(openColumns.map((c) => [c.key, inColumn(d.openCase, c)])), total: sum(d.openCase, (w) => w.total) },

@@ -1,5 +1,5 @@
 // DfE and local code lists the case-management contracts check against (seeds in sql/seeds).
-import { seedCodes } from '../lib/seed-codes.js';
+import { seedCodes, sourceCodes } from '../lib/seed-codes.js';
 
 const dfe = (name: string) => seedCodes(`dfe/${name}`, 'code', 'label');
 
@@ -18,11 +18,5 @@ export const ACCOMMODATION = dfe('care_leaver_accommodation');
 export const PERMANENCE_PLAN = dfe('permanence_plan_types');
 export const ASSESSMENT_OUTCOME = dfe('assessment_outcomes');
 export const WORKER_ROLE = dfe('worker_roles');
-export const EMPLOYMENT = [
-  { code: 'PERM', label: 'Permanent' },
-  { code: 'AGENCY', label: 'Agency' },
-];
-export const MISSING_TYPE = [
-  { code: 'MISSING', label: 'Missing' },
-  { code: 'AWAY', label: 'Away from placement without authorisation' },
-];
+export const EMPLOYMENT = sourceCodes('case_management_employment');
+export const MISSING_TYPE = sourceCodes('case_management_missing_type');

@@ -54,8 +54,13 @@ export interface Contract {
   title: string;
   description: string;
   fields: readonly FieldSpec[];
-  /** The field that identifies a record; duplicates are resolved in staging (latest load wins). */
-  key: string;
+  /**
+   * The fields that identify a record; staging keeps the latest load of each (macro latest_source_rows reads this
+   * list from the generated dbt sources yml, meta contract_key).
+   */
+  key: readonly string[];
+  /** What the key columns alone do not say (a return's records numbered by occurrence in staging). */
+  keyNote?: string;
   rowChecks?: readonly RowCheck[];
   /** The published specification version the contract implements (e.g. 'SSD 1.4.5'), recorded on each load. */
   specVersion?: string;

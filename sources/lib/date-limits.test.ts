@@ -20,7 +20,7 @@ describe('the dates a child\'s record can hold', () => {
   });
 
   it('are what a contract lands: 1970 lands, 1850 and a year too far ahead are rejected with their reason', () => {
-    const contract: Contract = { system: 'test', entity: 'dates', title: 'Dates', description: '', key: 'child', fields: [date('start_date', 'Start Date', 'Start.'), datetime('seen_at', 'Seen At', 'Seen.', { optional: true })] };
+    const contract: Contract = { system: 'test', entity: 'dates', title: 'Dates', description: '', key: ['child'], fields: [date('start_date', 'Start Date', 'Start.'), datetime('seen_at', 'Seen At', 'Seen.', { optional: true })] };
     const c = compileContract(contract);
     expect(c.validate({ start_date: '12/06/1970' })).toEqual({ ok: true, row: { start_date: '1970-06-12', seen_at: null } });
     const tooFar = `01/01/${PLAUSIBLE_YEARS.latest + 1}`;

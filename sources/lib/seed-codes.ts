@@ -10,8 +10,16 @@ import type { CodeEntry } from './values.js';
  * in a sub-folder (dbt names a seed by its file alone, so each system can keep its code lists together).
  */
 export function readSeed(name: string): Record<string, string>[] {
-  return parse(readFileSync(path.join(sqlDir, 'seeds', ...name.split('/')) + '.csv', 'utf8'), { columns: true, skip_empty_lines: true });
+  let rows = seedCache.get(name);
+  if (!rows) {
+    rows = parse(readFileSync(path.join(sqlDir, 'seeds', ...name.split('/')) + '.csv', 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    seedCache.set(name, rows);
+  }
+  return rows.map((r) => ({ ...r }));
 }
+
+// Read once per process: the seeds are the project's data, not the council's, and do not change during a run.
+const seedCache = new Map<string, Record<string, string>[]>();
 
 /** A seed's codes; its valid_from / valid_to columns (collection years), where it has them, travel with each code. */
 export function seedCodes(name: string, codeColumn: string, labelColumn: string): CodeEntry[] {
@@ -19,14 +27,16 @@ export function seedCodes(name: string, codeColumn: string, labelColumn: string)
 }
 
 /** One list of the returns' own code lists (seeds/dfe/return_codes.csv), e.g. 'ssda903_sex'. */
-export function returnCodes(list: string): CodeEntry[] {
-  const rows = returnCodeRows().filter((r) => r.list === list);
-  if (rows.length === 0) throw new Error(`internal: no code list '${list}' in sql/seeds/dfe/return_codes.csv`);
+export const returnCodes = (list: string): CodeEntry[] => listedCodes('dfe/return_codes', list);
+
+/** One list of a seed that holds several (columns list, code, label), e.g. sourceCodes('annex_a_eligibility'). */
+export const sourceCodes = (list: string): CodeEntry[] => listedCodes('source_codes', list);
+
+function listedCodes(seed: string, list: string): CodeEntry[] {
+  const rows = readSeed(seed).filter((r) => r.list === list);
+  if (rows.length === 0) throw new Error(`internal: no code list '${list}' in sql/seeds/${seed}.csv`);
   return rows.map((r) => withYears({ code: r.code!, label: r.label! }, r));
 }
-
-let returnCodeCache: Record<string, string>[] | undefined;
-const returnCodeRows = () => (returnCodeCache ??= readSeed('dfe/return_codes'));
 
 function withYears(entry: CodeEntry, row: Record<string, string>): CodeEntry {
   if (row.valid_from) entry.validFrom = row.valid_from;

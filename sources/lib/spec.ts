@@ -20,7 +20,7 @@ export function contractSpec(c: Contract): string {
     '',
     c.description,
     '',
-    `Lands in \`raw.${c.system}__${c.entity}\`, one row per valid export row, with \`_load_id\`, \`_source_file\`, \`_file_checksum\` and \`_line_number\`. Rows that break a rule go to \`raw._rejects\` with the reason. Key: \`${c.key}\`.`,
+    `Lands in \`raw.${c.system}__${c.entity}\`, one row per valid export row, with \`_load_id\`, \`_source_file\`, \`_file_checksum\` and \`_line_number\`. Rows that break a rule go to \`raw._rejects\` with the reason. Key: ${c.key.map((k) => `\`${k}\``).join(' + ')}.${c.keyNote ? ` ${c.keyNote}` : ''}`,
     '',
     '| Column | Also accepted as | Type | Required | Meaning |',
     '| --- | --- | --- | --- | --- |',

@@ -14,7 +14,7 @@ export interface SsdTable {
   entity: string;
   title: string;
   description: string;
-  key: string;
+  key: readonly string[];
   fields: readonly FieldSpec[];
 }
 
@@ -43,7 +43,7 @@ export const ssdTable = (t: SsdTable): Contract => ({
   ...t,
   // The row ID is required even where the SSD leaves it nullable: a row without one cannot be told from its
   // later versions.
-  fields: t.fields.map((f) => (f.name === t.key ? { ...f, required: true } : f)),
+  fields: t.fields.map((f) => (t.key.includes(f.name) ? { ...f, required: true } : f)),
   rowChecks: t.fields.filter((f) => f.name.endsWith('_json')).map(validJson),
   description: `${t.description} Headers are the SSD's own field names (${SSD_VERSION}); a CSV written by SQL Server Management Studio, bcp or Postgres \\copy (UTF-8 or Windows-1252, ISO or UK dates, NULL as blank or \`NULL\`) lands as it is.`,
   specVersion: SSD_VERSION,

@@ -1,7 +1,7 @@
 // SSDA903 code lists, all read from the dbt seeds (sql/seeds/dfe): the DfE lists the case-management contracts
 // share, and the 903's own in return_codes.csv. Codes carry the collection years they are valid in; a return is
 // checked against its own year (contractForYear).
-import { returnCodes, seedCodes } from '../lib/seed-codes.js';
+import { returnCodes, seedCodes, sourceCodes } from '../lib/seed-codes.js';
 import type { CodeEntry } from '../lib/values.js';
 
 const dfe = (name: string) => seedCodes(`dfe/${name}`, 'code', 'label');
@@ -22,7 +22,7 @@ export const ACCOM_SUITABILITY = returnCodes('accom_suitability');
 /** OC3 ACCOM: the accommodation type followed by 1 (suitable) or 2 (unsuitable); 0 when died or returned home. */
 export const ACCOM_903: CodeEntry[] = [
   ...dfe('care_leaver_accommodation').flatMap((a) => ACCOM_SUITABILITY.map((s) => ({ code: `${a.code}${s.code}`, label: `${a.label} (${s.label.toLowerCase()})` }))),
-  { code: '0', label: 'Not applicable (young person has died or returned home)' },
+  ...sourceCodes('ssda903_accom_not_applicable'),
 ];
 
 export const PLACE_PROVIDER = returnCodes('place_provider');

@@ -10,7 +10,8 @@ export const annexAList1Contract: Contract = {
   title: 'Annex A List 1 (contacts)',
   description:
     'One row per contact in the Ofsted Annex A workbook\'s List 1 sheet (any sheet name; titles above the header row are skipped). Annex A has no contact reference, receiving team, decision or outcome: staging derives a stable contact ID and leaves the rest empty.',
-  key: 'child_id, contact_date (no reference: staging numbers repeats)',
+  key: ['child_id', 'contact_date'],
+  keyNote: 'No contact reference: staging numbers the repeats of a child and day.',
   fields: [
     ...childColumns(),
     date('contact_date', 'Date of Contact', 'The day the contact was received.', { aliases: ['Contact Date', 'Date of the Contact'] }),

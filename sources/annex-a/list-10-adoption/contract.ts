@@ -12,7 +12,7 @@ export const annexAList10Contract: Contract = {
   entity: 'list_10_adoption',
   title: 'Annex A List 10 (adoption)',
   description: 'One row per child with a plan for adoption in the Annex A workbook\'s List 10 sheet.',
-  key: 'child_id',
+  key: ['child_id'],
   fields: [
     childColumns()[0]!,
     text('family_id', 'Family identifier', 'Groups siblings placed together.', { optional: true }),

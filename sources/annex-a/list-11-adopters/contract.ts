@@ -12,7 +12,7 @@ export const annexAList11Contract: Contract = {
   entity: 'list_11_adopters',
   title: 'Annex A List 11 (adopters)',
   description: 'One row per prospective adopter in the Annex A workbook\'s List 11 sheet.',
-  key: 'adopter_id',
+  key: ['adopter_id'],
   fields: [
     text('adopter_id', 'Individual adopter identifier', 'Pseudonymous identifier of the adopter.', { aliases: ['Adopter Identifier', 'Individual Adopter ID'] }),
     text('family_id', 'Family identifier', 'Groups adopters applying together.', { optional: true }),

@@ -11,7 +11,7 @@ export const annexAList2Contract: Contract = {
   entity: 'list_2_early_help',
   title: 'Annex A List 2 (early help)',
   description: 'One row per early help assessment in the Annex A workbook\'s List 2 sheet.',
-  key: 'child_id, assessment_start_date',
+  key: ['child_id', 'assessment_start_date'],
   fields: [
     ...childColumns(),
     start,

@@ -9,7 +9,7 @@ export const annexAList3Contract: Contract = {
   entity: 'list_3_referrals',
   title: 'Annex A List 3 (referrals)',
   description: 'One row per referral in the Annex A workbook\'s List 3 sheet.',
-  key: 'child_id, referral_date',
+  key: ['child_id', 'referral_date'],
   fields: [
     ...childColumns(),
     date('referral_date', 'Date of referral', 'Day the referral was accepted.', { aliases: ['Referral Date'] }),

@@ -15,7 +15,7 @@ export const annexAList4Contract: Contract = {
   entity: 'list_4_assessments',
   title: 'Annex A List 4 (assessments)',
   description: 'One row per social-work assessment in the Annex A workbook\'s List 4 sheet.',
-  key: 'child_id, assessment_start_date',
+  key: ['child_id', 'assessment_start_date'],
   fields: [
     ...childColumns(),
     disability(),

@@ -13,7 +13,7 @@ export const annexAList5Contract: Contract = {
   entity: 'list_5_s47_enquiries',
   title: 'Annex A List 5 (section 47 enquiries and ICPCs)',
   description: 'One row per section 47 enquiry in the Annex A workbook\'s List 5 sheet.',
-  key: 'child_id, s47_start_date',
+  key: ['child_id', 's47_start_date'],
   fields: [
     ...childColumns(),
     disability(),

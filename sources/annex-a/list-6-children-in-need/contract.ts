@@ -12,7 +12,7 @@ export const annexAList6Contract: Contract = {
   entity: 'list_6_children_in_need',
   title: 'Annex A List 6 (children in need)',
   description: 'One row per child-in-need episode in the Annex A workbook\'s List 6 sheet.',
-  key: 'child_id, cin_start_date',
+  key: ['child_id', 'cin_start_date'],
   fields: [
     ...childColumns(),
     disability(),

@@ -12,7 +12,7 @@ export const annexAList7Contract: Contract = {
   entity: 'list_7_child_protection',
   title: 'Annex A List 7 (child protection plans)',
   description: 'One row per child protection plan in the Annex A workbook\'s List 7 sheet.',
-  key: 'child_id, cp_plan_start_date',
+  key: ['child_id', 'cp_plan_start_date'],
   fields: [
     ...childColumns(),
     disability(),

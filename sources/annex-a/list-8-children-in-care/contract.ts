@@ -12,7 +12,7 @@ export const annexAList8Contract: Contract = {
   entity: 'list_8_children_in_care',
   title: 'Annex A List 8 (children in care)',
   description: 'One row per child looked after in the Annex A workbook\'s List 8 sheet.',
-  key: 'child_id, started_looked_after_date',
+  key: ['child_id', 'started_looked_after_date'],
   fields: [
     ...childColumns(),
     yesNo('is_uasc', 'Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)', 'UASC at any time in the 12 months.', { optional: true, aliases: ['UASC'] }),

@@ -11,7 +11,7 @@ export const annexAList9Contract: Contract = {
   title: 'Annex A List 9 (care leavers)',
   description:
     'One row per care leaver in the current Annex A List 9 (with UASC, personal adviser, pathway plan review and latest contact columns). The older List 9 lands separately (list_9_care_leavers_older); staging joins the two.',
-  key: 'child_id',
+  key: ['child_id'],
   fields: [
     ...childColumns(),
     yesNo('is_uasc', 'Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)', 'UASC now or when in care.', { optional: true, aliases: ['UASC'] }),

@@ -14,7 +14,7 @@ export const adoptionMilestonesContract: Contract = {
   entity: 'adoption_milestones',
   title: 'Adoption milestones',
   description: 'One row per child with an agency decision that they should be placed for adoption.',
-  key: 'child_id',
+  key: ['child_id'],
   fields: [childId(), adm, matched, placed, order],
   rowChecks: [notBefore(matched, adm), notBefore(placed, matched), notBefore(order, placed)],
 };

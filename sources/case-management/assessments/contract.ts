@@ -12,7 +12,7 @@ export const assessmentsContract: Contract = {
   entity: 'assessments',
   title: 'Assessments',
   description: 'One row per assessment, with when it started and when it was authorised.',
-  key: 'assessment_id',
+  key: ['assessment_id'],
   fields: [
     text('assessment_id', 'Assessment ID', 'Unique reference of the assessment.', { aliases: ['Assessment Reference'] }),
     childId(),

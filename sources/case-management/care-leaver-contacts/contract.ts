@@ -9,7 +9,7 @@ export const careLeaverContactsContract: Contract = {
   entity: 'care_leaver_contacts',
   title: 'Care leaver contacts',
   description: 'One row per recorded contact with a care leaver: in touch, main activity and accommodation.',
-  key: 'care_leaver_contact_id',
+  key: ['care_leaver_contact_id'],
   fields: [
     text('care_leaver_contact_id', 'Care Leaver Contact ID', 'Unique reference of the contact record.', { aliases: ['CL Contact ID'] }),
     childId(),

@@ -11,7 +11,7 @@ export const caseAllocationsContract: Contract = {
   entity: 'case_allocations',
   title: 'Case allocations',
   description: "One row per allocation of a child's case to a worker.",
-  key: 'allocation_id',
+  key: ['allocation_id'],
   fields: [text('allocation_id', 'Allocation ID', 'Unique reference of the allocation.', { aliases: ['Allocation Reference'] }), childId(), workerId(), team(), start, end],
   rowChecks: [notBefore(end, start)],
 };

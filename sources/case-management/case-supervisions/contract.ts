@@ -8,7 +8,7 @@ export const caseSupervisionsContract: Contract = {
   entity: 'case_supervisions',
   title: 'Case supervisions',
   description: "One row per recorded case supervision (a manager's supervision of a child's case).",
-  key: 'supervision_id',
+  key: ['supervision_id'],
   fields: [
     text('supervision_id', 'Supervision ID', 'Unique reference of the supervision record.', { aliases: ['Case Supervision ID'] }),
     childId(),

@@ -9,7 +9,7 @@ export const childrenContract: Contract = {
   entity: 'children',
   title: 'Children',
   description: 'One row per child known to the service, with the characteristics the returns and appendices break figures down by.',
-  key: 'child_id',
+  key: ['child_id'],
   fields: [
     childId(),
     date('date_of_birth', 'Date of Birth', 'Date of birth (marts keep only the month).', { aliases: ['DOB', 'Birth Date'] }),

@@ -13,7 +13,7 @@ export const claEpisodesContract: Contract = {
   entity: 'cla_episodes',
   title: 'Children looked after: episodes',
   description: 'One row per episode of care: a period with one legal status and placement.',
-  key: 'episode_id',
+  key: ['episode_id'],
   fields: [
     text('episode_id', 'Episode ID', 'Unique reference of the episode.', { aliases: ['CLA Episode ID', 'Episode Reference'] }),
     childId(),

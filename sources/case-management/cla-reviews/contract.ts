@@ -8,7 +8,7 @@ export const claReviewsContract: Contract = {
   entity: 'cla_reviews',
   title: 'Children looked after: reviews',
   description: 'One row per statutory review of a child looked after.',
-  key: 'cla_review_id',
+  key: ['cla_review_id'],
   fields: [
     text('cla_review_id', 'CLA Review ID', 'Unique reference of the review.', { aliases: ['LAC Review ID', 'Review ID'] }),
     childId(),

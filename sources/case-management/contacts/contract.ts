@@ -16,7 +16,7 @@ export const contactsContract: Contract = {
   entity: 'contacts',
   title: 'Contacts',
   description: 'Every contact (enquiry about a child) recorded at the front door or by a case-holding team.',
-  key: 'contact_id',
+  key: ['contact_id'],
   fields: [
     text('contact_id', 'Contact ID', 'Unique reference of the contact in the case-management system.', { aliases: ['ContactID', 'Contact Reference', 'Contact Ref'] }),
     text('child_id', 'Child ID', 'Pseudonymous identifier of the child (no names).', { aliases: ['Person ID', 'Child Unique ID', 'Client ID'] }),

@@ -7,7 +7,7 @@ export const cpCoreGroupsContract: Contract = {
   entity: 'cp_core_groups',
   title: 'Child protection core groups',
   description: 'One row per core group meeting held for a child protection plan.',
-  key: 'core_group_id',
+  key: ['core_group_id'],
   fields: [
     text('core_group_id', 'Core Group ID', 'Unique reference of the meeting.', { aliases: ['Core Group Reference'] }),
     text('cp_plan_id', 'CP Plan ID', 'The plan the meeting belongs to.', { aliases: ['Child Protection Plan ID', 'Plan ID'] }),

@@ -12,7 +12,7 @@ export const cpPlansContract: Contract = {
   entity: 'cp_plans',
   title: 'Child protection plans',
   description: 'One row per child protection plan.',
-  key: 'cp_plan_id',
+  key: ['cp_plan_id'],
   fields: [
     text('cp_plan_id', 'CP Plan ID', 'Unique reference of the plan.', { aliases: ['Child Protection Plan ID', 'Plan ID'] }),
     childId(),

@@ -7,7 +7,7 @@ export const cpReviewsContract: Contract = {
   entity: 'cp_reviews',
   title: 'Child protection reviews',
   description: 'One row per review child protection conference.',
-  key: 'cp_review_id',
+  key: ['cp_review_id'],
   fields: [
     text('cp_review_id', 'CP Review ID', 'Unique reference of the review conference.', { aliases: ['Review Conference ID'] }),
     text('cp_plan_id', 'CP Plan ID', 'The plan reviewed.', { aliases: ['Child Protection Plan ID', 'Plan ID'] }),

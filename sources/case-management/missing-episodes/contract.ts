@@ -15,7 +15,7 @@ export const missingEpisodesContract: Contract = {
   entity: 'missing_episodes',
   title: 'Missing episodes',
   description: 'One row per episode of a child missing or away from placement.',
-  key: 'missing_id',
+  key: ['missing_id'],
   fields: [
     text('missing_id', 'Missing Episode ID', 'Unique reference of the episode.', { aliases: ['Missing ID'] }),
     childId(),

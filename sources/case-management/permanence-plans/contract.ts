@@ -9,7 +9,7 @@ export const permanencePlansContract: Contract = {
   entity: 'permanence_plans',
   title: 'Permanence plans',
   description: 'One row per permanence plan recorded (a child may have several over time).',
-  key: 'permanence_plan_id',
+  key: ['permanence_plan_id'],
   fields: [
     text('permanence_plan_id', 'Permanence Plan ID', 'Unique reference of the plan record.', { aliases: ['Plan Reference'] }),
     childId(),

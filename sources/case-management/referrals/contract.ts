@@ -10,7 +10,7 @@ export const referralsContract: Contract = {
   entity: 'referrals',
   title: 'Referrals',
   description: "One row per referral to children's social care (a contact accepted for assessment).",
-  key: 'referral_id',
+  key: ['referral_id'],
   fields: [
     text('referral_id', 'Referral ID', 'Unique reference of the referral.', { aliases: ['Referral Reference', 'Referral Ref'] }),
     childId(),

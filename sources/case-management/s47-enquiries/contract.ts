@@ -11,7 +11,7 @@ export const s47EnquiriesContract: Contract = {
   entity: 's47_enquiries',
   title: 'Section 47 enquiries',
   description: 'One row per section 47 enquiry.',
-  key: 's47_id',
+  key: ['s47_id'],
   fields: [
     text('s47_id', 'S47 ID', 'Unique reference of the enquiry.', { aliases: ['Section 47 ID', 'S47 Reference'] }),
     childId(),

@@ -11,7 +11,7 @@ export const sgoAssessmentsContract: Contract = {
   entity: 'sgo_assessments',
   title: 'Special guardianship assessments',
   description: 'One row per special guardianship (SGO) assessment.',
-  key: 'sgo_assessment_id',
+  key: ['sgo_assessment_id'],
   fields: [text('sgo_assessment_id', 'SGO Assessment ID', 'Unique reference of the assessment.', { aliases: ['Special Guardianship Assessment ID'] }), childId(), start, completed],
   rowChecks: [notBefore(completed, start)],
 };

@@ -12,7 +12,7 @@ export const workersContract: Contract = {
   entity: 'workers',
   title: 'Workers',
   description: 'One row per worker (social workers, managers, personal advisers), no names.',
-  key: 'worker_id',
+  key: ['worker_id'],
   fields: [
     workerId(),
     team(),

@@ -12,7 +12,8 @@ export const cinAssessmentsContract: Contract = returnTable({
   entity: 'assessments',
   title: 'CIN census assessments',
   description: 'One record per <Assessments> element of the CIN census XML (stream `file.xml#assessments`), with its referral date.',
-  key: 'child_id + start_date + occurrence',
+  key: ['child_id', 'start_date'],
+  keyNote: 'The census has no record ID: with the occurrence (the nth such record of the child that day in the file), numbered in staging.',
   fields: [
     laChildId(),
     referralDate(),

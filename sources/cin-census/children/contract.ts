@@ -11,7 +11,7 @@ export const cinChildrenContract: Contract = returnTable({
   entity: 'children',
   title: 'CIN census children (ChildIdentifiers, ChildCharacteristics)',
   description: 'One record per <Child> element of the CIN census XML (stream `file.xml#children`): the child\'s identifiers and characteristics. Disabilities are the <Disability> codes joined with commas.',
-  key: 'child_id',
+  key: ['child_id'],
   fields: [
     laChildId(),
     date('date_of_birth', 'PersonBirthDate', 'Date of birth; blank for an unborn child.'),

@@ -13,7 +13,7 @@ export const cinCpPlansContract: Contract = returnTable({
   entity: 'cp_plans',
   title: 'CIN census child protection plans',
   description: 'One record per <ChildProtectionPlans> element of the CIN census XML (stream `file.xml#cp_plans`); child and start date identify a plan.',
-  key: 'child_id + start_date',
+  key: ['child_id', 'start_date'],
   fields: [
     laChildId(),
     referralDate(),

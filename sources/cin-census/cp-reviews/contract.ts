@@ -12,7 +12,7 @@ export const cinCpReviewsContract: Contract = returnTable({
   entity: 'cp_reviews',
   title: 'CIN census child protection reviews',
   description: 'One record per <CPPreviewDate> of a plan in the CIN census XML (stream `file.xml#cp_reviews`).',
-  key: 'child_id + plan_start_date + review_date',
+  key: ['child_id', 'plan_start_date', 'review_date'],
   fields: [laChildId(), planStart, review],
   rowChecks: [notBefore(review, planStart)],
 });

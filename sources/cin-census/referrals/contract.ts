@@ -13,7 +13,8 @@ export const cinReferralsContract: Contract = returnTable({
   entity: 'referrals',
   title: 'CIN census referrals (CINdetails)',
   description: 'One record per <CINdetails> element of the CIN census XML (stream `file.xml#referrals`). Headers are the XML element names; the census has no referral ID, so staging derives one from child, date and occurrence.',
-  key: 'child_id + referral_date + occurrence',
+  key: ['child_id', 'referral_date'],
+  keyNote: 'The census has no record ID: with the occurrence (the nth such record of the child that day in the file), numbered in staging.',
   fields: [
     laChildId(),
     referral,

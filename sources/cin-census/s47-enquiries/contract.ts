@@ -12,7 +12,8 @@ export const cinS47Contract: Contract = returnTable({
   entity: 's47_enquiries',
   title: 'CIN census section 47 enquiries',
   description: 'One record per <Section47> element of the CIN census XML (stream `file.xml#s47_enquiries`), with its referral date.',
-  key: 'child_id + start_date + occurrence',
+  key: ['child_id', 'start_date'],
+  keyNote: 'The census has no record ID: with the occurrence (the nth such record of the child that day in the file), numbered in staging.',
   fields: [
     laChildId(),
     referralDate(),

@@ -11,7 +11,7 @@ export const commentsContract: Contract = {
   entity: 'comments',
   title: 'Comments',
   description: 'Every comment registered by the complaints team: someone raised an issue without asking for it to be a formal complaint.',
-  key: 'comment_reference',
+  key: ['comment_reference'],
   fields: [
     { name: 'comment_reference', header: 'Comment Reference', aliases: ['Comment Ref', 'Comment No', 'Comment Number', 'Comment ID'], kind: 'text', required: true, description: 'Unique reference of the comment in the complaints system.' },
     receivedDate,

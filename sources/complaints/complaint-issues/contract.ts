@@ -8,7 +8,7 @@ export const complaintIssuesContract: Contract = {
   entity: 'complaint_issues',
   title: 'Complaint issues',
   description: 'Every issue recorded against a complaint, with its category and, once decided, its own outcome. Several rows per complaint.',
-  key: 'issue_id',
+  key: ['issue_id'],
   fields: [
     { name: 'issue_id', header: 'Issue ID', aliases: ['Issue Reference', 'Issue Ref', 'Issue No'], kind: 'text', required: true, description: 'Unique reference of the issue in the complaints system.' },
     { name: 'complaint_reference', header: 'Complaint Reference', aliases: ['Complaint Ref', 'Complaint No', 'Complaint Number', 'Complaint ID'], kind: 'text', required: true, description: 'The complaint the issue belongs to (Complaint Reference in the complaints export).' },

@@ -14,7 +14,7 @@ export const complaintsContract: Contract = {
   title: 'Complaints',
   description:
     "Every complaint about children's services registered under the statutory (Children Act 1989), corporate or SEND procedure, at each stage it reached. Stage 2 and 3 records name the stage 1 or 2 complaint they escalated from.",
-  key: 'complaint_reference',
+  key: ['complaint_reference'],
   fields: [
     { name: 'complaint_reference', header: 'Complaint Reference', aliases: ['Complaint Ref', 'Complaint No', 'Complaint Number', 'Complaint ID'], kind: 'text', required: true, description: 'Unique reference of the complaint record (one per stage) in the complaints system.' },
     receivedDate,

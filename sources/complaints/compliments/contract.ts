@@ -6,7 +6,7 @@ export const complimentsContract: Contract = {
   entity: 'compliments',
   title: 'Compliments',
   description: "Every compliment about children's services registered by the complaints team, from families, young people, partners or colleagues.",
-  key: 'compliment_reference',
+  key: ['compliment_reference'],
   fields: [
     { name: 'compliment_reference', header: 'Compliment Reference', aliases: ['Compliment Ref', 'Compliment No', 'Compliment Number', 'Compliment ID'], kind: 'text', required: true, description: 'Unique reference of the compliment in the complaints system.' },
     { name: 'received_date', header: 'Date Received', aliases: ['Received Date', 'Date Compliment Received', 'Received On'], kind: 'date', required: true, description: 'When the compliment was received.' },

@@ -13,7 +13,7 @@ export const ombudsmanCasesContract: Contract = {
   title: 'Ombudsman cases',
   description:
     "Every case the Local Government and Social Care Ombudsman opened about children's services, whether or not it followed a complaint to the council, with the Ombudsman's decision once made.",
-  key: 'ombudsman_reference',
+  key: ['ombudsman_reference'],
   fields: [
     { name: 'ombudsman_reference', header: 'Ombudsman Reference', aliases: ['LGO Reference', 'LGSCO Reference', 'Ombudsman Ref', 'Ombudsman Case Reference'], kind: 'text', required: true, description: "The Ombudsman's own case reference (e.g. 19 012 345)." },
     { name: 'complaint_reference', header: 'Complaint Reference', aliases: ['Complaint Ref', 'Council Complaint Reference', 'Related Complaint'], kind: 'text', required: false, description: "The council's complaint the case followed, when there was one (a premature case may have none)." },

@@ -8,7 +8,7 @@ export const ssdAssessmentFactorsContract: Contract = ssdTable({
   entity: 'assessment_factors',
   title: 'Assessment factors (ssd_assessment_factors)',
   description: 'One row per assessment with the factors identified at its end (CIN census codes), held as a JSON list.',
-  key: 'cinf_table_id',
+  key: ['cinf_table_id'],
   fields: [
     text('cinf_table_id', 'cinf_table_id', 'CINF003A: Assessment Factors Table ID. SSD type nvarchar.', { optional: true }),
     text('cinf_assessment_id', 'cinf_assessment_id', 'CINF001A: Assessment ID. SSD type nvarchar.'),

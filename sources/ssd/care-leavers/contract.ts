@@ -9,7 +9,7 @@ export const ssdCareLeaversContract: Contract = ssdTable({
   entity: 'care_leavers',
   title: 'Care leavers (ssd_care_leavers)',
   description: 'One row per care leaver: eligibility, in-touch, activity and accommodation at the latest contact, pathway plan review and personal adviser.',
-  key: 'clea_table_id',
+  key: ['clea_table_id'],
   fields: [
     text('clea_table_id', 'clea_table_id', 'CLEA001A: Care Leaver Table ID. SSD type nvarchar.'),
     text('clea_person_id', 'clea_person_id', 'CLEA002A: Person Unique ID. SSD type nvarchar.'),

@@ -8,7 +8,7 @@ export const ssdCinAssessmentsContract: Contract = ssdTable({
   entity: 'cin_assessments',
   title: 'Assessments (ssd_cin_assessments)',
   description: 'One row per single (child and family) assessment: start, authorisation, outcome, team and worker.',
-  key: 'cina_assessment_id',
+  key: ['cina_assessment_id'],
   fields: [
     text('cina_assessment_id', 'cina_assessment_id', 'CINA001A: Assessment ID. SSD type nvarchar.'),
     text('cina_person_id', 'cina_person_id', 'CINA002A: Person Unique ID. SSD type nvarchar.'),

@@ -9,7 +9,7 @@ export const ssdCinEpisodesContract: Contract = ssdTable({
   entity: 'cin_episodes',
   title: 'CIN episodes / referrals (ssd_cin_episodes)',
   description: 'One row per referral (CIN episode): date, source, primary need, outcome and closure.',
-  key: 'cine_referral_id',
+  key: ['cine_referral_id'],
   fields: [
     text('cine_referral_id', 'cine_referral_id', 'CINE001A: CIN Referral ID. SSD type nvarchar.'),
     text('cine_person_id', 'cine_person_id', 'CINE002A: Person Unique ID. SSD type nvarchar.'),

@@ -8,7 +8,7 @@ export const ssdCinPlansContract: Contract = ssdTable({
   entity: 'cin_plans',
   title: 'CIN plans (ssd_cin_plans)',
   description: 'One row per child in need plan.',
-  key: 'cinp_cin_plan_id',
+  key: ['cinp_cin_plan_id'],
   fields: [
     text('cinp_cin_plan_id', 'cinp_cin_plan_id', 'CINP001A: CIN Plan ID. SSD type nvarchar.'),
     text('cinp_referral_id', 'cinp_referral_id', 'CINP007A: Referral ID. SSD type nvarchar.', { optional: true }),

@@ -8,7 +8,7 @@ export const ssdCinVisitsContract: Contract = ssdTable({
   entity: 'cin_visits',
   title: 'CIN visits (ssd_cin_visits)',
   description: 'One row per visit to a child on a child in need plan.',
-  key: 'cinv_cin_visit_id',
+  key: ['cinv_cin_visit_id'],
   fields: [
     text('cinv_cin_visit_id', 'cinv_cin_visit_id', 'CINV001A: CIN Visit ID. SSD type nvarchar.'),
     text('cinv_person_id', 'cinv_person_id', 'CINV007A: Person Unique ID. SSD type nvarchar.', { optional: true }),

@@ -9,7 +9,7 @@ export const ssdClaEpisodesContract: Contract = ssdTable({
   entity: 'cla_episodes',
   title: 'CLA episodes (ssd_cla_episodes)',
   description: 'One row per episode of care (the SSDA903 episode), linked to its placement; its legal status is in ssd_legal_status.',
-  key: 'clae_cla_episode_id',
+  key: ['clae_cla_episode_id'],
   fields: [
     text('clae_cla_episode_id', 'clae_cla_episode_id', 'CLAE001A: Episode ID. SSD type nvarchar.'),
     text('clae_person_id', 'clae_person_id', 'CLAE002A: Person Unique ID. SSD type nvarchar.'),

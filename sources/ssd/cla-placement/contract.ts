@@ -9,7 +9,7 @@ export const ssdClaPlacementContract: Contract = ssdTable({
   entity: 'cla_placement',
   title: 'CLA placements (ssd_cla_placement)',
   description: 'One row per placement of a looked-after child.',
-  key: 'clap_cla_placement_id',
+  key: ['clap_cla_placement_id'],
   fields: [
     text('clap_cla_placement_id', 'clap_cla_placement_id', 'CLAP001A: Placement ID. SSD type nvarchar.'),
     datetime('clap_cla_placement_start_date', 'clap_cla_placement_start_date', 'CLAP003A: Placement Start Date. Required here: the warehouse cannot count a row without it. SSD type datetime.'),

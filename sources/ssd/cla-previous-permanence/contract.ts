@@ -8,7 +8,7 @@ export const ssdClaPreviousPermanenceContract: Contract = ssdTable({
   entity: 'cla_previous_permanence',
   title: 'Previous permanence (ssd_cla_previous_permanence)',
   description: 'One row per previous permanence order a looked-after child had (SSDA903 PrevPerm).',
-  key: 'lapp_table_id',
+  key: ['lapp_table_id'],
   fields: [
     text('lapp_table_id', 'lapp_table_id', 'LAPP001A: Previous Permanence ID. SSD type nvarchar.', { optional: true }),
     text('lapp_person_id', 'lapp_person_id', 'LAPP002A: Person Unique ID. SSD type nvarchar.'),

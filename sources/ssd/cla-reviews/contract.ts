@@ -8,7 +8,7 @@ export const ssdClaReviewsContract: Contract = ssdTable({
   entity: 'cla_reviews',
   title: 'CLA reviews (ssd_cla_reviews)',
   description: 'One row per looked-after child review (due and held).',
-  key: 'clar_cla_review_id',
+  key: ['clar_cla_review_id'],
   fields: [
     text('clar_cla_review_id', 'clar_cla_review_id', 'CLAR001A: Review ID. SSD type nvarchar.'),
     text('clar_cla_id', 'clar_cla_id', 'CLAR011A: CLA ID. SSD type nvarchar.', { optional: true }),

@@ -8,7 +8,7 @@ export const ssdClaVisitsContract: Contract = ssdTable({
   entity: 'cla_visits',
   title: 'CLA visits (ssd_cla_visits)',
   description: 'One row per statutory visit to a looked-after child.',
-  key: 'clav_cla_visit_id',
+  key: ['clav_cla_visit_id'],
   fields: [
     text('clav_cla_visit_id', 'clav_cla_visit_id', 'CLAV001A: Visit ID. SSD type nvarchar.', { optional: true }),
     text('clav_cla_id', 'clav_cla_id', 'CLAV007A: Clav_cla_id. SSD type nvarchar.', { optional: true }),

@@ -9,7 +9,7 @@ export const ssdContactsContract: Contract = ssdTable({
   entity: 'contacts',
   title: 'Contacts (ssd_contacts)',
   description: 'One row per contact received by children\'s social care. The SSD records no receiving team, open-case flag or decision date, so the marts leave those not known for SSD contacts.',
-  key: 'cont_contact_id',
+  key: ['cont_contact_id'],
   fields: [
     text('cont_contact_id', 'cont_contact_id', 'CONT001A: Contact ID. SSD type nvarchar.'),
     text('cont_person_id', 'cont_person_id', 'CONT002A: Person Unique ID. SSD type nvarchar.'),

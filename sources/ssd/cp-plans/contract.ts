@@ -8,7 +8,7 @@ export const ssdCpPlansContract: Contract = ssdTable({
   entity: 'cp_plans',
   title: 'Child protection plans (ssd_cp_plans)',
   description: 'One row per child protection plan.',
-  key: 'cppl_cp_plan_id',
+  key: ['cppl_cp_plan_id'],
   fields: [
     text('cppl_cp_plan_id', 'cppl_cp_plan_id', 'CPPL001A: CP Plan ID. SSD type nvarchar.'),
     text('cppl_referral_id', 'cppl_referral_id', 'CPPL007A: Referral ID. SSD type nvarchar.', { optional: true }),

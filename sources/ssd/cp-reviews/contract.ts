@@ -8,7 +8,7 @@ export const ssdCpReviewsContract: Contract = ssdTable({
   entity: 'cp_reviews',
   title: 'Child protection reviews (ssd_cp_reviews)',
   description: 'One row per child protection review conference (due and held).',
-  key: 'cppr_cp_review_id',
+  key: ['cppr_cp_review_id'],
   fields: [
     text('cppr_cp_review_id', 'cppr_cp_review_id', 'CPPR001A: Review ID. SSD type nvarchar.'),
     text('cppr_person_id', 'cppr_person_id', 'CPPR008A: Person Unique ID. SSD type nvarchar.', { optional: true }),

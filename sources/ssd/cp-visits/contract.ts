@@ -8,7 +8,7 @@ export const ssdCpVisitsContract: Contract = ssdTable({
   entity: 'cp_visits',
   title: 'Child protection visits (ssd_cp_visits)',
   description: 'One row per statutory visit to a child on a child protection plan.',
-  key: 'cppv_cp_visit_id',
+  key: ['cppv_cp_visit_id'],
   fields: [
     text('cppv_cp_visit_id', 'cppv_cp_visit_id', 'CPPV007A: Casenote ID (Visit record). SSD type nvarchar.', { optional: true }),
     text('cppv_person_id', 'cppv_person_id', 'CPPV008A: Person Unique ID. SSD type nvarchar.', { optional: true }),

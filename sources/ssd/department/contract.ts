@@ -8,7 +8,7 @@ export const ssdDepartmentContract: Contract = ssdTable({
   entity: 'department',
   title: 'Departments and teams (ssd_department)',
   description: 'One row per team or department, with its parent.',
-  key: 'dept_team_id',
+  key: ['dept_team_id'],
   fields: [
     text('dept_team_id', 'dept_team_id', 'DEPT1001A: Department or Team ID. Required here: the warehouse cannot count a row without it. SSD type nvarchar.'),
     text('dept_team_name', 'dept_team_name', 'DEPT1002A: Department or Team name. Required here: the warehouse cannot count a row without it. SSD type nvarchar.'),

@@ -8,7 +8,7 @@ export const ssdEarlyHelpEpisodesContract: Contract = ssdTable({
   entity: 'early_help_episodes',
   title: 'Early help episodes (ssd_early_help_episodes)',
   description: 'One row per early help episode.',
-  key: 'earl_episode_id',
+  key: ['earl_episode_id'],
   fields: [
     text('earl_episode_id', 'earl_episode_id', 'EARL001A: EH Episode ID. SSD type nvarchar.'),
     text('earl_person_id', 'earl_person_id', 'EARL002A: Person Unique ID. SSD type nvarchar.'),

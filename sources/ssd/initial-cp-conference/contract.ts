@@ -8,7 +8,7 @@ export const ssdInitialCpConferenceContract: Contract = ssdTable({
   entity: 'initial_cp_conference',
   title: 'Initial child protection conferences (ssd_initial_cp_conference)',
   description: 'One row per initial child protection conference, with the S47 enquiry it followed and the plan it started.',
-  key: 'icpc_icpc_id',
+  key: ['icpc_icpc_id'],
   fields: [
     text('icpc_icpc_id', 'icpc_icpc_id', 'ICPC001A: Initial CP Conference ID. SSD type nvarchar.', { optional: true }),
     text('icpc_icpc_meeting_id', 'icpc_icpc_meeting_id', 'ICPC009A: Initial CP Conference Meeting ID. SSD type nvarchar.', { optional: true }),

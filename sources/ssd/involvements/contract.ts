@@ -8,7 +8,7 @@ export const ssdInvolvementsContract: Contract = ssdTable({
   entity: 'involvements',
   title: 'Involvements (ssd_involvements)',
   description: 'One row per period a worker was involved with a person (the case allocation history).',
-  key: 'invo_involvements_id',
+  key: ['invo_involvements_id'],
   fields: [
     text('invo_involvements_id', 'invo_involvements_id', 'INVO005A: Involvements table row ID. Required here: the warehouse cannot count a row without it. SSD type nvarchar.'),
     text('invo_professional_id', 'invo_professional_id', 'INVO006A: Worker ID. Required here: the warehouse cannot count a row without it. SSD type nvarchar.'),

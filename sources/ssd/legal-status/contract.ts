@@ -8,7 +8,7 @@ export const ssdLegalStatusContract: Contract = ssdTable({
   entity: 'legal_status',
   title: 'Legal statuses (ssd_legal_status)',
   description: 'One row per legal status a person held, with its dates (the SSDA903 legal status of each episode of care, and others the SSD adds).',
-  key: 'lega_legal_status_id',
+  key: ['lega_legal_status_id'],
   fields: [
     text('lega_legal_status_id', 'lega_legal_status_id', 'LEGA001A: Legal Status ID. SSD type nvarchar.'),
     text('lega_person_id', 'lega_person_id', 'LEGA002A: Person Unique ID. SSD type nvarchar.'),

@@ -9,7 +9,7 @@ export const ssdMissingContract: Contract = ssdTable({
   entity: 'missing',
   title: 'Missing episodes (ssd_missing)',
   description: 'One row per episode missing or away from placement without authorisation.',
-  key: 'miss_table_id',
+  key: ['miss_table_id'],
   fields: [
     text('miss_table_id', 'miss_table_id', 'MISS001A: Missing Episode Table ID. SSD type nvarchar.'),
     text('miss_person_id', 'miss_person_id', 'MISS002A: Person Unique ID. Required here: the warehouse cannot count a row without it. SSD type nvarchar.'),

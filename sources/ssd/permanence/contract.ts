@@ -8,7 +8,7 @@ export const ssdPermanenceContract: Contract = ssdTable({
   entity: 'permanence',
   title: 'Permanence (ssd_permanence)',
   description: 'One row per looked-after child with a permanence (adoption, SGO, CAO) decision or order: ADM, matching, placement and order dates.',
-  key: 'perm_table_id',
+  key: ['perm_table_id'],
   fields: [
     text('perm_table_id', 'perm_table_id', 'PERM001A: Permanence_table_id. SSD type nvarchar.'),
     text('perm_person_id', 'perm_person_id', 'PERM002A: Person Unique ID. SSD type nvarchar.'),

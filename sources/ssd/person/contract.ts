@@ -9,7 +9,7 @@ export const ssdPersonContract: Contract = ssdTable({
   entity: 'person',
   title: 'People (ssd_person)',
   description: 'One row per person (child or young person) in the SSD cohort: identifiers and characteristics. The SSD carries names (pers_forename, pers_surname); they are never read, so no name reaches the warehouse.',
-  key: 'pers_person_id',
+  key: ['pers_person_id'],
   fields: [
     text('pers_person_id', 'pers_person_id', 'PERS001A: Person Unique ID. SSD type nvarchar.'),
     code('pers_sex', 'pers_sex', SSD_SEX, 'PERS002A: Sex. SSD type nvarchar.', { optional: true }),

@@ -8,7 +8,7 @@ export const ssdProfessionalsContract: Contract = ssdTable({
   entity: 'professionals',
   title: 'Professionals (ssd_professionals)',
   description: 'One row per worker (social worker, personal adviser, ...): role, team, FTE, agency flag.',
-  key: 'prof_professional_id',
+  key: ['prof_professional_id'],
   fields: [
     text('prof_professional_id', 'prof_professional_id', 'PROF001A: Professionals table row ID. Required here: the warehouse cannot count a row without it. SSD type nvarchar.'),
     text('prof_staff_id', 'prof_staff_id', 'PROF010A: Staff Identifier. SSD type nvarchar.', { optional: true }),

@@ -8,7 +8,7 @@ export const ssdS47EnquiryContract: Contract = ssdTable({
   entity: 's47_enquiry',
   title: 'Section 47 enquiries (ssd_s47_enquiry)',
   description: 'One row per section 47 enquiry.',
-  key: 's47e_s47_enquiry_id',
+  key: ['s47e_s47_enquiry_id'],
   fields: [
     text('s47e_s47_enquiry_id', 's47e_s47_enquiry_id', 'S47E001A: S47 Enquiry ID. SSD type nvarchar.'),
     text('s47e_referral_id', 's47e_referral_id', 'S47E010A: Referral ID. SSD type nvarchar.', { optional: true }),

@@ -12,7 +12,7 @@ export const ssda903Ad1Contract: Contract = returnTable({
   entity: 'ad1',
   title: 'SSDA903 AD1 (adoptions)',
   description: 'One row per child adopted from care in the SSDA903 return. Headers are the DfE field names.',
-  key: 'child_id',
+  key: ['child_id'],
   fields: [
     text('child_id', 'CHILD', "The council's pseudonymous child identifier."),
     date('date_of_birth', 'DOB', 'Date of birth (dd/mm/yyyy).'),

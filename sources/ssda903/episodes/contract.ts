@@ -12,7 +12,7 @@ export const ssda903EpisodesContract: Contract = returnTable({
   entity: 'episodes',
   title: 'SSDA903 Episodes',
   description: 'One row per episode of care in the SSDA903 return. Headers are the DfE field names.',
-  key: 'child_id + start_date',
+  key: ['child_id', 'start_date'],
   fields: [
     text('child_id', 'CHILD', 'The council\'s pseudonymous child identifier.'),
     start,

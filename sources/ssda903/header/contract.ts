@@ -9,7 +9,7 @@ export const ssda903HeaderContract: Contract = returnTable({
   entity: 'header',
   title: 'SSDA903 Header',
   description: 'One row per child in the SSDA903 return: the child\'s characteristics. Headers are the DfE field names.',
-  key: 'child_id',
+  key: ['child_id'],
   fields: [
     text('child_id', 'CHILD', 'The council\'s pseudonymous child identifier.'),
     code('sex', 'SEX', SEX_903, '1 male, 2 female.'),

@@ -12,7 +12,7 @@ export const ssda903MissingContract: Contract = returnTable({
   entity: 'missing',
   title: 'SSDA903 Missing',
   description: 'One row per missing or away-without-authorisation episode in the SSDA903 return. Headers are the DfE field names.',
-  key: 'child_id + start_date',
+  key: ['child_id', 'start_date'],
   fields: [
     text('child_id', 'CHILD', "The council's pseudonymous child identifier."),
     date('date_of_birth', 'DOB', 'Date of birth (dd/mm/yyyy).'),

@@ -9,7 +9,7 @@ export const ssda903Oc3Contract: Contract = returnTable({
   entity: 'oc3',
   title: 'SSDA903 OC3 (care leavers)',
   description: 'One row per care leaver in the OC3 table of the SSDA903 return. Headers are the DfE field names.',
-  key: 'child_id',
+  key: ['child_id'],
   fields: [
     text('child_id', 'CHILD', 'The council\'s pseudonymous child identifier.'),
     date('date_of_birth', 'DOB', 'Date of birth (dd/mm/yyyy).'),

@@ -12,7 +12,7 @@ export const ssda903PlacedAdoptionContract: Contract = returnTable({
   entity: 'placed_adoption',
   title: 'SSDA903 PlacedAdoption',
   description: "One row per 'should be placed for adoption' decision in the SSDA903 return. Headers are the DfE field names.",
-  key: 'child_id + decision_date',
+  key: ['child_id', 'decision_date'],
   fields: [
     text('child_id', 'CHILD', "The council's pseudonymous child identifier."),
     date('date_of_birth', 'DOB', 'Date of birth (dd/mm/yyyy).'),

@@ -9,7 +9,7 @@ export const ssda903PrevPermContract: Contract = returnTable({
   entity: 'prev_perm',
   title: 'SSDA903 PrevPerm (previous permanence)',
   description: 'One row per child entering care in the year, saying whether they had an adoption, SGO or CAO before. Headers are the DfE field names.',
-  key: 'child_id',
+  key: ['child_id'],
   fields: [
     text('child_id', 'CHILD', "The council's pseudonymous child identifier."),
     date('date_of_birth', 'DOB', 'Date of birth (dd/mm/yyyy).'),

@@ -9,7 +9,7 @@ export const ssda903ReviewsContract: Contract = returnTable({
   entity: 'reviews',
   title: 'SSDA903 Reviews',
   description: 'One row per statutory CLA review in the SSDA903 return. Headers are the DfE field names.',
-  key: 'child_id + review_date',
+  key: ['child_id', 'review_date'],
   fields: [
     text('child_id', 'CHILD', 'The council\'s pseudonymous child identifier.'),
     date('date_of_birth', 'DOB', 'Date of birth (dd/mm/yyyy).'),

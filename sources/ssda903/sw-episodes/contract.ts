@@ -12,7 +12,7 @@ export const ssda903SwEpisodesContract: Contract = returnTable({
   entity: 'sw_episodes',
   title: 'SSDA903 SWEpisodes (social worker episodes)',
   description: 'One row per period a social worker was allocated to a looked-after child. Headers are the DfE field names.',
-  key: 'child_id + start_date',
+  key: ['child_id', 'start_date'],
   fields: [
     text('child_id', 'CHILD', "The council's pseudonymous child identifier."),
     text('social_worker_id', 'SW_ID', "The social worker's identifier (Social Work England number or the council's own)."),

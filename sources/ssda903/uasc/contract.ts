@@ -9,7 +9,7 @@ export const ssda903UascContract: Contract = returnTable({
   entity: 'uasc',
   title: 'SSDA903 UASC',
   description: 'One row per child who has been an unaccompanied asylum-seeking child. Headers are the DfE field names.',
-  key: 'child_id',
+  key: ['child_id'],
   fields: [
     text('child_id', 'CHILD', "The council's pseudonymous child identifier."),
     code('sex', 'SEX', SEX_903, '1 male, 2 female.'),

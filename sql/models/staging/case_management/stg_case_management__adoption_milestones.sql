@@ -1,6 +1,6 @@
 -- One row per child with an ADM decision, typed and renamed. Latest load wins on child_id.
 with source as (
-    {{ latest_rows(source('case_management', 'adoption_milestones'), 'child_id') }}
+    {{ latest_source_rows('case_management', 'adoption_milestones') }}
 )
 
 select

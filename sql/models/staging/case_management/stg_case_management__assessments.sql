@@ -1,6 +1,6 @@
 -- One row per assessments record, typed and renamed. Latest load wins on assessment_id.
 with source as (
-    {{ latest_rows(source('case_management', 'assessments'), 'assessment_id') }}
+    {{ latest_source_rows('case_management', 'assessments') }}
 )
 
 select

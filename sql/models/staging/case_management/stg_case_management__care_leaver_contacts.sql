@@ -1,6 +1,6 @@
 -- One row per care leaver contacts record, typed and renamed. Latest load wins on care_leaver_contact_id.
 with source as (
-    {{ latest_rows(source('case_management', 'care_leaver_contacts'), 'care_leaver_contact_id') }}
+    {{ latest_source_rows('case_management', 'care_leaver_contacts') }}
 )
 
 select

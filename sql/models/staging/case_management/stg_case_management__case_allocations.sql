@@ -1,6 +1,6 @@
 -- One row per case allocations record, typed and renamed. Latest load wins on allocation_id.
 with source as (
-    {{ latest_rows(source('case_management', 'case_allocations'), 'allocation_id') }}
+    {{ latest_source_rows('case_management', 'case_allocations') }}
 )
 
 select

@@ -1,6 +1,6 @@
 -- One row per case supervisions record, typed and renamed. Latest load wins on supervision_id.
 with source as (
-    {{ latest_rows(source('case_management', 'case_supervisions'), 'supervision_id') }}
+    {{ latest_source_rows('case_management', 'case_supervisions') }}
 )
 
 select

@@ -1,6 +1,6 @@
 -- One row per children record, typed and renamed. Latest load wins on child_id.
 with source as (
-    {{ latest_rows(source('case_management', 'children'), 'child_id') }}
+    {{ latest_source_rows('case_management', 'children') }}
 )
 
 select

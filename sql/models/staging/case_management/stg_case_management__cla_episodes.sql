@@ -1,6 +1,6 @@
 -- One row per cla episodes record, typed and renamed. Latest load wins on episode_id.
 with source as (
-    {{ latest_rows(source('case_management', 'cla_episodes'), 'episode_id') }}
+    {{ latest_source_rows('case_management', 'cla_episodes') }}
 )
 
 select

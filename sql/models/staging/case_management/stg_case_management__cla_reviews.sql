@@ -1,6 +1,6 @@
 -- One row per cla reviews record, typed and renamed. Latest load wins on cla_review_id.
 with source as (
-    {{ latest_rows(source('case_management', 'cla_reviews'), 'cla_review_id') }}
+    {{ latest_source_rows('case_management', 'cla_reviews') }}
 )
 
 select

@@ -1,6 +1,6 @@
 -- One row per contact. Overlapping export files may repeat a contact: the latest load (then the last line) wins.
 with deduplicated as (
-    {{ latest_rows(source('case_management', 'contacts'), 'contact_id') }}
+    {{ latest_source_rows('case_management', 'contacts') }}
 )
 
 select

@@ -1,6 +1,6 @@
 -- One row per cp core groups record, typed and renamed. Latest load wins on core_group_id.
 with source as (
-    {{ latest_rows(source('case_management', 'cp_core_groups'), 'core_group_id') }}
+    {{ latest_source_rows('case_management', 'cp_core_groups') }}
 )
 
 select

@@ -1,6 +1,6 @@
 -- One row per cp plans record, typed and renamed. Latest load wins on cp_plan_id.
 with source as (
-    {{ latest_rows(source('case_management', 'cp_plans'), 'cp_plan_id') }}
+    {{ latest_source_rows('case_management', 'cp_plans') }}
 )
 
 select

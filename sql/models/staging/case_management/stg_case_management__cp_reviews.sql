@@ -1,6 +1,6 @@
 -- One row per cp reviews record, typed and renamed. Latest load wins on cp_review_id.
 with source as (
-    {{ latest_rows(source('case_management', 'cp_reviews'), 'cp_review_id') }}
+    {{ latest_source_rows('case_management', 'cp_reviews') }}
 )
 
 select

@@ -1,6 +1,6 @@
 -- One row per missing episodes record, typed and renamed. Latest load wins on missing_id.
 with source as (
-    {{ latest_rows(source('case_management', 'missing_episodes'), 'missing_id') }}
+    {{ latest_source_rows('case_management', 'missing_episodes') }}
 )
 
 select

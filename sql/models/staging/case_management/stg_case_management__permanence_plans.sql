@@ -1,6 +1,6 @@
 -- One row per permanence plans record, typed and renamed. Latest load wins on permanence_plan_id.
 with source as (
-    {{ latest_rows(source('case_management', 'permanence_plans'), 'permanence_plan_id') }}
+    {{ latest_source_rows('case_management', 'permanence_plans') }}
 )
 
 select

@@ -1,6 +1,6 @@
 -- One row per referrals record, typed and renamed. Latest load wins on referral_id.
 with source as (
-    {{ latest_rows(source('case_management', 'referrals'), 'referral_id') }}
+    {{ latest_source_rows('case_management', 'referrals') }}
 )
 
 select

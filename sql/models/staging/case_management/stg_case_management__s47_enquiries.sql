@@ -1,6 +1,6 @@
 -- One row per s47 enquiries record, typed and renamed. Latest load wins on s47_id.
 with source as (
-    {{ latest_rows(source('case_management', 's47_enquiries'), 's47_id') }}
+    {{ latest_source_rows('case_management', 's47_enquiries') }}
 )
 
 select

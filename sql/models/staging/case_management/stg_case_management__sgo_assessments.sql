@@ -1,6 +1,6 @@
 -- One row per special guardianship assessment, typed and renamed. Latest load wins on sgo_assessment_id.
 with source as (
-    {{ latest_rows(source('case_management', 'sgo_assessments'), 'sgo_assessment_id') }}
+    {{ latest_source_rows('case_management', 'sgo_assessments') }}
 )
 
 select

@@ -1,6 +1,6 @@
 -- One row per workers record, typed and renamed. Latest load wins on worker_id.
 with source as (
-    {{ latest_rows(source('case_management', 'workers'), 'worker_id') }}
+    {{ latest_source_rows('case_management', 'workers') }}
 )
 
 select

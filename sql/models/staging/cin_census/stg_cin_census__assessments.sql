@@ -7,7 +7,7 @@ with numbered as (
 ),
 
 source as (
-    {{ latest_rows('numbered', "child_id || '|' || start_date || '|' || occurrence") }}
+    {{ latest_rows('numbered', contract_key('cin_census', 'assessments') + ['occurrence']) }}
 )
 
 select

@@ -3,7 +3,7 @@
 -- when the census lists none. The census does not record UASC status, so is_uasc is null (not known).
 -- GenderCurrent (0/1/2/9, until 2023/24) and Sex (M/F/U, from 2024/25) land as the warehouse's sex code.
 with source as (
-    {{ latest_rows(source('cin_census', 'children'), 'child_id') }}
+    {{ latest_source_rows('cin_census', 'children') }}
 )
 
 select

@@ -1,7 +1,7 @@
 -- One row per CIN census child protection plan, in the same shape as stg_case_management__cp_plans: child and
 -- start date identify a plan. The category is the initial one (as DfE counts plans starting in the year).
 with source as (
-    {{ latest_rows(source('cin_census', 'cp_plans'), "child_id || '|' || start_date") }}
+    {{ latest_source_rows('cin_census', 'cp_plans') }}
 )
 
 select

@@ -1,6 +1,6 @@
 -- One row per CIN census review conference (CPPreviewDate), in the same shape as stg_case_management__cp_reviews.
 with source as (
-    {{ latest_rows(source('cin_census', 'cp_reviews'), "child_id || '|' || plan_start_date || '|' || review_date") }}
+    {{ latest_source_rows('cin_census', 'cp_reviews') }}
 )
 
 select

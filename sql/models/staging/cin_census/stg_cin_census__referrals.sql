@@ -7,7 +7,7 @@ with numbered as (
 ),
 
 source as (
-    {{ latest_rows('numbered', "child_id || '|' || referral_date || '|' || occurrence") }}
+    {{ latest_rows('numbered', contract_key('cin_census', 'referrals') + ['occurrence']) }}
 )
 
 select

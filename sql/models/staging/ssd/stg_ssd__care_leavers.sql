@@ -2,7 +2,7 @@
 -- person at their latest contact (the SSD keeps no contact history, like the SSDA903 OC3). A young person with no
 -- contact date has no dated record to count, so is left out here (still in the raw table).
 with source as (
-    {{ latest_rows(source('ssd', 'care_leavers'), 'clea_table_id') }}
+    {{ latest_source_rows('ssd', 'care_leavers') }}
 )
 
 select

@@ -2,7 +2,7 @@
 -- ssd_department, and the outcome from cina_assessment_outcome_json (NFA, strategy discussion / S47, CLA request,
 -- provision of services = CIN plan; the SSD has no early-help outcome, so those are null).
 with source as (
-    {{ latest_rows(source('ssd', 'cin_assessments'), 'cina_assessment_id') }}
+    {{ latest_source_rows('ssd', 'cin_assessments') }}
 ),
 
 flags as (

@@ -1,7 +1,7 @@
 -- Referrals from ssd_cin_episodes (one CIN episode per referral), as int_referrals wants them. The SSD links no
 -- referral to its contact, so contact_id is null.
 with source as (
-    {{ latest_rows(source('ssd', 'cin_episodes'), 'cine_referral_id') }}
+    {{ latest_source_rows('ssd', 'cin_episodes') }}
 )
 
 select

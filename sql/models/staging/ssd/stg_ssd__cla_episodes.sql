@@ -3,7 +3,7 @@
 -- status is the SSDA903 status (seed cla_legal_status) in force on the day it started, its placement type that of
 -- its placement.
 with source as (
-    {{ latest_rows(source('ssd', 'cla_episodes'), 'clae_cla_episode_id') }}
+    {{ latest_source_rows('ssd', 'cla_episodes') }}
 ),
 
 statuses as (

@@ -1,6 +1,6 @@
 -- One row per placement from ssd_cla_placement. Latest load wins.
 with source as (
-    {{ latest_rows(source('ssd', 'cla_placement'), 'clap_cla_placement_id') }}
+    {{ latest_source_rows('ssd', 'cla_placement') }}
 )
 
 select

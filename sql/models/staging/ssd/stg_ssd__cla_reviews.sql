@@ -2,7 +2,7 @@
 -- episodes carry the review's clar_cla_id (or, in Mosaic, clar_cla_person_id). Cancelled reviews and those only
 -- due are left out.
 with source as (
-    {{ latest_rows(source('ssd', 'cla_reviews'), 'clar_cla_review_id') }}
+    {{ latest_source_rows('ssd', 'cla_reviews') }}
 ),
 
 cla as (

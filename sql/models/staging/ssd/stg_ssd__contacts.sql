@@ -2,7 +2,7 @@
 -- outcome flags (cont_contact_outcome_json), but no receiving team, open-case flag, domestic-abuse flag or
 -- decision time: those are null (not known), and fct_contacts says so.
 with source as (
-    {{ latest_rows(source('ssd', 'contacts'), 'cont_contact_id') }}
+    {{ latest_source_rows('ssd', 'contacts') }}
 ),
 
 flags as (

@@ -2,7 +2,7 @@
 -- its label ("Neglect", "Multiple: ..."), matched here to the DfE codes (seed cp_abuse_categories); the S47 the
 -- plan came from is the one its initial conference names.
 with source as (
-    {{ latest_rows(source('ssd', 'cp_plans'), 'cppl_cp_plan_id') }}
+    {{ latest_source_rows('ssd', 'cp_plans') }}
 ),
 
 conferences as (

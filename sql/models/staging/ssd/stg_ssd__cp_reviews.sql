@@ -1,6 +1,6 @@
 -- Child protection review conferences held, from ssd_cp_reviews (rows with only a due date have not been held).
 with source as (
-    {{ latest_rows(source('ssd', 'cp_reviews'), 'cppr_cp_review_id') }}
+    {{ latest_source_rows('ssd', 'cp_reviews') }}
 )
 
 select

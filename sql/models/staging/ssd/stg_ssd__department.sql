@@ -1,6 +1,6 @@
 -- One row per SSD team or department: the name other SSD tables' *_team IDs resolve to. Latest load wins.
 with source as (
-    {{ latest_rows(source('ssd', 'department'), 'dept_team_id') }}
+    {{ latest_source_rows('ssd', 'department') }}
 )
 
 select

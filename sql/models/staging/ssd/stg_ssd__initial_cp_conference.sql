@@ -1,7 +1,7 @@
 -- One row per initial child protection conference from ssd_initial_cp_conference, with the S47 enquiry it
 -- followed and the plan it started. Latest load wins.
 with source as (
-    {{ latest_rows(source('ssd', 'initial_cp_conference'), 'icpc_icpc_id') }}
+    {{ latest_source_rows('ssd', 'initial_cp_conference') }}
 )
 
 select

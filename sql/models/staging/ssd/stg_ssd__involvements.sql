@@ -1,7 +1,7 @@
 -- Case allocations from ssd_involvements, as the case-allocation export gives them: who held each child's case,
 -- in which team (the team ID resolved through ssd_department), from when to when.
 with source as (
-    {{ latest_rows(source('ssd', 'involvements'), 'invo_involvements_id') }}
+    {{ latest_source_rows('ssd', 'involvements') }}
 )
 
 select

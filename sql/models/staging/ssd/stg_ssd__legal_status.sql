@@ -1,6 +1,6 @@
 -- One row per legal status from ssd_legal_status (SSDA903 statuses and the others the SSD adds). Latest load wins.
 with source as (
-    {{ latest_rows(source('ssd', 'legal_status'), 'lega_legal_status_id') }}
+    {{ latest_source_rows('ssd', 'legal_status') }}
 )
 
 select

@@ -1,7 +1,7 @@
 -- Missing and away episodes from ssd_missing, with the same columns as stg_case_management__missing_episodes.
 -- Return interviews: 'NA' / blank is not known (null); accepted is false unless recorded.
 with source as (
-    {{ latest_rows(source('ssd', 'missing'), 'miss_table_id') }}
+    {{ latest_source_rows('ssd', 'missing') }}
 )
 
 select

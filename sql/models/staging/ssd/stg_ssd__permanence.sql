@@ -2,7 +2,7 @@
 -- and, for an adoption order, the order date (an SGO or child arrangements order is not an adoption). Only rows with
 -- an ADM (should be placed for adoption) decision are adoption journeys; the rest stay in the raw table.
 with source as (
-    {{ latest_rows(source('ssd', 'permanence'), 'perm_table_id') }}
+    {{ latest_source_rows('ssd', 'permanence') }}
 )
 
 select

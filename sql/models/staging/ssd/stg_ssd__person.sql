@@ -2,7 +2,7 @@
 -- CIN census's 1 / 2 / 0). Disability and UASC status are in ssd_disability / ssd_immigration_status, which the
 -- warehouse does not read yet, so they are null (not known). Names are never landed.
 with source as (
-    {{ latest_rows(source('ssd', 'person'), 'pers_person_id') }}
+    {{ latest_source_rows('ssd', 'person') }}
 )
 
 select

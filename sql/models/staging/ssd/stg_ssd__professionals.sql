@@ -3,7 +3,7 @@
 -- holding no case are not known to be in post. The role is the job title when it is a worker_roles code or label;
 -- agency workers are AGENCY, the rest PERM.
 with source as (
-    {{ latest_rows(source('ssd', 'professionals'), 'prof_professional_id') }}
+    {{ latest_source_rows('ssd', 'professionals') }}
 ),
 
 spans as (

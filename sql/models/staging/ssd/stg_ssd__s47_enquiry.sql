@@ -2,7 +2,7 @@
 -- CP_CONFERENCE_FLAG outcome (true when a conference was held for it), and the ICPC date the first initial
 -- conference that names the enquiry.
 with source as (
-    {{ latest_rows(source('ssd', 's47_enquiry'), 's47e_s47_enquiry_id') }}
+    {{ latest_source_rows('ssd', 's47_enquiry') }}
 ),
 
 conferences as (

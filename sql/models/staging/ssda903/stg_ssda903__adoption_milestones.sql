@@ -5,12 +5,12 @@
 -- matched); order = the end of an episode that ceased with an adoption order (REC E11/E12).
 with placed as (
     select child_id, min(decision_date) as decision_date
-    from ({{ latest_rows(source('ssda903', 'placed_adoption'), "child_id || '|' || decision_date") }})
+    from ({{ latest_source_rows('ssda903', 'placed_adoption') }})
     group by child_id
 ),
 
 ad1 as (
-    {{ latest_rows(source('ssda903', 'ad1'), 'child_id') }}
+    {{ latest_source_rows('ssda903', 'ad1') }}
 ),
 
 decisions as (

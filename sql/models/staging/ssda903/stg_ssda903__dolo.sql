@@ -1,6 +1,6 @@
 -- One row per 903 period of deprivation of liberty (DoLo, new in 2024/25): child, start and end.
 with source as (
-    {{ latest_rows(source('ssda903', 'dolo'), "child_id || '|' || start_date") }}
+    {{ latest_source_rows('ssda903', 'dolo') }}
 )
 
 select

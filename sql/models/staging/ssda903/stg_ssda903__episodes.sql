@@ -6,7 +6,7 @@
 -- is counted twice and periods of care stay in sequence. is_overlap_trimmed marks the episodes cut.
 -- A REC without a DEC (a DfE validation error the contract lets land) is ignored: the episode is open.
 with latest as (
-    {{ latest_rows(source('ssda903', 'episodes'), "child_id || '|' || start_date") }}
+    {{ latest_source_rows('ssda903', 'episodes') }}
 ),
 
 source as (

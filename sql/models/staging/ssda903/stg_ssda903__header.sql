@@ -1,7 +1,7 @@
 -- One row per child in the 903 Header, in the same shape as stg_case_management__children. SEX is 1/2 until
 -- 2023/24 and M/F/U from 2024/25: both land as the warehouse's sex code (seeds/dfe/return_codes).
 with source as (
-    {{ latest_rows(source('ssda903', 'header'), 'child_id') }}
+    {{ latest_source_rows('ssda903', 'header') }}
 )
 
 select

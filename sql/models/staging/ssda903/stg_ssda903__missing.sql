@@ -1,7 +1,7 @@
 -- One row per 903 missing / away-without-authorisation episode, shaped like stg_case_management__missing_episodes
 -- (the 903 records dates, not times, and nothing about return interviews, so those are null: not known).
 with source as (
-    {{ latest_rows(source('ssda903', 'missing'), "child_id || '|' || start_date") }}
+    {{ latest_source_rows('ssda903', 'missing') }}
 )
 
 select

@@ -1,6 +1,6 @@
 -- One row per child in the 903 OC2 file (looked after 12 months or more): health, SDQ and offending outcomes.
 with source as (
-    {{ latest_rows(source('ssda903', 'oc2'), 'child_id') }}
+    {{ latest_source_rows('ssda903', 'oc2') }}
 )
 
 select

@@ -3,7 +3,7 @@
 -- latest birthday before the day after the return's as-at day (a return as at 31 March holds the year to 31
 -- March, so a 1 April birthday there is last year's). ACCOM is type + suitability (U1, S2).
 with source as (
-    {{ latest_rows(source('ssda903', 'oc3'), 'child_id') }}
+    {{ latest_source_rows('ssda903', 'oc3') }}
 ),
 
 dated as (

@@ -1,6 +1,6 @@
 -- One row per 903 review, in the same shape as stg_case_management__cla_reviews.
 with source as (
-    {{ latest_rows(source('ssda903', 'reviews'), "child_id || '|' || review_date") }}
+    {{ latest_source_rows('ssda903', 'reviews') }}
 )
 
 select

@@ -1,6 +1,6 @@
 -- One row per 903 social worker episode: who the looked-after child's social worker was, and why it changed.
 with source as (
-    {{ latest_rows(source('ssda903', 'sw_episodes'), "child_id || '|' || start_date") }}
+    {{ latest_source_rows('ssda903', 'sw_episodes') }}
 )
 
 select
