@@ -98,7 +98,7 @@ const noteOf = (t: TableDescription<unknown>, part: WriterPart<unknown> | undefi
 export function toPdfTable<R>(t: TableDescription<R>): PdfTable {
   const cols = t.columns.filter((c) => c.pdf !== false);
   const rows = t.pdf?.rows ?? t.rows;
-  const note = noteOf(t as TableDescription<unknown>, t.pdf as WriterPart<unknown> | undefined);
+  const note = noteOf(t as TableDescription<unknown>, t.pdf);
   const columns: PdfColumn[] = cols.map((c) => {
     const p = c.pdf || {};
     return { header: p.header ?? c.header, ...(c.format === 'text' || c.format === 'date' ? {} : { align: 'right' as const }), ...(p.width !== undefined ? { width: p.width } : {}) };
@@ -116,7 +116,7 @@ export function toPdfTable<R>(t: TableDescription<R>): PdfTable {
 export function toXlsxTable<R>(t: TableDescription<R>): XlsxTable {
   const cols = t.columns.filter((c) => c.xlsx !== false);
   const rows = t.xlsx?.rows ?? t.rows;
-  const note = noteOf(t as TableDescription<unknown>, t.xlsx as WriterPart<unknown> | undefined);
+  const note = noteOf(t as TableDescription<unknown>, t.xlsx);
   const keyOf = (c: TableColumn<R>, i: number) => (c.xlsx && c.xlsx.key) || `c${i}`;
   const columns: XlsxColumn[] = cols.map((c, i) => {
     const x = c.xlsx || {};
