@@ -73,7 +73,7 @@ export interface CommentsGrainSettings {
 export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant, threshold: number, extra: ReadonlySet<string> = new Set(), commentsGrain: CommentsGrain = 'service area'): ComplaintsAnnualTables {
   const x = draft(d);
   // Drafted in this order (it is also the workbook's sheet order), then published together (see publishLinked).
-  const tables: ComplaintsAnnualTables = {
+  const tables = {
     byProcedure: byProcedureTable(x),
     outcomes: outcomesTable(x),
     timeliness: timelinessTable(x),
@@ -83,7 +83,7 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
     youngPeople: youngPeopleTable(x),
     ...sendTables(x),
     ...trendTables(x),
-  };
+  } satisfies ComplaintsAnnualTables;
   noteShortTrend(x, tables);
   publishLinked(Object.values(tables), x.ids, variant, threshold, extra);
   return tables;
@@ -308,7 +308,7 @@ function youngPeopleTable(x: Draft): ReportTable {
 }
 
 function sendTables(x: Draft): Pick<ComplaintsAnnualTables, 'sendByYear' | 'sendIssues'> {
-  const { d, Y, L, py, last, make } = x;
+  const { d, Y, L, py, make } = x;
   // ---- SEND: outcomes and timeliness by year, and issues this year and last ----
   const sendYears = d.trend.map((y) => y.label);
   const sendByYear = make({
