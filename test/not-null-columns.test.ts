@@ -19,22 +19,55 @@ function writeProject(realSqlDir: string): void {
   mkdirSync(path.join(project, 'seeds'), { recursive: true });
   mkdirSync(path.join(project, 'tests', 'generic'), { recursive: true });
   cpSync(path.join(realSqlDir, 'profiles.yml'), path.join(project, 'profiles.yml'));
-  cpSync(path.join(realSqlDir, 'tests', 'generic', 'not_null_columns.sql'), path.join(project, 'tests', 'generic', 'not_null_columns.sql'));
+  cpSync(
+    path.join(realSqlDir, 'tests', 'generic', 'not_null_columns.sql'),
+    path.join(project, 'tests', 'generic', 'not_null_columns.sql'),
+  );
   writeFileSync(
     path.join(project, 'dbt_project.yml'),
-    ['name: tiny', "version: '0.1.0'", 'config-version: 2', 'profile: csp', 'flags: {send_anonymous_usage_stats: false}', 'models: {tiny: {+materialized: table}}', ''].join('\n'),
+    [
+      'name: tiny',
+      "version: '0.1.0'",
+      'config-version: 2',
+      'profile: csp',
+      'flags: {send_anonymous_usage_stats: false}',
+      'models: {tiny: {+materialized: table}}',
+      '',
+    ].join('\n'),
   );
   const rows = (values: string) => `select * from (values ${values}) as t(id, name, born)`;
   // Only `name` has nulls (two rows); `born` is never null.
-  writeFileSync(path.join(project, 'models', 'people.sql'), rows("(1, 'Ann', date '2010-01-01'), (2, null, date '2011-02-02'), (3, null, date '2012-03-03')"));
-  writeFileSync(path.join(project, 'models', 'clean.sql'), rows("(1, 'Ann', date '2010-01-01'), (2, 'Bo', date '2011-02-02')"));
+  writeFileSync(
+    path.join(project, 'models', 'people.sql'),
+    rows("(1, 'Ann', date '2010-01-01'), (2, null, date '2011-02-02'), (3, null, date '2012-03-03')"),
+  );
+  writeFileSync(
+    path.join(project, 'models', 'clean.sql'),
+    rows("(1, 'Ann', date '2010-01-01'), (2, 'Bo', date '2011-02-02')"),
+  );
   // The null is in the row a `where` config leaves out.
   writeFileSync(path.join(project, 'models', 'filtered.sql'), rows("(1, 'Ann', date '2010-01-01'), (2, 'Bo', null)"));
   const model = (name: string, config = '') =>
-    [`  - name: ${name}`, '    data_tests:', '      - not_null_columns:', '          arguments:', '            columns: [id, name, born]', config].filter(Boolean).join('\n');
+    [
+      `  - name: ${name}`,
+      '    data_tests:',
+      '      - not_null_columns:',
+      '          arguments:',
+      '            columns: [id, name, born]',
+      config,
+    ]
+      .filter(Boolean)
+      .join('\n');
   writeFileSync(
     path.join(project, 'models', '_models.yml'),
-    ['version: 2', 'models:', model('people'), model('clean'), model('filtered', "          config:\n            where: \"id <> 2\""), ''].join('\n'),
+    [
+      'version: 2',
+      'models:',
+      model('people'),
+      model('clean'),
+      model('filtered', '          config:\n            where: "id <> 2"'),
+      '',
+    ].join('\n'),
   );
 }
 
@@ -45,7 +78,12 @@ describe('not_null_columns', () => {
     const { dbtBuild } = await import('../pipelines/transform/dbt.js');
     const { createLogger } = await import('../core/logger.js');
     const workDir = path.dirname(project);
-    const summary = await dbtBuild({ warehouse: path.join(workDir, 'not-null-columns.duckdb'), workDir, logDir: path.join(workDir, 'logs'), log: createLogger({ level: 'silent' }) });
+    const summary = await dbtBuild({
+      warehouse: path.join(workDir, 'not-null-columns.duckdb'),
+      workDir,
+      logDir: path.join(workDir, 'logs'),
+      log: createLogger({ level: 'silent' }),
+    });
     expect(summary.ok).toBe(false);
     expect(summary.tests).toBe(3);
     expect(summary.testsPassed).toBe(2);
