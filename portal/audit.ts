@@ -24,6 +24,7 @@ export type Audit = (r: Omit<AuditRecord, 'at'>) => void;
 
 /** Names typed by strangers go into the log: keep them short and on one line. */
 const clean = (s: string | null | undefined, max: number): string | null | undefined =>
+  // eslint-disable-next-line no-control-regex -- control characters are what this takes out
   s == null ? s : s.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, max);
 
 export function auditLog(file: string, now: () => Date = () => new Date()): Audit {

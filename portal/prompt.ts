@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 
 export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
+  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c));
   // Only the final line break is dropped: a password may begin or end with spaces.
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }

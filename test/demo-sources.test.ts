@@ -99,7 +99,7 @@ describe('demo case-management exports', () => {
   it('makes care leavers only of young people who left care aged 16 or over', () => {
     const dob = new Map(csv('children.csv').map((c) => [c['Child ID']!, iso(c['Date of Birth']!)]));
     const lastExit = new Map<string, string>();
-    for (const e of csv('cla-episodes.csv')) if (e['Episode End Date'] && e['Reason Episode Ceased'] !== 'X1') lastExit.set(e['Child ID']!, iso(e['Episode End Date']!));
+    for (const e of csv('cla-episodes.csv')) if (e['Episode End Date'] && e['Reason Episode Ceased'] !== 'X1') lastExit.set(e['Child ID']!, iso(e['Episode End Date']));
     const leavers = new Set(csv('care-leaver-contacts.csv').map((c) => c['Child ID']!));
     expect(leavers.size).toBeGreaterThan(150);
     for (const child of leavers) {

@@ -2,7 +2,7 @@
 // counts made here, independently, from the export itself.
 import { execFileSync } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -154,7 +154,7 @@ describe('csp run on a generated export', () => {
     expect(contacts).toBe(rows.length);
     // The SQL rule (dim_date working-day numbers) and the TypeScript calendar are separate implementations: they must agree.
     const cal = WorkingCalendar.englandAndWales();
-    const expectedWithin = rows.filter((r) => r['Decision Date'] && cal.workingDaysBetween(iso(dayOf(r['Contact Date']!)), iso(dayOf(r['Decision Date']!))) <= 1).length;
+    const expectedWithin = rows.filter((r) => r['Decision Date'] && cal.workingDaysBetween(iso(dayOf(r['Contact Date']!)), iso(dayOf(r['Decision Date']))) <= 1).length;
     expect(within).toBe(expectedWithin);
   });
 
@@ -392,7 +392,7 @@ describe('what analysts get with each published run', () => {
     try {
       out = execFileSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, CSP_DATA_DIR: data, CSP_WAREHOUSE: path.join(data, 'work', 'warehouse.duckdb'), DBT_USE_COLORS: 'false' } });
     } catch (e) {
-      throw new Error(`dbt unit tests failed:\n${(e as { stdout?: string }).stdout ?? e}`);
+      throw new Error(`dbt unit tests failed:\n${(e as { stdout?: string }).stdout ?? e}`, { cause: e });
     }
     const done = /PASS=(\d+) WARN=(\d+) ERROR=(\d+) SKIP=(\d+)/.exec(out);
     expect(done?.slice(1).map(Number)).toEqual([unitTests.length, 0, 0, 0]);

@@ -122,7 +122,7 @@ describe.skipIf(SKIP)(SKIP ? `officer portal in chromium (${SKIP_NOTICE})` : 'of
     const want = fx.files.find((f) => f.entry.runId === fx.currentRun && f.entry.report === 'scorecard' && f.entry.variant === 'public' && f.entry.format === 'xlsx')!;
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('tbody tr').first().getByRole('link', { name: /^Excel/ }).click()]);
     expect(download.suggestedFilename()).toBe(want.entry.file);
-    const bytes = readFileSync((await download.path())!);
+    const bytes = readFileSync((await download.path()));
     expect(bytes.length).toBe(want.entry.bytes);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(want.entry.sha256);
     expect(audit().at(-1)).toMatchObject({ event: 'download', user: USERS.officer.name, file: want.entry.file, variant: 'public', ip: '127.0.0.1' });

@@ -286,7 +286,7 @@ describe('returns only: csp demo --returns then csp run', () => {
     expect(sql('SELECT count(*) FROM marts.fct_contacts')).toBe(before);
     const tests = ['assert_care_leavers_left_care_at_16_or_over', 'assert_every_contact_reaches_fct_contacts'];
     const args = [path.join(projectRoot, 'tools', 'bin', 'dbt.mjs'), 'test', '--select', ...tests, '--target-path', path.join(dir, 'dbt-target'), '--log-path', path.join(dir, 'logs')];
-    let out = '';
+    let out: string;
     try {
       out = execFileSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, CSP_DATA_DIR: data, CSP_WAREHOUSE: warehouse, DBT_USE_COLORS: 'false' } });
     } catch (e) {

@@ -293,7 +293,6 @@ function report(results, meta) {
   const head = (first) => `| ${first} | ${scaleCols.join(' | ')} | growth ${results.map((r) => r.scale).join('->')} |\n|---|${scaleCols.map(() => '---:').join('|')}|---|`;
   const row = (label, pick, fmt) => `| ${label} | ${results.map((r) => fmt(pick(r))).join(' | ')} | ${growth(results, pick)} |`;
   const rowNoGrowth = (label, f) => `| ${label} | ${results.map(f).join(' | ')} | |`;
-  const last = results.at(-1);
   const first = results[0];
   const ratio = (r) => r.landing.bareMs / r.landing.fastMs;
   const at = (scale) => results.find((r) => r.scale === scale);

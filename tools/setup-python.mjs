@@ -13,7 +13,7 @@ const fail = (line) => {
 };
 
 const envs = [
-  { name: '.venv', what: 'dbt-core, dbt-duckdb, duckdb, duckdb-cli and openpyxl (tests write workbooks with it)', dir: venvDir, bin: venvBin, lock: lockFile, stamp: stampFile, marker: 'dbt', required: true, noDeps: false },
+  { name: '.venv', what: 'dbt-core, dbt-duckdb, duckdb, duckdb-cli, openpyxl (tests write workbooks with it) and sqlfluff (npm run lint)', dir: venvDir, bin: venvBin, lock: lockFile, stamp: stampFile, marker: 'dbt', required: true, noDeps: false },
   // Without the validators the pipeline still runs and publishes; it says "validation not run" (see pipelines/validate).
   { name: '.venv-validators', what: 'csc-validator-be-903 and csc-validator-be-cin', dir: validatorsVenvDir, bin: validatorsBin, lock: validatorsLockFile, stamp: validatorsStampFile, marker: 'python', required: false, noDeps: true },
 ];

@@ -17,7 +17,7 @@ const holder = (over: Partial<LockInfo>): LockInfo => ({
   ...over,
 });
 /** A pid that certainly belonged to a process that has now ended. */
-const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
+const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid;
 
 const sleepers: ReturnType<typeof spawn>[] = [];
 afterEach(() => {

@@ -79,7 +79,7 @@ describe('csp status', () => {
     writeFileSync(paths.lock, JSON.stringify({ runId: '20260310T031500Z-kill', pid: process.pid, hostname: hostname(), startedAt: now.toISOString(), bootId: null, argv: process.argv.slice(0, 2), children: [] }));
     v = await buildStatus(paths, config, now);
     expect(v.running).toMatchObject({ runId: '20260310T031500Z-kill', stage: 'transform', pid: process.pid });
-    expect(formatStatus(v)).toMatch(/Running now  run 20260310T031500Z-kill \(pid \d+ on .*\), started Tue, 10 Mar 2026, 03:15, in transform/);
+    expect(formatStatus(v)).toMatch(/Running now {2}run 20260310T031500Z-kill \(pid \d+ on .*\), started Tue, 10 Mar 2026, 03:15, in transform/);
   });
 
   it('flags stale sources and an overdue schedule', async () => {

@@ -80,7 +80,7 @@ export function outcomesChart(t: ReportTable): VegaLiteSpec {
     const parts = split || upOrPartly === null ? kinds : kinds.filter(([key]) => key !== 'upheld' && key !== 'partly');
     const shown = [
       ...(split || upOrPartly === null ? [] : [{ procedure: String(r.label), outcome: COMBINED, k: 0.5, n: upOrPartly as number | null }]),
-      ...parts.map(([key, name]) => ({ procedure: String(r.label), outcome: name as string, k: kinds.findIndex(([k2]) => k2 === key), n: plotted(r[key]) })),
+      ...parts.map(([key, name]) => ({ procedure: String(r.label), outcome: name, k: kinds.findIndex(([k2]) => k2 === key), n: plotted(r[key]) })),
     ].filter((v) => v.n !== null && v.n > 0);
     const received = plotted(r.received);
     const rest = received === null ? 0 : received - shown.reduce((s, v) => s + (v.n ?? 0), 0);
@@ -100,7 +100,7 @@ export function outcomesChart(t: ReportTable): VegaLiteSpec {
       color: { field: 'outcome', type: 'nominal', title: null, sort: domain, scale: { domain, range: domain.map((o) => colours[o]!) }, legend: { columns: 3 } },
       order: { field: 'k', type: 'quantitative' },
     },
-  } as VegaLiteSpec;
+  };
 }
 
 /** Horizontal bars of a table's count column, largest first, each labelled with its figure. */

@@ -79,7 +79,6 @@ export async function loadComplaintsAnnual(db: Warehouse, opts: { periodEnd?: Is
   const labels = await db.json<{ procedure_code: Procedure; procedure_label: string }>(`SELECT procedure_code, procedure_label FROM reference.complaint_procedures`);
   const procedureLabels = Object.fromEntries(PROCEDURES.map((p) => [p, labels.find((l) => l.procedure_code === p)?.procedure_label ?? p])) as Record<Procedure, string>;
 
-  const yearList = years.map((y) => `'${y}'`).join(', ');
   const counted = await db.json<Omit<ProcedureYear, 'procedure'> & { procedure: string }>(
     `WITH grid AS (SELECT y.year, p.procedure FROM (VALUES ${years.map((y) => `('${y}')`).join(', ')}) y(year) CROSS JOIN (VALUES ('STAT'), ('CORP'), ('SEND')) p(procedure))
      SELECT g.year, g.procedure,

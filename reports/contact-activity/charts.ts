@@ -10,7 +10,7 @@ import { plotted, type ContactActivityTables } from './tables.js';
 const bodyRows = (t: { rows: Record<string, unknown>[]; totalRow: number }) => t.rows.filter((_, i) => i !== t.totalRow);
 
 export function weeklyChart(d: ContactActivityData, t: ContactActivityTables): VegaLiteSpec {
-  const rows = bodyRows(t.weekly as { rows: Record<string, unknown>[]; totalRow: number });
+  const rows = bodyRows(t.weekly);
   // Without a team split (Annex A) each week is one bar of all contacts.
   const split = d.available?.frontDoorSplit ?? true;
   const values = d.weeks.flatMap((w, i) =>
@@ -55,7 +55,7 @@ export function weeklyChart(d: ContactActivityData, t: ContactActivityTables): V
           ]
         : []),
     ],
-  } as VegaLiteSpec;
+  };
 }
 
 export function sourceChart(t: ContactActivityTables, beforeLabel: string, sinceLabel: string): VegaLiteSpec {
@@ -74,7 +74,7 @@ export function sourceChart(t: ContactActivityTables, beforeLabel: string, since
       x: { field: 'n', type: 'quantitative', title: 'Average contacts per week' },
       color: { field: 'when', type: 'nominal', title: null, sort: [beforeLabel, sinceLabel], scale: { range: [CHART_COLOURS[1]!, CHART_COLOURS[0]!] } },
     },
-  } as VegaLiteSpec;
+  };
 }
 
 const AREA_PALETTE = ['#c55a11', '#1f4e79', '#9dc3e6', '#70ad47', '#7f6000', '#7030a0'];
@@ -108,7 +108,7 @@ export function openCaseChart(_d: ContactActivityData, t: ContactActivityTables)
       color: { field: 'area', type: 'nominal', title: null, sort: domain, scale: { domain, range: domain.map((n, i) => (n === suppressed ? '#d9d9d9' : AREA_PALETTE[i % AREA_PALETTE.length]!)) }, legend: { columns: 4 } },
       order: { field: 'k', type: 'quantitative' },
     },
-  } as VegaLiteSpec;
+  };
 }
 
 /** Share of front-door contacts decided within 1 working day, per week, with the whole period as a dashed line. */
@@ -116,7 +116,7 @@ export function timelinessChart(d: ContactActivityData, t: ContactActivityTables
   const rows = bodyRows(t.timeliness);
   const weeks = d.timeliness.map((w) => shortDayMonth(w.weekStart));
   const values = d.timeliness.map((_, i) => ({ week: weeks[i], pct: plotted(rows[i]?.pct as never) })).filter((v) => v.pct !== null);
-  const overall = plotted(t.timeliness.rows[t.timeliness.totalRow]?.pct as never);
+  const overall = plotted(t.timeliness.rows[t.timeliness.totalRow]?.pct);
   // A line on an axis fitted to the figures (to the nearest 5%, with room around them): on 0-100% a 64-78% range
   // is a flat line. The weekly figures are in the table above, so the points are not labelled (labels collided
   // with the dashed whole-period line); the whole period is labelled at the line's end.
@@ -146,5 +146,5 @@ export function timelinessChart(d: ContactActivityData, t: ContactActivityTables
             },
           ]),
     ],
-  } as VegaLiteSpec;
+  };
 }

@@ -137,7 +137,7 @@ export function contactActivityTables(d: ContactActivityData, variant: Variant, 
   // Only the columns the averages table has: without the EDT/MASH split (Annex A) there is no edt or mash change.
   for (const k of split ? (['edt', 'mash', 'total'] as const) : (['total'] as const)) {
     const [b, s] = [avgShown[0]![k], avgShown[1]![k]];
-    change[k] = b === C || s === C ? C : variant === 'public' ? whole(minus(avgRaw[0]![k] as number | null, avgRaw[1]![k] as number | null)) : minus(b as number | null, s as number | null);
+    change[k] = b === C || s === C ? C : variant === 'public' ? whole(minus(avgRaw[0]![k], avgRaw[1]![k])) : minus(b as number | null, s as number | null);
   }
 
   // Average weekly contacts by source, before and since: suppression judges the contact counts behind the averages.

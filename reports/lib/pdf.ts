@@ -75,7 +75,7 @@ export const commentBox = (title: string, text: string): Content => ({
 export function definitionsContent(defs: readonly Definition[], meta: AppendixMeta): Content[] {
   return [
     { text: 'Definitions', style: 'h2', pageBreak: 'before' },
-    ...defs.map((d) => ({ text: [{ text: `${d.term}. `, bold: true }, d.text], style: 'definition' }) as Content),
+    ...defs.map((d) => ({ text: [{ text: `${d.term}. `, bold: true }, d.text], style: 'definition' })),
     { text: 'About this appendix', style: 'h2' },
     { text: `Source: ${meta.source}. Data as at ${ukDateTime(meta.dataAsAt)} (UK time). Generated ${ukDateTime(meta.generatedAt)} by run ${meta.runId}.`, style: 'definition' },
     { text: 'Weeks run Monday to Sunday. Working days exclude weekends and England & Wales bank holidays. Financial years start on 1 April.', style: 'definition' },
@@ -162,5 +162,5 @@ export async function renderPdf(meta: AppendixMeta, body: Content[], opts: { lan
       definition: { fontSize: 9, margin: [0, 0, 0, 5] },
     },
   };
-  return (await pdfmake.createPdf(doc).getBuffer()) as Buffer;
+  return (await pdfmake.createPdf(doc).getBuffer());
 }

@@ -34,7 +34,7 @@ export const DEFINITION_LABELS: readonly [keyof KpiDefinition, string][] = [
 ];
 
 /** A definition's fields that the seed fills, each with its heading, in print order. */
-export const definitionLines = (d: KpiDefinition): { label: string; text: string }[] => DEFINITION_LABELS.flatMap(([k, label]) => (d[k] ? [{ label, text: d[k]! }] : []));
+export const definitionLines = (d: KpiDefinition): { label: string; text: string }[] => DEFINITION_LABELS.flatMap(([k, label]) => (d[k] ? [{ label, text: d[k] }] : []));
 
 /** A definition as one text, a line per field ("Counts: ..."): the seed's words, only headed. */
 export const definitionText = (d: KpiDefinition): string => definitionLines(d).map((l) => `${l.label}: ${l.text}`).join('\n');

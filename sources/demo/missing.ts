@@ -3,7 +3,7 @@
 // before the improvement plan), and children missing from home while open to social care but not looked after.
 // Drawn from their own random stream, so the other exports stay exactly as they were.
 import { addDays, daysBetween, type IsoDate } from '../../core/calendar/dates.js';
-import type { Episode, Journeys, Missing } from './journeys.js';
+import type { Episode, Journeys } from './journeys.js';
 import { ageOn, type ChildRegister } from './people.js';
 import { int, type Random } from './random.js';
 import { serial } from './shards.js';

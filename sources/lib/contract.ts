@@ -213,7 +213,7 @@ export function compileContract(contract: Contract): CompiledContract {
           }),
         };
       }
-      const row = parsed.data as CanonicalRow;
+      const row = parsed.data;
       const problems: RowProblem[] = [];
       for (const check of contract.rowChecks ?? []) {
         if (!check.test(row)) {

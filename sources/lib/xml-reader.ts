@@ -65,7 +65,8 @@ export async function* readXmlRecords(file: string, record: string, onOutside?: 
   const names: string[] = [];
   let recordDepth = -1;
   const ready: XmlRecords[] = [];
-  let failure: Error | null = null;
+  // Set inside the parser's callbacks; the assertion keeps TypeScript from narrowing it to `null` here for good.
+  let failure = null as Error | null;
 
   parser.on('opentag', (tag) => {
     const node: XmlNode = { name: localName(tag.name), line: parser.line, text: '', children: [] };
