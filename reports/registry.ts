@@ -23,4 +23,6 @@ export function reportFor(id: ReportId): ReportDescriptor<ReportId> {
 export const variantsOf = (id: ReportId): Variant[] => [...reportFor(id).variants];
 
 /** Reports that name children are made in the restricted variant only, so only the performance role can see them. */
-export const RESTRICTED_ONLY: ReadonlySet<string> = new Set(REGISTRY.filter((r) => !(r.variants).includes('public')).map((r) => r.id));
+export const RESTRICTED_ONLY: ReadonlySet<string> = new Set(
+  REGISTRY.filter((r) => !r.variants.includes('public')).map((r) => r.id),
+);

@@ -51,7 +51,10 @@ export function importsOf(source: string): string[] {
     prev2 = prev;
     prev = t;
   };
-  const regexMayStart = () => prev === '' || /^[(,=:[!&|?{};+\-*%<>~^]$/.test(prev) || ['return', 'typeof', 'case', 'do', 'else', 'in', 'of', '=>'].includes(prev);
+  const regexMayStart = () =>
+    prev === '' ||
+    /^[(,=:[!&|?{};+\-*%<>~^]$/.test(prev) ||
+    ['return', 'typeof', 'case', 'do', 'else', 'in', 'of', '=>'].includes(prev);
   // Template literal nesting: each entry counts open braces inside a `${ ... }`.
   const templates: number[] = [];
   let i = 0;
@@ -145,7 +148,8 @@ export function importsOf(source: string): string[] {
 }
 
 /** What a relative specifier names, as a project path ('../core/paths.js' from 'sources/x.ts' -> 'core/paths.ts'). */
-const resolveSpec = (file: string, spec: string): string => path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)).replace(/\.js$/, '.ts');
+const resolveSpec = (file: string, spec: string): string =>
+  path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)).replace(/\.js$/, '.ts');
 
 const layerOf = (file: string): string => file.split('/')[0]!;
 
@@ -153,7 +157,8 @@ const layerOf = (file: string): string => file.split('/')[0]!;
 function violations(file: string, source: string): string[] {
   const layer = layerOf(file);
   const rule = LAYERS[layer];
-  if (!rule) return [`${file}: its folder ${layer}/ is not in the layering table (test/layering.test.ts LAYERS); add it there`];
+  if (!rule)
+    return [`${file}: its folder ${layer}/ is not in the layering table (test/layering.test.ts LAYERS); add it there`];
   return importsOf(source)
     .filter((spec) => spec.startsWith('.'))
     .flatMap((spec) => {
@@ -161,7 +166,9 @@ function violations(file: string, source: string): string[] {
       const to = layerOf(target);
       if (to === layer || rule.mayImport.includes(to) || rule.reads?.includes(target)) return [];
       if (isTest(file) && target.startsWith(TEST_HELPERS)) return [];
-      return [`${file} imports '${spec}' (${target}): ${layer}/ may import only ${[layer, ...rule.mayImport].map((l) => `${l}/`).join(', ')}${rule.reads ? ` and ${rule.reads.join(', ')}` : ''}`];
+      return [
+        `${file} imports '${spec}' (${target}): ${layer}/ may import only ${[layer, ...rule.mayImport].map((l) => `${l}/`).join(', ')}${rule.reads ? ` and ${rule.reads.join(', ')}` : ''}`,
+      ];
     });
 }
 
@@ -173,20 +180,28 @@ describe('layering', () => {
       "import { a } from './a.js';",
       "import type { B } from '../b.js';",
       "export { c } from './c.js';",
-      "export * from \"./d.js\";",
+      'export * from "./d.js";',
       "import './side-effect.js';",
       "const e = await import('./e.js');",
       "// import { f } from './comment.js';",
       "/* import g from './block.js' */",
-      "const s = \"from './string.js'\";",
+      'const s = "from \'./string.js\'";',
       "const t = `import('./template.js') ${x + `from './nested.js'`} from './tail.js'`;",
       "const r = /from '.\\/regex.js'/;",
       "const o = { from: './object.js' };",
-      "import {",
-      "  h,",
+      'import {',
+      '  h,',
       "} from './multi-line.js';",
     ].join('\n');
-    expect(importsOf(src)).toEqual(['./a.js', '../b.js', './c.js', './d.js', './side-effect.js', './e.js', './multi-line.js']);
+    expect(importsOf(src)).toEqual([
+      './a.js',
+      '../b.js',
+      './c.js',
+      './d.js',
+      './side-effect.js',
+      './e.js',
+      './multi-line.js',
+    ]);
   });
 
   it('reads top-down: the table itself has no cycle', () => {
@@ -203,7 +218,11 @@ describe('layering', () => {
   it('every import of every TypeScript file keeps to the table (tests beside the code included)', () => {
     const files = FOLDERS.flatMap((f) => tsFiles(f));
     // The check must see the code: a wrong root or an empty folder list would pass vacuously.
-    for (const f of FOLDERS) expect(files.some((file) => layerOf(file) === f), `no .ts files found in ${f}/`).toBe(true);
+    for (const f of FOLDERS)
+      expect(
+        files.some((file) => layerOf(file) === f),
+        `no .ts files found in ${f}/`,
+      ).toBe(true);
     expect(files.filter(isTest).length).toBeGreaterThan(50);
     const broken = files.flatMap((file) => violations(file, readFileSync(path.join(projectRoot, file), 'utf8')));
     expect(broken, broken.join('\n')).toEqual([]);
@@ -213,7 +232,12 @@ describe('layering', () => {
     expect(violations('sources/demo/x.ts', "import { y } from '../../pipelines/run.js';")).toEqual([
       "sources/demo/x.ts imports '../../pipelines/run.js' (pipelines/run.ts): sources/ may import only sources/, core/",
     ]);
-    expect(violations('portal/x.ts', "import { a } from '../pipelines/publish.js'; import { b } from '../pipelines/run.js';")).toHaveLength(1);
+    expect(
+      violations(
+        'portal/x.ts',
+        "import { a } from '../pipelines/publish.js'; import { b } from '../pipelines/run.js';",
+      ),
+    ).toHaveLength(1);
     expect(violations('core/x.test.ts', "import { t } from '../test/helpers/tmp.js';")).toEqual([]);
     expect(violations('core/x.ts', "import { t } from '../test/helpers/tmp.js';")).toHaveLength(1);
     expect(violations('reports/x.ts', "import { c } from '../cli/csp.js';")).toHaveLength(1);
@@ -221,7 +245,12 @@ describe('layering', () => {
 
   it('every top-level folder of TypeScript code is in the table', () => {
     const topLevel = readdirSync(projectRoot, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !['node_modules', 'dist', 'data', 'tools', 'sql', 'docs'].includes(e.name))
+      .filter(
+        (e) =>
+          e.isDirectory() &&
+          !e.name.startsWith('.') &&
+          !['node_modules', 'dist', 'data', 'tools', 'sql', 'docs'].includes(e.name),
+      )
       .filter((e) => tsFiles(e.name).length > 0)
       .map((e) => e.name);
     expect(topLevel.filter((f) => !LAYERS[f])).toEqual([]);

@@ -7,12 +7,18 @@ import { projectRoot } from '../core/paths.js';
 import { REGISTRY, RESTRICTED_ONLY, REPORTS, variantsOf } from '../reports/registry.js';
 
 const reportsDir = path.join(projectRoot, 'reports');
-const folders = readdirSync(reportsDir, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'lib').map((e) => e.name).sort();
+const folders = readdirSync(reportsDir, { withFileTypes: true })
+  .filter((e) => e.isDirectory() && e.name !== 'lib')
+  .map((e) => e.name)
+  .sort();
 
 /** The marts and reference tables a report folder's code names (schema.table), tests left out. */
 function tablesNamedIn(folder: string): string[] {
   const dir = path.join(reportsDir, folder);
-  const code = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => readFileSync(path.join(dir, f), 'utf8')).join('\n');
+  const code = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => readFileSync(path.join(dir, f), 'utf8'))
+    .join('\n');
   return [...new Set([...code.matchAll(/\b(marts|reference)\.([a-z_0-9]+)\b/g)].map((m) => `${m[1]}.${m[2]}`))].sort();
 }
 
@@ -28,7 +34,7 @@ function exposures(): Map<string, string[]> {
 }
 
 describe('report registry', () => {
-  it('has one entry per report folder, named after the folder, each exported by the folder\'s report.ts', async () => {
+  it("has one entry per report folder, named after the folder, each exported by the folder's report.ts", async () => {
     expect(folders.length).toBeGreaterThanOrEqual(4);
     expect([...REPORTS].sort()).toEqual(folders);
     for (const folder of folders) {
@@ -37,11 +43,16 @@ describe('report registry', () => {
     }
   });
 
-  it('declares the tables each report\'s code reads, and its dbt exposure depends on the same', () => {
+  it("declares the tables each report's code reads, and its dbt exposure depends on the same", () => {
     const exp = exposures();
     for (const r of REGISTRY) {
-      expect([...r.needs].sort(), `${r.id}: needs vs the tables named in reports/${r.id}/`).toEqual(tablesNamedIn(r.id));
-      expect([...r.needs].map((t) => t.split('.')[1]).sort(), `${r.id}: needs vs its exposure in _appendices__exposures.yml`).toEqual(exp.get(`reports/${r.id}`));
+      expect([...r.needs].sort(), `${r.id}: needs vs the tables named in reports/${r.id}/`).toEqual(
+        tablesNamedIn(r.id),
+      );
+      expect(
+        [...r.needs].map((t) => t.split('.')[1]).sort(),
+        `${r.id}: needs vs its exposure in _appendices__exposures.yml`,
+      ).toEqual(exp.get(`reports/${r.id}`));
     }
     expect([...exp.keys()].sort()).toEqual(folders.map((f) => `reports/${f}`));
   });

@@ -118,7 +118,7 @@ const macrosReady = new WeakSet<Warehouse>();
 
 async function ensureMacros(db: Warehouse): Promise<void> {
   if (macrosReady.has(db)) return;
-  for (const m of SQL_MACROS) await db.run(m);
+  await db.run(SQL_MACROS.join(';\n'));
   macrosReady.add(db);
 }
 
@@ -253,7 +253,8 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
   const badTable = `_bad_${suffix}`;
   const maps: string[] = [];
   const dispose = async () => {
-    for (const t of [typedTable, badTable, lines, csv, ...maps]) await db.run(`DROP TABLE IF EXISTS temp.${ident(t)}`);
+    // One call: each statement is still its own, but the round trips go.
+    await db.run([typedTable, badTable, lines, csv, ...maps].map((t) => `DROP TABLE IF EXISTS temp.${ident(t)}`).join('; '));
   };
   await ensureMacros(db);
   let handedOver = false;
@@ -319,19 +320,27 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     // A good row: the right number of cells, every field's test, and every row check.
     const ok = [cellsOk, ...checkSql].join(' AND ');
 
-    const { read, lastLine } = (await db.json<{ read: number; lastLine: number | null }>(`SELECT count(*)::INTEGER AS read, max(line)::BIGINT::DOUBLE AS "lastLine" FROM ${typedTable}`))[0]!;
+    // With the count, how many rows fail the first pass: a file with none (most files) needs no rejects step.
+    const { read, lastLine, failing } = (
+      await db.json<{ read: number; lastLine: number | null; failing: number }>(
+        `SELECT count(*)::INTEGER AS read, max(line)::BIGINT::DOUBLE AS "lastLine", (count(*) FILTER (WHERE NOT (${ok})))::INTEGER AS failing FROM ${typedTable}`,
+      )
+    )[0]!;
     // The rows that fail the first pass, with every cell it left untyped now typed by the full rules (one whose usual
     // form failed strptime fails them too). Some of them are good after all: they are inserted with the rest.
     const untyped = (i: number) => `(x_${i} IS NULL AND v_${i} IS NOT NULL)`;
     const byField = new Map(fields.map(({ f, i }) => [i, f]));
     const retyped = retype.length ? ` REPLACE (${retype.map((i) => `CASE WHEN ${untyped(i)} THEN ${typedValueSql(byField.get(i)!, `v_${i}`)} ELSE x_${i} END AS x_${i}`).join(', ')})` : '';
-    await db.run(`CREATE TEMP TABLE ${badTable} AS SELECT *${retyped} FROM ${typedTable} WHERE NOT (${ok})`);
-    // For a reject: which field tests failed, and which row checks fired on an otherwise valid row.
-    const judged = `(SELECT *, ${ok} AS good, ${fieldOk.map((e, i) => `${e} AS ok_${i}`).join(', ')}${checkSql.map((c, k) => `, (${cellsOk} AND NOT ${c}) AS check_${k}`).join('')} FROM ${badTable})`;
-    const bad = await db.json<Record<string, unknown>>(
-      `SELECT j.line::BIGINT AS line, j.cnt, ${cols.slice(0, n).map((c) => `r.${c}`).join(', ')}, ${fields.map(({ f, i }) => `${match.columns.has(f.name) ? 'r.' : ''}${cellOf(f.name)} AS raw_${i}, ${rejectV[i]} AS v_${i}, j.ok_${i}, ${canonicalSql(f, `j.${x(f)}`)} AS canon_${i}`).join(', ')}${checkSql.length ? `, ${checkSql.map((_, k) => `j.check_${k}`).join(', ')}` : ''}
-       FROM ${judged} j JOIN (SELECT rowid AS rid, * FROM ${csv}) r USING (rid) ${rejectJoins.join(' ')} WHERE NOT j.good ORDER BY j.line`,
-    );
+    let bad: Record<string, unknown>[] = [];
+    if (failing > 0) {
+      await db.run(`CREATE TEMP TABLE ${badTable} AS SELECT *${retyped} FROM ${typedTable} WHERE NOT (${ok})`);
+      // For a reject: which field tests failed, and which row checks fired on an otherwise valid row.
+      const judged = `(SELECT *, ${ok} AS good, ${fieldOk.map((e, i) => `${e} AS ok_${i}`).join(', ')}${checkSql.map((c, k) => `, (${cellsOk} AND NOT ${c}) AS check_${k}`).join('')} FROM ${badTable})`;
+      bad = await db.json<Record<string, unknown>>(
+        `SELECT j.line::BIGINT AS line, j.cnt, ${cols.slice(0, n).map((c) => `r.${c}`).join(', ')}, ${fields.map(({ f, i }) => `${match.columns.has(f.name) ? 'r.' : ''}${cellOf(f.name)} AS raw_${i}, ${rejectV[i]} AS v_${i}, j.ok_${i}, ${canonicalSql(f, `j.${x(f)}`)} AS canon_${i}`).join(', ')}${checkSql.length ? `, ${checkSql.map((_, k) => `j.check_${k}`).join(', ')}` : ''}
+         FROM ${judged} j JOIN (SELECT rowid AS rid, * FROM ${csv}) r USING (rid) ${rejectJoins.join(' ')} WHERE NOT j.good ORDER BY j.line`,
+      );
+    }
     await db.run(`DROP TABLE temp.${ident(csv)}`);
     lap('rejects-fetch');
     const rejects = wordRejects(bad, { contract, headers, fields, cols: cols.slice(0, n) });
@@ -343,7 +352,7 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
       // Raw row order means nothing (staging orders by load and line), and an unordered insert runs in parallel.
       await db.run('SET preserve_insertion_order = false');
       try {
-        await runProfiled(db, `INSERT INTO ${table} ${good(typedTable)} UNION ALL ${good(badTable)}`, 'insert');
+        await runProfiled(db, `INSERT INTO ${table} ${good(typedTable)}${failing > 0 ? ` UNION ALL ${good(badTable)}` : ''}`, 'insert');
       } finally {
         await db.run('RESET preserve_insertion_order');
       }

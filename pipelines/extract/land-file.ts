@@ -81,6 +81,17 @@ interface FileFacts {
   stat: Stats;
   encoding: string;
   startedAt: string;
+  /** The current loads of this content (any name), oldest first: read once per file, not once per question. */
+  landedAs: readonly LandedAs[];
+}
+
+/** A current `loaded` ledger row with the file's checksum. */
+interface LandedAs {
+  load_id: string;
+  reland_due: string | null;
+  raw_table: string | null;
+  source_file: string;
+  source: string | null;
 }
 
 /** How many rows above the header may be titles, notes or blanks before we give up looking for it. */
@@ -89,17 +100,21 @@ const HEADER_SEARCH_ROWS = 20;
 export const isWorkbook = (file: string): boolean => /\.xlsx$/i.test(file);
 
 export async function landFile(db: Warehouse, opts: LandOptions): Promise<FileLoadResult[]> {
+  const checksum = await sha256File(opts.path);
   const facts: FileFacts = {
-    checksum: await sha256File(opts.path),
+    checksum,
     stat: statSync(opts.path),
     encoding: isWorkbook(opts.path) ? 'xlsx' : isXml(opts.path) ? 'xml' : await sniffEncoding(opts.path),
     startedAt: new Date().toISOString(),
+    // One ledger query answers the twin check here and each table's prior load below (landing a table changes only
+    // its own name's rows, after its own question). A query apiece cost 5-130 ms each on a busy machine.
+    landedAs: await db.json<LandedAs & Record<string, unknown>>(
+      `SELECT load_id, reland_due, raw_table, source_file, source FROM ${LOADS_TABLE} WHERE file_checksum = ? AND status = 'loaded' AND is_current ORDER BY finished_at`,
+      [checksum],
+    ),
   };
   // The same content under a second name (a copy in another folder, a renamed re-send) would count every row twice.
-  const [twin] = await db.json<{ source_file: string }>(
-    `SELECT source_file FROM ${LOADS_TABLE} WHERE file_checksum = ? AND status = 'loaded' AND is_current AND split_part(source_file, '#', 1) <> ? ORDER BY finished_at LIMIT 1`,
-    [facts.checksum, opts.name],
-  );
+  const twin = facts.landedAs.find((l) => l.source_file.split('#')[0] !== opts.name);
   if (twin) {
     const sameAs = twin.source_file.split('#')[0]!;
     return [{ file: opts.name, source: null, checksum: facts.checksum, status: 'skipped', read: 0, landed: 0, rejected: 0, duplicateOf: sameAs, error: `${opts.name} has exactly the same content as ${sameAs}, already landed: skipped, so its rows are not counted twice. Remove one of the two copies from the input folder.`, durationMs: Date.now() - Date.parse(facts.startedAt) }];
@@ -197,7 +212,7 @@ async function landTable(db: Warehouse, opts: LandOptions, facts: FileFacts, nam
   const started = Date.now();
   const recognised = await recogniseTable(db, opts, facts, name, records, workbook);
   if ('status' in recognised) return recognised;
-  const prior = await priorLoad(db, recognised.table, name, facts.checksum);
+  const prior = priorLoad(facts, recognised.table, name);
   if (prior && prior.relandDue === null) {
     // Closed unread (reading it through cost most of a run with nothing new: 40 s of csv-parse at scale 50).
     await records.return?.(undefined);
@@ -235,9 +250,9 @@ async function recogniseTable(
       const reason = /looks like a/.test(found.detection.reason)
         ? found.detection.reason
         : `${name}: none of its first ${HEADER_SEARCH_ROWS} rows is the header row of a known export (its first row: ${found.header.cells.slice(0, 4).map((c) => `'${c}'`).join(', ')})`;
-      return (await keptUnderEarlierContract(db, facts, name, reason)) ?? passedOver(facts, name, reason);
+      return keptUnderEarlierContract(facts, name, reason) ?? passedOver(facts, name, reason);
     }
-    return (await keptUnderEarlierContract(db, facts, name, found.detection.reason)) ?? failed(db, opts, facts, name, null, found.detection.reason);
+    return keptUnderEarlierContract(facts, name, found.detection.reason) ?? failed(db, opts, facts, name, null, found.detection.reason);
   }
   const headers = found.header.cells;
   const year = opts.returnYears?.[found.detection.contract.system];
@@ -247,17 +262,14 @@ async function recogniseTable(
   if (ambiguous.length > 0) {
     await records.return?.(undefined);
     const reason = ambiguityReason(name, contract, ambiguous);
-    return (await keptUnderEarlierContract(db, facts, name, reason)) ?? failed(db, opts, facts, name, source, reason);
+    return keptUnderEarlierContract(facts, name, reason) ?? failed(db, opts, facts, name, source, reason);
   }
   return { headers, headerLine: found.header.line, match: found.detection.match, contract, source, table: rawTableName(contract) };
 }
 
-/** The current load of this very file (name and content) into the table, if any, and whether it is due to be landed again. */
-async function priorLoad(db: Warehouse, table: string, name: string, checksum: string): Promise<{ loadId: string; relandDue: string | null } | null> {
-  const [row] = await db.json<{ load_id: string; reland_due: string | null }>(
-    `SELECT load_id, reland_due FROM ${LOADS_TABLE} WHERE raw_table = ? AND source_file = ? AND file_checksum = ? AND status = 'loaded' AND is_current ORDER BY finished_at DESC LIMIT 1`,
-    [table, name, checksum],
-  );
+/** The current load of this very file (name and content) into the table, if any (the newest), and whether it is due to be landed again. */
+function priorLoad(facts: FileFacts, table: string, name: string): { loadId: string; relandDue: string | null } | null {
+  const row = facts.landedAs.findLast((l) => l.raw_table === table && l.source_file === name);
   return row ? { loadId: row.load_id, relandDue: row.reland_due } : null;
 }
 
@@ -265,11 +277,8 @@ async function priorLoad(db: Warehouse, table: string, name: string, checksum: s
  * A file landed under an earlier contract that the changed contract no longer recognises is not failed: its rows
  * stay as landed (and migrated), it stays due to be landed again, and the run lists it (raw-migrations.ts).
  */
-async function keptUnderEarlierContract(db: Warehouse, facts: FileFacts, name: string, reason: string): Promise<FileLoadResult | null> {
-  const [row] = await db.json<{ source: string }>(
-    `SELECT source FROM ${LOADS_TABLE} WHERE source_file = ? AND file_checksum = ? AND status = 'loaded' AND is_current AND reland_due IS NOT NULL LIMIT 1`,
-    [name, facts.checksum],
-  );
+function keptUnderEarlierContract(facts: FileFacts, name: string, reason: string): FileLoadResult | null {
+  const row = facts.landedAs.find((l) => l.source_file === name && l.reland_due !== null);
   if (!row) return null;
   const error = `${name} was landed under an earlier contract and cannot be landed again under the changed one (${reason}): its rows are kept as landed.`;
   return { file: name, checksum: facts.checksum, source: row.source, status: 'skipped', read: 0, landed: 0, rejected: 0, error, durationMs: Date.now() - Date.parse(facts.startedAt) };

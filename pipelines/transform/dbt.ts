@@ -8,6 +8,7 @@ import { dbtPluginDir, sqlDir, venvBinDir } from '../../core/paths.js';
 import { ensureValidationSchema } from '../validate/store.js';
 import { withWarehouse } from '../../core/warehouse.js';
 import { dbtLocation, saveTargetParse, seedTargetParse } from './parse-cache.js';
+import { failingRows, failureLine } from './failing-rows.js';
 import { readSeedState, recordSeedState, seedFiles, unchangedSeeds, type SeedFile } from './seed-state.js';
 
 export interface DbtSummary {
@@ -32,6 +33,7 @@ interface RunResult {
   unique_id: string;
   message: string | null;
   failures: number | null;
+  compiled_code?: string | null;
 }
 
 export interface DbtHooks {
@@ -169,9 +171,9 @@ export async function dbtBuild(opts: {
   const count = (pred: (r: RunResult) => boolean) => results.filter(pred).length;
   const kind = (r: RunResult) => r.unique_id.split('.')[0];
   const isTest = (r: RunResult) => kind(r) === 'test' || kind(r) === 'unit_test';
-  const failures = results
-    .filter((r) => r.status === 'fail' || r.status === 'error')
-    .map((r) => `${r.unique_id.split('.').slice(2).join('.')}: ${r.message ?? r.status}${r.failures ? ` (${r.failures} rows)` : ''}`);
+  const failed = results.filter((r) => r.status === 'fail' || r.status === 'error');
+  const found = await describeFailedTests(opts.warehouse, failed);
+  const failures = failed.map((r) => failureLine(r.unique_id.split('.').slice(2).join('.'), r.message ?? r.status, r.failures, found.get(r.unique_id) ?? []));
   const summary: DbtSummary = {
     ok: code === 0 && failures.length === 0,
     passed: count((r) => r.status === 'pass' || r.status === 'success'),
@@ -198,6 +200,17 @@ export async function dbtBuild(opts: {
     );
   }
   return summary;
+}
+
+/** The first failing rows of each test that failed (not those that errored: their SQL did not run). */
+async function describeFailedTests(warehouse: string, failed: readonly RunResult[]): Promise<Map<string, string[]>> {
+  const tests = failed.filter((r) => r.status === 'fail' && r.unique_id.startsWith('test.'));
+  if (tests.length === 0) return new Map();
+  return withWarehouse(warehouse, { readOnly: true }, async (db) => {
+    const found = new Map<string, string[]>();
+    for (const r of tests.slice(0, 20)) found.set(r.unique_id, await failingRows(db, r));
+    return found;
+  });
 }
 
 /** After a build that passed: the seeds it loaded, and those it kept as they were (a --select may leave some out). */

@@ -58,10 +58,6 @@ const pct = (key: string, header: string, numerator: string, denominator: string
 /** Excel sheet names allow 31 characters. */
 const sheetName = (s: string) => s.slice(0, 31);
 
-/**
- * The tables, published. `extra` names further figures to hide (disclosure-model ids, see auditTables), which
- * protectedComplaintsAnnualTables adds until the exact audit passes.
- */
 /** The Comments table's grain: by service area, by service group (seed service_area_groups), or all together (the total alone). */
 export type CommentsGrain = 'service area' | 'service group' | 'all';
 
@@ -70,7 +66,48 @@ export interface CommentsGrainSettings {
   maxSuppressedShare: number;
 }
 
+/**
+ * The tables, published. `extra` names further figures to hide (disclosure-model ids, see auditTables), which
+ * protectedComplaintsAnnualTables adds until the exact audit passes.
+ */
 export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant, threshold: number, extra: ReadonlySet<string> = new Set(), commentsGrain: CommentsGrain = 'service area'): ComplaintsAnnualTables {
+  const x = draft(d);
+  // Drafted in this order (it is also the workbook's sheet order), then published together (see publishLinked).
+  const tables = {
+    byProcedure: byProcedureTable(x),
+    outcomes: outcomesTable(x),
+    timeliness: timelinessTable(x),
+    ...issueAndServiceAreaTables(x),
+    escalations: escalationsTable(x),
+    ...commentAndComplimentTables(x, variant, commentsGrain),
+    youngPeople: youngPeopleTable(x),
+    ...sendTables(x),
+    ...trendTables(x),
+  } satisfies ComplaintsAnnualTables;
+  noteShortTrend(x, tables);
+  publishLinked(Object.values(tables), x.ids, variant, threshold, extra);
+  return tables;
+}
+
+/** What every table of one year is drafted from: the year's labels, procedure lookups and the table maker. */
+interface Draft {
+  d: ComplaintsAnnualData;
+  Y: string;
+  L: string;
+  lastYearShown: boolean;
+  startsLate: (fy: FinancialYear) => boolean;
+  proc: (p: Procedure) => string;
+  py: (year: string, p: Procedure) => ProcedureYear;
+  sumOf: (year: string, f: (r: ProcedureYear) => number) => number;
+  last: (n: number) => number | null;
+  make: (t: Omit<ReportTable, 'spec' | 'rows' | 'totalRows' | 'sheet'> & { sheet: string; totalRows?: number[]; ids?: FigureIds }) => ReportTable;
+  procAt: (row: number) => Procedure | 'ALL';
+  withTotal: <R extends Record<string, unknown>>(rows: R[], totalRow: R) => { raw: R[]; totalRows: number[] };
+  /** The ids of the figures each table shares with others (see publishLinked). */
+  ids: Map<ReportTable, FigureIds>;
+}
+
+function draft(d: ComplaintsAnnualData): Draft {
   const Y = d.year.label;
   const L = d.previous.label;
   const lastYearShown = d.hasPrevious;
@@ -93,7 +130,49 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
   };
   const procAt = (row: number) => PROCEDURES[row] ?? 'ALL'; // procedure rows, then the total row
   const withTotal = <R extends Record<string, unknown>>(rows: R[], totalRow: R) => ({ raw: [...rows, totalRow], totalRows: [rows.length] });
+  return { d, Y, L, lastYearShown, startsLate, proc, py, sumOf, last, make, procAt, withTotal, ids };
+}
 
+/** A row of outcome counts and shares; `f` sums a figure over the row's procedure(s) or year. */
+const outRow = (l: string, f: (g: (r: ProcedureYear) => number) => number) => {
+  const [received, upheld, partly, notUpheld, other] = [f((r) => r.received), f((r) => r.upheld), f((r) => r.partly), f((r) => r.notUpheld), f((r) => r.withdrawnOrOpen)];
+  return { label: l, received, upheld, partly, upOrPartly: upheld + partly, notUpheld, other, upPct: ratio(upheld, received), partlyPct: ratio(partly, received), upOrPartlyPct: ratio(upheld + partly, received), notUpheldPct: ratio(notUpheld, received) };
+};
+/** The outcome columns after a first (label) column. */
+const outcomeColumns = (first: ReportColumn): ReportColumn[] => [
+  first,
+  total('received', 'Received', ['upheld', 'partly', 'notUpheld', 'other']),
+  count('upheld', 'Upheld'),
+  count('partly', 'Partly upheld'),
+  total('upOrPartly', 'Upheld or partly', ['upheld', 'partly']),
+  count('notUpheld', 'Not upheld'),
+  count('other', 'Withdrawn or open'),
+  pct('upPct', '% upheld', 'upheld', 'received'),
+  pct('partlyPct', '% partly upheld', 'partly', 'received'),
+  pct('upOrPartlyPct', '% upheld or partly', 'upOrPartly', 'received'),
+  pct('notUpheldPct', '% not upheld', 'notUpheld', 'received'),
+];
+
+/** This year and last, by a label (comments by service area, compliments by team, SEND issues). */
+function yearOnYear(x: Draft, sheet: string, title: string, first: string, counts: LabelCount[], note?: string, idOf?: (year: string, label: string) => string, totalOnly = false): ReportTable {
+  const { Y, L, last, make, withTotal } = x;
+  const labels = totalOnly ? [] : [...new Set(counts.map((c) => c.label))].sort();
+  const n = (l: string, y: string) => counts.find((c) => c.label === l && c.key === y)?.n ?? 0;
+  const all = (y: string) => (totalOnly ? sum(counts.filter((c) => c.key === y), (c) => c.n) : sum(labels, (l) => n(l, y)));
+  const row = (l: string, lastN: number | null, thisN: number) => ({ label: l, last: lastN, this: thisN, change: minus(lastN, thisN) });
+  return make({
+    sheet,
+    title,
+    columns: [label(first), count('last', L), count('this', Y), change('change', 'Change', 'last', 'this')],
+    // The total alone is not a sum of rows the table shows (the audit must not model it as one).
+    ...(totalOnly ? { raw: [row('Total', last(all(L)), all(Y))], totalRows: [] } : withTotal(labels.map((l) => row(l, last(n(l, L)), n(l, Y))), row('Total', last(all(L)), all(Y)))),
+    ...(note ? { note } : {}),
+    ...(idOf ? { ids: (r: number, key: string) => (key === 'last' || key === 'this' ? idOf(key === 'last' ? L : Y, labels[r] ?? 'ALL') : null) } : {}),
+  });
+}
+
+function byProcedureTable(x: Draft): ReportTable {
+  const { d, Y, L, lastYearShown, startsLate, proc, py, sumOf, last, make, procAt, withTotal } = x;
   // ---- Complaints received by procedure, this year and last ----
   const recRow = (l: string, lastN: number | null, thisN: number) => ({ label: l, last: lastN, this: thisN, change: minus(lastN, thisN), changePct: ratio(minus(lastN, thisN), lastN) });
   const byProcedure = make({
@@ -110,25 +189,11 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
     ].filter(Boolean).join(' ') || undefined,
     ids: (row, key) => (key === 'last' ? `received|${L}|${procAt(row)}` : key === 'this' ? `received|${Y}|${procAt(row)}` : null),
   });
+  return byProcedure;
+}
 
-  // ---- Outcomes by procedure ----
-  const outRow = (l: string, f: (g: (r: ProcedureYear) => number) => number) => {
-    const [received, upheld, partly, notUpheld, other] = [f((r) => r.received), f((r) => r.upheld), f((r) => r.partly), f((r) => r.notUpheld), f((r) => r.withdrawnOrOpen)];
-    return { label: l, received, upheld, partly, upOrPartly: upheld + partly, notUpheld, other, upPct: ratio(upheld, received), partlyPct: ratio(partly, received), upOrPartlyPct: ratio(upheld + partly, received), notUpheldPct: ratio(notUpheld, received) };
-  };
-  const outcomeColumns = (first: ReportColumn): ReportColumn[] => [
-    first,
-    total('received', 'Received', ['upheld', 'partly', 'notUpheld', 'other']),
-    count('upheld', 'Upheld'),
-    count('partly', 'Partly upheld'),
-    total('upOrPartly', 'Upheld or partly', ['upheld', 'partly']),
-    count('notUpheld', 'Not upheld'),
-    count('other', 'Withdrawn or open'),
-    pct('upPct', '% upheld', 'upheld', 'received'),
-    pct('partlyPct', '% partly upheld', 'partly', 'received'),
-    pct('upOrPartlyPct', '% upheld or partly', 'upOrPartly', 'received'),
-    pct('notUpheldPct', '% not upheld', 'notUpheld', 'received'),
-  ];
+function outcomesTable(x: Draft): ReportTable {
+  const { Y, proc, py, sumOf, make, procAt, withTotal } = x;
   const outcomes = make({
     sheet: 'Outcomes',
     title: `Outcomes of stage 1 complaints received in ${Y}`,
@@ -139,7 +204,11 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
     ),
     ids: (row, key) => (OUTCOME_KEYS.includes(key) ? `${key}|${Y}|${procAt(row)}` : null),
   });
+  return outcomes;
+}
 
+function timelinessTable(x: Draft): ReportTable {
+  const { Y, proc, py, sumOf, make, procAt, withTotal } = x;
   // ---- Response times ----
   const timeRow = (l: string, r: { received: number; within10: number; within20: number }) => ({ label: l, received: r.received, within10: r.within10, within10Pct: ratio(r.within10, r.received), within20: r.within20, within20Pct: ratio(r.within20, r.received) });
   const timeColumns = (first: ReportColumn): ReportColumn[] => [
@@ -161,7 +230,11 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
     note: 'Statutory complaints are due within 10 working days, or 20 when the complainant agrees an extension; corporate and SEND complaints within 20.',
     ids: (row, key) => (['received', 'within10', 'within20'].includes(key) ? `${key}|${Y}|${procAt(row)}` : null),
   });
+  return timeliness;
+}
 
+function issueAndServiceAreaTables(x: Draft): Pick<ComplaintsAnnualTables, 'issues' | 'serviceAreas'> {
+  const { d, Y, proc, make, withTotal } = x;
   // ---- Label x procedure tables (issues, service areas) ----
   const byProc = (sheet: string, title: string, first: string, labels: string[], counts: LabelCount[], note?: string, idPrefix?: string, totalRowIds?: FigureIds) => {
     const n = (l: string, p: string) => counts.find((c) => c.label === l && c.key === p)?.n ?? 0;
@@ -181,7 +254,11 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
   const areaLabels = [...new Set(d.serviceAreas.map((s) => s.label))].sort();
   // Every complaint has one service area, so the total row is the complaints received by procedure.
   const serviceAreas = byProc('Service areas', `Complaints received in ${Y} by service area`, 'Service area', areaLabels, d.serviceAreas, undefined, undefined, (_r, key) => `received|${Y}|${key === 'total' ? 'ALL' : key}`);
+  return { issues, serviceAreas };
+}
 
+function escalationsTable(x: Draft): ReportTable {
+  const { d, Y, L, proc, last, make } = x;
   // ---- Stage 2, stage 3 and the Ombudsman ----
   const esc = (l: string, p: string) => d.escalations.find((e) => e.label === l && e.key === p)?.n ?? 0;
   const escalations = make({
@@ -195,23 +272,11 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
     }),
     note: 'Stage 2 and 3 count escalations received in the year; Ombudsman cases by the year the council was told of them, and decisions finding fault by the year decided. Stage 3 panels are part of the statutory procedure only.',
   });
+  return escalations;
+}
 
-  // ---- This year and last, by a label (comments by service area, compliments by team) ----
-  const yearOnYear = (sheet: string, title: string, first: string, counts: LabelCount[], note?: string, idOf?: (year: string, label: string) => string, totalOnly = false) => {
-    const labels = totalOnly ? [] : [...new Set(counts.map((c) => c.label))].sort();
-    const n = (l: string, y: string) => counts.find((c) => c.label === l && c.key === y)?.n ?? 0;
-    const all = (y: string) => (totalOnly ? sum(counts.filter((c) => c.key === y), (c) => c.n) : sum(labels, (l) => n(l, y)));
-    const row = (l: string, lastN: number | null, thisN: number) => ({ label: l, last: lastN, this: thisN, change: minus(lastN, thisN) });
-    return make({
-      sheet,
-      title,
-      columns: [label(first), count('last', L), count('this', Y), change('change', 'Change', 'last', 'this')],
-      // The total alone is not a sum of rows the table shows (the audit must not model it as one).
-      ...(totalOnly ? { raw: [row('Total', last(all(L)), all(Y))], totalRows: [] } : withTotal(labels.map((l) => row(l, last(n(l, L)), n(l, Y))), row('Total', last(all(L)), all(Y)))),
-      ...(note ? { note } : {}),
-      ...(idOf ? { ids: (r: number, key: string) => (key === 'last' || key === 'this' ? idOf(key === 'last' ? L : Y, labels[r] ?? 'ALL') : null) } : {}),
-    });
-  };
+function commentAndComplimentTables(x: Draft, variant: Variant, commentsGrain: CommentsGrain): Pick<ComplaintsAnnualTables, 'comments' | 'compliments'> {
+  const { d, Y, L } = x;
   // Public: possibly by service group, so the table is not a wall of "c" (protectedComplaintsAnnualTables chooses).
   const totalOnly = variant === 'public' && commentsGrain === 'all';
   const byGroup = variant === 'public' && commentsGrain === 'service group' && d.serviceGroups !== undefined;
@@ -220,9 +285,13 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
   const groupsNote = byGroup
     ? ` Service groups: ${[...new Set(d.comments.map((c) => groupOf(c.label)))].sort().map((g) => `${g} (${[...new Set(d.comments.filter((c) => groupOf(c.label) === g).map((c) => c.label))].sort().join(', ')})`).join('; ')}.`
     : '';
-  const comments = yearOnYear('Comments', `Comments received${byGroup ? ' by service group' : ''}, ${Y} compared with ${L}`, byGroup ? 'Service group' : totalOnly ? 'All service areas' : 'Service area', commentCounts, `A comment is an issue raised without asking for a formal complaint; it is passed to the team manager for a response.${groupsNote}`, undefined, totalOnly);
-  const compliments = yearOnYear('Compliments', `Compliments received by team, ${Y} compared with ${L}`, 'Team', d.compliments);
+  const comments = yearOnYear(x, 'Comments', `Comments received${byGroup ? ' by service group' : ''}, ${Y} compared with ${L}`, byGroup ? 'Service group' : totalOnly ? 'All service areas' : 'Service area', commentCounts, `A comment is an issue raised without asking for a formal complaint; it is passed to the team manager for a response.${groupsNote}`, undefined, totalOnly);
+  const compliments = yearOnYear(x, 'Compliments', `Compliments received by team, ${Y} compared with ${L}`, 'Team', d.compliments);
+  return { comments, compliments };
+}
 
+function youngPeopleTable(x: Draft): ReportTable {
+  const { Y, L, proc, py, sumOf, last, make, procAt, withTotal } = x;
   // ---- Complaints from young people ----
   const ypRow = (l: string, received: number, yp: number, ypLast: number | null) => ({ label: l, received, yp, ypPct: ratio(yp, received), ypLast, change: minus(ypLast, yp) });
   const youngPeople = make({
@@ -235,7 +304,11 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
     ),
     ids: (row, key) => (key === 'received' ? `received|${Y}|${procAt(row)}` : key === 'yp' ? `yp|${Y}|${procAt(row)}` : key === 'ypLast' ? `yp|${L}|${procAt(row)}` : null),
   });
+  return youngPeople;
+}
 
+function sendTables(x: Draft): Pick<ComplaintsAnnualTables, 'sendByYear' | 'sendIssues'> {
+  const { d, Y, L, py, make } = x;
   // ---- SEND: outcomes and timeliness by year, and issues this year and last ----
   const sendYears = d.trend.map((y) => y.label);
   const sendByYear = make({
@@ -253,8 +326,12 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
     ids: (row, key) => ([...OUTCOME_KEYS, 'within20'].includes(key) ? `${key}|${sendYears[row]}|SEND` : null),
   });
   const sendIssueLabels = d.issueCategories.filter((c) => d.sendIssues.some((i) => i.label === c && i.n > 0));
-  const sendIssues = yearOnYear('SEND issues', `Issues raised in SEND complaints, ${Y} compared with ${L}`, 'Area of complaint', d.sendIssues.filter((i) => sendIssueLabels.includes(i.label)), undefined, (year, l) => `issue|${year}|SEND|${l}`);
+  const sendIssues = yearOnYear(x, 'SEND issues', `Issues raised in SEND complaints, ${Y} compared with ${L}`, 'Area of complaint', d.sendIssues.filter((i) => sendIssueLabels.includes(i.label)), undefined, (year, l) => `issue|${year}|SEND|${l}`);
+  return { sendByYear, sendIssues };
+}
 
+function trendTables(x: Draft): Pick<ComplaintsAnnualTables, 'trendReceived' | 'trendMeasures'> {
+  const { d, proc, py, sumOf, make } = x;
   // ---- Trend: complaints received by procedure per year, and the main measures per procedure per year ----
   const trendYears = d.trend.map((y) => y.label);
   const trendReceived = make({
@@ -286,18 +363,21 @@ export function complaintsAnnualTables(d: ComplaintsAnnualData, variant: Variant
     ),
     ids: (row, key) => `${key}|${trendYears[row % trendYears.length]}|${PROCEDURES[Math.floor(row / trendYears.length)]}`,
   });
+  return { trendReceived, trendMeasures };
+}
 
+/** When the data holds fewer than four years, or its first year only in part, the trend tables say so. */
+function noteShortTrend(x: Draft, tables: ComplaintsAnnualTables): void {
+  const { d, startsLate } = x;
+  const trendYears = d.trend.map((y) => y.label);
   const partFirst = d.trend[0] && startsLate(d.trend[0]) ? ` ${d.trend[0].label} is only partly covered: the data starts on ${longDate(d.firstReceived)}.` : '';
   const fewer = trendYears.length < 4 ? `The data holds ${trendYears.length} financial year${trendYears.length === 1 ? '' : 's'} (${trendYears.join(', ')}), so the trend shows ${trendYears.length === 1 ? 'it' : 'those'} rather than four.` : '';
   const notes = (fewer + partFirst).trim() || undefined;
   if (notes) {
-    trendReceived.note = notes;
-    trendMeasures.note = notes;
-    sendByYear.note = notes;
+    tables.trendReceived.note = notes;
+    tables.trendMeasures.note = notes;
+    tables.sendByYear.note = notes;
   }
-  const tables = { byProcedure, outcomes, timeliness, issues, serviceAreas, escalations, comments, compliments, youngPeople, sendByYear, sendIssues, trendReceived, trendMeasures };
-  publishLinked(Object.values(tables), ids, variant, threshold, extra);
-  return tables;
 }
 
 /** Counts with their labels mapped (e.g. service area to group) and added up per new label and key. */

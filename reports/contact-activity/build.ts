@@ -4,10 +4,13 @@ import path from 'node:path';
 import { longDate } from '../../core/calendar/dates.js';
 import { protectionOf } from '../../core/config.js';
 import type { Warehouse } from '../../core/warehouse.js';
-import { appendixMeta, appendixStem, writeAppendixFiles, type AppendixBuildOptions, type ManifestEntry } from '../lib/appendix.js';
+import type ExcelJS from 'exceljs';
+import type { Content } from 'pdfmake/interfaces.js';
+import { appendixMeta, appendixStem, writeAppendixFiles, type AppendixBuildOptions, type AppendixMeta, type ManifestEntry, type Variant } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
-import { chartContent, commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';
-import { addAboutSheet, addTableSheet, newWorkbook, type XlsxColumn } from '../lib/xlsx.js';
+import { chartContent, commentBox, definitionsContent, renderPdf, tableContent } from '../lib/pdf.js';
+import { addAboutSheet, addTableSheet, newWorkbook } from '../lib/xlsx.js';
+import { pdfText, toPdfTable, toXlsxTable, type ColumnFormat, type TableColumn, type TableDescription } from '../lib/table.js';
 import { rejectedRows, rejectsStatement } from '../lib/rejects.js';
 import { C } from '../lib/suppression.js';
 import { openCaseChart, sourceChart, timelinessChart, weeklyChart } from './charts.js';
@@ -15,7 +18,7 @@ import { FULL_AVAILABILITY, loadContactActivity, type Availability, type Contact
 import { definitionsFor, notAvailableText } from './definitions.js';
 import { serviceAreas } from './service-areas.js';
 import { groupWithAreas } from '../lib/service-groups.js';
-import { protectedContactActivityTables, type PublishedTable } from './tables.js';
+import { protectedContactActivityTables, TABLE_NAMES, type ContactActivityTables } from './tables.js';
 
 /** The About sheet's and page footer's source line for each contacts source. */
 const SOURCE_LINE: Record<Availability['source'], string> = {
@@ -40,16 +43,7 @@ export interface BuildOptions extends AppendixBuildOptions {
   comment?: AnalystComment | undefined;
 }
 
-// PDF text for a published figure: "c" stays "c", a missing figure is a dash.
-const shown = (v: unknown, f: (n: number) => string): string => (v === C ? C : typeof v === 'number' ? f(v) : '–');
-const round = (v: unknown): string => shown(v, (n) => Math.round(n).toLocaleString('en-GB'));
-const count = round;
-const signed = (v: unknown): string =>
-  shown(v, (n) => {
-    const r = Math.round(n) || 0; // never "-0"
-    return `${r > 0 ? '+' : ''}${r.toLocaleString('en-GB')}`;
-  });
-const percent = (v: unknown): string => shown(v, (n) => `${Math.round(n * 100)}%`);
+const round = (v: unknown): string => pdfText('count', v);
 
 /** The written summary; `canName(group)` says whether a source's figures may be quoted (not suppressed). */
 function summary(d: ContactActivityData, beforeText: string, sinceText: string, canName: (group: string) => boolean): string {
@@ -68,10 +62,7 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
   const d = await loadContactActivity(db, { periodEnd: opts.periodEnd ?? cfg.periodEnd, weeks: opts.weeks ?? cfg.weeks, compareFrom: opts.compareFrom ?? cfg.compareFrom });
   const { period } = d;
   const available = d.available ?? FULL_AVAILABILITY;
-  const split = available.frontDoorSplit;
   const splitText = longDate(period.split);
-  const beforeText = `in the ${d.before.weeks} weeks before ${splitText}`;
-  const sinceText = `since ${splitText}`;
   const meta = appendixMeta(opts, {
     appendixNumber: cfg.appendix,
     title: REPORT_TITLE,
@@ -84,7 +75,6 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
   });
 
   const threshold = opts.config.suppression.threshold;
-  const pub = opts.variant === 'public';
   // Public: suppression widened until the exact audit passes; throws (and nothing is written) when it cannot.
   const { tables: t, audit } = await protectedContactActivityTables(d, opts.variant, threshold, protectionOf(opts.config), { grains: cfg.openCaseGrains, maxSuppressedShare: opts.config.suppression.maxSuppressedShare });
   // Rows of the contacts export dated in these weeks that failed validation: said on the page, not silently missing.
@@ -93,168 +83,174 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
     `dated in these ${d.weeks.length} weeks`,
   );
   const defs = [...definitionsFor(opts.variant, threshold, available, audit?.protection), { term: 'Rejected rows', text: rejects }];
-  const missing = notAvailableText(available);
-  const weeklySvg = await renderSvg(weeklyChart(d, t));
-  const sourceSvg = await renderSvg(sourceChart(t, `Before ${splitText}`, `Since ${splitText}`));
-  const openSvg = available.openCase ? await renderSvg(openCaseChart(d, t)) : '';
-  const timeSvg = available.timeliness ? await renderSvg(timelinessChart(d, t)) : '';
+  const svg = {
+    weekly: await renderSvg(weeklyChart(d, t)),
+    bySource: await renderSvg(sourceChart(t, `Before ${splitText}`, `Since ${splitText}`)),
+    openCase: available.openCase ? await renderSvg(openCaseChart(d, t)) : '',
+    timeliness: available.timeliness ? await renderSvg(timelinessChart(d, t)) : '',
+  };
   const quotable = new Set(t.bySource.rows.filter((r) => r.change !== C).map((r) => String(r.group)));
-  const comment = opts.comment?.text ?? summary(d, beforeText, sinceText, (g) => quotable.has(g));
-  // A comment is as at the day its file was written; the written summary describes the period, so as at its end.
-  const commentAsAt = opts.comment?.asAt ?? period.periodEnd;
-  // Kept to one line: the full rule is in the definitions, and long notes push charts off their table's page.
-  const hiddenNote = pub && threshold > 0 ? ` "c": 1 to ${threshold}, or hidden so a total cannot reveal one (see Definitions); not drawn in the chart.` : '';
-  const R = 'right' as const;
-  const noteIfHidden = (tb: PublishedTable) => (tb.rows.some((r) => Object.values(r).includes(C)) ? hiddenNote.trim() : '');
-  const all = (tb: PublishedTable) => tb.rows;
-
-  // ---- PDF ----
-  // Without a receiving team (Annex A) there is no EDT / MASH split: the weekly tables show the total alone.
-  const teamCols = (...cols: unknown[]) => (split ? cols : []);
-  const weeklyTable = {
-    title: split ? 'New contacts received at front door services' : "New contacts received by children's social care",
-    columns: [{ header: 'Week', width: '*' as const }, ...teamCols({ header: 'EDT', align: R, width: 60 }, { header: 'MASH', align: R, width: 60 }), { header: 'Total contacts', align: R, width: 80 }] as PdfColumn[],
-    rows: all(t.weekly).map((r) => [String(r.label), ...(teamCols(count(r.edt), count(r.mash)) as string[]), count(r.total)]),
-    totalRows: [t.weekly.totalRow],
-    note: [rejects, noteIfHidden(t.weekly)].filter(Boolean).join(' '),
+  const comment = {
+    text: opts.comment?.text ?? summary(d, `in the ${d.before.weeks} weeks before ${splitText}`, `since ${splitText}`, (g) => quotable.has(g)),
+    // A comment is as at the day its file was written; the written summary describes the period, so as at its end.
+    asAt: opts.comment?.asAt ?? period.periodEnd,
   };
-  const [avgBefore, avgSince] = t.averages.rows as [Record<string, unknown>, Record<string, unknown>];
-  const averagesTable = {
-    title: `Weekly average new contacts before and since ${splitText}`,
-    columns: [{ header: 'Weeks', width: '*' as const }, ...teamCols({ header: 'EDT', align: R, width: 60 }, { header: 'MASH', align: R, width: 60 }), { header: 'Total contacts', align: R, width: 80 }] as PdfColumn[],
-    rows: [
-      [`Before ${splitText} (${d.before.weeks} weeks)`, ...(teamCols(round(avgBefore.edt), round(avgBefore.mash)) as string[]), round(avgBefore.total)],
-      [`Since ${splitText} (${d.since.weeks} weeks)`, ...(teamCols(round(avgSince.edt), round(avgSince.mash)) as string[]), round(avgSince.total)],
-      ['Change', ...(teamCols(signed(t.averages.change.edt), signed(t.averages.change.mash)) as string[]), signed(t.averages.change.total)],
-    ],
-    totalRows: [2],
-  };
-  const sourceTable = {
-    title: 'Average weekly contacts by source, before and since',
-    columns: [{ header: 'Source', width: '*' as const }, { header: `Weekly average before ${splitText}`, align: R, width: 95 }, { header: `Weekly average since ${splitText}`, align: R, width: 95 }, { header: 'Change', align: R, width: 55 }],
-    rows: all(t.bySource).map((r) => [String(r.group), round(r.before), round(r.since), signed(r.change)]),
-    totalRows: [t.bySource.totalRow],
-    note: `Averages are rounded to whole numbers, so sources may not add to the total.${pub && threshold > 0 ? ` An average (and its change) is shown as "c" when the contacts it is worked out from number 1 to ${threshold}, or would reveal such a number.` : ''}`,
-  };
-  // Public: possibly by blocks of weeks and by service group (t.openCase.grain), so it is not a wall of "c".
-  const oc = t.openCase;
-  const byGroup = oc.grain.columns === 'service group';
-  const rowWord = oc.grain.weeks === 1 ? 'Week' : `${oc.grain.weeks} weeks`;
-  const groupsNote = `${oc.grain.weeks > 1 ? ` Blocks of ${oc.grain.weeks} weeks are counted back from the last week, so the first may be shorter.` : ''}${byGroup ? ` Service groups: ${oc.columns.map((c) => groupWithAreas(c.header, c.areas)).join('; ')}.` : ''}`;
-  const openTable = {
-    title: `Open case contacts (exc DV) by receiving service ${byGroup ? 'group' : 'area'}${oc.grain.weeks === 1 ? '' : `, by ${oc.grain.weeks} weeks`}`,
-    columns: [
-      { header: rowWord, width: '*' as const },
-      ...oc.columns.map((c) => ({ header: OPEN_CASE_HEADINGS.get(c.header) ?? c.header, align: R, width: OPEN_CASE_WIDTHS[c.header] ?? 80 })),
-      { header: 'Total', align: R, width: 36 },
-    ],
-    rows: all(oc).map((r) => [String(r.label), ...oc.columns.map((c) => count(r[c.key])), count(r.total)]),
-    totalRows: [oc.totalRow],
-    note: `Contacts about children with an open case, by the service area that received them; police domestic-abuse notifications excluded.${oc.grainNote ? ` ${oc.grainNote}` : ''}${groupsNote}${pub && threshold > 0 ? ` "c": 1 to ${threshold}, or hidden so a total cannot reveal one; the chart draws a ${oc.grain.weeks === 1 ? "week's" : "block's"} "c" ${byGroup ? 'groups' : 'areas'} as one grey block.` : ''}`,
-  };
-  const timeTable = {
-    title: 'Front-door contacts decided within 1 working day',
-    columns: [{ header: 'Week', width: '*' as const }, { header: 'Contacts received', align: R, width: 70 }, { header: 'Decided within 1 working day', align: R, width: 90 }, { header: '%', align: R, width: 45 }],
-    rows: all(t.timeliness).map((r) => [String(r.label), count(r.contacts), count(r.within), percent(r.pct)]),
-    totalRows: [t.timeliness.totalRow],
-    note: `Undecided contacts count as not within 1 working day.${noteIfHidden(t.timeliness) ? ` ${noteIfHidden(t.timeliness)}` : ''}`,
-  };
-  const pdf = await renderPdf(meta, [
-    ...tableContent(weeklyTable),
-    ...chartContent(`Weekly new contacts ${split ? 'at front door services' : "to children's social care"}${d.since.weeks > 0 && d.before.weeks > 0 ? ` (dashed line: ${splitText})` : ''}`, weeklySvg),
-    ...tableContent(averagesTable),
-    commentBox(`Analyst comments as at ${longDate(commentAsAt)}`, comment),
-    ...tableContent(sourceTable),
-    ...chartContent(`Weekly average contacts by source${hiddenNote ? ' (averages shown as "c" are not drawn)' : ''}`, sourceSvg, 440),
-    ...(available.openCase ? [...tableContent(openTable, { pageBreak: 'before' }), ...chartContent(openTable.title, openSvg)] : []),
-    ...(available.timeliness ? [...tableContent(timeTable, { pageBreak: 'before' }), ...chartContent('Share of front-door contacts decided within 1 working day (dashed line: whole period)', timeSvg)] : []),
-    ...(missing ? [commentBox('Not available from this source', missing)] : []),
-    ...definitionsContent(defs, meta),
-  ]);
-
-  // ---- Excel ----
-  // Public cells hold whole numbers or "c"; restricted cells hold the exact figures (averages unrounded).
+  const page: Page = { d, t, available, splitText, variant: opts.variant, threshold, rejects, missing: notAvailableText(available), comment };
+  const tables = describeTables(page);
+  const pdf = await renderPdf(meta, [...pdfContent(page, tables, svg), ...definitionsContent(defs, meta)]);
   const wb = newWorkbook(meta);
-  const png = (svg: string) => ({ png: svgToPng(svg), ...svgSize(svg) });
-  const date = (v: unknown) => (typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : null);
-  const cell = (v: unknown) => (typeof v === 'number' || v === C ? v : null);
-  const pctFmt = pub ? '0%' : '0.0%';
-  addTableSheet(wb, meta, {
-    sheet: 'Weekly contacts',
-    title: weeklyTable.title,
-    columns: [
-      { header: 'Week', key: 'label', width: 30 },
-      { header: 'Week beginning', key: 'weekStart', width: 15, numFmt: 'dd/mm/yyyy' },
-      ...(teamCols({ header: 'EDT', key: 'edt', width: 10, numFmt: '#,##0' }, { header: 'MASH', key: 'mash', width: 10, numFmt: '#,##0' }) as XlsxColumn[]),
-      { header: 'Total contacts', key: 'total', width: 14, numFmt: '#,##0' },
-    ],
-    rows: all(t.weekly).map((r) => ({ label: String(r.label), weekStart: date(r.weekStart), ...(split ? { edt: cell(r.edt), mash: cell(r.mash) } : {}), total: cell(r.total) })),
-    totalRows: [t.weekly.totalRow],
-    note: [rejects, noteIfHidden(t.weekly), missing ? `Not available from this source: ${missing}` : ''].filter(Boolean).join(' '),
-    chartPng: png(weeklySvg),
-  });
-  addTableSheet(wb, meta, {
-    sheet: 'Weekly averages',
-    title: averagesTable.title,
-    columns: [
-      { header: 'Weeks', key: 'label', width: 36 },
-      { header: 'Number of weeks', key: 'weeks', width: 12, numFmt: '0' },
-      ...(teamCols({ header: 'EDT', key: 'edt', width: 10, numFmt: '#,##0' }, { header: 'MASH', key: 'mash', width: 10, numFmt: '#,##0' }) as XlsxColumn[]),
-      { header: 'Total contacts', key: 'total', width: 14, numFmt: '#,##0' },
-    ],
-    rows: [
-      { label: `Before ${splitText}`, weeks: d.before.weeks, ...(split ? { edt: cell(avgBefore.edt), mash: cell(avgBefore.mash) } : {}), total: cell(avgBefore.total) },
-      { label: `Since ${splitText}`, weeks: d.since.weeks, ...(split ? { edt: cell(avgSince.edt), mash: cell(avgSince.mash) } : {}), total: cell(avgSince.total) },
-    ],
-    note: `Analyst comments as at ${longDate(commentAsAt)}: ${comment}`,
-  });
-  addTableSheet(wb, meta, {
-    sheet: 'By source',
-    title: sourceTable.title,
-    columns: [
-      { header: 'Source', key: 'group', width: 20 },
-      { header: `Weekly average before ${splitText}`, key: 'before', width: 18, numFmt: '#,##0' },
-      { header: `Weekly average since ${splitText}`, key: 'since', width: 18, numFmt: '#,##0' },
-      { header: 'Change', key: 'change', width: 10, numFmt: '+#,##0;-#,##0;0' },
-    ],
-    rows: all(t.bySource).map((r) => ({ group: String(r.group), before: cell(r.before), since: cell(r.since), change: cell(r.change) })),
-    totalRows: [t.bySource.totalRow],
-    note: sourceTable.note,
-    chartPng: png(sourceSvg),
-  });
-  if (available.openCase) addTableSheet(wb, meta, {
-    sheet: 'Open case contacts',
-    title: openTable.title,
-    columns: [
-      { header: rowWord, key: 'label', width: 30 },
-      { header: oc.grain.weeks === 1 ? 'Week beginning' : 'First week beginning', key: 'weekStart', width: 15, numFmt: 'dd/mm/yyyy' },
-      ...oc.columns.map((c) => ({ header: c.header, key: c.key, width: byGroup ? 18 : 11, numFmt: '#,##0' })),
-      { header: 'Total', key: 'total', width: 10, numFmt: '#,##0' },
-    ],
-    rows: all(oc).map((r) => ({ label: String(r.label), weekStart: date(r.weekStart), ...Object.fromEntries(oc.columns.map((c) => [c.key, cell(r[c.key])])), total: cell(r.total) })),
-    totalRows: [oc.totalRow],
-    note: openTable.note,
-    chartPng: png(openSvg),
-  });
-  if (available.timeliness) addTableSheet(wb, meta, {
-    sheet: 'Decided in 1 working day',
-    title: timeTable.title,
-    columns: [
-      { header: 'Week', key: 'label', width: 30 },
-      { header: 'Week beginning', key: 'weekStart', width: 15, numFmt: 'dd/mm/yyyy' },
-      { header: 'Contacts received', key: 'contacts', width: 12, numFmt: '#,##0' },
-      { header: 'Decided within 1 working day', key: 'within', width: 14, numFmt: '#,##0' },
-      { header: '% within 1 working day', key: 'pct', width: 12, numFmt: pctFmt },
-    ],
-    rows: all(t.timeliness).map((r) => ({ label: String(r.label), weekStart: date(r.weekStart), contacts: cell(r.contacts), within: cell(r.within), pct: cell(r.pct) })),
-    totalRows: [t.timeliness.totalRow],
-    note: timeTable.note,
-    chartPng: png(timeSvg),
-  });
+  addSheets(wb, meta, page, tables, svg);
   addAboutSheet(wb, meta, defs);
 
   const stem = appendixStem(cfg.appendix, REPORT_ID, period.periodEnd, opts.variant);
   return writeAppendixFiles({ outDir: opts.outDir, stem, workbook: wb, pdf, report: REPORT_ID, periodEnd: period.periodEnd, meta });
+}
+
+/** What the tables, the PDF and the workbook are drawn from. */
+interface Page {
+  d: ContactActivityData;
+  t: ContactActivityTables;
+  available: Availability;
+  splitText: string;
+  variant: Variant;
+  threshold: number;
+  rejects: string;
+  missing: string | null;
+  comment: { text: string; asAt: string };
+}
+type Row = Record<string, unknown>;
+type Tables = Record<'weekly' | 'averages' | 'bySource' | 'openCase' | 'timeliness', TableDescription<Row>>;
+type Charts = Record<'weekly' | 'bySource' | 'openCase' | 'timeliness', string>;
+
+/** Kept to one line: the full rule is in the definitions, and long notes push charts off their table's page. */
+const hiddenNoteOf = (p: Page) => (p.variant === 'public' && p.threshold > 0 ? ` "c": 1 to ${p.threshold}, or hidden so a total cannot reveal one (see Definitions); not drawn in the chart.` : '');
+
+/**
+ * Each table described once, for the PDF and the workbook alike. Public cells hold whole numbers or "c";
+ * restricted cells hold the exact figures (averages unrounded), which the PDF rounds. The workbook also has each
+ * week's first day as a date; the PDF's averages table adds the change row.
+ */
+function describeTables(p: Page): Tables {
+  const { d, t, splitText, variant } = p;
+  const split = p.available.frontDoorSplit;
+  const pub = variant === 'public';
+  const noteIfHidden = (tb: { rows: Row[] }) => (tb.rows.some((r) => Object.values(r).includes(C)) ? hiddenNoteOf(p).trim() : '');
+  const figure = (header: string, key: string, pdfWidth: number, xlsxWidth: number, format: ColumnFormat = 'count'): TableColumn<Row> => ({ header, format, value: (r) => r[key], pdf: { width: pdfWidth }, xlsx: { key, width: xlsxWidth } });
+  const label = (header: string, key: string, xlsxWidth: number): TableColumn<Row> => ({ header, format: 'text', value: (r) => String(r[key]), pdf: { width: '*' }, xlsx: { key, width: xlsxWidth } });
+  const weekStart = (header = 'Week beginning'): TableColumn<Row> => ({ header, format: 'date', value: (r) => r.weekStart, pdf: false, xlsx: { key: 'weekStart', width: 15 } });
+  // Without a receiving team (Annex A) there is no EDT / MASH split: the weekly tables show the total alone.
+  const teams = split ? [figure('EDT', 'edt', 60, 10), figure('MASH', 'mash', 60, 10)] : [];
+
+  const [avgBefore, avgSince] = t.averages.rows as [Row, Row];
+  const averageRow = (when: string, weeks: number, avg: Row) => ({ label: `${when} ${splitText}`, pdfLabel: `${when} ${splitText} (${weeks} weeks)`, weeks, edt: avg.edt, mash: avg.mash, total: avg.total });
+  const averages = [averageRow('Before', d.before.weeks, avgBefore), averageRow('Since', d.since.weeks, avgSince)];
+  const changeRow = { pdfLabel: 'Change', ...t.averages.change, isChange: true };
+
+  // Public: possibly by blocks of weeks and by service group (t.openCase.grain), so it is not a wall of "c".
+  const oc = t.openCase;
+  const byGroup = oc.grain.columns === 'service group';
+  const groupsNote = `${oc.grain.weeks > 1 ? ` Blocks of ${oc.grain.weeks} weeks are counted back from the last week, so the first may be shorter.` : ''}${byGroup ? ` Service groups: ${oc.columns.map((c) => groupWithAreas(c.header, c.areas)).join('; ')}.` : ''}`;
+
+  return {
+    weekly: {
+      sheet: TABLE_NAMES.weekly,
+      title: split ? 'New contacts received at front door services' : "New contacts received by children's social care",
+      variant,
+      columns: [label('Week', 'label', 30), weekStart(), ...teams, figure('Total contacts', 'total', 80, 14)],
+      rows: t.weekly.rows,
+      totalRows: [t.weekly.totalRow],
+      note: [p.rejects, noteIfHidden(t.weekly)].filter(Boolean).join(' '),
+      xlsx: { note: [p.rejects, noteIfHidden(t.weekly), p.missing ? `Not available from this source: ${p.missing}` : ''].filter(Boolean).join(' ') },
+    },
+    averages: {
+      sheet: TABLE_NAMES.averages,
+      title: `Weekly average new contacts before and since ${splitText}`,
+      variant,
+      columns: [
+        { ...label('Weeks', 'label', 36), pdf: { width: '*', value: (r) => r.pdfLabel } },
+        { header: 'Number of weeks', format: 'integer', value: (r) => r.weeks, pdf: false, xlsx: { key: 'weeks', width: 12 } },
+        ...teams.map((c) => ({ ...c, rowFormat: (r: Row) => (r.isChange ? ('difference' as const) : undefined) })),
+        { ...figure('Total contacts', 'total', 80, 14), rowFormat: (r) => (r.isChange ? 'difference' : undefined) },
+      ],
+      rows: averages,
+      pdf: { rows: [...averages, changeRow], totalRows: [2] },
+      xlsx: { note: `Analyst comments as at ${longDate(p.comment.asAt)}: ${p.comment.text}` },
+    },
+    bySource: {
+      sheet: TABLE_NAMES.bySource,
+      title: 'Average weekly contacts by source, before and since',
+      variant,
+      columns: [
+        label('Source', 'group', 20),
+        figure(`Weekly average before ${splitText}`, 'before', 95, 18),
+        figure(`Weekly average since ${splitText}`, 'since', 95, 18),
+        figure('Change', 'change', 55, 10, 'difference'),
+      ],
+      rows: t.bySource.rows,
+      totalRows: [t.bySource.totalRow],
+      note: `Averages are rounded to whole numbers, so sources may not add to the total.${pub && p.threshold > 0 ? ` An average (and its change) is shown as "c" when the contacts it is worked out from number 1 to ${p.threshold}, or would reveal such a number.` : ''}`,
+    },
+    openCase: {
+      sheet: TABLE_NAMES.openCase,
+      title: `Open case contacts (exc DV) by receiving service ${byGroup ? 'group' : 'area'}${oc.grain.weeks === 1 ? '' : `, by ${oc.grain.weeks} weeks`}`,
+      variant,
+      columns: [
+        label(oc.grain.weeks === 1 ? 'Week' : `${oc.grain.weeks} weeks`, 'label', 30),
+        weekStart(oc.grain.weeks === 1 ? 'Week beginning' : 'First week beginning'),
+        ...oc.columns.map((c) => {
+          const col = figure(c.header, c.key, OPEN_CASE_WIDTHS[c.header] ?? 80, byGroup ? 18 : 11);
+          return { ...col, pdf: { header: OPEN_CASE_HEADINGS.get(c.header) ?? c.header, width: OPEN_CASE_WIDTHS[c.header] ?? 80 } };
+        }),
+        figure('Total', 'total', 36, 10),
+      ],
+      rows: oc.rows,
+      totalRows: [oc.totalRow],
+      note: `Contacts about children with an open case, by the service area that received them; police domestic-abuse notifications excluded.${oc.grainNote ? ` ${oc.grainNote}` : ''}${groupsNote}${pub && p.threshold > 0 ? ` "c": 1 to ${p.threshold}, or hidden so a total cannot reveal one; the chart draws a ${oc.grain.weeks === 1 ? "week's" : "block's"} "c" ${byGroup ? 'groups' : 'areas'} as one grey block.` : ''}`,
+    },
+    timeliness: {
+      sheet: TABLE_NAMES.timeliness,
+      title: 'Front-door contacts decided within 1 working day',
+      variant,
+      columns: [
+        label('Week', 'label', 30),
+        weekStart(),
+        figure('Contacts received', 'contacts', 70, 12),
+        figure('Decided within 1 working day', 'within', 90, 14),
+        { ...figure('% within 1 working day', 'pct', 45, 12, 'percent'), pdf: { header: '%', width: 45 } },
+      ],
+      rows: t.timeliness.rows,
+      totalRows: [t.timeliness.totalRow],
+      note: `Undecided contacts count as not within 1 working day.${noteIfHidden(t.timeliness) ? ` ${noteIfHidden(t.timeliness)}` : ''}`,
+    },
+  };
+}
+
+/** The PDF: each table with its chart, the analyst comment after the averages. */
+function pdfContent(p: Page, tables: Tables, svg: Charts): Content[] {
+  const { d, splitText, available } = p;
+  const split = available.frontDoorSplit;
+  const table = (x: TableDescription<Row>, o: { pageBreak?: 'before' } = {}) => tableContent(toPdfTable(x), o);
+  return [
+    ...table(tables.weekly),
+    ...chartContent(`Weekly new contacts ${split ? 'at front door services' : "to children's social care"}${d.since.weeks > 0 && d.before.weeks > 0 ? ` (dashed line: ${splitText})` : ''}`, svg.weekly),
+    ...table(tables.averages),
+    commentBox(`Analyst comments as at ${longDate(p.comment.asAt)}`, p.comment.text),
+    ...table(tables.bySource),
+    ...chartContent(`Weekly average contacts by source${hiddenNoteOf(p) ? ' (averages shown as "c" are not drawn)' : ''}`, svg.bySource, 440),
+    ...(available.openCase ? [...table(tables.openCase, { pageBreak: 'before' }), ...chartContent(tables.openCase.title, svg.openCase)] : []),
+    ...(available.timeliness ? [...table(tables.timeliness, { pageBreak: 'before' }), ...chartContent('Share of front-door contacts decided within 1 working day (dashed line: whole period)', svg.timeliness)] : []),
+    ...(p.missing ? [commentBox('Not available from this source', p.missing)] : []),
+  ];
+}
+
+/** The workbook: one sheet per table, its chart as an image beside it. */
+function addSheets(wb: ExcelJS.Workbook, meta: AppendixMeta, p: Page, tables: Tables, svg: Charts): void {
+  const png = (s: string) => ({ png: svgToPng(s), ...svgSize(s) });
+  addTableSheet(wb, meta, { ...toXlsxTable(tables.weekly), chartPng: png(svg.weekly) });
+  addTableSheet(wb, meta, toXlsxTable(tables.averages));
+  addTableSheet(wb, meta, { ...toXlsxTable(tables.bySource), chartPng: png(svg.bySource) });
+  if (p.available.openCase) addTableSheet(wb, meta, { ...toXlsxTable(tables.openCase), chartPng: png(svg.openCase) });
+  if (p.available.timeliness) addTableSheet(wb, meta, { ...toXlsxTable(tables.timeliness), chartPng: png(svg.timeliness) });
 }
 
 export interface AnalystComment {

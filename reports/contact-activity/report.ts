@@ -10,7 +10,9 @@ export const report = defineReport({
   needs: ['marts.fct_contacts', 'marts.meta_data_as_at', 'reference.contact_sources'],
   build: async (db, opts) => {
     const { buildContactActivity, commentFileFor, readComment } = await import('./build.js');
-    const comment = readComment(opts.config.reports.contactActivity.commentFile ?? commentFileFor(opts.dataRoot, REPORT_ID));
+    const comment = readComment(
+      opts.config.reports.contactActivity.commentFile ?? commentFileFor(opts.dataRoot, REPORT_ID),
+    );
     return buildContactActivity(db, { ...opts, comment });
   },
 });

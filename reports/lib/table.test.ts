@@ -27,8 +27,16 @@ describe('one table description, two writers', () => {
   it('prints figures in the PDF by the column format: "c" kept, missing a dash, never "-0"', () => {
     expect(toPdfTable(t)).toEqual({
       title: 'Contacts',
-      columns: [{ header: 'Week', width: '*' }, { header: 'Contacts', align: 'right', width: 60 }, { header: 'Change', align: 'right' }, { header: '%', align: 'right' }],
-      rows: [['Week 1', '1,234', '0', '46%'], ['Total', 'c', '+3', '–']],
+      columns: [
+        { header: 'Week', width: '*' },
+        { header: 'Contacts', align: 'right', width: 60 },
+        { header: 'Change', align: 'right' },
+        { header: '%', align: 'right' },
+      ],
+      rows: [
+        ['Week 1', '1,234', '0', '46%'],
+        ['Total', 'c', '+3', '–'],
+      ],
       totalRows: [1],
       note: 'Both writers.',
     });
@@ -48,6 +56,9 @@ describe('one table description, two writers', () => {
       { label: 'Total', c1: null, c2: C, c3: 3 },
     ]);
     expect(x).toMatchObject({ sheet: 'Weekly', totalRows: [1], note: 'Workbook only.' });
-    expect(toXlsxTable({ ...t, variant: 'restricted', columns: [{ header: '%', format: 'percent', value: (r) => r.pct }] }).columns[0]!.numFmt).toBe('0.0%');
+    expect(
+      toXlsxTable({ ...t, variant: 'restricted', columns: [{ header: '%', format: 'percent', value: (r) => r.pct }] })
+        .columns[0]!.numFmt,
+    ).toBe('0.0%');
   });
 });

@@ -17,6 +17,8 @@ export interface TableColumn<R> {
   header: string;
   format: ColumnFormat;
   value: (row: R) => unknown;
+  /** A row printed in another format than its column's (a row of changes under rows of averages). */
+  rowFormat?: (row: R) => ColumnFormat | undefined;
   /** The PDF's version of the column, or false when only the workbook has it. */
   pdf?: false | { header?: string; width?: PdfColumn['width']; value?: (row: R) => unknown };
   /** The workbook's version of the column, or false when only the PDF has it. */
@@ -90,7 +92,8 @@ function xlsxCell(format: ColumnFormat, v: unknown): string | number | Date | nu
   return typeof v === 'number' || typeof v === 'string' ? v : null;
 }
 
-const noteOf = (t: TableDescription<unknown>, part: WriterPart<unknown> | undefined) => (part?.note === null ? undefined : (part?.note ?? t.note) || undefined);
+const noteOf = (t: TableDescription<unknown>, part: WriterPart<unknown> | undefined) =>
+  part?.note === null ? undefined : (part?.note ?? t.note) || undefined;
 
 /** The table as the PDF draws it. */
 export function toPdfTable<R>(t: TableDescription<R>): PdfTable {
@@ -99,12 +102,18 @@ export function toPdfTable<R>(t: TableDescription<R>): PdfTable {
   const note = noteOf(t as TableDescription<unknown>, t.pdf);
   const columns: PdfColumn[] = cols.map((c) => {
     const p = c.pdf || {};
-    return { header: p.header ?? c.header, ...(c.format === 'text' || c.format === 'date' ? {} : { align: 'right' as const }), ...(p.width !== undefined ? { width: p.width } : {}) };
+    return {
+      header: p.header ?? c.header,
+      ...(c.format === 'text' || c.format === 'date' ? {} : { align: 'right' as const }),
+      ...(p.width !== undefined ? { width: p.width } : {}),
+    };
   });
   return {
     title: t.title,
     columns,
-    rows: rows.map((r) => cols.map((c) => pdfText(c.format, (c.pdf && c.pdf.value ? c.pdf.value : c.value)(r)))),
+    rows: rows.map((r) =>
+      cols.map((c) => pdfText(c.rowFormat?.(r) ?? c.format, (c.pdf && c.pdf.value ? c.pdf.value : c.value)(r))),
+    ),
     totalRows: t.pdf?.totalRows ?? t.totalRows ?? [],
     ...(note ? { note } : {}),
   };
