@@ -70,6 +70,14 @@ const MIXED_ENDINGS = `${HEADER}\r\nX1,C1,03/02/2020 10:15,2A,MASH,N,N,,\nX2,C2,
 /** CRLF throughout, with CRLFs inside quoted values (Excel's own CSV): the SQL path reads it, and both number lines alike. */
 const CRLF_QUOTED = `${HEADER}\r\nQ1,C1,03/02/2020 10:15,2A,"MASH\r\nteam",N,N,,\r\nQ2,C2,31/02/2020 10:16,2A,MASH,N,N,,\r\n\r\nQ3,C3,03/02/2020 10:17,"6 - Police,\r\nprobation",MASH,N,N,,\r\nQ4,,03/02/2020 10:18,2A,MASH,N,N,,\r\n`;
 
+/** A file that leaves out an optional column, as a council's export does until its system adds a field a contract gained. */
+const WITHOUT_OPTIONAL = [
+  'Contact ID,Child ID,Contact Date,Contact Source,Receiving Team,Open Case,Decision Date,Contact Outcome',
+  'W1,C1,03/02/2020 10:15,2A,MASH,N,04/02/2020 09:00,NFA',
+  'W2,C2,31/02/2020 10:00,2A,MASH,N,,',
+  `W3,C3,03/02/2020 10:15,2A,${NBSP}MASH ,N,,`, // a cell to trim, so every cell (the absent one too) goes through the trim
+];
+
 /** A council's own header and values, mapped by its mapping file. */
 const MAPPED = [
   'Contact ID,Child ID,Contact Date,Where From,Receiving Team,Open Case,Domestic Abuse Notification,Decision Date,Contact Outcome',
@@ -95,6 +103,7 @@ beforeAll(async () => {
   writeFileSync(path.join(input, 'messy', 'contacts-mapped.csv'), MAPPED.join('\n') + '\n');
   writeFileSync(path.join(input, 'messy', 'contacts-mixed-endings.csv'), MIXED_ENDINGS);
   writeFileSync(path.join(input, 'messy', 'contacts-crlf-quoted.csv'), CRLF_QUOTED);
+  writeFileSync(path.join(input, 'messy', 'contacts-without-optional.csv'), WITHOUT_OPTIONAL.join('\n') + '\n');
   writeFileSync(path.join(dir, 'contacts-mapping.csv'), MAPPING.join('\n') + '\n');
   mappings = { 'case_management.contacts': path.join(dir, 'contacts-mapping.csv') };
   for (const way of ['js', 'auto'] as const) {
@@ -119,7 +128,7 @@ describe('fast SQL landing against the JS reference', () => {
   it('takes the SQL path for the UTF-8 CSVs whose contracts it covers, including the messy ones', () => {
     const auto = landed.auto!.summary.files;
     const bySql = auto.filter((f) => f.landing === 'sql').map((f) => f.file);
-    expect(bySql).toEqual(expect.arrayContaining(['case-management/contacts.csv', 'messy/contacts-one-per-line.csv', 'messy/contacts-multiline.csv', 'messy/contacts-mapped.csv', 'messy/contacts-crlf-quoted.csv']));
+    expect(bySql).toEqual(expect.arrayContaining(['case-management/contacts.csv', 'messy/contacts-one-per-line.csv', 'messy/contacts-multiline.csv', 'messy/contacts-mapped.csv', 'messy/contacts-crlf-quoted.csv', 'messy/contacts-without-optional.csv']));
     expect(auto.find((f) => f.file === 'messy/contacts-mixed-endings.csv')?.landing).toBe('js');
     expect(landed.js!.summary.files.every((f) => f.landing === 'js' || f.status !== 'loaded')).toBe(true);
   });

@@ -38,6 +38,10 @@ const EXTRA_COLUMNS = 16;
 const NO_NULL = '\u0001csp-no-null\u0001';
 
 /** The SQL path covers a UTF-8 CSV whose every row check has a SQL form. */
+// The cell of a column the file leaves out. Parenthesised because the cleaning SQL indexes a cell (`cell[-1]`), and
+// `NULL::VARCHAR[-1]` would parse as an array type: a contract's new optional field then sent every file to JS.
+const ABSENT_CELL = '(NULL::VARCHAR)';
+
 export const sqlLandingFits = (contract: Contract, encoding: string): boolean => encoding === 'utf-8' && (contract.rowChecks ?? []).every((c) => c.sql !== undefined);
 
 /** True when some quoted value holds a line break (so records and lines differ). */
@@ -196,7 +200,7 @@ async function typedProjection(
   const retype: number[] = [];
   for (const { f, i } of fields) {
     const cell = cellOf(f.name);
-    if (typedPerDistinctValue(f) && cell !== 'NULL::VARCHAR') {
+    if (typedPerDistinctValue(f) && cell !== ABSENT_CELL) {
       // The map, materialised so DuckDB knows it is small (it hashes the map, not the file's rows), also holds the
       // field's test, so the rows carry only the typed value and that test; a reject gets its cleaned value back
       // from the map.
@@ -295,7 +299,7 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     const count = strict ? String(n) : cols.map((c) => `(${c} IS NOT NULL)::INTEGER`).join(' + ');
     const cellOf = (field: string): string => {
       const i = match.columns.get(field);
-      return i === undefined ? 'NULL::VARCHAR' : `c${i + 1}`;
+      return i === undefined ? ABSENT_CELL : `c${i + 1}`;
     };
     const fields = contract.fields.map((f, i) => ({ f, i }));
     // One pass from the read table to cleaned (v_<i>, as cellSchema's `v`) and typed (x_<i>) values. Codes, yes/no

@@ -11,7 +11,7 @@ const args = process.argv.slice(2);
 const fix = args.includes('--fix');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : ['eslint', 'prettier', 'sqlfluff'];
-const paths = args.filter((a, i) => !a.startsWith('--') && i !== onlyAt + 1);
+const paths = args.filter((a, i) => !a.startsWith('--') && !(onlyAt >= 0 && i === onlyAt + 1));
 const unknown = only.filter((t) => !['eslint', 'prettier', 'sqlfluff'].includes(t));
 if (unknown.length) {
   console.error(`lint: unknown tool ${unknown.join(', ')}: use --only with eslint, prettier and/or sqlfluff.`);
