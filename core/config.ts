@@ -17,8 +17,13 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY
 /** An appendix number becomes part of the appendix's file name, so it is one plain name part: no folders, no "..". */
 const appendixNumber = z
   .string()
-  .regex(/^[A-Za-z0-9]{1,8}([._-][A-Za-z0-9]{1,8}){0,3}$/, 'expected an appendix number or letter such as 1, 2a or B-3 (letters and digits, with . - or _ between them); it becomes part of the file name, so it cannot hold / or ..');
-const sourceKey = z.string().regex(/^[a-z0-9_]+\.[a-z0-9_]+$/, 'expected a source key such as case_management.contacts');
+  .regex(
+    /^[A-Za-z0-9]{1,8}([._-][A-Za-z0-9]{1,8}){0,3}$/,
+    'expected an appendix number or letter such as 1, 2a or B-3 (letters and digits, with . - or _ between them); it becomes part of the file name, so it cannot hold / or ..',
+  );
+const sourceKey = z
+  .string()
+  .regex(/^[a-z0-9_]+\.[a-z0-9_]+$/, 'expected a source key such as case_management.contacts');
 const collectionYear = z.string().refine(isCollectionYear, 'expected a collection year such as 2024/25');
 
 export const ConfigSchema = z
@@ -106,7 +111,14 @@ export const ConfigSchema = z
              * restricted appendix is always weekly by service area.
              */
             openCaseGrains: z
-              .array(z.object({ weeks: z.number().int().min(1).max(104), columns: z.enum(['service area', 'service group']) }).strict())
+              .array(
+                z
+                  .object({
+                    weeks: z.number().int().min(1).max(104),
+                    columns: z.enum(['service area', 'service group']),
+                  })
+                  .strict(),
+              )
               .min(1)
               .default([
                 { weeks: 1, columns: 'service area' },
@@ -136,7 +148,10 @@ export const ConfigSchema = z
             /** Financial years in the trend charts and tables (fewer when the data holds fewer). */
             trendYears: z.number().int().min(2).max(10).default(4),
             /** The public Comments table's grains, finest first (see suppression.maxSuppressedShare): 'all' shows the total alone. Restricted is by service area. */
-            commentsGrains: z.array(z.enum(['service area', 'service group', 'all'])).min(1).default(['service area', 'service group', 'all']),
+            commentsGrains: z
+              .array(z.enum(['service area', 'service group', 'all']))
+              .min(1)
+              .default(['service area', 'service group', 'all']),
             /** The meeting this appendix is for (else committee.meetingDate when that is after the period). */
             meetingDate: isoDate.optional(),
           })
@@ -167,7 +182,10 @@ export const ConfigSchema = z
         /** Run the DfE's rules each night (the run publishes either way). */
         enabled: z.boolean().default(true),
         /** The council's 9-character ONS code (e.g. E08000027 for Dudley): the 903 rules on placements in or out of area need it. */
-        localAuthority: z.string().regex(/^[ENSW]\d{8}$/, 'expected an ONS code such as E08000027').optional(),
+        localAuthority: z
+          .string()
+          .regex(/^[ENSW]\d{8}$/, 'expected an ONS code such as E08000027')
+          .optional(),
         /** A validator still running after this is stopped and the run publishes, saying "validation not run". */
         timeoutSeconds: z.number().int().min(10).max(7200).default(600),
       })
@@ -233,12 +251,20 @@ export const ConfigSchema = z
         /** Every download, refusal and sign-in attempt; default $CSP_DATA_DIR/logs/portal-audit.log. */
         auditLog: z.string().min(1).optional(),
         /** Minutes a sign-in lasts. */
-        sessionMinutes: z.number().int().min(5).max(24 * 60).default(480),
+        sessionMinutes: z
+          .number()
+          .int()
+          .min(5)
+          .max(24 * 60)
+          .default(480),
         /** "auto": Secure cookies when the request came over https; "always" behind a TLS proxy; "never" only for tests on plain http. */
         secureCookies: z.enum(['auto', 'always', 'never']).default('auto'),
         /** Failed or successful sign-in attempts allowed per address in each window. */
         loginAttempts: z
-          .object({ max: z.number().int().min(1).max(1000).default(10), windowMinutes: z.number().int().min(1).max(1440).default(15) })
+          .object({
+            max: z.number().int().min(1).max(1000).default(10),
+            windowMinutes: z.number().int().min(1).max(1440).default(15),
+          })
           .strict()
           .prefault({}),
         /**
@@ -248,7 +274,10 @@ export const ConfigSchema = z
         publicOrigins: z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)).default([]),
         /** Password checks (scrypt) at once, and sign-ins waiting for one; more are refused at once with 503. */
         signInChecks: z
-          .object({ concurrent: z.number().int().min(1).max(16).default(2), queued: z.number().int().min(0).max(64).default(4) })
+          .object({
+            concurrent: z.number().int().min(1).max(16).default(2),
+            queued: z.number().int().min(0).max(64).default(4),
+          })
           .strict()
           .prefault({}),
         /** A request must arrive whole (headers and body) within these, and an idle connection is closed (slow-sending clients). */
@@ -259,7 +288,9 @@ export const ConfigSchema = z
             idleSeconds: z.number().int().min(1).max(3600).default(60),
           })
           .strict()
-          .refine((t) => t.headersSeconds <= t.requestSeconds, { message: 'headersSeconds cannot be longer than requestSeconds' })
+          .refine((t) => t.headersSeconds <= t.requestSeconds, {
+            message: 'headersSeconds cannot be longer than requestSeconds',
+          })
           .prefault({}),
         /**
          * The reverse proxy in front of the portal. Off by default: X-Forwarded-For/-Proto are believed only from
@@ -269,8 +300,18 @@ export const ConfigSchema = z
          */
         trustedProxy: z
           .object({
-            header: z.string().regex(/^[A-Za-z0-9-]+$/, 'expected an HTTP header name such as X-Remote-User').optional(),
-            addresses: z.array(z.string().refine(isAddressOrRange, 'expected an IP address or range such as 127.0.0.1, ::1 or 10.0.0.0/8')).min(1).optional(),
+            header: z
+              .string()
+              .regex(/^[A-Za-z0-9-]+$/, 'expected an HTTP header name such as X-Remote-User')
+              .optional(),
+            addresses: z
+              .array(
+                z
+                  .string()
+                  .refine(isAddressOrRange, 'expected an IP address or range such as 127.0.0.1, ::1 or 10.0.0.0/8'),
+              )
+              .min(1)
+              .optional(),
           })
           .strict()
           .prefault({}),
@@ -293,7 +334,11 @@ export const demoConfig: ConfigInput = {
   council: { name: 'Demo Borough Council', laCode: 332 },
   committee: { meetingDate: '2020-06-29' },
   // Each appendix has its own meeting: the March 2021 scorecard and the 2020/21 annual report are not for June 2020.
-  reports: { contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-03-23', weeks: 19 }, scorecard: { meetingDate: '2021-04-26' }, complaintsAnnual: { meetingDate: '2021-06-28' } },
+  reports: {
+    contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-03-23', weeks: 19 },
+    scorecard: { meetingDate: '2021-04-26' },
+    complaintsAnnual: { meetingDate: '2021-06-28' },
+  },
   // The demo's exports are dated April 2021 on purpose; a freshness limit would only cry wolf.
   ops: { freshness: { maxAgeDays: 36_500 } },
 };
@@ -304,7 +349,9 @@ export function parseConfig(input: unknown, source = 'configuration'): Config {
   const result = ConfigSchema.safeParse(input);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(top level)'}: ${i.message}`);
-    throw new ConfigError(`${source} is not valid:\n${lines.join('\n')}\nFix these settings (see README "Configuration") and run again.`);
+    throw new ConfigError(
+      `${source} is not valid:\n${lines.join('\n')}\nFix these settings (see README "Configuration") and run again.`,
+    );
   }
   return result.data;
 }
@@ -313,11 +360,16 @@ export function parseConfig(input: unknown, source = 'configuration'): Config {
  * Loads the config: an explicit path, else CSP_CONFIG, else ./csp.config.json if present, else defaults.
  * Returns the folder relative paths in the file are resolved against.
  */
-export function loadConfig(explicitPath?: string, overrides?: ConfigInput): { config: Config; baseDir: string; file?: string } {
-  const file = explicitPath ?? process.env.CSP_CONFIG ?? (existsSync('csp.config.json') ? 'csp.config.json' : undefined);
+export function loadConfig(
+  explicitPath?: string,
+  overrides?: ConfigInput,
+): { config: Config; baseDir: string; file?: string } {
+  const file =
+    explicitPath ?? process.env.CSP_CONFIG ?? (existsSync('csp.config.json') ? 'csp.config.json' : undefined);
   if (!file) return { config: parseConfig(overrides ?? {}), baseDir: process.cwd() };
   const abs = path.resolve(file);
-  if (!existsSync(abs)) throw new ConfigError(`config file ${abs} does not exist: create it or drop --config/CSP_CONFIG.`);
+  if (!existsSync(abs))
+    throw new ConfigError(`config file ${abs} does not exist: create it or drop --config/CSP_CONFIG.`);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(abs, 'utf8'));
@@ -336,4 +388,5 @@ function deepMerge(base: unknown, over: unknown): unknown {
   }
   return over === undefined ? base : over;
 }
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -16,7 +16,10 @@ export class Warehouse {
     if (!opts.readOnly) mkdirSync(path.dirname(file), { recursive: true });
     // DuckDB otherwise takes up to 80% of the machine's memory (docs/benchmarks.md); over the limit it spills to disk.
     const memory = { memory_limit: process.env.CSP_DUCKDB_MEMORY_LIMIT ?? '1GB' };
-    const instance = await DuckDBInstance.create(file, opts.readOnly ? { ...memory, access_mode: 'READ_ONLY' } : memory);
+    const instance = await DuckDBInstance.create(
+      file,
+      opts.readOnly ? { ...memory, access_mode: 'READ_ONLY' } : memory,
+    );
     return new Warehouse(instance, await instance.connect(), file);
   }
 
@@ -54,7 +57,11 @@ export class Warehouse {
   }
 }
 
-export async function withWarehouse<T>(file: string, opts: { readOnly?: boolean }, work: (db: Warehouse) => Promise<T>): Promise<T> {
+export async function withWarehouse<T>(
+  file: string,
+  opts: { readOnly?: boolean },
+  work: (db: Warehouse) => Promise<T>,
+): Promise<T> {
   const db = await Warehouse.open(file, opts);
   try {
     return await work(db);

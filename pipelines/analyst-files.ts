@@ -45,7 +45,9 @@ export async function writeMartsParquet(warehouse: string, runFolder: string): P
       const file = path.join(dir, `${table}.parquet`);
       const tmp = `${file}.tmp`;
       rmSync(tmp, { force: true });
-      await db.run(`COPY (SELECT * FROM marts.${ident(table)}) TO '${tmp.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION zstd)`);
+      await db.run(
+        `COPY (SELECT * FROM marts.${ident(table)}) TO '${tmp.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION zstd)`,
+      );
       renameSync(tmp, file);
       const counted = await db.json<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM marts.${ident(table)}`);
       out.push({ table, file, rows: Number(counted[0]?.n ?? 0) });

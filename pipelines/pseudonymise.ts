@@ -23,17 +23,40 @@ export interface ColumnRule {
 
 /** Matched against each column's name in lower case; the first rule that matches decides. */
 export const COLUMN_RULES: readonly ColumnRule[] = [
-  { pattern: /(^|_)(date_of_birth|dob|birth_date)$/, action: 'birth-month', why: 'date of birth: only its month is kept' },
-  { pattern: /(^|_)(id|upn|former_upn|uln|unique_learner_number|nhs_number|ni_number|national_insurance_number|reference|case_number)$/, action: 'drop', why: 'a system identifier' },
-  { pattern: /(^|_)(forenames?|first_names?|surname|last_name|full_name|family_name|given_names?|[a-z]+_name_text)$|^(child|worker|carer|person|young_person|parent|adopter|social_worker)_name$/, action: 'drop', why: "a person's name" },
-  { pattern: /postcode|post_code|address|(^|_)(uprn|lsoa|latitude|longitude|easting|northing)$/, action: 'drop', why: 'where someone lives or is placed' },
-  { pattern: /(^|_)(notes?|free_text|narrative|comments?|details|summary|reason_text|description_text)$/, action: 'drop', why: 'free text' },
+  {
+    pattern: /(^|_)(date_of_birth|dob|birth_date)$/,
+    action: 'birth-month',
+    why: 'date of birth: only its month is kept',
+  },
+  {
+    pattern:
+      /(^|_)(id|upn|former_upn|uln|unique_learner_number|nhs_number|ni_number|national_insurance_number|reference|case_number)$/,
+    action: 'drop',
+    why: 'a system identifier',
+  },
+  {
+    pattern:
+      /(^|_)(forenames?|first_names?|surname|last_name|full_name|family_name|given_names?|[a-z]+_name_text)$|^(child|worker|carer|person|young_person|parent|adopter|social_worker)_name$/,
+    action: 'drop',
+    why: "a person's name",
+  },
+  {
+    pattern: /postcode|post_code|address|(^|_)(uprn|lsoa|latitude|longitude|easting|northing)$/,
+    action: 'drop',
+    why: 'where someone lives or is placed',
+  },
+  {
+    pattern: /(^|_)(notes?|free_text|narrative|comments?|details|summary|reason_text|description_text)$/,
+    action: 'drop',
+    why: 'free text',
+  },
 ];
 
 /** Columns named like identifiers that are code-list keys (a measure's code), not anyone's ID. */
 export const CODE_COLUMNS: ReadonlySet<string> = new Set(['measure_id']);
 
-export type ColumnPlan = { action: 'keep' } | { action: 'drop'; why: string } | { action: 'birth-month'; as: string; why: string };
+export type ColumnPlan =
+  { action: 'keep' } | { action: 'drop'; why: string } | { action: 'birth-month'; as: string; why: string };
 
 /** What the pseudonymised copy does with one column. */
 export function planColumn(name: string): ColumnPlan {
@@ -41,7 +64,12 @@ export function planColumn(name: string): ColumnPlan {
   if (CODE_COLUMNS.has(n)) return { action: 'keep' };
   const rule = COLUMN_RULES.find((r) => r.pattern.test(n));
   if (!rule) return { action: 'keep' };
-  if (rule.action === 'birth-month') return { action: 'birth-month', as: /^(date_of_birth|dob|birth_date)$/.test(n) ? 'birth_month' : `${n}_month`, why: rule.why };
+  if (rule.action === 'birth-month')
+    return {
+      action: 'birth-month',
+      as: /^(date_of_birth|dob|birth_date)$/.test(n) ? 'birth_month' : `${n}_month`,
+      why: rule.why,
+    };
   return { action: 'drop', why: rule.why };
 }
 
@@ -68,18 +96,28 @@ type Column = {
 };
 
 async function loadIdentifiers(db: Warehouse, full: string): Promise<void> {
-  const present = await db.json<{ name: string }>(`SELECT table_schema || '.' || table_name AS name FROM information_schema.tables WHERE table_catalog = ${sqlString(full)}`);
+  const present = await db.json<{ name: string }>(
+    `SELECT table_schema || '.' || table_name AS name FROM information_schema.tables WHERE table_catalog = ${sqlString(full)}`,
+  );
   const names = new Set(present.map((r) => r.name));
-  const selects = IDENTIFIER_SOURCES.filter((s) => names.has(s.relation)).map((s) => `SELECT DISTINCT CAST(${ident(s.column)} AS VARCHAR) AS id FROM ${ident(full)}.${s.relation}`);
+  const selects = IDENTIFIER_SOURCES.filter((s) => names.has(s.relation)).map(
+    (s) => `SELECT DISTINCT CAST(${ident(s.column)} AS VARCHAR) AS id FROM ${ident(full)}.${s.relation}`,
+  );
   // Very short values (a code such as '1') are not anyone's ID and would only make false alarms.
-  await db.run(`CREATE TEMP TABLE system_ids AS SELECT DISTINCT id FROM (${selects.length ? selects.join(' UNION ALL ') : 'SELECT NULL::VARCHAR AS id'}) WHERE length(id) >= 4`);
+  await db.run(
+    `CREATE TEMP TABLE system_ids AS SELECT DISTINCT id FROM (${selects.length ? selects.join(' UNION ALL ') : 'SELECT NULL::VARCHAR AS id'}) WHERE length(id) >= 4`,
+  );
 }
 
 /**
  * Writes the pseudonymised copy of the (closed) warehouse `fullFile` to `target`, under a temporary name renamed
  * into place, so a crash leaves no half-written file under the real name.
  */
-export async function writePseudonymisedWarehouse(fullFile: string, target: string, log: Logger): Promise<PseudonymisedSummary> {
+export async function writePseudonymisedWarehouse(
+  fullFile: string,
+  target: string,
+  log: Logger,
+): Promise<PseudonymisedSummary> {
   const tmp = `${target}.tmp`;
   for (const f of [tmp, `${tmp}.wal`]) rmSync(f, { force: true });
   const summary: PseudonymisedSummary = { tables: 0, columns: 0, dropped: [], leaking: [] };
@@ -96,7 +134,8 @@ export async function writePseudonymisedWarehouse(fullFile: string, target: stri
     );
     await loadIdentifiers(db, full);
     const tables = new Map<string, Column[]>();
-    for (const c of columns) tables.set(`${c.table_schema}.${c.table_name}`, [...(tables.get(`${c.table_schema}.${c.table_name}`) ?? []), c]);
+    for (const c of columns)
+      tables.set(`${c.table_schema}.${c.table_name}`, [...(tables.get(`${c.table_schema}.${c.table_name}`) ?? []), c]);
     for (const schema of PSEUDONYMISED_SCHEMAS) await db.run(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`);
     for (const [name, cols] of tables) {
       const [schema, table] = name.split('.') as [string, string];
@@ -105,7 +144,11 @@ export async function writePseudonymisedWarehouse(fullFile: string, target: stri
       const text = cols.filter((c) => c.data_type === 'VARCHAR' && planColumn(c.column_name).action === 'keep');
       const leaking = new Set<string>();
       if (text.length) {
-        const counts = (await db.json<Record<string, number>>(`SELECT ${text.map((c, i) => `count(*) FILTER (WHERE ${ident(c.column_name)} IN (SELECT id FROM system_ids))::INTEGER AS c${i}`).join(', ')} FROM ${source}`))[0]!;
+        const counts = (
+          await db.json<Record<string, number>>(
+            `SELECT ${text.map((c, i) => `count(*) FILTER (WHERE ${ident(c.column_name)} IN (SELECT id FROM system_ids))::INTEGER AS c${i}`).join(', ')} FROM ${source}`,
+          )
+        )[0]!;
         text.forEach((c, i) => {
           if (counts[`c${i}`]) leaking.add(c.column_name);
         });
@@ -115,7 +158,8 @@ export async function writePseudonymisedWarehouse(fullFile: string, target: stri
         const plan = planColumn(c.column_name);
         if (leaking.has(c.column_name)) summary.leaking.push(`${name}.${c.column_name}`);
         else if (plan.action === 'keep') select.push(ident(c.column_name));
-        else if (plan.action === 'birth-month') select.push(`CAST(date_trunc('month', ${ident(c.column_name)}) AS DATE) AS ${ident(plan.as)}`);
+        else if (plan.action === 'birth-month')
+          select.push(`CAST(date_trunc('month', ${ident(c.column_name)}) AS DATE) AS ${ident(plan.as)}`);
         else summary.dropped.push(`${name}.${c.column_name}: ${plan.why}`);
       }
       if (!select.length) continue;
@@ -126,9 +170,18 @@ export async function writePseudonymisedWarehouse(fullFile: string, target: stri
     await db.run(`DETACH ${ident(full)}`);
     await db.run('CHECKPOINT');
   });
-  if (summary.dropped.length) log.info({ dropped: summary.dropped }, `publish: pseudonymised warehouse: ${summary.tables} tables; left out ${summary.dropped.join('; ')}`);
-  for (const c of summary.leaking) log.warn({ column: c }, `publish: left ${c} out of the pseudonymised warehouse: it holds children's or workers' system IDs. Give the mart a pseudonym_key instead.`);
-  if (existsSync(`${tmp}.wal`)) throw new Error(`the pseudonymised warehouse ${tmp} was not closed cleanly: nothing was published. Run again.`);
+  if (summary.dropped.length)
+    log.info(
+      { dropped: summary.dropped },
+      `publish: pseudonymised warehouse: ${summary.tables} tables; left out ${summary.dropped.join('; ')}`,
+    );
+  for (const c of summary.leaking)
+    log.warn(
+      { column: c },
+      `publish: left ${c} out of the pseudonymised warehouse: it holds children's or workers' system IDs. Give the mart a pseudonym_key instead.`,
+    );
+  if (existsSync(`${tmp}.wal`))
+    throw new Error(`the pseudonymised warehouse ${tmp} was not closed cleanly: nothing was published. Run again.`);
   fsyncFile(tmp);
   renameSync(tmp, target);
   fsyncDir(path.dirname(target));

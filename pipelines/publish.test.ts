@@ -1,6 +1,16 @@
 // The switch itself, on a data folder from before `current` existed (a real warehouse.duckdb and an
 // appendices link straight into published/<run>/): nothing is lost and the layout moves to the new one.
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +32,9 @@ describe('publish switch', () => {
     mkdirSync(path.join(paths.published, newRun, 'appendices'), { recursive: true });
     writeFileSync(path.join(paths.published, newRun, 'appendices', 'manifest.json'), '{"runId":"new"}');
     writeFileSync(path.join(paths.published, newRun, 'warehouse.duckdb'), 'new warehouse');
-    expect(() => switchCurrent(paths, newRun)).toThrow(/needs warehouse\.duckdb, warehouse-pseudonymised\.duckdb and appendices/);
+    expect(() => switchCurrent(paths, newRun)).toThrow(
+      /needs warehouse\.duckdb, warehouse-pseudonymised\.duckdb and appendices/,
+    );
     writeFileSync(path.join(paths.published, newRun, 'warehouse-pseudonymised.duckdb'), 'new pseudonymised warehouse');
     switchCurrent(paths, newRun);
     ensurePublicLinks(paths);

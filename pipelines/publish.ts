@@ -5,7 +5,20 @@
 // `warehouse.duckdb`, `warehouse-pseudonymised.duckdb` and `appendices` are fixed symlinks through it. Publishing is one rename of a new
 // `current` over the old: analysts opening the warehouse or the appendices afterwards get the new run, all of
 // it; anyone with the old file open keeps reading it (we never write to, or truncate, a published file).
-import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  constants,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import path from 'node:path';
 import { DOCS_DIR, PARQUET_DIR } from './analyst-files.js';
 import { fsyncDir, fsyncFile, writeJsonAtomic } from '../core/atomic.js';
@@ -26,7 +39,9 @@ export const runFolder = (paths: DataPaths, runId: string): string => path.join(
 export async function snapshotWarehouse(paths: DataPaths, runId: string): Promise<string> {
   const wal = `${paths.workWarehouse}.wal`;
   if (existsSync(wal) && statSync(wal).size > 0) {
-    throw new Error(`the working database still has unwritten changes (${wal}): it was not closed cleanly. Run again; if this repeats, another program has ${paths.workWarehouse} open.`);
+    throw new Error(
+      `the working database still has unwritten changes (${wal}): it was not closed cleanly. Run again; if this repeats, another program has ${paths.workWarehouse} open.`,
+    );
   }
   const dir = runFolder(paths, runId);
   mkdirSync(dir, { recursive: true });
@@ -38,7 +53,10 @@ export async function snapshotWarehouse(paths: DataPaths, runId: string): Promis
   const marts = await withWarehouse(tmp, { readOnly: true }, (db) =>
     db.json<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'marts'`),
   );
-  if (!marts[0]?.n) throw new Error(`the warehouse copy ${tmp} has no marts tables: the working database is incomplete, so nothing was published.`);
+  if (!marts[0]?.n)
+    throw new Error(
+      `the warehouse copy ${tmp} has no marts tables: the working database is incomplete, so nothing was published.`,
+    );
   renameSync(tmp, target);
   fsyncDir(dir);
   return target;
@@ -109,7 +127,9 @@ export function ensurePublicLinks(paths: DataPaths): void {
 export function switchCurrent(paths: DataPaths, runId: string): void {
   const dir = runFolder(paths, runId);
   if (![SNAPSHOT_FILE, PSEUDONYMISED_FILE, 'appendices'].every((f) => existsSync(path.join(dir, f)))) {
-    throw new Error(`published/${runId} is incomplete (needs ${SNAPSHOT_FILE}, ${PSEUDONYMISED_FILE} and appendices/): nothing was published.`);
+    throw new Error(
+      `published/${runId} is incomplete (needs ${SNAPSHOT_FILE}, ${PSEUDONYMISED_FILE} and appendices/): nothing was published.`,
+    );
   }
   adoptLegacyWarehouse(paths);
   replaceSymlink(paths.current, path.relative(paths.root, dir), runId);

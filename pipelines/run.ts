@@ -19,7 +19,14 @@ import { runFingerprint } from './ops/unchanged.js';
 import { withRetry, isTransientError } from './ops/retry.js';
 import { openWorkingDatabase } from './ops/working-db.js';
 import type { DataPaths } from '../core/paths.js';
-import { ensurePublicLinks, markPublished, publishedRunId, runFolder, snapshotWarehouse, switchCurrent } from './publish.js';
+import {
+  ensurePublicLinks,
+  markPublished,
+  publishedRunId,
+  runFolder,
+  snapshotWarehouse,
+  switchCurrent,
+} from './publish.js';
 import { PSEUDONYMISED_FILE, writePseudonymisedWarehouse } from './pseudonymise.js';
 import { readFileSync } from 'node:fs';
 import { dbtBuild, dbtDocsGenerate, type DbtHooks, type DbtSummary } from './transform/dbt.js';
@@ -112,11 +119,22 @@ export interface AnalystFilesRecord {
 }
 
 export const newRunId = (now = new Date()): string =>
-  `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${Math.random().toString(16).slice(2, 6)}`;
+  `${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${Math.random().toString(16).slice(2, 6)}`;
 
 export const runRecordFile = (paths: DataPaths, runId: string): string => path.join(paths.runs, `${runId}.json`);
 
-export async function extractStage(paths: DataPaths, inputDir: string, runId: string, log: Logger, mappings?: Readonly<Record<string, string>>, ssda903Year?: string, completeness?: CompletenessRules): Promise<ExtractSummary> {
+export async function extractStage(
+  paths: DataPaths,
+  inputDir: string,
+  runId: string,
+  log: Logger,
+  mappings?: Readonly<Record<string, string>>,
+  ssda903Year?: string,
+  completeness?: CompletenessRules,
+): Promise<ExtractSummary> {
   const summary = await withWarehouse(paths.workWarehouse, {}, async (db) => {
     const s = await extract(db, { inputDir, runId, log, mappings, ssda903Year, completeness });
     await faultPause(paths.root, 'extract'); // test-only: killed here, with the working database open and unflushed
@@ -124,14 +142,39 @@ export async function extractStage(paths: DataPaths, inputDir: string, runId: st
   });
   const msg = `extract: ${summary.files.length} file(s), ${summary.read.toLocaleString('en-GB')} rows read, ${summary.landed.toLocaleString('en-GB')} landed, ${summary.rejected.toLocaleString('en-GB')} rejected`;
   if (summary.failed > 0) {
-    throw new StageError('extract', `${summary.failed} file(s) could not be loaded: ${summary.files.filter((f) => f.status === 'failed').map((f) => f.error).join(' | ')}`, { files: summary.files.length, read: summary.read, landed: summary.landed, rejected: summary.rejected });
+    throw new StageError(
+      'extract',
+      `${summary.failed} file(s) could not be loaded: ${summary.files
+        .filter((f) => f.status === 'failed')
+        .map((f) => f.error)
+        .join(' | ')}`,
+      { files: summary.files.length, read: summary.read, landed: summary.landed, rejected: summary.rejected },
+    );
   }
-  log.info({ stage: 'extract', ...summary, files: undefined, passedOver: undefined, shortfalls: undefined, schemaChanges: summary.schemaChanges.length, notRelanded: summary.notRelanded.length, held: summary.held.length }, msg);
-  for (const h of summary.held) log.warn({ stage: 'extract', source: h.source, file: h.file, reason: h.reason }, `extract: HELD ${h.message}`);
+  log.info(
+    {
+      stage: 'extract',
+      ...summary,
+      files: undefined,
+      passedOver: undefined,
+      shortfalls: undefined,
+      schemaChanges: summary.schemaChanges.length,
+      notRelanded: summary.notRelanded.length,
+      held: summary.held.length,
+    },
+    msg,
+  );
+  for (const h of summary.held)
+    log.warn({ stage: 'extract', source: h.source, file: h.file, reason: h.reason }, `extract: HELD ${h.message}`);
   return summary;
 }
 
-export async function transformStage(paths: DataPaths, log: Logger, pseudonymKeyFile: string, hooks: DbtHooks = {}): Promise<DbtSummary> {
+export async function transformStage(
+  paths: DataPaths,
+  log: Logger,
+  pseudonymKeyFile: string,
+  hooks: DbtHooks = {},
+): Promise<DbtSummary> {
   const summary = await dbtBuild({
     warehouse: paths.workWarehouse,
     workDir: paths.workDir,
@@ -148,35 +191,67 @@ export async function transformStage(paths: DataPaths, log: Logger, pseudonymKey
   });
   await faultPause(paths.root, 'transform');
   if (!summary.ok) {
-    throw new StageError('transform', `dbt build failed (${summary.failed} of ${summary.models + summary.tests + summary.seeds} nodes): ${summary.failures.slice(0, 5).join('; ')}`, {
-      models: summary.models,
-      tests: summary.tests,
-      seeds: summary.seeds,
-      testsPassed: summary.testsPassed,
-      testsFailed: summary.testsFailed,
-      warned: summary.warned,
-    });
+    throw new StageError(
+      'transform',
+      `dbt build failed (${summary.failed} of ${summary.models + summary.tests + summary.seeds} nodes): ${summary.failures.slice(0, 5).join('; ')}`,
+      {
+        models: summary.models,
+        tests: summary.tests,
+        seeds: summary.seeds,
+        testsPassed: summary.testsPassed,
+        testsFailed: summary.testsFailed,
+        warned: summary.warned,
+      },
+    );
   }
-  log.info({ stage: 'transform', ...summary, failures: undefined }, `transform: dbt build passed: ${summary.seeds} seeds, ${summary.models} models, ${summary.tests} tests (${summary.warned} warnings) in ${(summary.durationMs / 1000).toFixed(1)} s`);
+  log.info(
+    { stage: 'transform', ...summary, failures: undefined },
+    `transform: dbt build passed: ${summary.seeds} seeds, ${summary.models} models, ${summary.tests} tests (${summary.warned} warnings) in ${(summary.durationMs / 1000).toFixed(1)} s`,
+  );
   return summary;
 }
 
 /** `dbt docs generate` on the built warehouse; a failure is a warning: docs never hold the appendices back. */
-async function docsStage(paths: DataPaths, log: Logger, hooks: DbtHooks, analyst: AnalystFilesRecord, pseudonymKeyFile?: string): Promise<string | null> {
+async function docsStage(
+  paths: DataPaths,
+  log: Logger,
+  hooks: DbtHooks,
+  analyst: AnalystFilesRecord,
+  pseudonymKeyFile?: string,
+): Promise<string | null> {
   try {
     const started = Date.now();
-    const target = await dbtDocsGenerate({ warehouse: paths.workWarehouse, workDir: paths.workDir, logDir: paths.logs, log, hooks, pseudonymKeyFile });
-    log.info({ stage: 'transform', ms: Date.now() - started }, `transform: dbt docs generated (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    const target = await dbtDocsGenerate({
+      warehouse: paths.workWarehouse,
+      workDir: paths.workDir,
+      logDir: paths.logs,
+      log,
+      hooks,
+      pseudonymKeyFile,
+    });
+    log.info(
+      { stage: 'transform', ms: Date.now() - started },
+      `transform: dbt docs generated (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
     return target;
   } catch (e) {
     analyst.warnings.push(`dbt docs not generated: ${errorMessage(e).split('\n')[0]}`);
-    log.warn({ stage: 'transform', err: errorMessage(e) }, `transform: dbt docs not generated (${errorMessage(e).split('\n')[0]}); the run publishes without them`);
+    log.warn(
+      { stage: 'transform', err: errorMessage(e) },
+      `transform: dbt docs not generated (${errorMessage(e).split('\n')[0]}); the run publishes without them`,
+    );
     return null;
   }
 }
 
 /** Docs and Parquet into the run's folder before the switch; a failure is recorded and logged, never fatal. */
-async function publishAnalystFiles(martsFrom: string, folder: string, docsTarget: string | null, log: Logger, analyst: AnalystFilesRecord): Promise<void> {
+async function publishAnalystFiles(
+  martsFrom: string,
+  folder: string,
+  docsTarget: string | null,
+  log: Logger,
+  analyst: AnalystFilesRecord,
+): Promise<void> {
   if (docsTarget) {
     try {
       publishDocs(docsTarget, folder);
@@ -190,10 +265,16 @@ async function publishAnalystFiles(martsFrom: string, folder: string, docsTarget
     const started = Date.now();
     const files = await writeMartsParquet(martsFrom, folder);
     analyst.parquetFiles = files.length;
-    log.info({ stage: 'publish', tables: files.length, rows: files.reduce((n, f) => n + f.rows, 0), ms: Date.now() - started }, `publish: ${files.length} marts written as Parquet (${Date.now() - started} ms)`);
+    log.info(
+      { stage: 'publish', tables: files.length, rows: files.reduce((n, f) => n + f.rows, 0), ms: Date.now() - started },
+      `publish: ${files.length} marts written as Parquet (${Date.now() - started} ms)`,
+    );
   } catch (e) {
     analyst.warnings.push(`marts not written as Parquet: ${errorMessage(e)}`);
-    log.warn({ stage: 'publish', err: errorMessage(e) }, `publish: marts not written as Parquet (${errorMessage(e)}); the run publishes without them`);
+    log.warn(
+      { stage: 'publish', err: errorMessage(e) },
+      `publish: marts not written as Parquet (${errorMessage(e)}); the run publishes without them`,
+    );
   }
 }
 
@@ -232,7 +313,9 @@ function unchangedSince(paths: DataPaths, extracted: ExtractSummary, fingerprint
   if (extracted.files.length === 0 || extracted.files.some((f) => f.status !== 'skipped')) return null;
   const pubId = publishedRunId(paths);
   const published = pubId ? readRecord(runRecordFile(paths, pubId)) : null;
-  return published?.status === 'succeeded' && published.published && published.fingerprint === fingerprint ? published : null;
+  return published?.status === 'succeeded' && published.published && published.fingerprint === fingerprint
+    ? published
+    : null;
 }
 
 /** One run's record and the helpers every step uses to run a stage, retry, and write the record and ledger. */
@@ -255,11 +338,25 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
   try {
     const { summary, workingDbRestored } = await extractStep(c);
     const pseudonymKey = ensurePseudonymKey(opts.pseudonymKeyFile, log);
-    c.record.fingerprint = runFingerprint({ config: opts.config, reports: opts.reports, mappings: opts.mappings, files: summary.files, pseudonymKeyId: pseudonymKeyId(pseudonymKey) });
+    c.record.fingerprint = runFingerprint({
+      config: opts.config,
+      reports: opts.reports,
+      mappings: opts.mappings,
+      files: summary.files,
+      pseudonymKeyId: pseudonymKeyId(pseudonymKey),
+    });
     const kept = opts.force || workingDbRestored ? null : unchangedSince(paths, summary, c.record.fingerprint);
     if (kept) return await keepPublished(c, kept);
     // Validation is not a stage that can fail: it always returns, saying "not run" and why when it could not.
-    c.record.validation = await validateReturns({ config: opts.config, workWarehouse: paths.workWarehouse, workDir: paths.workDir, inputDir: opts.inputDir, runId, log, children: opts.children });
+    c.record.validation = await validateReturns({
+      config: opts.config,
+      workWarehouse: paths.workWarehouse,
+      workDir: paths.workDir,
+      inputDir: opts.inputDir,
+      runId,
+      log,
+      children: opts.children,
+    });
     c.save();
     const analyst: AnalystFilesRecord = { docs: false, parquetFiles: 0, warnings: [] };
     const docsTarget = await transformStep(c, analyst);
@@ -268,7 +365,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
     c.record.warehouse = paths.warehouse;
     c.record.appendices = paths.appendices;
     c.record.files = files;
-    log.info({ runId, ms: Date.now() - c.started }, `run ${runId}: succeeded in ${((Date.now() - c.started) / 1000).toFixed(1)} s`);
+    log.info(
+      { runId, ms: Date.now() - c.started },
+      `run ${runId}: succeeded in ${((Date.now() - c.started) / 1000).toFixed(1)} s`,
+    );
     return c.record;
   } catch (e) {
     return await recordFailure(c, e);
@@ -281,7 +381,17 @@ export async function runPipeline(opts: RunOptions): Promise<RunRecord> {
 /** The run's record, written at once so `csp status` sees the run from its first moment, and its stage runner. */
 function startRun(opts: RunOptions): RunContext {
   const { paths, log, runId, config } = opts;
-  const record: RunRecord = { runId, status: 'running', trigger: opts.trigger ?? 'manual', pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString(), inputDir: opts.inputDir, stages: {}, published: false };
+  const record: RunRecord = {
+    runId,
+    status: 'running',
+    trigger: opts.trigger ?? 'manual',
+    pid: process.pid,
+    hostname: hostname(),
+    startedAt: new Date().toISOString(),
+    inputDir: opts.inputDir,
+    stages: {},
+    published: false,
+  };
   const save = () => writeJsonAtomic(runRecordFile(paths, runId), record);
   save();
   const retry = <T>(what: string, work: () => Promise<T>) =>
@@ -289,11 +399,19 @@ function startRun(opts: RunOptions): RunContext {
       ...config.ops.retry,
       isTransient: isTransientError,
       onRetry: (e, attempt, delayMs) =>
-        log.warn({ stage: what, attempt, delayMs, err: errorMessage(e) }, `${what}: ${errorMessage(e).split('\n')[0]}: looks temporary, retrying in ${delayMs} ms (try ${attempt + 1} of ${config.ops.retry.attempts})`),
+        log.warn(
+          { stage: what, attempt, delayMs, err: errorMessage(e) },
+          `${what}: ${errorMessage(e).split('\n')[0]}: looks temporary, retrying in ${delayMs} ms (try ${attempt + 1} of ${config.ops.retry.attempts})`,
+        ),
     });
-  const ledger = (extra: Parameters<typeof syncLedger>[2] = {}) => retry('ledger', () => syncLedger(paths.workWarehouse, [record], extra));
+  const ledger = (extra: Parameters<typeof syncLedger>[2] = {}) =>
+    retry('ledger', () => syncLedger(paths.workWarehouse, [record], extra));
 
-  const stage = async <T>(name: Stage, work: () => Promise<T>, describe: (r: T) => Partial<StageRecord>): Promise<T> => {
+  const stage = async <T>(
+    name: Stage,
+    work: () => Promise<T>,
+    describe: (r: T) => Partial<StageRecord>,
+  ): Promise<T> => {
     const rec: StageRecord = { status: 'running', startedAt: new Date().toISOString(), attempts: 0 };
     record.stages[name] = rec;
     save();
@@ -303,13 +421,22 @@ function startRun(opts: RunOptions): RunContext {
         rec.attempts++;
         return work();
       });
-      Object.assign(rec, describe(result), { status: 'succeeded', finishedAt: new Date().toISOString(), ms: Date.now() - t0 });
+      Object.assign(rec, describe(result), {
+        status: 'succeeded',
+        finishedAt: new Date().toISOString(),
+        ms: Date.now() - t0,
+      });
       if (name !== 'publish') await ledger(); // publish writes its own entry before the snapshot is taken
       save();
       return result;
     } catch (e) {
       const err = e instanceof StageError ? e : new StageError(name, errorMessage(e));
-      Object.assign(rec, err.details, { status: 'failed', finishedAt: new Date().toISOString(), ms: Date.now() - t0, error: err.message });
+      Object.assign(rec, err.details, {
+        status: 'failed',
+        finishedAt: new Date().toISOString(),
+        ms: Date.now() - t0,
+        error: err.message,
+      });
       throw err;
     }
   };
@@ -328,8 +455,18 @@ async function extractStep(c: RunContext): Promise<{ summary: ExtractSummary; wo
       // First touch of the working database: repair it if a crash damaged it, then record this run.
       // (No retries in here: the stage as a whole is retried when a failure looks temporary.)
       workingDbRestored = await openWorkingDatabase(paths, log);
-      await syncLedger(paths.workWarehouse, [...(opts.recovered ?? []), record], { sweep: { thisRunId: runId, publishedRunId: publishedRunId(paths) } });
-      const summary = await extractStage(paths, opts.inputDir, runId, log, opts.mappings, config.returns.ssda903.collectionYear, config.completeness);
+      await syncLedger(paths.workWarehouse, [...(opts.recovered ?? []), record], {
+        sweep: { thisRunId: runId, publishedRunId: publishedRunId(paths) },
+      });
+      const summary = await extractStage(
+        paths,
+        opts.inputDir,
+        runId,
+        log,
+        opts.mappings,
+        config.returns.ssda903.collectionYear,
+        config.completeness,
+      );
       record.held = summary.held;
       record.sheetsPassedOver = summary.passedOver;
       record.workbookShortfalls = summary.shortfalls;
@@ -338,10 +475,22 @@ async function extractStep(c: RunContext): Promise<{ summary: ExtractSummary; wo
       await withWarehouse(paths.workWarehouse, { readOnly: true }, async (db) => {
         record.freshness = evaluateFreshness(await readSourceTimes(db), config.ops.freshness);
       });
-      for (const f of record.freshness ?? []) if (f.stale) log.warn({ stage: 'extract', source: f.source, ageDays: f.ageDays, maxAgeDays: f.maxAgeDays }, `freshness: ${describeStale(f)}: check the export job`);
+      for (const f of record.freshness ?? [])
+        if (f.stale)
+          log.warn(
+            { stage: 'extract', source: f.source, ageDays: f.ageDays, maxAgeDays: f.maxAgeDays },
+            `freshness: ${describeStale(f)}: check the export job`,
+          );
       return summary;
     },
-    (s) => ({ files: s.files.length, read: s.read, landed: s.landed, rejected: s.rejected, skipped: s.files.filter((f) => f.status === 'skipped').length, held: s.held.length }),
+    (s) => ({
+      files: s.files.length,
+      read: s.read,
+      landed: s.landed,
+      rejected: s.rejected,
+      skipped: s.files.filter((f) => f.status === 'skipped').length,
+      held: s.held.length,
+    }),
   );
   return { summary, workingDbRestored };
 }
@@ -352,8 +501,16 @@ async function keepPublished(c: RunContext, kept: RunRecord): Promise<RunRecord>
   const { paths, log, runId } = opts;
   const extracted = record.stages.extract!;
   const now = new Date().toISOString();
-  for (const name of ['transform', 'report', 'publish'] as const) record.stages[name] = { status: 'skipped', startedAt: now, finishedAt: now, ms: 0, attempts: 0 };
-  Object.assign(record, { status: 'succeeded', unchanged: { keptRunId: kept.runId }, files: kept.files, warehouse: paths.warehouse, appendices: paths.appendices, finishedAt: now });
+  for (const name of ['transform', 'report', 'publish'] as const)
+    record.stages[name] = { status: 'skipped', startedAt: now, finishedAt: now, ms: 0, attempts: 0 };
+  Object.assign(record, {
+    status: 'succeeded',
+    unchanged: { keptRunId: kept.runId },
+    files: kept.files,
+    warehouse: paths.warehouse,
+    appendices: paths.appendices,
+    finishedAt: now,
+  });
   log.info(
     { runId, keptRunId: kept.runId, skipped: extracted.skipped, ms: Date.now() - c.started },
     `run ${runId}: nothing changed since run ${kept.runId} (all ${extracted.files} export(s) unchanged, same dbt project, settings and code): kept its warehouse and appendices, skipped transform and report. \`csp run --force\` rebuilds anyway.`,
@@ -369,12 +526,22 @@ async function transformStep(c: RunContext, analyst: AnalystFilesRecord): Promis
   await c.stage(
     'transform',
     async () => {
-      const hooks: DbtHooks = { onSpawn: (pid, command) => children?.add(pid, command), onExit: (pid) => children?.remove(pid) };
+      const hooks: DbtHooks = {
+        onSpawn: (pid, command) => children?.add(pid, command),
+        onExit: (pid) => children?.remove(pid),
+      };
       const summary = await transformStage(paths, log, pseudonymKeyFile, hooks);
       docsTarget = await docsStage(paths, log, hooks, analyst, pseudonymKeyFile);
       return summary;
     },
-    (s) => ({ models: s.models, tests: s.tests, seeds: s.seeds, testsPassed: s.testsPassed, testsFailed: s.testsFailed, warned: s.warned }),
+    (s) => ({
+      models: s.models,
+      tests: s.tests,
+      seeds: s.seeds,
+      testsPassed: s.testsPassed,
+      testsFailed: s.testsFailed,
+      warned: s.warned,
+    }),
   );
   return docsTarget;
 }
@@ -386,7 +553,9 @@ async function reportStep(c: RunContext): Promise<ManifestEntry[]> {
   return c.stage(
     'report',
     async () => {
-      const entries = await withWarehouse(paths.workWarehouse, { readOnly: true }, (db) => buildReports(db, { config, dataRoot: paths.root, outDir, runId, log, requests: reports }));
+      const entries = await withWarehouse(paths.workWarehouse, { readOnly: true }, (db) =>
+        buildReports(db, { config, dataRoot: paths.root, outDir, runId, log, requests: reports }),
+      );
       await faultPause(paths.root, 'report'); // test-only: appendices written, manifest not yet
       writeManifest(outDir, entries, runId);
       return entries;
@@ -426,7 +595,10 @@ async function publishStep(c: RunContext, docsTarget: string | null, analyst: An
         ensurePublicLinks(paths);
         markPublished(paths, runId, publishedAt);
       } catch (e) {
-        log.warn({ err: errorMessage(e) }, `publish: published, but tidying the links failed (${errorMessage(e)}); the next run repairs them`);
+        log.warn(
+          { err: errorMessage(e) },
+          `publish: published, but tidying the links failed (${errorMessage(e)}); the next run repairs them`,
+        );
       }
     },
     () => ({}),
@@ -438,13 +610,25 @@ async function recordFailure(c: RunContext, e: unknown): Promise<RunRecord> {
   const { record } = c;
   const { paths, log, runId } = c.opts;
   const err = e instanceof StageError ? e : new StageError('extract', errorMessage(e));
-  Object.assign(record, { status: 'failed', published: false, publishedAt: undefined, failedStage: err.stage, error: err.message });
-  log.error({ runId, stage: err.stage, err: err.message }, `run ${runId}: FAILED at ${err.stage}: ${err.message}. The published warehouse and appendices were left as they were.`);
+  Object.assign(record, {
+    status: 'failed',
+    published: false,
+    publishedAt: undefined,
+    failedStage: err.stage,
+    error: err.message,
+  });
+  log.error(
+    { runId, stage: err.stage, err: err.message },
+    `run ${runId}: FAILED at ${err.stage}: ${err.message}. The published warehouse and appendices were left as they were.`,
+  );
   record.finishedAt = new Date().toISOString();
   try {
     await syncLedger(paths.workWarehouse, [record]);
   } catch (le) {
-    log.warn({ err: errorMessage(le) }, `ledger: could not record the failure in ops.runs (${errorMessage(le)}); runs/${runId}.json has it`);
+    log.warn(
+      { err: errorMessage(le) },
+      `ledger: could not record the failure in ops.runs (${errorMessage(le)}); runs/${runId}.json has it`,
+    );
   }
   return record;
 }

@@ -4,7 +4,17 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 /** `head`: a HEAD request for a file (its headers, not its bytes); `sign-in-busy`: refused while too many sign-ins were being checked. */
-export type AuditEvent = 'download' | 'view' | 'head' | 'denied' | 'missing' | 'sign-in' | 'sign-in-failed' | 'sign-in-rate-limited' | 'sign-in-busy' | 'sign-out';
+export type AuditEvent =
+  | 'download'
+  | 'view'
+  | 'head'
+  | 'denied'
+  | 'missing'
+  | 'sign-in'
+  | 'sign-in-failed'
+  | 'sign-in-rate-limited'
+  | 'sign-in-busy'
+  | 'sign-out';
 
 export interface AuditRecord {
   at: string;
@@ -30,7 +40,12 @@ const clean = (s: string | null | undefined, max: number): string | null | undef
 export function auditLog(file: string, now: () => Date = () => new Date()): Audit {
   mkdirSync(path.dirname(file), { recursive: true });
   return (r) => {
-    const record: AuditRecord = { at: now().toISOString(), ...r, user: clean(r.user, 128) ?? null, userAgent: clean(r.userAgent, 256) ?? undefined };
+    const record: AuditRecord = {
+      at: now().toISOString(),
+      ...r,
+      user: clean(r.user, 128) ?? null,
+      userAgent: clean(r.userAgent, 256) ?? undefined,
+    };
     appendFileSync(file, JSON.stringify(record) + '\n', { mode: 0o640 });
   };
 }

@@ -45,7 +45,12 @@ export const isFileId = (s: string): boolean => /^[0-9a-f]{24}$/.test(s);
 /** A manifest names files in its own folder only: anything else (a sub-path, a dot file) is not served. */
 const plainFileName = (name: unknown): name is string =>
   // eslint-disable-next-line no-control-regex -- a NUL in a file name is refused on purpose
-  typeof name === 'string' && name.length > 0 && name === path.basename(name) && !name.startsWith('.') && name !== MANIFEST && !/[\\/\u0000]/.test(name);
+  typeof name === 'string' &&
+  name.length > 0 &&
+  name === path.basename(name) &&
+  !name.startsWith('.') &&
+  name !== MANIFEST &&
+  !/[\\/\u0000]/.test(name);
 
 function readManifest(dir: string, problems: string[]): ManifestEntry[] {
   const file = path.join(dir, MANIFEST);
@@ -55,8 +60,14 @@ function readManifest(dir: string, problems: string[]): ManifestEntry[] {
     if (!Array.isArray(parsed.files)) throw new Error('it has no "files" list');
     const entries: ManifestEntry[] = [];
     for (const [i, e] of (parsed.files as ManifestEntry[]).entries()) {
-      if (!plainFileName(e?.file) || (e.variant !== 'public' && e.variant !== 'restricted') || !/^[0-9a-f]{64}$/.test(String(e.sha256))) {
-        problems.push(`${file}: entry ${i + 1} is not a plain file name with a variant and sha256, so it is not offered`);
+      if (
+        !plainFileName(e?.file) ||
+        (e.variant !== 'public' && e.variant !== 'restricted') ||
+        !/^[0-9a-f]{64}$/.test(String(e.sha256))
+      ) {
+        problems.push(
+          `${file}: entry ${i + 1} is not a plain file name with a variant and sha256, so it is not offered`,
+        );
         continue;
       }
       // A report naming children is restricted whatever its manifest says.
@@ -71,7 +82,10 @@ function readManifest(dir: string, problems: string[]): ManifestEntry[] {
 
 const readMarker = (dir: string): string | null => {
   try {
-    return (JSON.parse(readFileSync(path.join(dir, PUBLISHED_MARKER), 'utf8')) as { publishedAt?: string }).publishedAt ?? null;
+    return (
+      (JSON.parse(readFileSync(path.join(dir, PUBLISHED_MARKER), 'utf8')) as { publishedAt?: string }).publishedAt ??
+      null
+    );
   } catch {
     return null;
   }
@@ -82,7 +96,11 @@ export function readCatalogue(paths: DataPaths): Catalogue {
   const files: CatalogueFile[] = [];
   const runs: PublishedRun[] = [];
   const currentRun = publishedRunId(paths);
-  const folders = existsSync(paths.published) ? readdirSync(paths.published, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
+  const folders = existsSync(paths.published)
+    ? readdirSync(paths.published, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+    : [];
   for (const run of folders) {
     const dir = runFolder(paths, run);
     const publishedAt = readMarker(dir);
@@ -92,12 +110,28 @@ export function readCatalogue(paths: DataPaths): Catalogue {
     runs.push({ runId: run, publishedAt, current });
     const appendices = path.join(dir, 'appendices');
     for (const e of readManifest(appendices, problems)) {
-      files.push({ ...e, id: fileId('published', run, e.file), origin: 'published', folderRun: run, current, publishedAt, absPath: path.join(appendices, e.file) });
+      files.push({
+        ...e,
+        id: fileId('published', run, e.file),
+        origin: 'published',
+        folderRun: run,
+        current,
+        publishedAt,
+        absPath: path.join(appendices, e.file),
+      });
     }
   }
   const reports = path.join(paths.root, 'reports');
   for (const e of readManifest(reports, problems)) {
-    files.push({ ...e, id: fileId('on-demand', 'reports', e.file), origin: 'on-demand', folderRun: null, current: true, publishedAt: null, absPath: path.join(reports, e.file) });
+    files.push({
+      ...e,
+      id: fileId('on-demand', 'reports', e.file),
+      origin: 'on-demand',
+      folderRun: null,
+      current: true,
+      publishedAt: null,
+      absPath: path.join(reports, e.file),
+    });
   }
   runs.sort((a, b) => (b.publishedAt ?? b.runId).localeCompare(a.publishedAt ?? a.runId));
   return { files: sortNewestFirst(files), runs, problems };
@@ -106,9 +140,16 @@ export function readCatalogue(paths: DataPaths): Catalogue {
 type Sortable = Pick<ManifestEntry, 'generatedAt' | 'appendix' | 'variant'> & { format?: string };
 /** Newest first; then by appendix number, public before restricted, Excel before PDF. */
 export const sortNewestFirst = <T extends Sortable>(items: T[]): T[] =>
-  [...items].sort((a, b) => b.generatedAt.localeCompare(a.generatedAt) || a.appendix.localeCompare(b.appendix, 'en-GB', { numeric: true }) || a.variant.localeCompare(b.variant) || (a.format ?? '').localeCompare(b.format ?? ''));
+  [...items].sort(
+    (a, b) =>
+      b.generatedAt.localeCompare(a.generatedAt) ||
+      a.appendix.localeCompare(b.appendix, 'en-GB', { numeric: true }) ||
+      a.variant.localeCompare(b.variant) ||
+      (a.format ?? '').localeCompare(b.format ?? ''),
+  );
 
-export const visibleVariants = (role: Role): Variant[] => (role === 'performance' ? ['public', 'restricted'] : ['public']);
+export const visibleVariants = (role: Role): Variant[] =>
+  role === 'performance' ? ['public', 'restricted'] : ['public'];
 export const canSee = (role: Role, variant: Variant): boolean => visibleVariants(role).includes(variant);
 
 /** One appendix (report, period and variant of one run) with its Excel and PDF files: a row on the page. */
@@ -136,7 +177,21 @@ export function groupRows(files: CatalogueFile[]): AppendixRow[] {
     const key = [f.origin, f.folderRun ?? '', f.runId, f.report, f.periodEnd, f.variant].join('|');
     let row = rows.get(key);
     if (!row) {
-      row = { key, report: f.report, title: f.title, appendix: f.appendix, period: f.period, periodEnd: f.periodEnd, variant: f.variant, committee: f.committee, meetingDate: f.meetingDate, runId: f.runId, origin: f.origin, dataAsAt: f.dataAsAt, generatedAt: f.generatedAt };
+      row = {
+        key,
+        report: f.report,
+        title: f.title,
+        appendix: f.appendix,
+        period: f.period,
+        periodEnd: f.periodEnd,
+        variant: f.variant,
+        committee: f.committee,
+        meetingDate: f.meetingDate,
+        runId: f.runId,
+        origin: f.origin,
+        dataAsAt: f.dataAsAt,
+        generatedAt: f.generatedAt,
+      };
       rows.set(key, row);
     }
     if (f.format === 'xlsx') row.xlsx = f;
@@ -152,11 +207,19 @@ export interface Filter {
 
 /** Keep the files a role may see that match the filter; filter values are only compared, never used as paths. */
 export function selectFiles(files: CatalogueFile[], role: Role, filter: Filter = {}): CatalogueFile[] {
-  return files.filter((f) => canSee(role, f.variant) && (!filter.report || f.report === filter.report) && (!filter.period || f.periodEnd === filter.period));
+  return files.filter(
+    (f) =>
+      canSee(role, f.variant) &&
+      (!filter.report || f.report === filter.report) &&
+      (!filter.period || f.periodEnd === filter.period),
+  );
 }
 
 /** The choices for the filter form: each report and each period end present, with their labels. */
-export function filterChoices(files: CatalogueFile[]): { reports: { value: string; label: string }[]; periods: { value: string; label: string }[] } {
+export function filterChoices(files: CatalogueFile[]): {
+  reports: { value: string; label: string }[];
+  periods: { value: string; label: string }[];
+} {
   const reports = new Map<string, string>();
   const periods = new Map<string, string>();
   for (const f of files) {
@@ -164,7 +227,9 @@ export function filterChoices(files: CatalogueFile[]): { reports: { value: strin
     periods.set(f.periodEnd, f.period);
   }
   return {
-    reports: [...reports].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'en-GB', { numeric: true })),
+    reports: [...reports]
+      .map(([value, label]) => ({ value, label }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'en-GB', { numeric: true })),
     periods: [...periods].map(([value, label]) => ({ value, label })).sort((a, b) => b.value.localeCompare(a.value)),
   };
 }

@@ -21,7 +21,8 @@ describe('password hashing', () => {
   });
 
   it('refuses malformed or empty stored hashes instead of throwing', async () => {
-    for (const bad of ['', 'plain', 'scrypt$x$8$1$abc$def', 'bcrypt$1$2$3$4$5', 'scrypt$4096$8$1$c2FsdA==$']) expect(await verifyPassword('anything at all', bad)).toBe(false);
+    for (const bad of ['', 'plain', 'scrypt$x$8$1$abc$def', 'bcrypt$1$2$3$4$5', 'scrypt$4096$8$1$c2FsdA==$'])
+      expect(await verifyPassword('anything at all', bad)).toBe(false);
   });
 
   it('asks for at least 12 characters', () => {

@@ -34,11 +34,20 @@ afterEach(async () => {
 
 async function portal(portalConfig: ConfigInput['portal'] = {}) {
   const auditFile = path.join(tempDir('portal-audit'), 'audit.log');
-  const app = await createPortal({ config: parseConfig({ portal: portalConfig }), paths: dataPaths(fx.root), log: silentLogger(), usersFile, auditFile });
+  const app = await createPortal({
+    config: parseConfig({ portal: portalConfig }),
+    paths: dataPaths(fx.root),
+    log: silentLogger(),
+    usersFile,
+    auditFile,
+  });
   apps.push(app);
   const audit = (): AuditRecord[] => {
     try {
-      return readFileSync(auditFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AuditRecord);
+      return readFileSync(auditFile, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as AuditRecord);
     } catch {
       return [];
     }
@@ -46,19 +55,29 @@ async function portal(portalConfig: ConfigInput['portal'] = {}) {
   return { app, audit };
 }
 
-const cookiesOf = (res: { cookies: { name: string; value: string }[] }) => Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
-const cookieHeader = (jar: Record<string, string>) => Object.entries(jar).map(([k, v]) => `${k}=${v}`).join('; ');
+const cookiesOf = (res: { cookies: { name: string; value: string }[] }) =>
+  Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
+const cookieHeader = (jar: Record<string, string>) =>
+  Object.entries(jar)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
 
 /** Fetch the sign-in form (its CSRF cookie and token) and post it. */
 async function signIn(app: FastifyInstance, username: string, password: string) {
   const form = await app.inject({ method: 'GET', url: '/login' });
   const jar = cookiesOf(form);
   const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
-  const res = await app.inject({ method: 'POST', url: '/login', headers: { cookie: cookieHeader(jar) }, payload: { _csrf: token, username, password } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/login',
+    headers: { cookie: cookieHeader(jar) },
+    payload: { _csrf: token, username, password },
+  });
   return { res, jar: { ...jar, ...cookiesOf(res) } };
 }
 
-const fixtureFile = (pred: (e: PortalFixture['files'][number]['entry']) => boolean) => fx.files.find((f) => f.entry.runId === fx.currentRun && pred(f.entry))!;
+const fixtureFile = (pred: (e: PortalFixture['files'][number]['entry']) => boolean) =>
+  fx.files.find((f) => f.entry.runId === fx.currentRun && pred(f.entry))!;
 const idOf = (f: PortalFixture['files'][number]) => fileId('published', fx.currentRun, f.entry.file);
 
 describe('portal over HTTP', () => {
@@ -88,7 +107,11 @@ describe('portal over HTTP', () => {
 
   it('refuses a sign-in form without its CSRF token, and a wrong password, and audits the failure', async () => {
     const { app, audit } = await portal();
-    const noToken = await app.inject({ method: 'POST', url: '/login', payload: { username: 'olive', password: 'olive password 1' } });
+    const noToken = await app.inject({
+      method: 'POST',
+      url: '/login',
+      payload: { username: 'olive', password: 'olive password 1' },
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.cookies.some((c) => c.name === SESSION_COOKIE)).toBe(false);
     const wrong = await signIn(app, 'olive', 'not the password');
@@ -127,14 +150,24 @@ describe('portal over HTTP', () => {
     expect(got.headers['content-type']).toBe('application/pdf');
     expect(got.headers['content-disposition']).toBe(`attachment; filename="${publicPdf.entry.file}"`);
     expect(createHash('sha256').update(got.rawPayload).digest('hex')).toBe(publicPdf.entry.sha256);
-    const view = await app.inject({ method: 'GET', url: `/files/${idOf(publicPdf)}/view`, headers: { cookie: officer } });
+    const view = await app.inject({
+      method: 'GET',
+      url: `/files/${idOf(publicPdf)}/view`,
+      headers: { cookie: officer },
+    });
     expect(view.headers['content-disposition']).toMatch(/^inline;/);
 
     const denied = await app.inject({ method: 'GET', url: `/files/${idOf(restricted)}`, headers: { cookie: officer } });
     expect(denied.statusCode).toBe(403);
     expect(denied.body).not.toContain(restricted.entry.sha256);
 
-    for (const url of ['/files/..%2F..%2Fusers.json', '/files/../users.json', `/files/${'0'.repeat(24)}`, '/files/users.json', `/files/${idOf(restricted).toUpperCase()}`]) {
+    for (const url of [
+      '/files/..%2F..%2Fusers.json',
+      '/files/../users.json',
+      `/files/${'0'.repeat(24)}`,
+      '/files/users.json',
+      `/files/${idOf(restricted).toUpperCase()}`,
+    ]) {
       expect((await app.inject({ method: 'GET', url, headers: { cookie: officer } })).statusCode, url).toBe(404);
     }
     // Signed out: no file at all.
@@ -144,7 +177,9 @@ describe('portal over HTTP', () => {
     const ok = await app.inject({ method: 'GET', url: `/files/${idOf(restricted)}`, headers: { cookie: performance } });
     expect(createHash('sha256').update(ok.rawPayload).digest('hex')).toBe(restricted.entry.sha256);
 
-    const files = audit().filter((a) => a.file).map((a) => [a.event, a.user, a.file, a.variant]);
+    const files = audit()
+      .filter((a) => a.file)
+      .map((a) => [a.event, a.user, a.file, a.variant]);
     expect(files).toEqual([
       ['download', 'olive', publicPdf.entry.file, 'public'],
       ['view', 'olive', publicPdf.entry.file, 'public'],
@@ -165,7 +200,11 @@ describe('portal over HTTP', () => {
       const res = await app.inject({ method: 'GET', url: `/files/${idOf(target)}`, headers: { cookie: officer } });
       expect(res.statusCode).toBe(500);
       expect(res.body).toContain('does not match the checksum');
-      expect(audit().at(-1)).toMatchObject({ event: 'denied', file: target.entry.file, reason: 'file does not match its manifest checksum' });
+      expect(audit().at(-1)).toMatchObject({
+        event: 'denied',
+        file: target.entry.file,
+        reason: 'file does not match its manifest checksum',
+      });
     } finally {
       writeFileSync(file, original);
     }
@@ -192,9 +231,17 @@ describe('portal over HTTP', () => {
     expect((await elsewhere.app.inject({ method: 'GET', url: '/', headers })).statusCode).toBe(303);
     // Behind the proxy, the audit log records the officer's address, not the proxy's.
     await on.app.inject({ method: 'GET', url: '/', headers: { ...headers, 'x-forwarded-for': '10.20.30.40' } });
-    await on.app.inject({ method: 'GET', url: '/', headers: { 'x-remote-user': 'mallory', 'x-forwarded-for': '10.20.30.41' } });
+    await on.app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { 'x-remote-user': 'mallory', 'x-forwarded-for': '10.20.30.41' },
+    });
     expect(on.audit().at(-1)).toMatchObject({ user: 'mallory', ip: '10.20.30.41' });
-    await elsewhere.app.inject({ method: 'GET', url: '/', headers: { 'x-remote-user': 'mallory', 'x-forwarded-for': '10.20.30.42' } });
+    await elsewhere.app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { 'x-remote-user': 'mallory', 'x-forwarded-for': '10.20.30.42' },
+    });
     expect(elsewhere.audit()).toEqual([]); // not from the proxy: the header is not even looked at
   });
 
@@ -206,19 +253,36 @@ describe('portal over HTTP', () => {
     const status = await app.inject({ method: 'GET', url: '/status', headers: { cookie: performance } });
     expect(status.statusCode).toBe(200);
     expect(status.body).toContain('NO RUNS YET'); // the fixture has published folders but no run records
-    const rows = (body: string) => [...body.matchAll(/<tr data-report="([^"]+)" data-variant="([^"]+)" data-period="([^"]+)"/g)].map((m) => m.slice(1).join(' '));
+    const rows = (body: string) =>
+      [...body.matchAll(/<tr data-report="([^"]+)" data-variant="([^"]+)" data-period="([^"]+)"/g)].map((m) =>
+        m.slice(1).join(' '),
+      );
     const all = rows((await app.inject({ method: 'GET', url: '/', headers: { cookie: officer } })).body);
-    expect(all.sort()).toEqual(['contact-activity public 2020-05-31', 'contact-activity public 2020-06-14', 'scorecard public 2020-06-14']);
-    const filtered = rows((await app.inject({ method: 'GET', url: '/?report=contact-activity&period=2020-06-14', headers: { cookie: officer } })).body);
+    expect(all.sort()).toEqual([
+      'contact-activity public 2020-05-31',
+      'contact-activity public 2020-06-14',
+      'scorecard public 2020-06-14',
+    ]);
+    const filtered = rows(
+      (
+        await app.inject({
+          method: 'GET',
+          url: '/?report=contact-activity&period=2020-06-14',
+          headers: { cookie: officer },
+        })
+      ).body,
+    );
     expect(filtered).toEqual(['contact-activity public 2020-06-14']);
     // An unknown filter value is ignored, not looked up.
-    expect(rows((await app.inject({ method: 'GET', url: '/?report=../../etc', headers: { cookie: officer } })).body).length).toBe(3);
+    expect(
+      rows((await app.inject({ method: 'GET', url: '/?report=../../etc', headers: { cookie: officer } })).body).length,
+    ).toBe(3);
     const history = await app.inject({ method: 'GET', url: '/history', headers: { cookie: performance } });
     expect(history.body).toContain(`Run ${fx.earlierRun}`);
     expect(history.body).not.toContain('20200616T031500Z-303'); // never published
   });
 
-  it('serves the published run\'s dbt docs to the performance team only, under a policy that lets nothing in from outside', async () => {
+  it("serves the published run's dbt docs to the performance team only, under a policy that lets nothing in from outside", async () => {
     const docs = path.join(fx.root, 'published', fx.currentRun, 'docs');
     const { app, audit } = await portal();
     const officer = cookieHeader((await signIn(app, 'olive', 'olive password 1')).jar);
@@ -241,8 +305,12 @@ describe('portal over HTTP', () => {
       expect(ok.headers['x-frame-options']).toBeDefined(); // helmet's other headers still apply
       expect(audit().at(-1)).toMatchObject({ event: 'view', user: 'percy', file: 'docs' });
       // The tab is offered to the performance team only.
-      expect((await app.inject({ method: 'GET', url: '/', headers: { cookie: performance } })).body).toContain('href="/docs"');
-      expect((await app.inject({ method: 'GET', url: '/', headers: { cookie: officer } })).body).not.toContain('href="/docs"');
+      expect((await app.inject({ method: 'GET', url: '/', headers: { cookie: performance } })).body).toContain(
+        'href="/docs"',
+      );
+      expect((await app.inject({ method: 'GET', url: '/', headers: { cookie: officer } })).body).not.toContain(
+        'href="/docs"',
+      );
     } finally {
       rmSync(docs, { recursive: true, force: true });
     }
@@ -250,7 +318,12 @@ describe('portal over HTTP', () => {
 });
 
 /** Send `head` at once, then `drip` one byte at a time every `everyMs`; resolve with what the server sent back and whether it hung up first. */
-function slowRequest(port: number, head: string, drip: string, everyMs: number): Promise<{ reply: string; cutOff: boolean }> {
+function slowRequest(
+  port: number,
+  head: string,
+  drip: string,
+  everyMs: number,
+): Promise<{ reply: string; cutOff: boolean }> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     let reply = '';
@@ -279,7 +352,8 @@ describe('portal under abuse (issue 15)', () => {
   it('ends a session when the password or the role changes, or the user is removed', async () => {
     const { app } = await portal();
     await addUser(usersFile, { username: 'ruth', role: 'officer', password: 'ruth password 1' });
-    const home = async (jar: Record<string, string>) => (await app.inject({ method: 'GET', url: '/', headers: { cookie: cookieHeader(jar) } })).statusCode;
+    const home = async (jar: Record<string, string>) =>
+      (await app.inject({ method: 'GET', url: '/', headers: { cookie: cookieHeader(jar) } })).statusCode;
     try {
       const first = (await signIn(app, 'ruth', 'ruth password 1')).jar;
       const other = (await signIn(app, 'ruth', 'ruth password 1')).jar; // a second browser
@@ -311,7 +385,12 @@ describe('portal under abuse (issue 15)', () => {
     const tries = async (a: FastifyInstance, password: string, i: number) => {
       const form = await a.inject({ method: 'GET', url: '/login', headers: { 'x-forwarded-for': `10.9.9.${i}` } });
       const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
-      const res = await a.inject({ method: 'POST', url: '/login', headers: { cookie: cookieHeader(cookiesOf(form)), 'x-forwarded-for': `10.9.9.${i}` }, payload: { _csrf: token, username: 'olive', password } });
+      const res = await a.inject({
+        method: 'POST',
+        url: '/login',
+        headers: { cookie: cookieHeader(cookiesOf(form)), 'x-forwarded-for': `10.9.9.${i}` },
+        payload: { _csrf: token, username: 'olive', password },
+      });
       return res.statusCode;
     };
     const codes = [];
@@ -322,9 +401,20 @@ describe('portal under abuse (issue 15)', () => {
 
     // Configured: the officer's own address is recorded, but only when it is an address.
     const proxied = await portal({ trustedProxy: { addresses: ['127.0.0.1'] } });
-    for (const xff of ['10.20.30.40', '<script>alert(1)</script>', 'not an address', '10.1.1.1, 999.1.1.1', '2001:db8::7']) {
+    for (const xff of [
+      '10.20.30.40',
+      '<script>alert(1)</script>',
+      'not an address',
+      '10.1.1.1, 999.1.1.1',
+      '2001:db8::7',
+    ]) {
       await signIn(proxied.app, 'nobody', 'x').catch(() => undefined);
-      await proxied.app.inject({ method: 'POST', url: '/login', headers: { 'x-forwarded-for': xff }, payload: { username: 'nobody', password: 'x' } });
+      await proxied.app.inject({
+        method: 'POST',
+        url: '/login',
+        headers: { 'x-forwarded-for': xff },
+        payload: { username: 'nobody', password: 'x' },
+      });
     }
     const ips = proxied.audit().map((a) => a.ip);
     expect(ips.length).toBeGreaterThan(0);
@@ -348,7 +438,11 @@ describe('portal under abuse (issue 15)', () => {
     const head = await app.inject({ method: 'HEAD', url: `/files/${idOf(pdf)}`, headers: { cookie: officer } });
     expect(head.statusCode).toBe(200);
     expect(head.rawPayload.length).toBe(0);
-    expect(audit().filter((a) => a.file).map((a) => [a.event, a.file])).toEqual([['head', pdf.entry.file]]);
+    expect(
+      audit()
+        .filter((a) => a.file)
+        .map((a) => [a.event, a.file]),
+    ).toEqual([['head', pdf.entry.file]]);
   });
 
   it('refuses a POST from another origin, even with a good CSRF token, and audits it', async () => {
@@ -356,7 +450,12 @@ describe('portal under abuse (issue 15)', () => {
     const post = async (origin: string | undefined) => {
       const form = await app.inject({ method: 'GET', url: '/login' });
       const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
-      return app.inject({ method: 'POST', url: '/login', headers: { cookie: cookieHeader(cookiesOf(form)), ...(origin ? { origin } : {}) }, payload: { _csrf: token, username: 'olive', password: 'olive password 1' } });
+      return app.inject({
+        method: 'POST',
+        url: '/login',
+        headers: { cookie: cookieHeader(cookiesOf(form)), ...(origin ? { origin } : {}) },
+        payload: { _csrf: token, username: 'olive', password: 'olive password 1' },
+      });
     };
     for (const origin of ['https://evil.example', 'null', 'http://localhost.evil.example:80']) {
       const res = await post(origin);
@@ -369,17 +468,28 @@ describe('portal under abuse (issue 15)', () => {
       ['denied', 'POST /login from another origin: http://localhost.evil.example:80'],
     ]);
     // Its own origin (the Host it was reached at, over http or https), a configured public one, or none at all.
-    for (const origin of ['http://localhost:80', 'https://localhost:80', 'https://reports.example.gov.uk', undefined]) expect((await post(origin)).statusCode, origin).toBe(303);
+    for (const origin of ['http://localhost:80', 'https://localhost:80', 'https://reports.example.gov.uk', undefined])
+      expect((await post(origin)).statusCode, origin).toBe(303);
   });
 
   it('refuses a flood of sign-ins at once (503) instead of queuing a real one behind their password checks', async () => {
-    const { app, audit } = await portal({ loginAttempts: { max: 1000, windowMinutes: 15 }, signInChecks: { concurrent: 1, queued: 1 } });
+    const { app, audit } = await portal({
+      loginAttempts: { max: 1000, windowMinutes: 15 },
+      signInChecks: { concurrent: 1, queued: 1 },
+    });
     const form = await app.inject({ method: 'GET', url: '/login' });
     const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
     const attempt = (username: string, password: string) =>
-      app.inject({ method: 'POST', url: '/login', headers: { cookie: cookieHeader(cookiesOf(form)) }, payload: { _csrf: token, username, password } });
+      app.inject({
+        method: 'POST',
+        url: '/login',
+        headers: { cookie: cookieHeader(cookiesOf(form)) },
+        payload: { _csrf: token, username, password },
+      });
     let floodChecked = 0;
-    const flood = Array.from({ length: 12 }, (_, i) => attempt(`flood${i}`, 'wrong password').then((r) => (r.statusCode === 401 && floodChecked++, r)));
+    const flood = Array.from({ length: 12 }, (_, i) =>
+      attempt(`flood${i}`, 'wrong password').then((r) => (r.statusCode === 401 && floodChecked++, r)),
+    );
     const real = await attempt('olive', 'olive password 1');
     // The real sign-in was answered before the flood's password checks had finished: refused, not queued.
     expect(real.statusCode).toBe(503);
@@ -397,8 +507,18 @@ describe('portal under abuse (issue 15)', () => {
     await app.listen({ host: '127.0.0.1', port: 0 });
     const port = (app.server.address() as { port: number }).port;
     const body = `username=olive&password=${'x'.repeat(200)}`;
-    const slowBody = slowRequest(port, `POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n`, body, 100);
-    const slowHeaders = slowRequest(port, 'GET /login HTTP/1.1\r\n', `Host: 127.0.0.1\r\nUser-Agent: ${'y'.repeat(200)}\r\n\r\n`, 100);
+    const slowBody = slowRequest(
+      port,
+      `POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n`,
+      body,
+      100,
+    );
+    const slowHeaders = slowRequest(
+      port,
+      'GET /login HTTP/1.1\r\n',
+      `Host: 127.0.0.1\r\nUser-Agent: ${'y'.repeat(200)}\r\n\r\n`,
+      100,
+    );
     const idle = slowRequest(port, '', 'x'.repeat(1), 60_000);
     const [b, h, i] = await Promise.all([slowBody, slowHeaders, idle]);
     expect(b.cutOff).toBe(true);

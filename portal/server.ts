@@ -9,7 +9,13 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { Config } from '../core/config.js';
 import type { Logger } from '../core/logger.js';
 import { buildStatus } from '../pipelines/ops/status.js';
@@ -21,7 +27,16 @@ import { GateFullError, HashGate } from './hash-gate.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { SessionStore } from './sessions.js';
 import { credentialStamp, findUser, readUsers, type Role } from './users.js';
-import { appendicesPage, historyPage, loginPage, messagePage, page, statusPage, STYLESHEET_HASH, type Viewer } from './views.js';
+import {
+  appendicesPage,
+  historyPage,
+  loginPage,
+  messagePage,
+  page,
+  statusPage,
+  STYLESHEET_HASH,
+  type Viewer,
+} from './views.js';
 
 export const SESSION_COOKIE = 'csp_session';
 
@@ -43,10 +58,18 @@ export interface PortalSettings {
 }
 
 /** Where the users file and audit log live: the config's paths (relative to the config file), else the data folder. */
-export function portalFiles(config: Config, configBase: string, paths: DataPaths): { usersFile: string; auditFile: string } {
+export function portalFiles(
+  config: Config,
+  configBase: string,
+  paths: DataPaths,
+): { usersFile: string; auditFile: string } {
   return {
-    usersFile: config.portal.usersFile ? path.resolve(configBase, config.portal.usersFile) : path.join(paths.root, 'users.json'),
-    auditFile: config.portal.auditLog ? path.resolve(configBase, config.portal.auditLog) : path.join(paths.logs, 'portal-audit.log'),
+    usersFile: config.portal.usersFile
+      ? path.resolve(configBase, config.portal.usersFile)
+      : path.join(paths.root, 'users.json'),
+    auditFile: config.portal.auditLog
+      ? path.resolve(configBase, config.portal.auditLog)
+      : path.join(paths.logs, 'portal-audit.log'),
   };
 }
 
@@ -64,7 +87,11 @@ declare module 'fastify' {
 }
 
 class HttpError extends Error {
-  constructor(readonly statusCode: number, readonly heading: string, message: string) {
+  constructor(
+    readonly statusCode: number,
+    readonly heading: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -88,7 +115,15 @@ interface Portal {
   identify: (req: FastifyRequest) => Signed | null;
   requireUser: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
   viewer: (req: FastifyRequest, reply: FastifyReply) => Viewer;
-  sendPage: (reply: FastifyReply, title: string, body: ReturnType<typeof loginPage>, v?: Viewer, current?: 'appendices' | 'history' | 'status', status?: number, via?: Signed['via']) => FastifyReply;
+  sendPage: (
+    reply: FastifyReply,
+    title: string,
+    body: ReturnType<typeof loginPage>,
+    v?: Viewer,
+    current?: 'appendices' | 'history' | 'status',
+    status?: number,
+    via?: Signed['via'],
+  ) => FastifyReply;
   secureFor: (req: FastifyRequest) => boolean;
 }
 
@@ -124,7 +159,10 @@ function newServer(s: PortalSettings): FastifyInstance {
     requestTimeout: t.requestSeconds * 1000,
     connectionTimeout: t.idleSeconds * 1000,
     keepAliveTimeout: Math.min(5, t.idleSeconds) * 1000,
-    http: { headersTimeout: t.headersSeconds * 1000, connectionsCheckingInterval: Math.min(1000, t.headersSeconds * 500) },
+    http: {
+      headersTimeout: t.headersSeconds * 1000,
+      connectionsCheckingInterval: Math.min(1000, t.headersSeconds * 500),
+    },
   });
 }
 
@@ -150,7 +188,13 @@ async function registerPlugins(app: FastifyInstance, p: Config['portal']): Promi
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'csp_csrf',
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', signed: true, secure: p.secureCookies === 'always' ? true : p.secureCookies === 'never' ? false : 'auto' },
+    cookieOpts: {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      signed: true,
+      secure: p.secureCookies === 'always' ? true : p.secureCookies === 'never' ? false : 'auto',
+    },
   });
 
   app.addHook('onSend', async (_req, reply) => {
@@ -169,7 +213,8 @@ async function portalState(s: PortalSettings): Promise<Portal> {
   const proxyHeader = p.trustedProxy.header?.toLowerCase();
   const proxies = proxyAddresses(p.trustedProxy);
   const passwordChecks = new HashGate(p.signInChecks.concurrent, p.signInChecks.queued);
-  const secureFor = (req: FastifyRequest): boolean => p.secureCookies === 'always' || (p.secureCookies === 'auto' && req.protocol === 'https');
+  const secureFor = (req: FastifyRequest): boolean =>
+    p.secureCookies === 'always' || (p.secureCookies === 'auto' && req.protocol === 'https');
 
   /** The client's address: from X-Forwarded-For only through a trusted proxy, and only when it is an address. */
   const clientIp = (req: FastifyRequest): string => (isIP(req.ip) ? req.ip : (req.socket.remoteAddress ?? 'unknown'));
@@ -183,8 +228,17 @@ async function portalState(s: PortalSettings): Promise<Portal> {
       if (typeof name === 'string' && name.trim()) {
         const user = findUser(users, name);
         if (!user) {
-          audit({ event: 'denied', user: name, ...where(req), reason: 'signed in at the proxy but not in the users file' });
-          throw new HttpError(403, 'Not registered', `You are signed in as ${name}, but you are not registered for this portal. Ask the performance team to add you (csp user add).`);
+          audit({
+            event: 'denied',
+            user: name,
+            ...where(req),
+            reason: 'signed in at the proxy but not in the users file',
+          });
+          throw new HttpError(
+            403,
+            'Not registered',
+            `You are signed in as ${name}, but you are not registered for this portal. Ask the performance team to add you (csp user add).`,
+          );
         }
         return { username: user.username, role: user.role, via: 'proxy' };
       }
@@ -205,13 +259,56 @@ async function portalState(s: PortalSettings): Promise<Portal> {
     req.signed = signed;
   };
 
-  const viewer = (req: FastifyRequest, reply: FastifyReply): Viewer => ({ username: req.signed!.username, role: req.signed!.role, csrfToken: reply.generateCsrf() });
-  const sendPage = (reply: FastifyReply, title: string, body: ReturnType<typeof loginPage>, v?: Viewer, current?: 'appendices' | 'history' | 'status', status = 200, via?: Signed['via']) =>
+  const viewer = (req: FastifyRequest, reply: FastifyReply): Viewer => ({
+    username: req.signed!.username,
+    role: req.signed!.role,
+    csrfToken: reply.generateCsrf(),
+  });
+  const sendPage = (
+    reply: FastifyReply,
+    title: string,
+    body: ReturnType<typeof loginPage>,
+    v?: Viewer,
+    current?: 'appendices' | 'history' | 'status',
+    status = 200,
+    via?: Signed['via'],
+  ) =>
     reply
       .code(status)
       .type('text/html; charset=utf-8')
-      .send(page({ council: config.council.name, directorate: config.council.directorate, title, viewer: v, current, canSignOut: via !== 'proxy' }, body));
-  return { s, config, paths, log, p, sessions, audit, decoyHash, proxyHeader, proxies, passwordChecks, clientIp, where, identify, requireUser, viewer, sendPage, secureFor };
+      .send(
+        page(
+          {
+            council: config.council.name,
+            directorate: config.council.directorate,
+            title,
+            viewer: v,
+            current,
+            canSignOut: via !== 'proxy',
+          },
+          body,
+        ),
+      );
+  return {
+    s,
+    config,
+    paths,
+    log,
+    p,
+    sessions,
+    audit,
+    decoyHash,
+    proxyHeader,
+    proxies,
+    passwordChecks,
+    clientIp,
+    where,
+    identify,
+    requireUser,
+    viewer,
+    sendPage,
+    secureFor,
+  };
 }
 
 /**
@@ -233,8 +330,17 @@ function refuseOtherOrigins(app: FastifyInstance, c: Portal): void {
     if (req.method === 'GET' || req.method === 'HEAD') return;
     const origin = req.headers.origin;
     if (origin === undefined || sameOrigin(req, origin)) return;
-    c.audit({ event: 'denied', user: null, ...c.where(req), reason: `${req.method} ${req.url.split('?')[0]} from another origin: ${String(origin).slice(0, 200)}` });
-    throw new HttpError(403, 'Not allowed', 'This form was sent from another web site, so it was refused. Open the portal itself and try again.');
+    c.audit({
+      event: 'denied',
+      user: null,
+      ...c.where(req),
+      reason: `${req.method} ${req.url.split('?')[0]} from another origin: ${String(origin).slice(0, 200)}`,
+    });
+    throw new HttpError(
+      403,
+      'Not allowed',
+      'This form was sent from another web site, so it was refused. Open the portal itself and try again.',
+    );
   });
 }
 
@@ -242,14 +348,48 @@ function refuseOtherOrigins(app: FastifyInstance, c: Portal): void {
 function addErrorPages(app: FastifyInstance, c: Portal): void {
   app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
     const status = err instanceof HttpError ? err.statusCode : (err.statusCode ?? 500);
-    if (status >= 500 && status !== 503) req.log.error({ err }, `portal: ${req.method} ${req.url} failed: ${err.message}`);
-    const heading = err instanceof HttpError ? err.heading : status === 403 ? 'Not allowed' : status === 429 ? 'Too many attempts' : status >= 500 ? 'Something went wrong' : 'Request not accepted';
-    const text = err instanceof HttpError || status === 429 ? err.message : status === 403 ? 'This form has expired or did not come from this portal. Go back, reload the page and try again.' : status >= 500 ? 'The portal could not do that. The performance team can see the details in its log.' : err.message;
+    if (status >= 500 && status !== 503)
+      req.log.error({ err }, `portal: ${req.method} ${req.url} failed: ${err.message}`);
+    const heading =
+      err instanceof HttpError
+        ? err.heading
+        : status === 403
+          ? 'Not allowed'
+          : status === 429
+            ? 'Too many attempts'
+            : status >= 500
+              ? 'Something went wrong'
+              : 'Request not accepted';
+    const text =
+      err instanceof HttpError || status === 429
+        ? err.message
+        : status === 403
+          ? 'This form has expired or did not come from this portal. Go back, reload the page and try again.'
+          : status >= 500
+            ? 'The portal could not do that. The performance team can see the details in its log.'
+            : err.message;
     // A signed-in user keeps the header and tabs on an error page (a refusal is not a sign-out).
-    return c.sendPage(reply, heading, messagePage(heading, text), req.signed ? c.viewer(req, reply) : undefined, undefined, status, req.signed?.via);
+    return c.sendPage(
+      reply,
+      heading,
+      messagePage(heading, text),
+      req.signed ? c.viewer(req, reply) : undefined,
+      undefined,
+      status,
+      req.signed?.via,
+    );
   });
   app.get('/favicon.ico', async (_req, reply) => reply.code(204).send());
-  app.setNotFoundHandler((_req, reply) => c.sendPage(reply, 'Not found', messagePage('Page not found', 'There is no such page or file.'), undefined, undefined, 404));
+  app.setNotFoundHandler((_req, reply) =>
+    c.sendPage(
+      reply,
+      'Not found',
+      messagePage('Page not found', 'There is no such page or file.'),
+      undefined,
+      undefined,
+      404,
+    ),
+  );
 }
 
 /** Signing in (password, rate-limited and gated) and out. */
@@ -271,9 +411,19 @@ function addSignIn(app: FastifyInstance, c: Portal): void {
           max: attempts.max,
           timeWindow: attempts.windowMinutes * 60_000,
           keyGenerator: (req: FastifyRequest) => c.clientIp(req),
-          onExceeded: (req: FastifyRequest) => c.audit({ event: 'sign-in-rate-limited', user: null, ...c.where(req), reason: `more than ${attempts.max} attempts in ${attempts.windowMinutes} minutes` }),
+          onExceeded: (req: FastifyRequest) =>
+            c.audit({
+              event: 'sign-in-rate-limited',
+              user: null,
+              ...c.where(req),
+              reason: `more than ${attempts.max} attempts in ${attempts.windowMinutes} minutes`,
+            }),
           errorResponseBuilder: (_req: FastifyRequest, ctx: { after: string; statusCode: number }) =>
-            new HttpError(429, 'Too many sign-in attempts', `Too many sign-in attempts from your address. Try again in ${ctx.after}.`),
+            new HttpError(
+              429,
+              'Too many sign-in attempts',
+              `Too many sign-in attempts from your address. Try again in ${ctx.after}.`,
+            ),
         },
       },
     },
@@ -286,18 +436,56 @@ function addSignIn(app: FastifyInstance, c: Portal): void {
         ok = await c.passwordChecks.run(() => verifyPassword(password, user?.passwordHash || c.decoyHash));
       } catch (e) {
         if (!(e instanceof GateFullError)) throw e;
-        c.audit({ event: 'sign-in-busy', user: username, ...c.where(req), reason: `more than ${c.p.signInChecks.concurrent + c.p.signInChecks.queued} sign-ins being checked at once` });
+        c.audit({
+          event: 'sign-in-busy',
+          user: username,
+          ...c.where(req),
+          reason: `more than ${c.p.signInChecks.concurrent + c.p.signInChecks.queued} sign-ins being checked at once`,
+        });
         reply.header('retry-after', '5');
-        throw new HttpError(503, 'Busy', 'The portal is checking a lot of sign-ins at the moment. Wait a few seconds and sign in again.');
+        throw new HttpError(
+          503,
+          'Busy',
+          'The portal is checking a lot of sign-ins at the moment. Wait a few seconds and sign in again.',
+        );
       }
       if (!user || !user.passwordHash || !ok) {
-        c.audit({ event: 'sign-in-failed', user: username, ...c.where(req), reason: !user ? 'unknown username' : !user.passwordHash ? 'user signs in through the proxy only' : 'wrong password' });
-        c.log.warn({ user: username, ip: c.clientIp(req) }, `portal: failed sign-in for '${username}' from ${c.clientIp(req)}`);
-        return c.sendPage(reply, 'Sign in', loginPage({ csrfToken: reply.generateCsrf(), username, error: 'The username or password is not right. Check them and try again.' }), undefined, undefined, 401);
+        c.audit({
+          event: 'sign-in-failed',
+          user: username,
+          ...c.where(req),
+          reason: !user
+            ? 'unknown username'
+            : !user.passwordHash
+              ? 'user signs in through the proxy only'
+              : 'wrong password',
+        });
+        c.log.warn(
+          { user: username, ip: c.clientIp(req) },
+          `portal: failed sign-in for '${username}' from ${c.clientIp(req)}`,
+        );
+        return c.sendPage(
+          reply,
+          'Sign in',
+          loginPage({
+            csrfToken: reply.generateCsrf(),
+            username,
+            error: 'The username or password is not right. Check them and try again.',
+          }),
+          undefined,
+          undefined,
+          401,
+        );
       }
       c.sessions.destroy(req.cookies[SESSION_COOKIE]); // a fresh id at every sign-in
       const session = c.sessions.create(user.username, user.role, credentialStamp(user));
-      reply.setCookie(SESSION_COOKIE, session.id, { path: '/', httpOnly: true, sameSite: 'lax', secure: c.secureFor(req), maxAge: c.p.sessionMinutes * 60 });
+      reply.setCookie(SESSION_COOKIE, session.id, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: c.secureFor(req),
+        maxAge: c.p.sessionMinutes * 60,
+      });
       c.audit({ event: 'sign-in', user: user.username, role: user.role, ...c.where(req) });
       c.log.info({ user: user.username, role: user.role }, `portal: ${user.username} signed in (${user.role})`);
       return reply.redirect('/', 303);
@@ -316,31 +504,71 @@ function addSignIn(app: FastifyInstance, c: Portal): void {
 
 /** The appendices list, earlier runs and run status. */
 function addPages(app: FastifyInstance, c: Portal): void {
-  app.get<{ Querystring: { report?: string; period?: string } }>('/', { preHandler: c.requireUser }, async (req, reply) => {
-    const { role } = req.signed!;
-    const cat = readCatalogue(c.paths);
-    const shown = selectFiles(cat.files.filter((f) => f.current), role);
-    const choices = filterChoices(shown);
-    // Filter values are only compared with what is listed; anything else is ignored.
-    const filter: Filter = {
-      report: choices.reports.some((o) => o.value === req.query.report) ? req.query.report : undefined,
-      period: choices.periods.some((o) => o.value === req.query.period) ? req.query.period : undefined,
-    };
-    const rows = groupRows(selectFiles(shown, role, filter));
-    return c.sendPage(reply, 'Appendices', appendicesPage({ rows, choices, filter, role, run: cat.runs.find((r) => r.current) ?? null }), c.viewer(req, reply), 'appendices', 200, req.signed!.via);
-  });
+  app.get<{ Querystring: { report?: string; period?: string } }>(
+    '/',
+    { preHandler: c.requireUser },
+    async (req, reply) => {
+      const { role } = req.signed!;
+      const cat = readCatalogue(c.paths);
+      const shown = selectFiles(
+        cat.files.filter((f) => f.current),
+        role,
+      );
+      const choices = filterChoices(shown);
+      // Filter values are only compared with what is listed; anything else is ignored.
+      const filter: Filter = {
+        report: choices.reports.some((o) => o.value === req.query.report) ? req.query.report : undefined,
+        period: choices.periods.some((o) => o.value === req.query.period) ? req.query.period : undefined,
+      };
+      const rows = groupRows(selectFiles(shown, role, filter));
+      return c.sendPage(
+        reply,
+        'Appendices',
+        appendicesPage({ rows, choices, filter, role, run: cat.runs.find((r) => r.current) ?? null }),
+        c.viewer(req, reply),
+        'appendices',
+        200,
+        req.signed!.via,
+      );
+    },
+  );
 
   app.get('/history', { preHandler: c.requireUser }, async (req, reply) => {
     const { role } = req.signed!;
     const cat = readCatalogue(c.paths);
-    const runs = cat.runs.map((run) => ({ run, rows: groupRows(selectFiles(cat.files.filter((f) => f.folderRun === run.runId), role)) }));
-    return c.sendPage(reply, 'Earlier runs', historyPage({ runs }), c.viewer(req, reply), 'history', 200, req.signed!.via);
+    const runs = cat.runs.map((run) => ({
+      run,
+      rows: groupRows(
+        selectFiles(
+          cat.files.filter((f) => f.folderRun === run.runId),
+          role,
+        ),
+      ),
+    }));
+    return c.sendPage(
+      reply,
+      'Earlier runs',
+      historyPage({ runs }),
+      c.viewer(req, reply),
+      'history',
+      200,
+      req.signed!.via,
+    );
   });
 
   app.get('/status', { preHandler: c.requireUser }, async (req, reply) => {
-    if (req.signed!.role !== 'performance') throw new HttpError(403, 'Not allowed', 'Run status is for the performance team.');
+    if (req.signed!.role !== 'performance')
+      throw new HttpError(403, 'Not allowed', 'Run status is for the performance team.');
     const view = await buildStatus(c.paths, c.config);
-    return c.sendPage(reply, 'Run status', statusPage(view, readCatalogue(c.paths).problems), c.viewer(req, reply), 'status', 200, req.signed!.via);
+    return c.sendPage(
+      reply,
+      'Run status',
+      statusPage(view, readCatalogue(c.paths).problems),
+      c.viewer(req, reply),
+      'status',
+      200,
+      req.signed!.via,
+    );
   });
 }
 
@@ -349,14 +577,25 @@ function addDocs(app: FastifyInstance, c: Portal): void {
   app.get('/docs', { preHandler: c.requireUser }, async (req, reply) => {
     const { username, role } = req.signed!;
     if (role !== 'performance') {
-      c.audit({ event: 'denied', user: username, role, ...c.where(req), file: 'docs', reason: 'warehouse docs are for the performance team' });
+      c.audit({
+        event: 'denied',
+        user: username,
+        role,
+        ...c.where(req),
+        file: 'docs',
+        reason: 'warehouse docs are for the performance team',
+      });
       throw new HttpError(403, 'Not allowed', 'The warehouse docs are for the performance team.');
     }
     let bytes: Buffer;
     try {
       bytes = readFileSync(path.join(c.paths.current, DOCS_DIR, DOCS_PAGE));
     } catch {
-      throw new HttpError(404, 'No docs yet', 'The published run has no warehouse docs (it was published before they were made, or dbt docs failed: see Run status). The next run makes them.');
+      throw new HttpError(
+        404,
+        'No docs yet',
+        'The published run has no warehouse docs (it was published before they were made, or dbt docs failed: see Run status). The next run makes them.',
+      );
     }
     c.audit({ event: 'view', user: username, role, ...c.where(req), file: 'docs' });
     // dbt's docs page is one file of inline script and styles with its data inlined: allow exactly that, and
@@ -367,38 +606,77 @@ function addDocs(app: FastifyInstance, c: Portal): void {
 
 /** Files: looked up by id in the manifests, never by a path from the request. */
 function addFiles(app: FastifyInstance, c: Portal): void {
-  const serveFile = (inline: boolean) => async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
-    const { username, role } = req.signed!;
-    const id = req.params.id;
-    const file = isFileId(id) ? readCatalogue(c.paths).files.find((f) => f.id === id) : undefined;
-    if (!file || (inline && file.format !== 'pdf')) throw new HttpError(404, 'Not found', 'There is no such appendix file. It may have been pruned with an old run; go back to the list.');
-    const what = { file: file.file, runId: file.runId, variant: file.variant };
-    if (!canSee(role, file.variant)) {
-      c.audit({ event: 'denied', user: username, role, ...c.where(req), ...what, reason: `${file.variant} variant` });
-      throw new HttpError(403, 'Not allowed', 'This is a restricted appendix: only the performance team can open it. Use the public version.');
-    }
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file.absPath);
-    } catch {
-      c.audit({ event: 'missing', user: username, role, ...c.where(req), ...what, reason: 'listed in the manifest but not on disk' });
-      throw new HttpError(404, 'File missing', `${file.file} is listed but no longer on disk (its run may just have been pruned). Go back to the list and try again.`);
-    }
-    if (createHash('sha256').update(bytes).digest('hex') !== file.sha256) {
-      c.audit({ event: 'denied', user: username, role, ...c.where(req), ...what, reason: 'file does not match its manifest checksum' });
-      c.log.error({ file: file.absPath }, `portal: ${file.absPath} does not match its manifest checksum; not served`);
-      throw new HttpError(500, 'File not served', `${file.file} does not match the checksum recorded when it was made, so it is not served. Tell the performance team.`);
-    }
-    // HEAD (a link checker, a browser's prefetch) gets the headers only: audited as such, not as a download.
-    c.audit({ event: req.method === 'HEAD' ? 'head' : inline ? 'view' : 'download', user: username, role, ...c.where(req), ...what });
-    const type = file.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    const safeName = file.file.replace(/[^A-Za-z0-9._-]/g, '_');
-    return reply
-      .type(type)
-      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${safeName}"`)
-      .header('content-length', bytes.length)
-      .send(bytes);
-  };
+  const serveFile =
+    (inline: boolean) => async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+      const { username, role } = req.signed!;
+      const id = req.params.id;
+      const file = isFileId(id) ? readCatalogue(c.paths).files.find((f) => f.id === id) : undefined;
+      if (!file || (inline && file.format !== 'pdf'))
+        throw new HttpError(
+          404,
+          'Not found',
+          'There is no such appendix file. It may have been pruned with an old run; go back to the list.',
+        );
+      const what = { file: file.file, runId: file.runId, variant: file.variant };
+      if (!canSee(role, file.variant)) {
+        c.audit({ event: 'denied', user: username, role, ...c.where(req), ...what, reason: `${file.variant} variant` });
+        throw new HttpError(
+          403,
+          'Not allowed',
+          'This is a restricted appendix: only the performance team can open it. Use the public version.',
+        );
+      }
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file.absPath);
+      } catch {
+        c.audit({
+          event: 'missing',
+          user: username,
+          role,
+          ...c.where(req),
+          ...what,
+          reason: 'listed in the manifest but not on disk',
+        });
+        throw new HttpError(
+          404,
+          'File missing',
+          `${file.file} is listed but no longer on disk (its run may just have been pruned). Go back to the list and try again.`,
+        );
+      }
+      if (createHash('sha256').update(bytes).digest('hex') !== file.sha256) {
+        c.audit({
+          event: 'denied',
+          user: username,
+          role,
+          ...c.where(req),
+          ...what,
+          reason: 'file does not match its manifest checksum',
+        });
+        c.log.error({ file: file.absPath }, `portal: ${file.absPath} does not match its manifest checksum; not served`);
+        throw new HttpError(
+          500,
+          'File not served',
+          `${file.file} does not match the checksum recorded when it was made, so it is not served. Tell the performance team.`,
+        );
+      }
+      // HEAD (a link checker, a browser's prefetch) gets the headers only: audited as such, not as a download.
+      c.audit({
+        event: req.method === 'HEAD' ? 'head' : inline ? 'view' : 'download',
+        user: username,
+        role,
+        ...c.where(req),
+        ...what,
+      });
+      const type =
+        file.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      const safeName = file.file.replace(/[^A-Za-z0-9._-]/g, '_');
+      return reply
+        .type(type)
+        .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${safeName}"`)
+        .header('content-length', bytes.length)
+        .send(bytes);
+    };
   app.get<{ Params: { id: string } }>('/files/:id', { preHandler: c.requireUser }, serveFile(false));
   app.get<{ Params: { id: string } }>('/files/:id/view', { preHandler: c.requireUser }, serveFile(true));
 }

@@ -16,12 +16,22 @@ export interface Session {
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
 
-  constructor(private readonly lifetimeMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly lifetimeMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   create(username: string, role: Role, credential = ''): Session {
     this.sweep();
     const at = this.now();
-    const session: Session = { id: randomBytes(32).toString('base64url'), username, role, credential, createdAt: at, expiresAt: at + this.lifetimeMs };
+    const session: Session = {
+      id: randomBytes(32).toString('base64url'),
+      username,
+      role,
+      credential,
+      createdAt: at,
+      expiresAt: at + this.lifetimeMs,
+    };
     this.sessions.set(session.id, session);
     return session;
   }

@@ -9,11 +9,16 @@ describe('users file', () => {
   it('adds, updates and removes users, keeping only scrypt hashes in a file only the owner can read', async () => {
     const file = path.join(tempDir('portal-users'), 'users.json');
     expect(readUsers(file)).toEqual([]);
-    expect((await addUser(file, { username: 'J.Smith', role: 'officer', password: 'first password 1' })).created).toBe(true);
+    expect((await addUser(file, { username: 'J.Smith', role: 'officer', password: 'first password 1' })).created).toBe(
+      true,
+    );
     await addUser(file, { username: 'perf', role: 'performance', password: 'second password 2' });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const users = readUsers(file);
-    expect(users.map((u) => [u.username, u.role])).toEqual([['j.smith', 'officer'], ['perf', 'performance']]);
+    expect(users.map((u) => [u.username, u.role])).toEqual([
+      ['j.smith', 'officer'],
+      ['perf', 'performance'],
+    ]);
     expect(await verifyPassword('first password 1', findUser(users, 'J.SMITH')!.passwordHash)).toBe(true);
     // Adding again changes role and password but keeps the creation date.
     const again = await addUser(file, { username: 'j.smith', role: 'performance', password: 'a new password 3' });
@@ -29,8 +34,12 @@ describe('users file', () => {
 
   it('refuses short passwords and odd usernames, saying why', async () => {
     const file = path.join(tempDir('portal-users'), 'users.json');
-    await expect(addUser(file, { username: 'ok', role: 'officer', password: 'short' })).rejects.toThrow(/at least 12 characters/);
-    await expect(addUser(file, { username: '../etc', role: 'officer', password: 'long enough password' })).rejects.toThrow(/username is 1 to 64/);
+    await expect(addUser(file, { username: 'ok', role: 'officer', password: 'short' })).rejects.toThrow(
+      /at least 12 characters/,
+    );
+    await expect(
+      addUser(file, { username: '../etc', role: 'officer', password: 'long enough password' }),
+    ).rejects.toThrow(/username is 1 to 64/);
     expect(readUsers(file)).toEqual([]);
   });
 
@@ -39,7 +48,9 @@ describe('users file', () => {
     const file = path.join(dir, 'users.json');
     writeFileSync(file, '{"users":[{"username":"a","role":"admin","passwordHash":"","createdAt":"x"}]}');
     expect(() => readUsers(file)).toThrow(UsersFileError);
-    expect(() => readUsers(file)).toThrow(new RegExp(`${file.replace(/[/.]/g, '\\$&')} is not valid:\\n  - users.0.role`));
+    expect(() => readUsers(file)).toThrow(
+      new RegExp(`${file.replace(/[/.]/g, '\\$&')} is not valid:\\n  - users.0.role`),
+    );
     writeFileSync(file, 'nope');
     expect(() => readUsers(file)).toThrow(/is not valid JSON/);
   });

@@ -27,7 +27,9 @@ export class UsersFileError extends Error {}
 export const normaliseUsername = (name: string): string => name.trim().toLowerCase();
 
 export function usernameProblem(name: string): string | null {
-  return USERNAME.test(normaliseUsername(name)) ? null : 'a username is 1 to 64 letters, digits, dots, dashes, underscores or @, starting with a letter or digit';
+  return USERNAME.test(normaliseUsername(name))
+    ? null
+    : 'a username is 1 to 64 letters, digits, dots, dashes, underscores or @, starting with a letter or digit';
 }
 
 export function readUsers(file: string): User[] {
@@ -36,23 +38,29 @@ export function readUsers(file: string): User[] {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new UsersFileError(`users file ${file} is not valid JSON (${(e as Error).message}): fix it or recreate it with \`csp user add\`.`);
+    throw new UsersFileError(
+      `users file ${file} is not valid JSON (${(e as Error).message}): fix it or recreate it with \`csp user add\`.`,
+    );
   }
   const parsed = UsersFileSchema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(top level)'}: ${i.message}`);
-    throw new UsersFileError(`users file ${file} is not valid:\n${lines.join('\n')}\nFix it or recreate it with \`csp user add\`.`);
+    throw new UsersFileError(
+      `users file ${file} is not valid:\n${lines.join('\n')}\nFix it or recreate it with \`csp user add\`.`,
+    );
   }
   return parsed.data.users;
 }
 
-export const findUser = (users: User[], name: string): User | undefined => users.find((u) => u.username === normaliseUsername(name));
+export const findUser = (users: User[], name: string): User | undefined =>
+  users.find((u) => u.username === normaliseUsername(name));
 
 /**
  * Changes whenever the user's password or role does (`csp user add` on an existing name hashes with a new salt):
  * a session remembers the stamp it was signed in with, and the portal ends it when the users file no longer matches.
  */
-export const credentialStamp = (user: User): string => createHash('sha256').update(`${user.role}\0${user.passwordHash}`).digest('base64url');
+export const credentialStamp = (user: User): string =>
+  createHash('sha256').update(`${user.role}\0${user.passwordHash}`).digest('base64url');
 
 function writeUsers(file: string, users: User[]): void {
   writeJsonAtomic(file, { users: [...users].sort((a, b) => a.username.localeCompare(b.username)) });
@@ -60,7 +68,10 @@ function writeUsers(file: string, users: User[]): void {
 }
 
 /** Add a user, or replace the role and password of an existing one. Returns whether the user was new. */
-export async function addUser(file: string, o: { username: string; role: Role; password: string | null; now?: Date }): Promise<{ created: boolean; user: User }> {
+export async function addUser(
+  file: string,
+  o: { username: string; role: Role; password: string | null; now?: Date },
+): Promise<{ created: boolean; user: User }> {
   const username = normaliseUsername(o.username);
   const nameProblem = usernameProblem(username);
   if (nameProblem) throw new Error(`'${o.username}': ${nameProblem}.`);

@@ -46,11 +46,17 @@ export async function buildReports(
     } catch (e) {
       // e.g. statutory returns only (no complaints), or exports too short for a whole year: the others are still made.
       if (!(req.skipWithoutData && e instanceof NoDataError)) throw e;
-      opts.log.warn({ report: req.report, variant: req.variant, reason: e.message }, `report: ${req.report} (${req.variant}) not made: ${e.message}`);
+      opts.log.warn(
+        { report: req.report, variant: req.variant, reason: e.message },
+        `report: ${req.report} (${req.variant}) not made: ${e.message}`,
+      );
       continue;
     }
     entries.push(...made);
-    opts.log.info({ report: req.report, variant: req.variant, files: made.map((m) => m.file), ms: Date.now() - started }, `report: ${made.map((m) => m.file).join(' and ')} written (${Date.now() - started} ms)`);
+    opts.log.info(
+      { report: req.report, variant: req.variant, files: made.map((m) => m.file), ms: Date.now() - started },
+      `report: ${made.map((m) => m.file).join(' and ')} written (${Date.now() - started} ms)`,
+    );
   }
   return entries;
 }
@@ -58,13 +64,18 @@ export async function buildReports(
 export const MANIFEST = 'manifest.json';
 
 export function writeManifest(dir: string, entries: ManifestEntry[], runId: string): void {
-  writeFileSync(path.join(dir, MANIFEST), JSON.stringify({ runId, generatedAt: new Date().toISOString(), files: entries }, null, 2) + '\n');
+  writeFileSync(
+    path.join(dir, MANIFEST),
+    JSON.stringify({ runId, generatedAt: new Date().toISOString(), files: entries }, null, 2) + '\n',
+  );
 }
 
 /** Add entries to a folder's manifest, replacing entries for the same file names (on-demand reports). */
 export function mergeManifest(dir: string, entries: ManifestEntry[], runId: string): void {
   const file = path.join(dir, MANIFEST);
-  const previous = existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as { files?: ManifestEntry[] }).files ?? []) : [];
+  const previous = existsSync(file)
+    ? ((JSON.parse(readFileSync(file, 'utf8')) as { files?: ManifestEntry[] }).files ?? [])
+    : [];
   const names = new Set(entries.map((e) => e.file));
   writeManifest(dir, [...previous.filter((e) => !names.has(e.file)), ...entries], runId);
 }

@@ -7,4 +7,11 @@ import { ssda903Contracts } from './ssda903/index.js';
 import { ssdContracts } from './ssd/index.js';
 import type { Contract } from './lib/contract.js';
 
-export const contracts: readonly Contract[] = [...caseManagementContracts, ...ssdContracts, ...complaintsContracts, ...ssda903Contracts, ...cinCensusContracts, ...annexAContracts];
+export const contracts: readonly Contract[] = [
+  ...caseManagementContracts,
+  ...ssdContracts,
+  ...complaintsContracts,
+  ...ssda903Contracts,
+  ...cinCensusContracts,
+  ...annexAContracts,
+];

@@ -8,12 +8,18 @@ import { projectRoot } from '../core/paths.js';
 import path from 'node:path';
 
 describe('export specs', () => {
-  it.each(contracts.map((c) => [c.title, c] as const))('%s SPEC.md matches its contract (run `npm run specs` after changing one)', (_t, c) => {
-    expect(readFileSync(specPath(c), 'utf8')).toBe(contractSpec(c));
-  });
+  it.each(contracts.map((c) => [c.title, c] as const))(
+    '%s SPEC.md matches its contract (run `npm run specs` after changing one)',
+    (_t, c) => {
+      expect(readFileSync(specPath(c), 'utf8')).toBe(contractSpec(c));
+    },
+  );
 
   it.each(sourceSystems(contracts))('the %s dbt sources yml matches the contracts', (system) => {
     const committed = readFileSync(path.join(projectRoot, dbtSourcesPath(system)), 'utf8');
-    expect(committed === dbtSourcesYml(system, contracts), `${dbtSourcesPath(system)} is not what the contracts say: run npm run specs`).toBe(true);
+    expect(
+      committed === dbtSourcesYml(system, contracts),
+      `${dbtSourcesPath(system)} is not what the contracts say: run npm run specs`,
+    ).toBe(true);
   });
 });

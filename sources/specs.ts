@@ -7,7 +7,8 @@ import type { Contract } from './lib/contract.js';
 import { contractSpec } from './lib/spec.js';
 import { dbtSourcesPath, dbtSourcesYml, sourceSystems } from './lib/dbt-sources.js';
 
-export const specPath = (c: Contract): string => path.join(projectRoot, 'sources', c.system.replace(/_/g, '-'), c.entity.replace(/_/g, '-'), 'SPEC.md');
+export const specPath = (c: Contract): string =>
+  path.join(projectRoot, 'sources', c.system.replace(/_/g, '-'), c.entity.replace(/_/g, '-'), 'SPEC.md');
 
 if (process.argv[1] && path.resolve(process.argv[1]).endsWith(path.join('sources', 'specs.js'))) {
   for (const c of contracts) {

@@ -32,7 +32,11 @@ const LAYOUTS: Record<string, Layout> = {
   'Decided in 1 working day': { counts: [3, 4], totalLabel: 'Whole period', derived: [{ col: 5, of: [3, 4] }] },
 };
 /** The restricted open-case table: weekly, one column per service area, then the total. */
-const RESTRICTED_OPEN_CASE: Layout = { counts: [3, 4, 5, 6, 7, 8, 9], totalColumn: { col: 9, of: [3, 4, 5, 6, 7, 8] }, totalLabel: 'Total' };
+const RESTRICTED_OPEN_CASE: Layout = {
+  counts: [3, 4, 5, 6, 7, 8, 9],
+  totalColumn: { col: 9, of: [3, 4, 5, 6, 7, 8] },
+  totalLabel: 'Total',
+};
 const OPEN_CASE = 'Open case contacts';
 // suppression.maxSuppressedShare for this run (default 0.25): on these six weeks weekly by area is 55% "c" and
 // 4 weeks by area 29%, so the coarser grain is chosen and still has "c" cells for the other checks to bite on.
@@ -45,12 +49,24 @@ const MAX_SHARE = 0.3;
 function openCaseLayout(ws: ExcelJS.Worksheet): Layout {
   const header = ws.getRow(4);
   let last = 3;
-  while (header.getCell(last + 1).value !== null && header.getCell(last + 1).value !== undefined && header.getCell(last + 1).value !== '') last++;
+  while (
+    header.getCell(last + 1).value !== null &&
+    header.getCell(last + 1).value !== undefined &&
+    header.getCell(last + 1).value !== ''
+  )
+    last++;
   expect(header.getCell(last).value, 'the open-case table ends with its total').toBe('Total');
   const parts = Array.from({ length: last - 3 }, (_, i) => 3 + i);
   return { counts: [...parts, last], totalColumn: { col: last, of: parts }, totalLabel: 'Total' };
 }
-const layoutsOf = (wb: ExcelJS.Workbook): Record<string, Layout> => ({ ...LAYOUTS, [OPEN_CASE]: wb.getWorksheet(OPEN_CASE)!.getRow(4).getCell(9).value === 'Total' && wb.getWorksheet(OPEN_CASE)!.getRow(4).getCell(3).value === 'EDT' ? RESTRICTED_OPEN_CASE : openCaseLayout(wb.getWorksheet(OPEN_CASE)!) });
+const layoutsOf = (wb: ExcelJS.Workbook): Record<string, Layout> => ({
+  ...LAYOUTS,
+  [OPEN_CASE]:
+    wb.getWorksheet(OPEN_CASE)!.getRow(4).getCell(9).value === 'Total' &&
+    wb.getWorksheet(OPEN_CASE)!.getRow(4).getCell(3).value === 'EDT'
+      ? RESTRICTED_OPEN_CASE
+      : openCaseLayout(wb.getWorksheet(OPEN_CASE)!),
+});
 
 /**
  * The public open-case table recounted from the warehouse at the grain the sheet shows: each row's weeks run
@@ -59,18 +75,30 @@ const layoutsOf = (wb: ExcelJS.Workbook): Record<string, Layout> => ({ ...LAYOUT
  */
 function openCaseRecount(ws: ExcelJS.Worksheet, layout: Layout): number[][] {
   // Area first: a group name may hold commas (the CSV quotes it), so it is the rest of the line, unquoted.
-  const groups = query(`SELECT service_area, service_group FROM reference.service_area_groups`).map(([a, ...g]) => [g.join(',').replace(/^"|"$/g, ''), a!]);
-  const areasOf = (header: string): string[] => (AREAS.includes(header) ? [header] : groups.filter(([g]) => g === header).map(([, a]) => a!));
+  const groups = query(`SELECT service_area, service_group FROM reference.service_area_groups`).map(([a, ...g]) => [
+    g.join(',').replace(/^"|"$/g, ''),
+    a!,
+  ]);
+  const areasOf = (header: string): string[] =>
+    AREAS.includes(header) ? [header] : groups.filter(([g]) => g === header).map(([, a]) => a!);
   const rows = tableRows(ws, 'Total');
   const body = rows.slice(0, -1);
   const starts = body.map((r) => (r.getCell(2).value as Date).toISOString().slice(0, 10));
   const lastDay = '2020-06-14';
   const parts = layout.totalColumn!.of;
   const headers = parts.map((c) => String(ws.getRow(4).getCell(c).value));
-  for (const h of headers) expect(areasOf(h).length, `column '${h}' is a service area or a service group`).toBeGreaterThan(0);
+  for (const h of headers)
+    expect(areasOf(h).length, `column '${h}' is a service area or a service group`).toBeGreaterThan(0);
   const count = (from: string, to: string, areas: readonly string[]) =>
-    Number(query(`SELECT count(*) FROM marts.fct_contacts WHERE is_open_case AND NOT is_domestic_abuse_notification AND contact_date BETWEEN DATE '${from}' AND DATE '${to}' AND receiving_service_area IN (${areas.map((a) => `'${a}'`).join(', ')})`)[0]![0]);
-  const ranges: [string, string][] = starts.map((from, i) => [from, i + 1 < starts.length ? query(`SELECT strftime(DATE '${starts[i + 1]}' - 1, '%Y-%m-%d')`)[0]![0]! : lastDay]);
+    Number(
+      query(
+        `SELECT count(*) FROM marts.fct_contacts WHERE is_open_case AND NOT is_domestic_abuse_notification AND contact_date BETWEEN DATE '${from}' AND DATE '${to}' AND receiving_service_area IN (${areas.map((a) => `'${a}'`).join(', ')})`,
+      )[0]![0],
+    );
+  const ranges: [string, string][] = starts.map((from, i) => [
+    from,
+    i + 1 < starts.length ? query(`SELECT strftime(DATE '${starts[i + 1]}' - 1, '%Y-%m-%d')`)[0]![0]! : lastDay,
+  ]);
   ranges.push([FIRST_WEEK, lastDay]);
   return ranges.map(([from, to]) => {
     const byPart = headers.map((h) => count(from, to, areasOf(h)));
@@ -88,8 +116,18 @@ beforeAll(async () => {
   const input = path.join(dir, 'exports');
   const config = path.join(dir, 'csp.config.json');
   // Six weeks of a demo council: the open-case table by service area has plenty of counts from 1 to 5.
-  writeFileSync(config, JSON.stringify({ council: { name: 'Testshire County Council' }, suppression: { maxSuppressedShare: MAX_SHARE }, reports: { contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-05-25', weeks: WEEKS } } }));
-  const demo = await csp(['demo', '--out', input, '--seed', '3', '--from', '2020-04-27', '--to', '2020-06-21', '--no-faults'], { CSP_DATA_DIR: data });
+  writeFileSync(
+    config,
+    JSON.stringify({
+      council: { name: 'Testshire County Council' },
+      suppression: { maxSuppressedShare: MAX_SHARE },
+      reports: { contactActivity: { periodEnd: '2020-06-14', compareFrom: '2020-05-25', weeks: WEEKS } },
+    }),
+  );
+  const demo = await csp(
+    ['demo', '--out', input, '--seed', '3', '--from', '2020-04-27', '--to', '2020-06-21', '--no-faults'],
+    { CSP_DATA_DIR: data },
+  );
   expect(demo.code, demo.stderr).toBe(0);
   runOut = await csp(['run', '--input', input, '--config', config], { CSP_DATA_DIR: data });
   appendices = path.join(data, 'appendices');
@@ -116,15 +154,30 @@ const isC = (v: unknown) => v === 'c';
 
 /** duckdb shell, read-only, CSV without header: the warehouse as an analyst would query it. */
 function query(sql: string): string[][] {
-  const out = execFileSync(path.join(venvBinDir, 'duckdb'), ['-readonly', '-csv', '-noheader', path.join(data, 'warehouse.duckdb'), '-c', sql], { encoding: 'utf8' });
-  return out.trim().split('\n').filter(Boolean).map((l) => l.split(','));
+  const out = execFileSync(
+    path.join(venvBinDir, 'duckdb'),
+    ['-readonly', '-csv', '-noheader', path.join(data, 'warehouse.duckdb'), '-c', sql],
+    { encoding: 'utf8' },
+  );
+  return out
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split(','));
 }
 
 describe('csp run builds a public and a restricted appendix', () => {
   it('writes both variants and lists them in the manifest', () => {
     expect(runOut.code, runOut.stderr).toBe(0);
-    const manifest = JSON.parse(readFileSync(path.join(appendices, 'manifest.json'), 'utf8')) as { files: { report: string; file: string; variant: string }[] };
-    expect(manifest.files.filter((f) => f.report === 'contact-activity').map((f) => `${f.variant} ${f.file}`).sort()).toEqual([
+    const manifest = JSON.parse(readFileSync(path.join(appendices, 'manifest.json'), 'utf8')) as {
+      files: { report: string; file: string; variant: string }[];
+    };
+    expect(
+      manifest.files
+        .filter((f) => f.report === 'contact-activity')
+        .map((f) => `${f.variant} ${f.file}`)
+        .sort(),
+    ).toEqual([
       `public ${STEM}.pdf`,
       `public ${STEM}.xlsx`,
       `restricted ${STEM}-restricted.pdf`,
@@ -136,19 +189,27 @@ describe('csp run builds a public and a restricted appendix', () => {
 describe('csp run on less than a financial year of complaints', () => {
   it('leaves the annual complaints report out with a warning, and still publishes the other appendices', () => {
     expect(runOut.code, runOut.stderr).toBe(0);
-    const warnings = logLines(runOut.stdout).filter((l) => l.level === 40 && l.report === 'complaints-annual').map((l) => String(l.msg));
+    const warnings = logLines(runOut.stdout)
+      .filter((l) => l.level === 40 && l.report === 'complaints-annual')
+      .map((l) => String(l.msg));
     expect(warnings).toEqual([
       expect.stringMatching(/^report: complaints-annual \(public\) not made: no complete financial year of complaints/),
-      expect.stringMatching(/^report: complaints-annual \(restricted\) not made: no complete financial year of complaints/),
+      expect.stringMatching(
+        /^report: complaints-annual \(restricted\) not made: no complete financial year of complaints/,
+      ),
     ]);
-    const manifest = JSON.parse(readFileSync(path.join(appendices, 'manifest.json'), 'utf8')) as { files: { report: string }[] };
+    const manifest = JSON.parse(readFileSync(path.join(appendices, 'manifest.json'), 'utf8')) as {
+      files: { report: string }[];
+    };
     expect(manifest.files.some((f) => f.report === 'complaints-annual')).toBe(false);
   });
 });
 
 describe('public appendix', () => {
   it('holds no count from 1 to 5 in any count column of any public workbook', async () => {
-    const files = readdirSync(appendices).filter((f) => f.endsWith('.xlsx') && !f.includes('restricted') && f.includes('contact-activity'));
+    const files = readdirSync(appendices).filter(
+      (f) => f.endsWith('.xlsx') && !f.includes('restricted') && f.includes('contact-activity'),
+    );
     expect(files).toEqual([`${STEM}.xlsx`]);
     let suppressed = 0;
     for (const file of files) {
@@ -160,7 +221,8 @@ describe('public appendix', () => {
           for (const col of layout.counts) {
             const v = row.getCell(col).value;
             expect(typeof v === 'number' || isC(v), `${sheet} R${row.number}C${col} = ${String(v)}`).toBe(true);
-            if (typeof v === 'number') expect(v >= 1 && v <= THRESHOLD, `${sheet} R${row.number}C${col} = ${v} is a small count`).toBe(false);
+            if (typeof v === 'number')
+              expect(v >= 1 && v <= THRESHOLD, `${sheet} R${row.number}C${col} = ${v} is a small count`).toBe(false);
             else suppressed++;
           }
         }
@@ -175,11 +237,13 @@ describe('public appendix', () => {
       const rows = tableRows(wb.getWorksheet(sheet)!, layout.totalLabel);
       const sums: { what: string; cells: unknown[] }[] = [];
       // Down each count column: the body rows and the total row.
-      for (const col of layout.counts) sums.push({ what: `${sheet} column ${col}`, cells: rows.map((r) => r.getCell(col).value) });
+      for (const col of layout.counts)
+        sums.push({ what: `${sheet} column ${col}`, cells: rows.map((r) => r.getCell(col).value) });
       // Across each row: the parts and the total column.
       if (layout.totalColumn) {
         const { col, of } = layout.totalColumn;
-        for (const r of rows) sums.push({ what: `${sheet} row ${r.number}`, cells: [...of, col].map((c) => r.getCell(c).value) });
+        for (const r of rows)
+          sums.push({ what: `${sheet} row ${r.number}`, cells: [...of, col].map((c) => r.getCell(c).value) });
       }
       for (const s of sums) {
         const hidden = s.cells.filter(isC).length;
@@ -187,7 +251,9 @@ describe('public appendix', () => {
       }
       // A percentage is hidden whenever its numerator or denominator is.
       for (const d of layout.derived ?? []) {
-        for (const r of rows) if (d.of.some((c) => isC(r.getCell(c).value))) expect(r.getCell(d.col).value, `${sheet} row ${r.number}`).toBe('c');
+        for (const r of rows)
+          if (d.of.some((c) => isC(r.getCell(c).value)))
+            expect(r.getCell(d.col).value, `${sheet} row ${r.number}`).toBe('c');
       }
     }
   });
@@ -220,7 +286,8 @@ describe('public appendix', () => {
       for (const col of [2, 3]) {
         const contacts = Math.round((rs.getRow(row).getCell(col).value as number) * weeks[col]!);
         const shown = ps.getRow(row).getCell(col).value;
-        if (contacts >= 1 && contacts <= THRESHOLD) expect(shown, `By source R${row}C${col} (${contacts} contacts)`).toBe('c');
+        if (contacts >= 1 && contacts <= THRESHOLD)
+          expect(shown, `By source R${row}C${col} (${contacts} contacts)`).toBe('c');
         if (shown !== 'c') expect(Number.isInteger(shown), 'public averages are whole numbers').toBe(true);
         if (shown === 'c') expect(ps.getRow(row).getCell(4).value, `By source R${row} change`).toBe('c');
       }
@@ -241,7 +308,10 @@ describe('public appendix', () => {
       expect(text).not.toContain('Shown by');
     } else {
       // A coarser grain: the sheet names it and the finer grains' shares, each over the limit.
-      const m = /Shown by ([^:]+): (the finest grain at which no more than 30% of the figures are "c"|the coarsest grain configured)[^(]*\(([^)]*) would be "c"\)/.exec(text);
+      const m =
+        /Shown by ([^:]+): (the finest grain at which no more than 30% of the figures are "c"|the coarsest grain configured)[^(]*\(([^)]*) would be "c"\)/.exec(
+          text,
+        );
       expect(m, text).not.toBeNull();
       for (const [, pct] of m![3]!.matchAll(/ (\d+)%/g)) expect(Number(pct), m![3]).toBeGreaterThan(MAX_SHARE * 100);
       if (m![2]!.startsWith('the finest')) expect(share).toBeLessThanOrEqual(MAX_SHARE);
@@ -292,7 +362,10 @@ describe('restricted appendix', () => {
       const row = os.getRow(5 + i);
       const week = (row.getCell(2).value as Date).toISOString().slice(0, 10);
       const expected = AREAS.map((a) => openCount.get(`${week} ${a}`) ?? 0);
-      expect(AREAS.map((_, j) => row.getCell(3 + j).value), `open-case week ${week}`).toEqual(expected);
+      expect(
+        AREAS.map((_, j) => row.getCell(3 + j).value),
+        `open-case week ${week}`,
+      ).toEqual(expected);
       expect(row.getCell(9).value).toBe(expected.reduce((s, n) => s + n, 0));
       small += expected.filter((n) => n >= 1 && n <= THRESHOLD).length;
     }
@@ -307,7 +380,14 @@ describe('restricted appendix', () => {
     const [weekly, timely] = [wb.getWorksheet('Weekly contacts')!, wb.getWorksheet('Decided in 1 working day')!];
     for (const [i, [week, edt, mash, within]] of fd.entries()) {
       const [e, m, w] = [Number(edt), Number(mash), Number(within)];
-      expect([weekly.getRow(5 + i).getCell(3).value, weekly.getRow(5 + i).getCell(4).value, weekly.getRow(5 + i).getCell(5).value], `week ${week}`).toEqual([e, m, e + m]);
+      expect(
+        [
+          weekly.getRow(5 + i).getCell(3).value,
+          weekly.getRow(5 + i).getCell(4).value,
+          weekly.getRow(5 + i).getCell(5).value,
+        ],
+        `week ${week}`,
+      ).toEqual([e, m, e + m]);
       const t = timely.getRow(5 + i);
       expect((t.getCell(2).value as Date).toISOString().slice(0, 10)).toBe(week);
       expect([t.getCell(3).value, t.getCell(4).value], `decisions week ${week}`).toEqual([e + m, w]);

@@ -117,7 +117,10 @@ describe('CIN census XML', () => {
     mkdirSync(input, { recursive: true });
     const file = path.join(input, 'census-export.xml');
     writeFileSync(file, XML);
-    writeFileSync(path.join(input, 'settings.xml'), '<?xml version="1.0"?>\n<configuration><add key="x" value="y"/></configuration>\n');
+    writeFileSync(
+      path.join(input, 'settings.xml'),
+      '<?xml version="1.0"?>\n<configuration><add key="x" value="y"/></configuration>\n',
+    );
     const asAt = new Date('2021-04-20T07:00:00Z');
     utimesSync(file, asAt, asAt);
 
@@ -135,20 +138,58 @@ describe('CIN census XML', () => {
       expect(summary.files.at(-1)!.error).toMatch(/settings\.xml is XML but not a return .*root <configuration>/);
       for (const f of summary.files) expect(f.read).toBe(f.landed + f.rejected);
 
-      const rejects = await db.json<{ source_file: string; line_number: number; column_name: string; raw_value: string | null; reason: string }>(
+      const rejects = await db.json<{
+        source_file: string;
+        line_number: number;
+        column_name: string;
+        raw_value: string | null;
+        reason: string;
+      }>(
         'SELECT source_file, line_number::INTEGER AS line_number, column_name, raw_value, reason FROM raw._rejects ORDER BY source_file, line_number',
       );
       expect(rejects).toEqual([
-        { source_file: 'census-export.xml#assessments', line_number: recordLine('2020-02-30', '<Assessments>'), column_name: 'AssessmentAuthorisationDate', raw_value: '2020-02-30', reason: "AssessmentAuthorisationDate '2020-02-30' is not a real date (expected dd/mm/yyyy, yyyy-mm-dd or an Excel date number)" },
-        { source_file: 'census-export.xml#assessments', line_number: recordLine('2020-12-20', '<Assessments>'), column_name: 'AssessmentActualStartDate', raw_value: '', reason: 'AssessmentActualStartDate is blank but every row needs one' },
-        { source_file: 'census-export.xml#cp_plans', line_number: recordLine('2021-01-05', '<ChildProtectionPlans>'), column_name: 'InitialCategoryOfAbuse', raw_value: '', reason: 'InitialCategoryOfAbuse is blank but every row needs one' },
-        { source_file: 'census-export.xml#referrals', line_number: recordLine('9Z', '<CINdetails>'), column_name: 'ReferralSource', raw_value: '9Z', reason: expect.stringMatching(/^ReferralSource '9Z' is not a known code/) },
+        {
+          source_file: 'census-export.xml#assessments',
+          line_number: recordLine('2020-02-30', '<Assessments>'),
+          column_name: 'AssessmentAuthorisationDate',
+          raw_value: '2020-02-30',
+          reason:
+            "AssessmentAuthorisationDate '2020-02-30' is not a real date (expected dd/mm/yyyy, yyyy-mm-dd or an Excel date number)",
+        },
+        {
+          source_file: 'census-export.xml#assessments',
+          line_number: recordLine('2020-12-20', '<Assessments>'),
+          column_name: 'AssessmentActualStartDate',
+          raw_value: '',
+          reason: 'AssessmentActualStartDate is blank but every row needs one',
+        },
+        {
+          source_file: 'census-export.xml#cp_plans',
+          line_number: recordLine('2021-01-05', '<ChildProtectionPlans>'),
+          column_name: 'InitialCategoryOfAbuse',
+          raw_value: '',
+          reason: 'InitialCategoryOfAbuse is blank but every row needs one',
+        },
+        {
+          source_file: 'census-export.xml#referrals',
+          line_number: recordLine('9Z', '<CINdetails>'),
+          column_name: 'ReferralSource',
+          raw_value: '9Z',
+          reason: expect.stringMatching(/^ReferralSource '9Z' is not a known code/),
+        },
       ]);
-      const factors = await db.json<{ factors: string }>("SELECT factors FROM raw.cin_census__assessments WHERE child_id = 'C100'");
+      const factors = await db.json<{ factors: string }>(
+        "SELECT factors FROM raw.cin_census__assessments WHERE child_id = 'C100'",
+      );
       expect(factors).toEqual([{ factors: '2A,3A' }]);
     });
 
-    const built = await dbtBuild({ warehouse: path.join(dir, 'w.duckdb'), workDir: dir, logDir: path.join(dir, 'logs'), log: silentLogger() });
+    const built = await dbtBuild({
+      warehouse: path.join(dir, 'w.duckdb'),
+      workDir: dir,
+      logDir: path.join(dir, 'logs'),
+      log: silentLogger(),
+    });
     expect(built.failures).toEqual([]);
     await withWarehouse(path.join(dir, 'w.duckdb'), { readOnly: true }, async (db) => {
       // Independent recount from the fixture: working days start to authorisation on the England & Wales calendar.
@@ -165,7 +206,9 @@ describe('CIN census XML', () => {
       expect(facts).toEqual(expected);
       expect(facts.filter((f) => f.within_45).length).toBe(2); // C100 (30 days) and C300; C200's took over 80
 
-      const sources = await db.json<{ record_source: string }>('SELECT DISTINCT record_source FROM intermediate.int_assessments');
+      const sources = await db.json<{ record_source: string }>(
+        'SELECT DISTINCT record_source FROM intermediate.int_assessments',
+      );
       expect(sources).toEqual([{ record_source: 'stg_cin_census__assessments' }]);
       const referrals = await db.json<{ referral_date: string; source_group: string; is_nfa: boolean }>(
         "SELECT strftime(referral_date, '%Y-%m-%d') AS referral_date, source_group, is_nfa FROM marts.fct_referrals ORDER BY referral_date",
@@ -179,16 +222,39 @@ describe('CIN census XML', () => {
         "SELECT strftime(start_date, '%Y-%m-%d') AS start_date, is_open, category_of_abuse, reviews_held::INTEGER AS reviews_held, reviews_on_time::INTEGER AS reviews_on_time FROM marts.fct_cp_plans",
       );
       // First review within 3 months of the plan (20 July is before 28 July), the second within 6 months of it.
-      expect(plans).toEqual([{ start_date: '2020-04-28', is_open: true, category_of_abuse: 'NEG', reviews_held: 2, reviews_on_time: 2 }]);
+      expect(plans).toEqual([
+        { start_date: '2020-04-28', is_open: true, category_of_abuse: 'NEG', reviews_held: 2, reviews_on_time: 2 },
+      ]);
 
       // No 903 Header and no children export: the census's ChildIdentifiers / ChildCharacteristics are the children.
       const kids = await db.json<Record<string, unknown>>(
         "SELECT child_id, strftime(date_of_birth, '%Y-%m-%d') AS dob, sex_code, ethnicity_code, is_disabled, record_source FROM intermediate.int_children ORDER BY child_id",
       );
       expect(kids).toEqual([
-        { child_id: 'C100', dob: '2012-03-04', sex_code: '1', ethnicity_code: 'WBRI', is_disabled: false, record_source: 'stg_cin_census__children' },
-        { child_id: 'C200', dob: '2008-11-30', sex_code: null, ethnicity_code: null, is_disabled: null, record_source: 'stg_cin_census__children' },
-        { child_id: 'C300', dob: null, sex_code: null, ethnicity_code: null, is_disabled: null, record_source: 'stg_cin_census__children' },
+        {
+          child_id: 'C100',
+          dob: '2012-03-04',
+          sex_code: '1',
+          ethnicity_code: 'WBRI',
+          is_disabled: false,
+          record_source: 'stg_cin_census__children',
+        },
+        {
+          child_id: 'C200',
+          dob: '2008-11-30',
+          sex_code: null,
+          ethnicity_code: null,
+          is_disabled: null,
+          record_source: 'stg_cin_census__children',
+        },
+        {
+          child_id: 'C300',
+          dob: null,
+          sex_code: null,
+          ethnicity_code: null,
+          is_disabled: null,
+          record_source: 'stg_cin_census__children',
+        },
       ]);
     });
   }, 600_000);

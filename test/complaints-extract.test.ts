@@ -18,9 +18,20 @@ let summary: ExtractSummary;
 
 beforeAll(async () => {
   dir = tempDir('complaints-extract');
-  written = await writeComplaintsDemo({ out: path.join(dir, 'in'), seed: 31, scale: 1, from: '2019-04-01', to: '2021-03-31', faultRate: 0.01 });
+  written = await writeComplaintsDemo({
+    out: path.join(dir, 'in'),
+    seed: 31,
+    scale: 1,
+    from: '2019-04-01',
+    to: '2021-03-31',
+    faultRate: 0.01,
+  });
   db = await Warehouse.open(path.join(dir, 'work.duckdb'));
-  summary = await extract(db, { inputDir: path.join(dir, 'in'), runId: '20260101T000000Z-complaints', log: silentLogger() });
+  summary = await extract(db, {
+    inputDir: path.join(dir, 'in'),
+    runId: '20260101T000000Z-complaints',
+    log: silentLogger(),
+  });
 });
 afterAll(() => db?.close());
 
@@ -43,15 +54,21 @@ describe('complaints exports through the extract', () => {
       expect(f.read, w.entity).toBe(w.rows);
       expect(f.read, w.entity).toBe(f.landed + f.rejected);
       expect(f.rejected, w.entity).toBe(w.faults);
-      const [{ n }] = (await db.json<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM raw.complaints__${w.entity}`)) as [{ n: number }];
+      const [{ n }] = (await db.json<{ n: number }>(
+        `SELECT count(*)::INTEGER AS n FROM raw.complaints__${w.entity}`,
+      )) as [{ n: number }];
       expect(n, w.entity).toBe(f.landed);
     }
-    const loads = await db.json<{ ok: boolean }>('SELECT bool_and(rows_read = rows_landed + rows_rejected) AS ok FROM raw._loads');
+    const loads = await db.json<{ ok: boolean }>(
+      'SELECT bool_and(rows_read = rows_landed + rows_rejected) AS ok FROM raw._loads',
+    );
     expect(loads).toEqual([{ ok: true }]);
   });
 
   it('keeps each rejected row with its column and a plain-English reason', async () => {
-    const rejects = await db.json<{ source: string; column_name: string | null; reason: string; raw_record: string }>('SELECT source, column_name, reason, raw_record FROM raw._rejects');
+    const rejects = await db.json<{ source: string; column_name: string | null; reason: string; raw_record: string }>(
+      'SELECT source, column_name, reason, raw_record FROM raw._rejects',
+    );
     expect(rejects.length).toBeGreaterThanOrEqual(summary.rejected);
     for (const r of rejects) {
       expect(r.source).toMatch(/^complaints\./);

@@ -23,20 +23,44 @@ import { tempDir, writeCsv } from './helpers/tmp.js';
 
 /** A CSV with the contract's own headers, rows given by field name (blank when not given). */
 function writeExport(file: string, contract: Contract, rows: Record<string, string>[]): void {
-  writeCsv(file, [contract.fields.map((f) => f.header), ...rows.map((r) => contract.fields.map((f) => r[f.name] ?? ''))]);
+  writeCsv(file, [
+    contract.fields.map((f) => f.header),
+    ...rows.map((r) => contract.fields.map((f) => r[f.name] ?? '')),
+  ]);
   stampDataAsAt(file, '2020-07-02'); // the exports were "taken" at 07:00 on Friday 3 July 2020
 }
 
 // The complaints, as a Respond-style report exports them (labels, dd/mm/yyyy, Y/N). June 2020 has no bank
 // holiday: Mon 1 Jun is working day 0, Mon 15 Jun day 10, Tue 16 Jun 11, Mon 29 Jun 20, Tue 30 Jun 21, Wed 1 Jul 22.
-const c = (ref: string, received: string, procedure: string, team: string, outcome: string, response: string, more: Record<string, string> = {}) => ({
-  complaint_reference: ref, received_date: received, procedure_code: procedure, stage_code: 'Stage 1', team, outcome_code: outcome, response_date: response, ...more,
+const c = (
+  ref: string,
+  received: string,
+  procedure: string,
+  team: string,
+  outcome: string,
+  response: string,
+  more: Record<string, string> = {},
+) => ({
+  complaint_reference: ref,
+  received_date: received,
+  procedure_code: procedure,
+  stage_code: 'Stage 1',
+  team,
+  outcome_code: outcome,
+  response_date: response,
+  ...more,
 });
 const COMPLAINTS = [
   c('T-STAT-10', '01/06/2020', 'Statutory', 'Assessment Team 1', 'Upheld', '15/06/2020'),
-  c('T-STAT-11', '01/06/2020', 'Statutory', 'Case Management 2', 'Not upheld', '16/06/2020', { complainant_is_young_person: 'Y' }),
-  c('T-STAT-EXT-20', '01/06/2020', 'Statutory', 'Children in Care 1', 'Partially upheld', '29/06/2020', { extension_agreed: 'Y' }),
-  c('T-STAT-EXT-21', '01/06/2020', 'Statutory', 'Children in Care 1', 'Not upheld', '30/06/2020', { extension_agreed: 'Y' }),
+  c('T-STAT-11', '01/06/2020', 'Statutory', 'Case Management 2', 'Not upheld', '16/06/2020', {
+    complainant_is_young_person: 'Y',
+  }),
+  c('T-STAT-EXT-20', '01/06/2020', 'Statutory', 'Children in Care 1', 'Partially upheld', '29/06/2020', {
+    extension_agreed: 'Y',
+  }),
+  c('T-STAT-EXT-21', '01/06/2020', 'Statutory', 'Children in Care 1', 'Not upheld', '30/06/2020', {
+    extension_agreed: 'Y',
+  }),
   c('T-CORP-20', '01/06/2020', 'Corporate', 'Fostering Team', 'Not upheld', '29/06/2020'), // a team the seed does not know
   c('T-CORP-21', '01/06/2020', 'Corporate', 'MASH', 'Upheld', '30/06/2020', { extension_agreed: 'Y' }), // no extended corporate timescale
   // Thu 7 May is day 0; Fri 8 May (VE day) and the weekend do not count; Mon 11 May is day 1 ... Fri 22 May day 10.
@@ -50,15 +74,34 @@ const COMPLAINTS = [
   c('T-OPEN-OLD', '01/06/2020', 'SEND', 'Disability Service', '', ''), // open: day 24 on Fri 3 Jul, past its 20
   c('T-OPEN-NEW', '29/06/2020', 'Statutory', 'Case Management 3', '', ''), // open: day 4 on Fri 3 Jul
   // Stage 2 of T-STAT-11: Wed 17 Jun is day 0, Tue 30 Jun day 9. No stage 1 timescale; not in the KPIs.
-  { ...c('T-STAT-11-S2', '17/06/2020', 'Statutory', 'Case Management 2', 'Partially upheld', '30/06/2020'), stage_code: 'Stage 2', escalated_from: 'T-STAT-11' },
+  {
+    ...c('T-STAT-11-S2', '17/06/2020', 'Statutory', 'Case Management 2', 'Partially upheld', '30/06/2020'),
+    stage_code: 'Stage 2',
+    escalated_from: 'T-STAT-11',
+  },
 ];
 
 const ISSUES = [
   // Listed communication first: the mart orders categories as the seed does (quality of service first).
   { issue_id: 'TI-1', complaint_reference: 'T-STAT-10', issue_category: 'Communication', issue_outcome: 'Upheld' },
-  { issue_id: 'TI-2', complaint_reference: 'T-STAT-10', issue_category: 'Quality of service', issue_outcome: 'Not upheld' },
-  { issue_id: 'TI-3', complaint_reference: 'T-STAT-11', issue_category: 'Staff behaviour', issue_outcome: 'Not upheld' },
-  { issue_id: 'TI-4', complaint_reference: 'T-STAT-11-S2', issue_category: 'Staff behaviour', issue_outcome: 'Partially upheld' },
+  {
+    issue_id: 'TI-2',
+    complaint_reference: 'T-STAT-10',
+    issue_category: 'Quality of service',
+    issue_outcome: 'Not upheld',
+  },
+  {
+    issue_id: 'TI-3',
+    complaint_reference: 'T-STAT-11',
+    issue_category: 'Staff behaviour',
+    issue_outcome: 'Not upheld',
+  },
+  {
+    issue_id: 'TI-4',
+    complaint_reference: 'T-STAT-11-S2',
+    issue_category: 'Staff behaviour',
+    issue_outcome: 'Partially upheld',
+  },
 ];
 
 const COMPLIMENTS = [
@@ -67,8 +110,22 @@ const COMPLIMENTS = [
 ];
 
 const OMBUDSMAN = [
-  { ombudsman_reference: '20 000 001', complaint_reference: 'T-STAT-11-S2', procedure_code: 'Statutory', received_date: '01/07/2020', decision_date: '02/07/2020', decision_code: 'Upheld - maladministration and injustice' },
-  { ombudsman_reference: '19 000 002', complaint_reference: '', procedure_code: 'Corporate', received_date: '30/03/2020', decision_date: '', decision_code: '' },
+  {
+    ombudsman_reference: '20 000 001',
+    complaint_reference: 'T-STAT-11-S2',
+    procedure_code: 'Statutory',
+    received_date: '01/07/2020',
+    decision_date: '02/07/2020',
+    decision_code: 'Upheld - maladministration and injustice',
+  },
+  {
+    ombudsman_reference: '19 000 002',
+    complaint_reference: '',
+    procedure_code: 'Corporate',
+    received_date: '30/03/2020',
+    decision_date: '',
+    decision_code: '',
+  },
 ];
 
 let dir: string;
@@ -98,7 +155,18 @@ beforeAll(async () => {
     log: silentLogger(),
     // The complaints marts, the KPI feed and everything they are built from, with the tests whose every parent is
     // built (kpi_definitions for the feed's relationships test); not kpi_monthly, which needs every area's feed.
-    args: ['--select', '+fct_complaints', '+fct_compliments', '+fct_ombudsman_cases', '+int_kpi__complaints', 'kpi_definitions', '--exclude', 'kpi_monthly+', '--indirect-selection', 'cautious'],
+    args: [
+      '--select',
+      '+fct_complaints',
+      '+fct_compliments',
+      '+fct_ombudsman_cases',
+      '+int_kpi__complaints',
+      'kpi_definitions',
+      '--exclude',
+      'kpi_monthly+',
+      '--indirect-selection',
+      'cautious',
+    ],
   });
   db = await Warehouse.open(path.join(dir, 'work.duckdb'), { readOnly: true });
   keyed = await keyedSql(db, throwawayKeyFile(dir));
@@ -133,9 +201,21 @@ describe('complaints marts on hand-made complaints', () => {
       JOIN staging.stg_complaints__complaints s ON f.complaint_key = ${keyed("'complaint:' || s.complaint_reference")}
       ORDER BY ref`);
     const byRef = Object.fromEntries(rows.map(({ ref, ...rest }) => [ref as string, rest]));
-    const row = (procedure_code: string, stage: number, wd: number | null, ts: number | null, w10: boolean, w20: boolean, in_time: boolean | null,
-      responded: boolean, open: boolean, overdue: boolean | null, outcome: string | null, upheld: boolean, withdrawn: boolean) =>
-      ({ procedure_code, stage, wd, ts, w10, w20, in_time, responded, open, overdue, outcome, upheld, withdrawn });
+    const row = (
+      procedure_code: string,
+      stage: number,
+      wd: number | null,
+      ts: number | null,
+      w10: boolean,
+      w20: boolean,
+      in_time: boolean | null,
+      responded: boolean,
+      open: boolean,
+      overdue: boolean | null,
+      outcome: string | null,
+      upheld: boolean,
+      withdrawn: boolean,
+    ) => ({ procedure_code, stage, wd, ts, w10, w20, in_time, responded, open, overdue, outcome, upheld, withdrawn });
     expect(byRef).toEqual({
       'T-STAT-10': row('STAT', 1, 10, 10, true, true, true, true, false, false, 'UP', true, false),
       'T-STAT-11': row('STAT', 1, 11, 10, false, true, false, true, false, false, 'NU', false, false),
@@ -165,32 +245,120 @@ describe('complaints marts on hand-made complaints', () => {
       WHERE s.complaint_reference IN ('T-STAT-10', 'T-STAT-11', 'T-STAT-11-S2', 'T-CORP-20', 'T-VE-DAY', 'T-OPEN-OLD')
       ORDER BY ref`);
     expect(rows).toEqual([
-      { ref: 'T-CORP-20', received_month: '2020-06-01', received_financial_year: '2020/21', response_month: '2020-06-01', response_financial_year: '2020/21',
-        procedure_label: 'Corporate', stage_label: 'Stage 1', outcome_label: 'Not upheld', team: 'Fostering Team', service_area: 'Unmapped',
-        issue_count: 0, issue_category_codes: null, issue_categories: null, is_from_young_person: false, escalated_from_key: null },
-      { ref: 'T-OPEN-OLD', received_month: '2020-06-01', received_financial_year: '2020/21', response_month: null, response_financial_year: null,
-        procedure_label: 'SEND', stage_label: 'Stage 1', outcome_label: null, team: 'Disability Service', service_area: 'Disability',
-        issue_count: 0, issue_category_codes: null, issue_categories: null, is_from_young_person: false, escalated_from_key: null },
-      { ref: 'T-STAT-10', received_month: '2020-06-01', received_financial_year: '2020/21', response_month: '2020-06-01', response_financial_year: '2020/21',
-        procedure_label: 'Statutory', stage_label: 'Stage 1', outcome_label: 'Upheld', team: 'Assessment Team 1', service_area: 'Assessment',
-        issue_count: 2, issue_category_codes: 'QOS, COM', issue_categories: 'Quality of service, Communication', is_from_young_person: false, escalated_from_key: null },
-      { ref: 'T-STAT-11', received_month: '2020-06-01', received_financial_year: '2020/21', response_month: '2020-06-01', response_financial_year: '2020/21',
-        procedure_label: 'Statutory', stage_label: 'Stage 1', outcome_label: 'Not upheld', team: 'Case Management 2', service_area: 'Case Management',
-        issue_count: 1, issue_category_codes: 'SBH', issue_categories: 'Staff behaviour', is_from_young_person: true, escalated_from_key: null },
-      { ref: 'T-STAT-11-S2', received_month: '2020-06-01', received_financial_year: '2020/21', response_month: '2020-06-01', response_financial_year: '2020/21',
-        procedure_label: 'Statutory', stage_label: 'Stage 2', outcome_label: 'Partially upheld', team: 'Case Management 2', service_area: 'Case Management',
-        issue_count: 1, issue_category_codes: 'SBH', issue_categories: 'Staff behaviour', is_from_young_person: false, escalated_from_key: await keyOf('complaint:T-STAT-11') },
-      { ref: 'T-VE-DAY', received_month: '2020-05-01', received_financial_year: '2020/21', response_month: '2020-05-01', response_financial_year: '2020/21',
-        procedure_label: 'Statutory', stage_label: 'Stage 1', outcome_label: 'Partially upheld', team: 'Leaving Care', service_area: 'Leaving Care',
-        issue_count: 0, issue_category_codes: null, issue_categories: null, is_from_young_person: false, escalated_from_key: null },
+      {
+        ref: 'T-CORP-20',
+        received_month: '2020-06-01',
+        received_financial_year: '2020/21',
+        response_month: '2020-06-01',
+        response_financial_year: '2020/21',
+        procedure_label: 'Corporate',
+        stage_label: 'Stage 1',
+        outcome_label: 'Not upheld',
+        team: 'Fostering Team',
+        service_area: 'Unmapped',
+        issue_count: 0,
+        issue_category_codes: null,
+        issue_categories: null,
+        is_from_young_person: false,
+        escalated_from_key: null,
+      },
+      {
+        ref: 'T-OPEN-OLD',
+        received_month: '2020-06-01',
+        received_financial_year: '2020/21',
+        response_month: null,
+        response_financial_year: null,
+        procedure_label: 'SEND',
+        stage_label: 'Stage 1',
+        outcome_label: null,
+        team: 'Disability Service',
+        service_area: 'Disability',
+        issue_count: 0,
+        issue_category_codes: null,
+        issue_categories: null,
+        is_from_young_person: false,
+        escalated_from_key: null,
+      },
+      {
+        ref: 'T-STAT-10',
+        received_month: '2020-06-01',
+        received_financial_year: '2020/21',
+        response_month: '2020-06-01',
+        response_financial_year: '2020/21',
+        procedure_label: 'Statutory',
+        stage_label: 'Stage 1',
+        outcome_label: 'Upheld',
+        team: 'Assessment Team 1',
+        service_area: 'Assessment',
+        issue_count: 2,
+        issue_category_codes: 'QOS, COM',
+        issue_categories: 'Quality of service, Communication',
+        is_from_young_person: false,
+        escalated_from_key: null,
+      },
+      {
+        ref: 'T-STAT-11',
+        received_month: '2020-06-01',
+        received_financial_year: '2020/21',
+        response_month: '2020-06-01',
+        response_financial_year: '2020/21',
+        procedure_label: 'Statutory',
+        stage_label: 'Stage 1',
+        outcome_label: 'Not upheld',
+        team: 'Case Management 2',
+        service_area: 'Case Management',
+        issue_count: 1,
+        issue_category_codes: 'SBH',
+        issue_categories: 'Staff behaviour',
+        is_from_young_person: true,
+        escalated_from_key: null,
+      },
+      {
+        ref: 'T-STAT-11-S2',
+        received_month: '2020-06-01',
+        received_financial_year: '2020/21',
+        response_month: '2020-06-01',
+        response_financial_year: '2020/21',
+        procedure_label: 'Statutory',
+        stage_label: 'Stage 2',
+        outcome_label: 'Partially upheld',
+        team: 'Case Management 2',
+        service_area: 'Case Management',
+        issue_count: 1,
+        issue_category_codes: 'SBH',
+        issue_categories: 'Staff behaviour',
+        is_from_young_person: false,
+        escalated_from_key: await keyOf('complaint:T-STAT-11'),
+      },
+      {
+        ref: 'T-VE-DAY',
+        received_month: '2020-05-01',
+        received_financial_year: '2020/21',
+        response_month: '2020-05-01',
+        response_financial_year: '2020/21',
+        procedure_label: 'Statutory',
+        stage_label: 'Stage 1',
+        outcome_label: 'Partially upheld',
+        team: 'Leaving Care',
+        service_area: 'Leaving Care',
+        issue_count: 0,
+        issue_category_codes: null,
+        issue_categories: null,
+        is_from_young_person: false,
+        escalated_from_key: null,
+      },
     ]);
     // Keys are keyed hashes (HMAC-SHA256) of 'complaint:' || reference; no column holds a raw reference.
-    const cols = await db.json<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_schema = 'marts' AND table_name = 'fct_complaints'");
+    const cols = await db.json<{ column_name: string }>(
+      "SELECT column_name FROM information_schema.columns WHERE table_schema = 'marts' AND table_name = 'fct_complaints'",
+    );
     expect(cols.map((x) => x.column_name)).not.toContain('complaint_reference');
     const leaks = await db.json<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM marts.fct_complaints f
       WHERE list_contains([f.complaint_key, f.escalated_from_key, f.team], 'T-STAT-11') OR f.complaint_key LIKE 'T-%'`);
     expect(leaks).toEqual([{ n: 0 }]);
-    const [{ n }] = (await db.json<{ n: number }>('SELECT count(*)::INTEGER AS n FROM marts.fct_complaints')) as [{ n: number }];
+    const [{ n }] = (await db.json<{ n: number }>('SELECT count(*)::INTEGER AS n FROM marts.fct_complaints')) as [
+      { n: number },
+    ];
     expect(n).toBe(15);
   });
 
@@ -229,8 +397,22 @@ describe('complaints marts on hand-made complaints', () => {
       SELECT c.compliment_key = ${keyed("'compliment:TC-1'")} AS is_first, c.received_date, c.received_month, c.received_financial_year, c.team, c.service_area
       FROM marts.fct_compliments c ORDER BY c.received_date`);
     expect(rows).toEqual([
-      { is_first: true, received_date: '2020-03-31', received_month: '2020-03-01', received_financial_year: '2019/20', team: 'MASH', service_area: 'MASH' },
-      { is_first: false, received_date: '2020-04-01', received_month: '2020-04-01', received_financial_year: '2020/21', team: 'Fostering Team', service_area: 'Unmapped' },
+      {
+        is_first: true,
+        received_date: '2020-03-31',
+        received_month: '2020-03-01',
+        received_financial_year: '2019/20',
+        team: 'MASH',
+        service_area: 'MASH',
+      },
+      {
+        is_first: false,
+        received_date: '2020-04-01',
+        received_month: '2020-04-01',
+        received_financial_year: '2020/21',
+        team: 'Fostering Team',
+        service_area: 'Unmapped',
+      },
     ]);
   });
 
@@ -240,10 +422,30 @@ describe('complaints marts on hand-made complaints', () => {
              o.received_financial_year, o.decision_financial_year, o.decision_code, o.is_decided, o.is_fault_found
       FROM marts.fct_ombudsman_cases o ORDER BY o.received_date`);
     expect(rows).toEqual([
-      { is_first: false, complaint_key: null, complaint_stage: null, procedure_code: 'CORP', service_area: null,
-        received_financial_year: '2019/20', decision_financial_year: null, decision_code: null, is_decided: false, is_fault_found: false },
-      { is_first: true, complaint_key: await keyOf('complaint:T-STAT-11-S2'), complaint_stage: 2, procedure_code: 'STAT', service_area: 'Case Management',
-        received_financial_year: '2020/21', decision_financial_year: '2020/21', decision_code: 'UMI', is_decided: true, is_fault_found: true },
+      {
+        is_first: false,
+        complaint_key: null,
+        complaint_stage: null,
+        procedure_code: 'CORP',
+        service_area: null,
+        received_financial_year: '2019/20',
+        decision_financial_year: null,
+        decision_code: null,
+        is_decided: false,
+        is_fault_found: false,
+      },
+      {
+        is_first: true,
+        complaint_key: await keyOf('complaint:T-STAT-11-S2'),
+        complaint_stage: 2,
+        procedure_code: 'STAT',
+        service_area: 'Case Management',
+        received_financial_year: '2020/21',
+        decision_financial_year: '2020/21',
+        decision_code: 'UMI',
+        is_decided: true,
+        is_fault_found: true,
+      },
     ]);
   });
 });

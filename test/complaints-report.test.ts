@@ -10,7 +10,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { venvBinDir } from '../core/paths.js';
 import { Warehouse } from '../core/warehouse.js';
 import { loadComplaintsAnnual } from '../reports/complaints-annual/data.js';
-import { auditTables, complaintsAnnualTables, protectedComplaintsAnnualTables } from '../reports/complaints-annual/tables.js';
+import {
+  auditTables,
+  complaintsAnnualTables,
+  protectedComplaintsAnnualTables,
+} from '../reports/complaints-annual/tables.js';
 import { auditDisclosure } from '../reports/lib/disclosure-audit.js';
 import { tablesModel } from '../reports/lib/table-audit.js';
 import { csp, type CliResult } from './helpers/cli.js';
@@ -34,20 +38,55 @@ beforeAll(async () => {
   onDemand = path.join(dir, 'on-demand');
   const input = path.join(dir, 'exports');
   const config = path.join(dir, 'csp.config.json');
-  writeFileSync(config, JSON.stringify({ council: { name: 'Testshire County Council' }, committee: { name: 'Children and Young People Scrutiny Committee' } }));
+  writeFileSync(
+    config,
+    JSON.stringify({
+      council: { name: 'Testshire County Council' },
+      committee: { name: 'Children and Young People Scrutiny Committee' },
+    }),
+  );
   // Four financial years (2017/18 to 2020/21), so the trend has all four.
-  const demo = await csp(['demo', '--out', input, '--seed', '11', '--from', '2017-04-01', '--to', '2021-03-31', '--no-faults'], { CSP_DATA_DIR: data });
+  const demo = await csp(
+    ['demo', '--out', input, '--seed', '11', '--from', '2017-04-01', '--to', '2021-03-31', '--no-faults'],
+    { CSP_DATA_DIR: data },
+  );
   expect(demo.code, demo.stderr).toBe(0);
   runOut = await csp(['run', '--input', input, '--config', config], { CSP_DATA_DIR: data });
   for (const variant of ['public', 'restricted']) {
-    reportOut.push(await csp(['report', 'complaints-annual', '--period-end', '2020-03-31', '--meeting-date', '2020-06-29', '--variant', variant, '--out', onDemand, '--config', config], { CSP_DATA_DIR: data }));
+    reportOut.push(
+      await csp(
+        [
+          'report',
+          'complaints-annual',
+          '--period-end',
+          '2020-03-31',
+          '--meeting-date',
+          '2020-06-29',
+          '--variant',
+          variant,
+          '--out',
+          onDemand,
+          '--config',
+          config,
+        ],
+        { CSP_DATA_DIR: data },
+      ),
+    );
   }
 }, 900_000);
 
 /** duckdb shell, read-only, CSV without header: the warehouse as an analyst would query it. */
 function query(sql: string): string[][] {
-  const out = execFileSync(path.join(venvBinDir, 'duckdb'), ['-readonly', '-csv', '-noheader', path.join(data, 'warehouse.duckdb'), '-c', sql], { encoding: 'utf8' });
-  return out.trim().split('\n').filter(Boolean).map((l) => l.split(','));
+  const out = execFileSync(
+    path.join(venvBinDir, 'duckdb'),
+    ['-readonly', '-csv', '-noheader', path.join(data, 'warehouse.duckdb'), '-c', sql],
+    { encoding: 'utf8' },
+  );
+  return out
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split(','));
 }
 /** A query's rows as label -> number. */
 const counts = (sql: string): Map<string, number> => new Map(query(sql).map(([k, n]) => [k!, Number(n)]));
@@ -89,15 +128,29 @@ describe('csp run and csp report write the annual report', () => {
   it('builds public and restricted files for the latest complete year, and for a chosen year and meeting', () => {
     expect(runOut.code, runOut.stderr).toBe(0);
     for (const r of reportOut) expect(r.code, r.stderr).toBe(0);
-    const manifest = JSON.parse(readFileSync(path.join(data, 'appendices', 'manifest.json'), 'utf8')) as { files: { report: string; file: string; variant: string }[] };
-    expect(manifest.files.filter((f) => f.report === 'complaints-annual').map((f) => `${f.variant} ${f.file}`).sort()).toEqual([
+    const manifest = JSON.parse(readFileSync(path.join(data, 'appendices', 'manifest.json'), 'utf8')) as {
+      files: { report: string; file: string; variant: string }[];
+    };
+    expect(
+      manifest.files
+        .filter((f) => f.report === 'complaints-annual')
+        .map((f) => `${f.variant} ${f.file}`)
+        .sort(),
+    ).toEqual([
       `public ${RUN_STEM}.pdf`,
       `public ${RUN_STEM}.xlsx`,
       `restricted ${RUN_STEM}-restricted.pdf`,
       `restricted ${RUN_STEM}-restricted.xlsx`,
     ]);
-    const chosen = JSON.parse(readFileSync(path.join(onDemand, 'manifest.json'), 'utf8')) as { files: { file: string; meetingDate: string; period: string }[] };
-    expect(chosen.files.map((f) => f.file).sort()).toEqual([`${CHOSEN_STEM}-restricted.pdf`, `${CHOSEN_STEM}-restricted.xlsx`, `${CHOSEN_STEM}.pdf`, `${CHOSEN_STEM}.xlsx`]);
+    const chosen = JSON.parse(readFileSync(path.join(onDemand, 'manifest.json'), 'utf8')) as {
+      files: { file: string; meetingDate: string; period: string }[];
+    };
+    expect(chosen.files.map((f) => f.file).sort()).toEqual([
+      `${CHOSEN_STEM}-restricted.pdf`,
+      `${CHOSEN_STEM}-restricted.xlsx`,
+      `${CHOSEN_STEM}.pdf`,
+      `${CHOSEN_STEM}.xlsx`,
+    ]);
     expect(new Set(chosen.files.map((f) => f.meetingDate))).toEqual(new Set(['2020-06-29']));
     expect(chosen.files[0]!.period).toMatch(/^2019\/20/);
   });
@@ -117,7 +170,9 @@ describe.each([
   it('counts complaints received by procedure this year and last, as the mart does', () => {
     const t = table(wb, 'Complaints by procedure');
     const now = counts(`SELECT procedure_code, count(*) ${stage1} GROUP BY 1`);
-    const before = counts(`SELECT procedure_code, count(*) FROM marts.fct_complaints WHERE stage = 1 AND received_financial_year = '${last}' GROUP BY 1`);
+    const before = counts(
+      `SELECT procedure_code, count(*) FROM marts.fct_complaints WHERE stage = 1 AND received_financial_year = '${last}' GROUP BY 1`,
+    );
     for (const [label, code] of Object.entries(PROCS)) {
       expect(row(t, label)[year], `${label} ${year}`).toBe(now.get(code) ?? 0);
       expect(row(t, label)[last], `${label} ${last}`).toBe(before.get(code) ?? 0);
@@ -142,7 +197,10 @@ describe.each([
       expect([or.Received, or.Upheld, or['Partly upheld'], or['Not upheld']], label).toEqual([n, up, pu, nu]);
       expect(or['% upheld or partly'] as number).toBeCloseTo((up + pu) / n, 10);
       const rr = row(r, label);
-      expect([rr['Complaints received'], rr['Responded within 10 working days'], rr['Responded within 20 working days']], label).toEqual([n, w10, w20]);
+      expect(
+        [rr['Complaints received'], rr['Responded within 10 working days'], rr['Responded within 20 working days']],
+        label,
+      ).toEqual([n, w10, w20]);
       expect(rr['% within 20 working days'] as number).toBeCloseTo(w20 / n, 10);
     }
   });
@@ -162,30 +220,50 @@ describe.each([
 
     const yp = counts(`SELECT procedure_code, count(*) ${stage1} AND is_from_young_person GROUP BY 1`);
     const y = table(wb, 'Young people');
-    for (const [label, code] of Object.entries(PROCS)) expect(row(y, label)[`From young people ${year}`], label).toBe(yp.get(code) ?? 0);
+    for (const [label, code] of Object.entries(PROCS))
+      expect(row(y, label)[`From young people ${year}`], label).toBe(yp.get(code) ?? 0);
 
     const esc = table(wb, 'Stage 2, 3 and Ombudsman');
-    const s = (stage: number) => Number(query(`SELECT count(*) FROM marts.fct_complaints WHERE stage = ${stage} AND received_financial_year = '${year}'`)[0]![0]);
+    const s = (stage: number) =>
+      Number(
+        query(
+          `SELECT count(*) FROM marts.fct_complaints WHERE stage = ${stage} AND received_financial_year = '${year}'`,
+        )[0]![0],
+      );
     expect(row(esc, 'Stage 2 investigations')[`Total ${year}`]).toBe(s(2));
     expect(row(esc, 'Stage 3 review panels')[`Total ${year}`]).toBe(s(3));
-    expect(row(esc, 'Ombudsman cases received')[`Total ${year}`]).toBe(Number(query(`SELECT count(*) FROM marts.fct_ombudsman_cases WHERE received_financial_year = '${year}'`)[0]![0]));
+    expect(row(esc, 'Ombudsman cases received')[`Total ${year}`]).toBe(
+      Number(query(`SELECT count(*) FROM marts.fct_ombudsman_cases WHERE received_financial_year = '${year}'`)[0]![0]),
+    );
   });
 
   it('counts comments and compliments by team this year and last', () => {
-    const comp = counts(`SELECT team, count(*) FROM marts.fct_compliments WHERE received_financial_year = '${year}' GROUP BY 1`);
+    const comp = counts(
+      `SELECT team, count(*) FROM marts.fct_compliments WHERE received_financial_year = '${year}' GROUP BY 1`,
+    );
     const t = table(wb, 'Compliments');
     for (const [team, n] of comp) expect(row(t, team)[year], team).toBe(n);
-    expect(row(t, 'Total')[last]).toBe(Number(query(`SELECT count(*) FROM marts.fct_compliments WHERE received_financial_year = '${last}'`)[0]![0]));
-    const comments = Number(query(`SELECT count(*) FROM marts.fct_comments WHERE received_financial_year = '${year}'`)[0]![0]);
+    expect(row(t, 'Total')[last]).toBe(
+      Number(query(`SELECT count(*) FROM marts.fct_compliments WHERE received_financial_year = '${last}'`)[0]![0]),
+    );
+    const comments = Number(
+      query(`SELECT count(*) FROM marts.fct_comments WHERE received_financial_year = '${year}'`)[0]![0],
+    );
     expect(row(table(wb, 'Comments'), 'Total')[year]).toBe(comments);
     expect(comments).toBeGreaterThan(0);
   });
 
   it('shows four years in the trend and the SEND section, each as the mart counts them', () => {
-    const years = query(`SELECT DISTINCT received_financial_year FROM marts.fct_complaints WHERE received_financial_year <= '${year}' ORDER BY 1 DESC LIMIT 4`).map((x) => x[0]!).reverse();
+    const years = query(
+      `SELECT DISTINCT received_financial_year FROM marts.fct_complaints WHERE received_financial_year <= '${year}' ORDER BY 1 DESC LIMIT 4`,
+    )
+      .map((x) => x[0]!)
+      .reverse();
     const trend = table(wb, 'Trend received');
     expect(trend.rows.map((r) => r.Year)).toEqual(years);
-    const byYear = query(`SELECT received_financial_year, procedure_code, count(*), count(*) FILTER (outcome_code = 'UP') FROM marts.fct_complaints WHERE stage = 1 GROUP BY ALL`);
+    const byYear = query(
+      `SELECT received_financial_year, procedure_code, count(*), count(*) FILTER (outcome_code = 'UP') FROM marts.fct_complaints WHERE stage = 1 GROUP BY ALL`,
+    );
     for (const y of years) {
       for (const [label, code] of Object.entries(PROCS)) {
         const m = byYear.find((x) => x[0] === y && x[1] === code);
@@ -200,7 +278,13 @@ describe.each([
  * Which figures each public table binds together: sums (a total and its parts, across a row) and figures worked
  * out from others (a change, a percentage). Written out here rather than taken from the report code.
  */
-function layouts(y: string, l: string): Record<string, { totalRow: boolean; sums: { total: string; of: string[] }[]; derived: { col: string; of: string[] }[] }> {
+function layouts(
+  y: string,
+  l: string,
+): Record<
+  string,
+  { totalRow: boolean; sums: { total: string; of: string[] }[]; derived: { col: string; of: string[] }[] }
+> {
   const procs = Object.keys(PROCS);
   const byProc = { totalRow: true, sums: [{ total: 'Total', of: procs }], derived: [] };
   const yearOnYear = { totalRow: true, sums: [], derived: [{ col: 'Change', of: [l, y] }] };
@@ -209,7 +293,14 @@ function layouts(y: string, l: string): Record<string, { totalRow: boolean; sums
     { total: 'Upheld or partly', of: ['Upheld', 'Partly upheld'] },
   ];
   return {
-    'Complaints by procedure': { totalRow: true, sums: [], derived: [{ col: 'Change', of: [l, y] }, { col: '% change', of: ['Change', l] }] },
+    'Complaints by procedure': {
+      totalRow: true,
+      sums: [],
+      derived: [
+        { col: 'Change', of: [l, y] },
+        { col: '% change', of: ['Change', l] },
+      ],
+    },
     Outcomes: {
       totalRow: true,
       sums: outcomeSums,
@@ -230,7 +321,11 @@ function layouts(y: string, l: string): Record<string, { totalRow: boolean; sums
     },
     Issues: byProc,
     'Service areas': byProc,
-    'Stage 2, 3 and Ombudsman': { totalRow: false, sums: [{ total: `Total ${y}`, of: procs }], derived: [{ col: 'Change', of: [`Total ${l}`, `Total ${y}`] }] },
+    'Stage 2, 3 and Ombudsman': {
+      totalRow: false,
+      sums: [{ total: `Total ${y}`, of: procs }],
+      derived: [{ col: 'Change', of: [`Total ${l}`, `Total ${y}`] }],
+    },
     Comments: yearOnYear,
     Compliments: yearOnYear,
     'Young people': {
@@ -241,7 +336,14 @@ function layouts(y: string, l: string): Record<string, { totalRow: boolean; sums
         { col: 'Change', of: [`From young people ${l}`, `From young people ${y}`] },
       ],
     },
-    'SEND by year': { totalRow: false, sums: outcomeSums, derived: [{ col: '% upheld or partly', of: ['Upheld or partly', 'Received'] }, { col: '% within 20 working days', of: ['Within 20 working days', 'Received'] }] },
+    'SEND by year': {
+      totalRow: false,
+      sums: outcomeSums,
+      derived: [
+        { col: '% upheld or partly', of: ['Upheld or partly', 'Received'] },
+        { col: '% within 20 working days', of: ['Within 20 working days', 'Received'] },
+      ],
+    },
     'SEND issues': yearOnYear,
     'Trend received': { totalRow: false, sums: [{ total: 'Total', of: procs }], derived: [] },
     'Trend measures': {
@@ -268,16 +370,28 @@ const MAX_SHARE = 0.25; // the default suppression.maxSuppressedShare
 function commentsRecount(p: Table, year: string, last: string): Table {
   const grain = p.headers[0]!;
   expect(['Service area', 'Service group', 'All service areas'], `Comments grain '${grain}'`).toContain(grain);
-  const area = grain === 'Service group' ? `coalesce((SELECT service_group FROM reference.service_area_groups g WHERE g.service_area = c.service_area), c.service_area)` : 'c.service_area';
-  const n = (fy: string) => counts(`SELECT ${area}, count(*) FROM marts.fct_comments c WHERE received_financial_year = '${fy}' GROUP BY 1`);
+  const area =
+    grain === 'Service group'
+      ? `coalesce((SELECT service_group FROM reference.service_area_groups g WHERE g.service_area = c.service_area), c.service_area)`
+      : 'c.service_area';
+  const n = (fy: string) =>
+    counts(`SELECT ${area}, count(*) FROM marts.fct_comments c WHERE received_financial_year = '${fy}' GROUP BY 1`);
   const [now, before] = [n(year), n(last)];
   const all = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
   const rows = p.rows.map((r) => {
     const label = String(r[grain]);
-    return label === 'Total' ? { [grain]: label, [last]: all(before), [year]: all(now) } : { [grain]: label, [last]: before.get(label) ?? 0, [year]: now.get(label) ?? 0 };
+    return label === 'Total'
+      ? { [grain]: label, [last]: all(before), [year]: all(now) }
+      : { [grain]: label, [last]: before.get(label) ?? 0, [year]: now.get(label) ?? 0 };
   });
   // Every label of that grain is shown (none dropped), unless the table shows the total alone.
-  if (grain !== 'All service areas') expect(p.rows.map((r) => r[grain]).slice(0, -1).sort()).toEqual([...new Set([...now.keys(), ...before.keys()])].sort());
+  if (grain !== 'All service areas')
+    expect(
+      p.rows
+        .map((r) => r[grain])
+        .slice(0, -1)
+        .sort(),
+    ).toEqual([...new Set([...now.keys(), ...before.keys()])].sort());
   return { headers: [grain, last, year], rows, formats: { [last]: COUNT_FORMAT, [year]: COUNT_FORMAT } };
 }
 
@@ -328,7 +442,13 @@ describe.each([
   });
 
   it('shows a figure that appears in several tables the same way in each, so no table gives away what another hides', () => {
-    const cell = (sheet: string, label: string, col: string, labelCol = 0, match?: (r: Record<string, unknown>) => boolean) => {
+    const cell = (
+      sheet: string,
+      label: string,
+      col: string,
+      labelCol = 0,
+      match?: (r: Record<string, unknown>) => boolean,
+    ) => {
       const t = table(pub, sheet);
       const r = match ? t.rows.find(match) : row(t, label, labelCol);
       if (!r) throw new Error(`${sheet}: no row ${label}`);
@@ -341,10 +461,23 @@ describe.each([
       pairs.push([`${label} received: response times`, received, cell('Response times', label, 'Complaints received')]);
       pairs.push([`${label} received: young people`, received, cell('Young people', label, `All complaints ${year}`)]);
       pairs.push([`${label} received: trend`, received, cell('Trend received', year, label)]);
-      const trend = (col: string) => cell('Trend measures', '', col, 0, (r) => r.Procedure === label && r.Year === year);
-      pairs.push([`${label} upheld or partly: trend`, cell('Outcomes', label, 'Upheld or partly'), trend('Upheld or partly')]);
-      pairs.push([`${label} within 10: trend`, cell('Response times', label, 'Responded within 10 working days'), trend('Within 10 working days')]);
-      pairs.push([`${label} within 20: trend`, cell('Response times', label, 'Responded within 20 working days'), trend('Within 20 working days')]);
+      const trend = (col: string) =>
+        cell('Trend measures', '', col, 0, (r) => r.Procedure === label && r.Year === year);
+      pairs.push([
+        `${label} upheld or partly: trend`,
+        cell('Outcomes', label, 'Upheld or partly'),
+        trend('Upheld or partly'),
+      ]);
+      pairs.push([
+        `${label} within 10: trend`,
+        cell('Response times', label, 'Responded within 10 working days'),
+        trend('Within 10 working days'),
+      ]);
+      pairs.push([
+        `${label} within 20: trend`,
+        cell('Response times', label, 'Responded within 20 working days'),
+        trend('Within 20 working days'),
+      ]);
     }
     for (const col of ['Received', 'Upheld', 'Partly upheld', 'Upheld or partly', 'Not upheld', 'Withdrawn or open']) {
       pairs.push([`SEND ${col}: SEND by year`, cell('Outcomes', 'SEND', col), cell('SEND by year', year, col)]);
@@ -367,7 +500,10 @@ describe.each([
       expect(share).toBeLessThanOrEqual(MAX_SHARE);
       expect(text).not.toContain('Shown by');
     } else {
-      const m = /Shown by ([^:]+): (the finest grain at which no more than 25% of the figures are "c"|the coarsest grain configured)[^(]*\(([^)]*) would be "c"\)/.exec(text);
+      const m =
+        /Shown by ([^:]+): (the finest grain at which no more than 25% of the figures are "c"|the coarsest grain configured)[^(]*\(([^)]*) would be "c"\)/.exec(
+          text,
+        );
       expect(m, text).not.toBeNull();
       expect(m![1]).toBe(p.headers[0] === 'Service group' ? 'service group' : 'all service areas together');
       for (const [, pct] of m![3]!.matchAll(/ (\d+)%/g)) expect(Number(pct), m![3]).toBeGreaterThan(MAX_SHARE * 100);
@@ -392,7 +528,10 @@ describe.each([
       for (const s of layout.sums) {
         t.rows.forEach((r, i) => {
           const hidden = [s.total, ...s.of].filter((h) => isC(r[h])).length;
-          expect(hidden === 0 || hidden >= 2, `${sheet} row ${i + 5}, '${s.total}' and its parts: ${hidden} hidden`).toBe(true);
+          expect(
+            hidden === 0 || hidden >= 2,
+            `${sheet} row ${i + 5}, '${s.total}' and its parts: ${hidden} hidden`,
+          ).toBe(true);
         });
       }
       for (const d of layout.derived) {
@@ -406,14 +545,18 @@ describe.each([
 
 describe('exact disclosure audit of the public annual reports (issue 14)', () => {
   it('bounds every "c" in both public workbooks, read back from the files, to at least 5 values', async () => {
-    const audits = [...(await auditPublicWorkbooks(path.join(data, 'appendices'), path.join(data, 'warehouse.duckdb'))), ...(await auditPublicWorkbooks(onDemand, path.join(data, 'warehouse.duckdb')))].filter((a) => a.report === 'complaints-annual');
+    const audits = [
+      ...(await auditPublicWorkbooks(path.join(data, 'appendices'), path.join(data, 'warehouse.duckdb'))),
+      ...(await auditPublicWorkbooks(onDemand, path.join(data, 'warehouse.duckdb'))),
+    ].filter((a) => a.report === 'complaints-annual');
     expect(audits.map((a) => a.file).sort()).toEqual([`${CHOSEN_STEM}.xlsx`, `${RUN_STEM}.xlsx`]);
     for (const a of audits) {
       expect(a.audit.failures, a.file).toEqual([]);
       // The file's "c" cells include shares and changes, and a figure repeated in several tables is one cell.
       expect(a.audit.ranges.length, a.file).toBeGreaterThan(10);
       expect(a.cInWorkbook, a.file).toBeGreaterThanOrEqual(a.audit.ranges.length);
-      for (const r of a.audit.ranges) expect(r.span, `${a.file}: ${r.where} [${r.min}, ${r.max}]`).toBeGreaterThanOrEqual(THRESHOLD);
+      for (const r of a.audit.ranges)
+        expect(r.span, `${a.file}: ${r.where} [${r.min}, ${r.max}]`).toBeGreaterThanOrEqual(THRESHOLD);
     }
   });
 
@@ -421,12 +564,18 @@ describe('exact disclosure audit of the public annual reports (issue 14)', () =>
     const db = await Warehouse.open(path.join(data, 'warehouse.duckdb'), { readOnly: true });
     try {
       const d = await loadComplaintsAnnual(db, { periodEnd: '2021-03-31', trendYears: 4 });
-      const weak = await auditDisclosure(tablesModel(auditTables(complaintsAnnualTables(d, 'public', THRESHOLD))), THRESHOLD);
+      const weak = await auditDisclosure(
+        tablesModel(auditTables(complaintsAnnualTables(d, 'public', THRESHOLD))),
+        THRESHOLD,
+      );
       expect(weak.ok).toBe(false);
       expect(weak.failures.length).toBeGreaterThan(0);
       for (const f of weak.failures) expect(f.span).toBeLessThan(THRESHOLD);
       // The same figures, protected, pass.
-      const strong = await protectedComplaintsAnnualTables(d, 'public', THRESHOLD, THRESHOLD, { grains: ['service area', 'service group', 'all'], maxSuppressedShare: MAX_SHARE });
+      const strong = await protectedComplaintsAnnualTables(d, 'public', THRESHOLD, THRESHOLD, {
+        grains: ['service area', 'service group', 'all'],
+        maxSuppressedShare: MAX_SHARE,
+      });
       expect(strong.audit?.ok).toBe(true);
     } finally {
       db.close();

@@ -16,7 +16,17 @@ import { Warehouse } from '../core/warehouse.js';
 import { csp } from './helpers/cli.js';
 import { tempDir, writeCsv } from './helpers/tmp.js';
 
-const HEADER = ['Contact ID', 'Child ID', 'Contact Date', 'Contact Source', 'Receiving Team', 'Open Case', 'Domestic Abuse Notification', 'Decision Date', 'Contact Outcome'];
+const HEADER = [
+  'Contact ID',
+  'Child ID',
+  'Contact Date',
+  'Contact Source',
+  'Receiving Team',
+  'Open Case',
+  'Domestic Abuse Notification',
+  'Decision Date',
+  'Contact Outcome',
+];
 /** Contact n, received on day 1 + (n mod 28) of February 2020 and decided that afternoon. */
 const contact = (n: number): string[] => {
   const d = String(1 + (n % 28)).padStart(2, '0');
@@ -29,8 +39,15 @@ let input: string;
 let db: Warehouse;
 let run = 0;
 const land = (landing: LandingPath = 'auto', completeness = DEFAULT_COMPLETENESS) =>
-  extract(db, { inputDir: input, runId: `20260101T0000${String(run++).padStart(2, '0')}Z-dmg`, log: silentLogger(), landing, completeness });
-const rawContacts = async () => (await db.json<{ n: number }>('SELECT count(*)::INTEGER AS n FROM raw.case_management__contacts'))[0]!.n;
+  extract(db, {
+    inputDir: input,
+    runId: `20260101T0000${String(run++).padStart(2, '0')}Z-dmg`,
+    log: silentLogger(),
+    landing,
+    completeness,
+  });
+const rawContacts = async () =>
+  (await db.json<{ n: number }>('SELECT count(*)::INTEGER AS n FROM raw.case_management__contacts'))[0]!.n;
 const file = (name: string) => path.join(input, name);
 
 beforeEach(async () => {
@@ -51,18 +68,32 @@ describe.each(['auto', 'js'] as const)('the completeness guard (%s landing)', (l
     writeFileSync(file('contacts.csv'), cut);
     const summary = await land(landing);
     expect(summary.failed).toBe(0);
-    expect(summary.files[0]).toMatchObject({ file: 'contacts.csv', status: 'held', read: 120, landed: 0, held: { reason: 'truncated', source: 'case_management.contacts' } });
-    expect(summary.files[0]!.error).toBe('contacts.csv is cut off: its last record (line 121) stops mid-row with no line break after it, so the file is incomplete. None of it was landed; held back: analysts keep the previous export (contacts.csv, 100 rows). Export it again and run again.');
+    expect(summary.files[0]).toMatchObject({
+      file: 'contacts.csv',
+      status: 'held',
+      read: 120,
+      landed: 0,
+      held: { reason: 'truncated', source: 'case_management.contacts' },
+    });
+    expect(summary.files[0]!.error).toBe(
+      'contacts.csv is cut off: its last record (line 121) stops mid-row with no line break after it, so the file is incomplete. None of it was landed; held back: analysts keep the previous export (contacts.csv, 100 rows). Export it again and run again.',
+    );
     expect(summary.held).toHaveLength(1);
     expect(await rawContacts()).toBe(100); // the previous export, whole
-    const loads = await db.json<{ status: string; is_current: boolean; rows_read: number }>('SELECT status, is_current, rows_read::INTEGER AS rows_read FROM raw._loads ORDER BY finished_at');
+    const loads = await db.json<{ status: string; is_current: boolean; rows_read: number }>(
+      'SELECT status, is_current, rows_read::INTEGER AS rows_read FROM raw._loads ORDER BY finished_at',
+    );
     expect(loads).toEqual([
       { status: 'loaded', is_current: true, rows_read: 100 },
       { status: 'held', is_current: false, rows_read: 120 },
     ]);
-    const [hold] = await db.json<{ reason: string; previous_rows: number }>('SELECT reason, previous_rows::INTEGER AS previous_rows FROM raw._holds');
+    const [hold] = await db.json<{ reason: string; previous_rows: number }>(
+      'SELECT reason, previous_rows::INTEGER AS previous_rows FROM raw._holds',
+    );
     expect(hold).toEqual({ reason: 'truncated', previous_rows: 100 });
-    await expect(acceptHeld(db, 'case_management.contacts')).rejects.toThrow('contacts.csv is cut off (the last record stops mid-row), so there is nothing whole to accept: export case_management.contacts again and run again.');
+    await expect(acceptHeld(db, 'case_management.contacts')).rejects.toThrow(
+      'contacts.csv is cut off (the last record stops mid-row), so there is nothing whole to accept: export case_management.contacts again and run again.',
+    );
 
     // A source's first export cut off has no previous data to keep: it fails, naming the file.
     writeFileSync(file('contacts.csv'), whole);
@@ -70,9 +101,16 @@ describe.each(['auto', 'js'] as const)('the completeness guard (%s landing)', (l
     rmSync(file('contacts.csv'));
     const fresh = await Warehouse.open(path.join(dir, 'fresh.duckdb'));
     try {
-      const first = await extract(fresh, { inputDir: input, runId: '20260102T000000Z-dmg', log: silentLogger(), landing });
+      const first = await extract(fresh, {
+        inputDir: input,
+        runId: '20260102T000000Z-dmg',
+        log: silentLogger(),
+        landing,
+      });
       expect(first.files[0]).toMatchObject({ file: 'more-contacts.csv', status: 'failed' });
-      expect(first.files[0]!.error).toMatch(/^more-contacts\.csv is cut off: its last record \(line 121\) stops mid-row .* None of it was landed \(and the source has no earlier export to keep\)\. Export it again and run again\.$/);
+      expect(first.files[0]!.error).toMatch(
+        /^more-contacts\.csv is cut off: its last record \(line 121\) stops mid-row .* None of it was landed \(and the source has no earlier export to keep\)\. Export it again and run again\.$/,
+      );
     } finally {
       fresh.close();
     }
@@ -83,7 +121,10 @@ describe.each(['auto', 'js'] as const)('the completeness guard (%s landing)', (l
     await land(landing);
     writeFileSync(file('contacts.csv'), [HEADER, ...contacts(1, 110)].map((r) => r.join(',')).join('\r\n')); // no final CRLF
     expect((await land(landing)).files[0]).toMatchObject({ status: 'loaded', landed: 110 });
-    writeFileSync(file('contacts.csv'), `${[HEADER, ...contacts(1, 110)].map((r) => r.join(',')).join('\r\n')}\r\nK999,C999\r\n`);
+    writeFileSync(
+      file('contacts.csv'),
+      `${[HEADER, ...contacts(1, 110)].map((r) => r.join(',')).join('\r\n')}\r\nK999,C999\r\n`,
+    );
     expect((await land(landing)).files[0]).toMatchObject({ status: 'loaded', landed: 110, rejected: 1 });
   });
 
@@ -92,15 +133,23 @@ describe.each(['auto', 'js'] as const)('the completeness guard (%s landing)', (l
     await land(landing);
     writeCsv(file('contacts.csv'), [HEADER, ...contacts(1, 79)]);
     const held = await land(landing);
-    expect(held.files[0]).toMatchObject({ status: 'held', read: 79, held: { reason: 'shrunk', rows: 79, previous: { file: 'contacts.csv', rows: 100, latestDate: '2020-02-28' } } });
-    expect(held.files[0]!.error).toMatch(/^case_management\.contacts: contacts\.csv has 79 rows, 21% fewer than the 100 in the previous export \(the setting completeness\.maxDropPercent holds back more than 20% fewer\)\. Held back: analysts keep the previous export \(contacts\.csv, landed \d\d\/\d\d\/\d{4}\)\. If this is real, run `csp accept case_management\.contacts` and the next run takes it; otherwise export it again\.$/);
+    expect(held.files[0]).toMatchObject({
+      status: 'held',
+      read: 79,
+      held: { reason: 'shrunk', rows: 79, previous: { file: 'contacts.csv', rows: 100, latestDate: '2020-02-28' } },
+    });
+    expect(held.files[0]!.error).toMatch(
+      /^case_management\.contacts: contacts\.csv has 79 rows, 21% fewer than the 100 in the previous export \(the setting completeness\.maxDropPercent holds back more than 20% fewer\)\. Held back: analysts keep the previous export \(contacts\.csv, landed \d\d\/\d\d\/\d{4}\)\. If this is real, run `csp accept case_management\.contacts` and the next run takes it; otherwise export it again\.$/,
+    );
     expect(await rawContacts()).toBe(100);
     // rejects.xlsx lists it with the current file, saying why it was held.
     const workbook = path.join(dir, 'rejects.xlsx');
     await writeRejectsWorkbook(db, workbook);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(workbook);
-    const summaryRows = (wb.getWorksheet('Summary')!.getSheetValues() as unknown[][]).slice(2).map((r) => [r[2], r[3], r[4], r[8]]);
+    const summaryRows = (wb.getWorksheet('Summary')!.getSheetValues() as unknown[][])
+      .slice(2)
+      .map((r) => [r[2], r[3], r[4], r[8]]);
     expect(summaryRows).toEqual([
       ['contacts.csv', 'loaded', 100, ''],
       ['contacts.csv', 'held', 79, held.files[0]!.error],
@@ -111,24 +160,39 @@ describe.each(['auto', 'js'] as const)('the completeness guard (%s landing)', (l
     expect(accepted.files).toEqual([{ file: 'contacts.csv', rows: 79, previousRows: 100, reason: 'shrunk' }]);
     expect((await land(landing)).files[0]).toMatchObject({ status: 'loaded', landed: 79 });
     expect(await rawContacts()).toBe(79);
-    await expect(acceptHeld(db, 'case_management.contacts')).rejects.toThrow(/^no export of case_management\.contacts is held back/);
+    await expect(acceptHeld(db, 'case_management.contacts')).rejects.toThrow(
+      /^no export of case_management\.contacts is held back/,
+    );
 
     writeCsv(file('contacts.csv'), [HEADER, ...contacts(1, 64)]); // 19% fewer than 79
     expect((await land(landing)).files[0]).toMatchObject({ status: 'loaded', landed: 64 });
     writeCsv(file('contacts.csv'), [HEADER, ...contacts(1, 10)]);
-    expect((await land(landing, { ...DEFAULT_COMPLETENESS, accept: ['case_management.contacts'] })).files[0]).toMatchObject({ status: 'loaded', landed: 10 });
+    expect(
+      (await land(landing, { ...DEFAULT_COMPLETENESS, accept: ['case_management.contacts'] })).files[0],
+    ).toMatchObject({ status: 'loaded', landed: 10 });
     writeCsv(file('contacts.csv'), [HEADER, ...contacts(5, 10)]); // 40% fewer, same latest date
-    expect((await land(landing, { ...DEFAULT_COMPLETENESS, perSource: { 'case_management.contacts': 50 } })).files[0]).toMatchObject({ status: 'loaded', landed: 6 });
+    expect(
+      (await land(landing, { ...DEFAULT_COMPLETENESS, perSource: { 'case_management.contacts': 50 } })).files[0],
+    ).toMatchObject({ status: 'loaded', landed: 6 });
   });
 
   it('holds back an export whose latest date goes backwards (an older export), counting dates up to today only', async () => {
-    writeCsv(file('contacts.csv'), [HEADER, ...contacts(1, 100), ['K999', 'C999', '01/01/2099 10:00', '2A', 'MASH', 'N', 'N', '', '']]);
+    writeCsv(file('contacts.csv'), [
+      HEADER,
+      ...contacts(1, 100),
+      ['K999', 'C999', '01/01/2099 10:00', '2A', 'MASH', 'N', 'N', '', ''],
+    ]);
     await land(landing);
     const january = contacts(1, 101).map((r) => r.map((c) => c.replace('/02/2020', '/01/2020')));
     writeCsv(file('contacts.csv'), [HEADER, ...january]);
     const summary = await land(landing);
-    expect(summary.files[0]).toMatchObject({ status: 'held', held: { reason: 'older', latestDate: "2020-01-28", previous: { latestDate: '2020-02-28' } } });
-    expect(summary.files[0]!.error).toContain("contacts.csv's latest date is 28/01/2020, before the previous export's 28/02/2020: it looks like an older export.");
+    expect(summary.files[0]).toMatchObject({
+      status: 'held',
+      held: { reason: 'older', latestDate: '2020-01-28', previous: { latestDate: '2020-02-28' } },
+    });
+    expect(summary.files[0]!.error).toContain(
+      "contacts.csv's latest date is 28/01/2020, before the previous export's 28/02/2020: it looks like an older export.",
+    );
     expect(await rawContacts()).toBe(100); // (the 2099 row is rejected as out of range when landed; the guard ignores future dates anyway)
   });
 });
@@ -148,10 +212,15 @@ describe('ambiguous header rows', () => {
   });
 
   it('fail the file when a header and another spelling of the same field are both there', async () => {
-    writeCsv(file('contacts.csv'), [[...HEADER, 'Contact Date/Time'], ...contacts(1, 5).map((r) => [...r, '01/01/2020 09:00'])]);
+    writeCsv(file('contacts.csv'), [
+      [...HEADER, 'Contact Date/Time'],
+      ...contacts(1, 5).map((r) => [...r, '01/01/2020 09:00']),
+    ]);
     const [f] = (await land()).files;
     expect(f).toMatchObject({ status: 'failed' });
-    expect(f!.error).toMatch(/^contacts\.csv: columns C \('Contact Date'\) and J \('Contact Date\/Time'\) both read as the Contacts field 'Contact Date'/);
+    expect(f!.error).toMatch(
+      /^contacts\.csv: columns C \('Contact Date'\) and J \('Contact Date\/Time'\) both read as the Contacts field 'Contact Date'/,
+    );
   });
 });
 
@@ -162,9 +231,13 @@ describe('files however broken', () => {
     const summary = await land();
     const bad = summary.files.find((f) => f.file === 'random.csv')!;
     expect(bad.status).toBe('failed');
-    expect(bad.error).toMatch(/^random\.csv (could not be read as a CSV export \(.+\)\. It may be damaged or not a CSV file at all: export it again as CSV and run again\.|: its header row .* matches no known export)/);
+    expect(bad.error).toMatch(
+      /^random\.csv (could not be read as a CSV export \(.+\)\. It may be damaged or not a CSV file at all: export it again as CSV and run again\.|: its header row .* matches no known export)/,
+    );
     expect(summary.files.find((f) => f.file === 'contacts.csv')).toMatchObject({ status: 'loaded', landed: 3 });
-    const loads = await db.json<{ source_file: string; status: string; error: string }>("SELECT source_file, status, error FROM raw._loads WHERE source_file = 'random.csv'");
+    const loads = await db.json<{ source_file: string; status: string; error: string }>(
+      "SELECT source_file, status, error FROM raw._loads WHERE source_file = 'random.csv'",
+    );
     expect(loads).toEqual([{ source_file: 'random.csv', status: 'failed', error: bad.error }]);
   });
 
@@ -185,7 +258,9 @@ describe('files however broken', () => {
       ['contacts.csv', 'loaded', 20, null],
       ['copy/contacts (1).csv', 'skipped', 0, 'contacts.csv'],
     ]);
-    expect(summary.files[1]!.error).toBe('copy/contacts (1).csv has exactly the same content as contacts.csv, already landed: skipped, so its rows are not counted twice. Remove one of the two copies from the input folder.');
+    expect(summary.files[1]!.error).toBe(
+      'copy/contacts (1).csv has exactly the same content as contacts.csv, already landed: skipped, so its rows are not counted twice. Remove one of the two copies from the input folder.',
+    );
     expect(await rawContacts()).toBe(20);
     expect((await land()).files.map((f) => f.status)).toEqual(['skipped', 'skipped']); // and so on, night after night
     expect(await rawContacts()).toBe(20);
@@ -200,7 +275,9 @@ describe.each(['auto', 'js'] as const)('line endings (%s landing)', (landing) =>
     writeFileSync(file('contacts.csv'), text);
     const [f] = (await land(landing)).files;
     expect(f).toMatchObject({ status: 'loaded', read: 6, landed: 6, rejected: 0 });
-    const landed = await db.json<{ contact_id: string; child_id: string; receiving_team: string; line: number }>('SELECT contact_id, child_id, receiving_team, _line_number::INTEGER AS line FROM raw.case_management__contacts ORDER BY contact_id');
+    const landed = await db.json<{ contact_id: string; child_id: string; receiving_team: string; line: number }>(
+      'SELECT contact_id, child_id, receiving_team, _line_number::INTEGER AS line FROM raw.case_management__contacts ORDER BY contact_id',
+    );
     expect(landed).toEqual([
       { contact_id: 'K1', child_id: 'C1', receiving_team: 'MASH', line: 2 },
       { contact_id: 'K2', child_id: 'C2', receiving_team: 'MASH', line: 3 },
@@ -221,7 +298,9 @@ describe('settings that become part of a path', () => {
     const r = await csp(['report', 'contact-activity', '--config', config], { CSP_DATA_DIR: data });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('csp: configuration problem: ');
-    expect(r.stderr).toContain('reports.contactActivity.appendix: expected an appendix number or letter such as 1, 2a or B-3');
+    expect(r.stderr).toContain(
+      'reports.contactActivity.appendix: expected an appendix number or letter such as 1, 2a or B-3',
+    );
     expect(r.stderr).toContain('Fix these settings (see README "Configuration") and run again.');
     // The stem would have been appendix-9/../../../escaped-contact-activity-…: three folders up from reports/.
     expect(readdirSync(dir).filter((f) => f.startsWith('escaped'))).toEqual([]);

@@ -17,8 +17,12 @@ const OPTS = { seed: 11, from: '2020-04-01', to: '2020-05-31', faultRate: 0 };
 let one: string;
 let two: string;
 const cm = (dir: string) => path.join(dir, 'case-management');
-const lines = (dir: string, file: string) => readFileSync(path.join(cm(dir), file), 'utf8').split('\r\n').filter(Boolean);
-const rows = (dir: string, file: string) => parse(readFileSync(path.join(cm(dir), file)), { columns: true, bom: true }) as Record<string, string>[];
+const lines = (dir: string, file: string) =>
+  readFileSync(path.join(cm(dir), file), 'utf8')
+    .split('\r\n')
+    .filter(Boolean);
+const rows = (dir: string, file: string) =>
+  parse(readFileSync(path.join(cm(dir), file)), { columns: true, bom: true }) as Record<string, string>[];
 const files = () => ['contacts.csv', ...Object.values(EXPORTS).map((e) => e.file)];
 
 beforeAll(async () => {
@@ -33,7 +37,11 @@ describe('demo shards', () => {
     expect(shardsOf(2020, 1)).toEqual([{ index: 0, count: 1, seed: 2020, scale: 1, tag: '' }]);
     expect(shardsOf(5, 0.05)).toEqual([{ index: 0, count: 1, seed: 5, scale: 0.05, tag: '' }]);
     const three = shardsOf(2020, 3);
-    expect(three.map((s) => [s.index, s.scale, s.tag])).toEqual([[0, 1, ''], [1, 1, '1'], [2, 1, '2']]);
+    expect(three.map((s) => [s.index, s.scale, s.tag])).toEqual([
+      [0, 1, ''],
+      [1, 1, '1'],
+      [2, 1, '2'],
+    ]);
     expect(three[0]!.seed).toBe(2020);
     expect(new Set(three.map((s) => s.seed)).size).toBe(3);
     expect(shardsOf(2020, 2.5).map((s) => s.scale)).toEqual([2.5 / 3, 2.5 / 3, 2.5 / 3]);
@@ -51,13 +59,17 @@ describe('demo shards', () => {
     }
   });
 
-  it("gives every record an ID of its own across shards, and every child a record refers to is in the children export", () => {
+  it('gives every record an ID of its own across shards, and every child a record refers to is in the children export', () => {
     const children = new Set(rows(two, 'children.csv').map((c) => c['Child ID']!));
     for (const f of files()) {
       const all = rows(two, f);
       const idColumn = Object.keys(all[0]!)[0]!;
       if (idColumn !== 'Child ID') expect(new Set(all.map((r) => r[idColumn])).size, f).toBe(all.length);
-      if ('Child ID' in all[0]!) expect(all.filter((r) => !children.has(r['Child ID']!)).map((r) => r[idColumn]), f).toEqual([]);
+      if ('Child ID' in all[0]!)
+        expect(
+          all.filter((r) => !children.has(r['Child ID']!)).map((r) => r[idColumn]),
+          f,
+        ).toEqual([]);
     }
     expect(children.size).toBe(rows(two, 'children.csv').length);
     // The second shard's IDs carry its tag after the prefix.
@@ -66,9 +78,28 @@ describe('demo shards', () => {
 
   it('writes the same files from the built csp demo, whose shards are rendered on worker threads', async () => {
     const cli = tempDir('shards-cli');
-    const r = await csp(['demo', '--out', cli, '--scale', '2', '--seed', String(OPTS.seed), '--from', OPTS.from, '--to', OPTS.to, '--no-faults'], { CSP_DATA_DIR: tempDir('shards-data') });
+    const r = await csp(
+      [
+        'demo',
+        '--out',
+        cli,
+        '--scale',
+        '2',
+        '--seed',
+        String(OPTS.seed),
+        '--from',
+        OPTS.from,
+        '--to',
+        OPTS.to,
+        '--no-faults',
+      ],
+      { CSP_DATA_DIR: tempDir('shards-data') },
+    );
     expect(r.code, r.stderr).toBe(0);
-    const hash = (d: string, f: string) => createHash('sha256').update(readFileSync(path.join(d, f))).digest('hex');
+    const hash = (d: string, f: string) =>
+      createHash('sha256')
+        .update(readFileSync(path.join(d, f)))
+        .digest('hex');
     for (const sub of ['case-management', 'complaints']) {
       const names = readdirSync(path.join(two, sub)).sort();
       expect(readdirSync(path.join(cli, sub)).sort()).toEqual(names);

@@ -16,7 +16,11 @@ import { tempDir } from './helpers/tmp.js';
 
 const OPTS = { seed: 5, scale: 1, from: '2019-10-01', to: '2020-09-30', faultRate: 0 };
 let dir: string;
-const csv = (file: string) => parse(readFileSync(path.join(dir, 'case-management', file)), { columns: true, bom: true }) as Record<string, string>[];
+const csv = (file: string) =>
+  parse(readFileSync(path.join(dir, 'case-management', file)), { columns: true, bom: true }) as Record<
+    string,
+    string
+  >[];
 const iso = (uk: string) => `${uk.slice(6, 10)}-${uk.slice(3, 5)}-${uk.slice(0, 2)}`;
 
 beforeAll(async () => {
@@ -28,16 +32,29 @@ describe('demo case-management exports', () => {
   it('writes one file per case-management contract, and the same seed writes the same bytes', async () => {
     const files = readdirSync(path.join(dir, 'case-management')).sort();
     expect(files).toEqual(['contacts.csv', ...Object.values(EXPORTS).map((e) => e.file)].sort());
-    expect(new Set(Object.values(EXPORTS).map((e) => e.entity).concat('contacts'))).toEqual(new Set(caseManagementContracts.map((c) => c.entity)));
+    expect(
+      new Set(
+        Object.values(EXPORTS)
+          .map((e) => e.entity)
+          .concat('contacts'),
+      ),
+    ).toEqual(new Set(caseManagementContracts.map((c) => c.entity)));
     const again = tempDir('demo-again');
     await writeDemo({ out: again, ...OPTS });
-    const hash = (d: string, f: string) => createHash('sha256').update(readFileSync(path.join(d, 'case-management', f))).digest('hex');
+    const hash = (d: string, f: string) =>
+      createHash('sha256')
+        .update(readFileSync(path.join(d, 'case-management', f)))
+        .digest('hex');
     for (const f of files) expect(hash(again, f), f).toBe(hash(dir, f));
   });
 
   it('lands every file as its own entity with nothing rejected', async () => {
-    const summary = await withWarehouse(path.join(tempDir('demo-land'), 'w.duckdb'), {}, (db) => extract(db, { inputDir: dir, runId: '20200101T000000Z-demo', log: silentLogger() }));
-    const byFile = new Map(Object.values(EXPORTS).map((e) => [`case-management/${e.file}`, `case_management.${e.entity}`]));
+    const summary = await withWarehouse(path.join(tempDir('demo-land'), 'w.duckdb'), {}, (db) =>
+      extract(db, { inputDir: dir, runId: '20200101T000000Z-demo', log: silentLogger() }),
+    );
+    const byFile = new Map(
+      Object.values(EXPORTS).map((e) => [`case-management/${e.file}`, `case_management.${e.entity}`]),
+    );
     byFile.set('case-management/contacts.csv', 'case_management.contacts');
     for (const f of summary.files) {
       if (f.file.startsWith('complaints/')) expect(f.source, f.file).toMatch(/^complaints\./);
@@ -65,7 +82,11 @@ describe('demo case-management exports', () => {
     expect(linked.length).toBeGreaterThan(100);
     for (const p of linked) {
       const s = s47.get(p['S47 ID']!)!;
-      expect([s['Child ID'], s['ICPC Required'], s['ICPC Date']]).toEqual([p['Child ID'], 'Y', p['CP Plan Start Date']]);
+      expect([s['Child ID'], s['ICPC Required'], s['ICPC Date']]).toEqual([
+        p['Child ID'],
+        'Y',
+        p['CP Plan Start Date'],
+      ]);
     }
   });
 
@@ -84,13 +105,16 @@ describe('demo case-management exports', () => {
     expect(within10).toBeLessThan(0.97); // some are late: the measure has something to show
 
     const entries = new Map<string, string>();
-    for (const e of csv('cla-episodes.csv')) if (e['Reason New Episode'] === 'S') entries.set(e['Child ID']!, iso(e['Episode Start Date']!));
+    for (const e of csv('cla-episodes.csv'))
+      if (e['Reason New Episode'] === 'S') entries.set(e['Child ID']!, iso(e['Episode Start Date']!));
     const firstReview = new Map<string, string>();
     for (const r of csv('cla-reviews.csv')) {
       const d = iso(r['CLA Review Date']!);
       if (!firstReview.has(r['Child ID']!) || d < firstReview.get(r['Child ID']!)!) firstReview.set(r['Child ID']!, d);
     }
-    const reviewGaps = [...entries].filter(([c]) => firstReview.has(c)).map(([c, d]) => cal.workingDaysBetween(d, firstReview.get(c)!));
+    const reviewGaps = [...entries]
+      .filter(([c]) => firstReview.has(c))
+      .map(([c, d]) => cal.workingDaysBetween(d, firstReview.get(c)!));
     expect(reviewGaps.length).toBeGreaterThan(300);
     expect(reviewGaps.every((g) => g > 0)).toBe(true);
     expect(reviewGaps.filter((g) => g <= 20).length / reviewGaps.length).toBeGreaterThan(0.75);
@@ -99,7 +123,9 @@ describe('demo case-management exports', () => {
   it('makes care leavers only of young people who left care aged 16 or over', () => {
     const dob = new Map(csv('children.csv').map((c) => [c['Child ID']!, iso(c['Date of Birth']!)]));
     const lastExit = new Map<string, string>();
-    for (const e of csv('cla-episodes.csv')) if (e['Episode End Date'] && e['Reason Episode Ceased'] !== 'X1') lastExit.set(e['Child ID']!, iso(e['Episode End Date']));
+    for (const e of csv('cla-episodes.csv'))
+      if (e['Episode End Date'] && e['Reason Episode Ceased'] !== 'X1')
+        lastExit.set(e['Child ID']!, iso(e['Episode End Date']));
     const leavers = new Set(csv('care-leaver-contacts.csv').map((c) => c['Child ID']!));
     expect(leavers.size).toBeGreaterThan(150);
     for (const child of leavers) {
@@ -110,7 +136,7 @@ describe('demo case-management exports', () => {
     }
   });
 
-  it('allocates cases to workers in post, and names a supervisor from the worker\'s team', () => {
+  it("allocates cases to workers in post, and names a supervisor from the worker's team", () => {
     const workers = new Map(csv('workers.csv').map((w) => [w['Worker ID']!, w]));
     for (const a of csv('case-allocations.csv')) {
       const w = workers.get(a['Worker ID']!)!;

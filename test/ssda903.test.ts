@@ -12,13 +12,34 @@ describe('SSDA903 files', () => {
   it('are recognised by their DfE headers, whatever the file is called, and checked against the code lists', async () => {
     const dir = tempDir('903');
     const input = path.join(dir, 'in');
-    writeCsv(path.join(input, 'file1.csv'), [['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'], ['101', '1', '01/02/2005', 'WBRI', '', '', ''], ['102', '2', '15/07/2003', 'MWBC', '', '1', '03/03/2020']]);
+    writeCsv(path.join(input, 'file1.csv'), [
+      ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'],
+      ['101', '1', '01/02/2005', 'WBRI', '', '', ''],
+      ['102', '2', '15/07/2003', 'MWBC', '', '1', '03/03/2020'],
+    ]);
     writeCsv(path.join(input, 'file2.csv'), [
-      ['CHILD', 'DECOM', 'RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC', 'REASON_PLACE_CHANGE', 'HOME_POST', 'PL_POST', 'URN'],
+      [
+        'CHILD',
+        'DECOM',
+        'RNE',
+        'LS',
+        'CIN',
+        'PLACE',
+        'PLACE_PROVIDER',
+        'DEC',
+        'REC',
+        'REASON_PLACE_CHANGE',
+        'HOME_POST',
+        'PL_POST',
+        'URN',
+      ],
       ['101', '01/04/2019', 'S', 'C2', 'N1', 'U4', 'PR1', '01/02/2021', 'E17', '', 'DY1 1', 'DY2 2', ''],
       ['102', '10/01/2018', 'S', 'V2', 'N4', 'K2', 'PR4', '', 'E45', '', '', '', ''], // REC without DEC: a DfE finding, not a refusal
     ]);
-    writeCsv(path.join(input, 'file3.csv'), [['CHILD', 'DOB', 'REVIEW', 'REVIEW_CODE'], ['101', '01/02/2005', '20/04/2019', 'PN1']]);
+    writeCsv(path.join(input, 'file3.csv'), [
+      ['CHILD', 'DOB', 'REVIEW', 'REVIEW_CODE'],
+      ['101', '01/02/2005', '20/04/2019', 'PN1'],
+    ]);
     writeCsv(path.join(input, 'file4.csv'), [
       ['CHILD', 'DOB', 'IN_TOUCH', 'ACTIV', 'ACCOM'],
       ['101', '01/02/2005', 'YES', 'F3', 'U1'], // legacy F3 still EET; U1 = independent living, suitable
@@ -43,7 +64,9 @@ describe('SSDA903 files', () => {
       // Cross-field rules (REC without DEC, ACTIV given for a young person who died) are DfE validation findings:
       // the rows land (issue 16 reports them), so no child drops out of the figures.
       expect(rejects).toEqual([]);
-      const oc3 = await db.json<{ child_id: string; activity: string; accommodation: string }>('SELECT child_id, activity, accommodation FROM raw.ssda903__oc3 ORDER BY child_id');
+      const oc3 = await db.json<{ child_id: string; activity: string; accommodation: string }>(
+        'SELECT child_id, activity, accommodation FROM raw.ssda903__oc3 ORDER BY child_id',
+      );
       expect(oc3).toEqual([
         { child_id: '101', activity: 'F3', accommodation: 'U1' },
         { child_id: '102', activity: 'F2', accommodation: '0' },
@@ -53,7 +76,12 @@ describe('SSDA903 files', () => {
     });
 
     // With no case-management export at all, the children-in-care facts fill from the return.
-    const built = await dbtBuild({ warehouse: path.join(dir, 'w.duckdb'), workDir: dir, logDir: path.join(dir, 'logs'), log: silentLogger() });
+    const built = await dbtBuild({
+      warehouse: path.join(dir, 'w.duckdb'),
+      workDir: dir,
+      logDir: path.join(dir, 'logs'),
+      log: silentLogger(),
+    });
     expect(built.failures).toEqual([]);
     await withWarehouse(path.join(dir, 'w.duckdb'), { readOnly: true }, async (db) => {
       const periods = await db.json<Record<string, unknown>>(
@@ -65,10 +93,26 @@ describe('SSDA903 files', () => {
       // days after entry (Good Friday 19 April excluded), so on time. Child 102's episode has a REC but no DEC: it
       // lands, and staging treats it as still open (the REC is ignored); no review is recorded for it.
       expect(periods).toEqual([
-        { entered: '2019-04-01', left_care: '2021-02-01', reason_ended: 'E17', care_outcome: 'Leaving care', first_review: '2019-04-20', is_first_review_on_time: true },
-        { entered: '2018-01-10', left_care: null, reason_ended: null, care_outcome: null, first_review: null, is_first_review_on_time: false },
+        {
+          entered: '2019-04-01',
+          left_care: '2021-02-01',
+          reason_ended: 'E17',
+          care_outcome: 'Leaving care',
+          first_review: '2019-04-20',
+          is_first_review_on_time: true,
+        },
+        {
+          entered: '2018-01-10',
+          left_care: null,
+          reason_ended: null,
+          care_outcome: null,
+          first_review: null,
+          is_first_review_on_time: false,
+        },
       ]);
-      const sources = await db.json<{ record_source: string }>('SELECT DISTINCT record_source FROM intermediate.int_cla_episodes');
+      const sources = await db.json<{ record_source: string }>(
+        'SELECT DISTINCT record_source FROM intermediate.int_cla_episodes',
+      );
       expect(sources).toEqual([{ record_source: 'stg_ssda903__episodes' }]);
       // Care leavers from OC3: 101 left care on their 16th birthday (1 February 2021) after 22 months, so is a
       // care leaver; OC3 dates their record at that birthday: aged 16, F3 (legacy EET), in suitable

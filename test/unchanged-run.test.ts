@@ -15,7 +15,11 @@ let dir: string;
 let data: string;
 let input: string;
 const env = () => ({ CSP_DATA_DIR: data });
-const runIds = () => readdirSync(path.join(data, 'runs')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+const runIds = () =>
+  readdirSync(path.join(data, 'runs'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, ''))
+    .sort();
 const record = (id: string) => JSON.parse(readFileSync(path.join(data, 'runs', `${id}.json`), 'utf8')) as RunRecord;
 const status = async () => JSON.parse((await csp(['status', '--json'], env())).stdout) as StatusView;
 
@@ -45,9 +49,16 @@ describe('a run with nothing new', () => {
     expect(r.fingerprint).toBe(record(firstId!).fingerprint);
     expect(r.stages.extract).toMatchObject({ status: 'succeeded', landed: 0 });
     expect(r.stages.extract!.skipped).toBe(r.stages.extract!.files);
-    expect([r.stages.transform?.status, r.stages.report?.status, r.stages.publish?.status]).toEqual(['skipped', 'skipped', 'skipped']);
+    expect([r.stages.transform?.status, r.stages.report?.status, r.stages.publish?.status]).toEqual([
+      'skipped',
+      'skipped',
+      'skipped',
+    ]);
 
-    const ledger = await query(path.join(data, 'work', 'warehouse.duckdb'), `SELECT stage, status FROM ops.run_stages WHERE run_id = '${secondId}' ORDER BY stage`);
+    const ledger = await query(
+      path.join(data, 'work', 'warehouse.duckdb'),
+      `SELECT stage, status FROM ops.run_stages WHERE run_id = '${secondId}' ORDER BY stage`,
+    );
     expect(ledger).toEqual([
       { stage: 'extract', status: 'succeeded' },
       { stage: 'publish', status: 'skipped' },
@@ -72,7 +83,11 @@ describe('a run with nothing new', () => {
     expect(r.stages.transform?.status).toBe('succeeded');
     expect((await status()).published?.runId).toBe(forcedId);
     // Rebuilt with the same key file, every pseudonymous key is what the first run made: analysts' saved keys still match.
-    const keys = (run: string) => query<{ k: string }>(path.join(data, 'published', run, 'warehouse.duckdb'), 'SELECT child_key AS k FROM marts.dim_child UNION ALL SELECT DISTINCT worker_key FROM marts.fct_caseloads ORDER BY 1');
+    const keys = (run: string) =>
+      query<{ k: string }>(
+        path.join(data, 'published', run, 'warehouse.duckdb'),
+        'SELECT child_key AS k FROM marts.dim_child UNION ALL SELECT DISTINCT worker_key FROM marts.fct_caseloads ORDER BY 1',
+      );
     const firstKeys = await keys(runIds()[0]!);
     expect(firstKeys.length).toBeGreaterThan(1000);
     expect(await keys(forcedId)).toEqual(firstKeys);
@@ -81,14 +96,23 @@ describe('a run with nothing new', () => {
 
 describe('the run fingerprint', () => {
   const config = parseConfig(demoConfig);
-  const files = [{ file: 'a.csv', checksum: 'aa' }, { file: 'b.csv', checksum: 'bb' }];
+  const files = [
+    { file: 'a.csv', checksum: 'aa' },
+    { file: 'b.csv', checksum: 'bb' },
+  ];
   it('is the same for the same inputs, in any order, and changes with any export or setting', () => {
     const base = runFingerprint({ config, reports: [], files });
     expect(runFingerprint({ config, reports: [], files: [...files].reverse() })).toBe(base);
-    expect(runFingerprint({ config, reports: [], files: [files[0]!, { file: 'b.csv', checksum: 'bc' }] })).not.toBe(base);
+    expect(runFingerprint({ config, reports: [], files: [files[0]!, { file: 'b.csv', checksum: 'bc' }] })).not.toBe(
+      base,
+    );
     expect(runFingerprint({ config, reports: [], files: [files[0]!] })).not.toBe(base);
-    expect(runFingerprint({ config: parseConfig({ ...demoConfig, inputDir: 'elsewhere' }), reports: [], files })).not.toBe(base);
+    expect(
+      runFingerprint({ config: parseConfig({ ...demoConfig, inputDir: 'elsewhere' }), reports: [], files }),
+    ).not.toBe(base);
     // A new pseudonymisation key changes every key in the marts, so the run must rebuild.
-    expect(runFingerprint({ config, reports: [], files, pseudonymKeyId: 'aaaa' })).not.toBe(runFingerprint({ config, reports: [], files, pseudonymKeyId: 'bbbb' }));
+    expect(runFingerprint({ config, reports: [], files, pseudonymKeyId: 'aaaa' })).not.toBe(
+      runFingerprint({ config, reports: [], files, pseudonymKeyId: 'bbbb' }),
+    );
   });
 });

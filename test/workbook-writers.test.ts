@@ -21,7 +21,9 @@ const READS = 5;
 // Landing is the read plus checks; twice per writer shows it lands the same rows each time, in CI time.
 const LANDINGS = 2;
 const python = path.join(venvBinDir, 'python');
-const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0);
+const soffice = ['soffice', 'libreoffice'].find(
+  (cmd) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0,
+);
 
 const run = (cmd: string, args: string[]) => {
   const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 300_000 });
@@ -106,28 +108,46 @@ describe('workbooks from different writers', () => {
     if (soffice) {
       const out = path.join(dir, 'libreoffice');
       // A profile of its own, so a LibreOffice the developer has open does not take the conversion over.
-      run(soffice, [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, reference]);
+      run(soffice, [
+        `-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`,
+        '--headless',
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        out,
+        reference,
+      ]);
       written.push({ writer: 'libreoffice', file: path.join(out, 'annex-a.xlsx'), renamed: false });
     } else {
-      console.warn('workbook-writers: LibreOffice (soffice) is not installed, so its workbook is not tested here; apt-get install libreoffice-calc to include it (.ci/run does)');
+      console.warn(
+        'workbook-writers: LibreOffice (soffice) is not installed, so its workbook is not tested here; apt-get install libreoffice-calc to include it (.ci/run does)',
+      );
     }
   }, 600_000);
 
   it('puts the parts in the zip in the orders the writers really use', () => {
     const order = (file: string) => {
-      const r = spawnSync(python, ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', file], { encoding: 'utf8' });
+      const r = spawnSync(
+        python,
+        ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', file],
+        { encoding: 'utf8' },
+      );
       return r.stdout.trim().split('\n');
     };
     const at = (names: string[], part: string) => names.indexOf(part);
     for (const w of written) {
       const names = order(w.file);
       const firstSheet = names.findIndex((n) => n.startsWith('xl/worksheets/sheet'));
-      if (w.writer === 'openpyxl') expect(names).not.toContain('xl/sharedStrings.xml'); // inline strings only
-      else expect(at(names, 'xl/sharedStrings.xml'), `${w.writer}: shared strings come after a sheet`).toBeGreaterThan(firstSheet);
+      if (w.writer === 'openpyxl')
+        expect(names).not.toContain('xl/sharedStrings.xml'); // inline strings only
+      else
+        expect(at(names, 'xl/sharedStrings.xml'), `${w.writer}: shared strings come after a sheet`).toBeGreaterThan(
+          firstSheet,
+        );
     }
   });
 
-  it('reads every writer\'s workbook to the same rows, five times over', async () => {
+  it("reads every writer's workbook to the same rows, five times over", async () => {
     const expected = await readAll(reference);
     // The reference itself against the simulation: the cover sheet and every list, each list's header and its rows.
     expect(expected.map((s) => s.sheet)).toEqual(['Cover', ...sheets.map((s) => s.sheet)]);
@@ -135,13 +155,16 @@ describe('workbooks from different writers', () => {
     for (const w of written) {
       for (let read = 1; read <= READS; read++) {
         const got = await readAll(w.file);
-        expect(got.map((s) => s.sheet), `${w.writer} read ${read}: sheet names in workbook order`).toEqual(w.renamed ? expected.map((_, i) => `Sheet${i + 1}`) : expected.map((s) => s.sheet));
+        expect(
+          got.map((s) => s.sheet),
+          `${w.writer} read ${read}: sheet names in workbook order`,
+        ).toEqual(w.renamed ? expected.map((_, i) => `Sheet${i + 1}`) : expected.map((s) => s.sheet));
         got.forEach((s, i) => expect(s.rows, `${w.writer} read ${read}: ${s.sheet}`).toEqual(expected[i]!.rows));
       }
     }
   });
 
-  it('lands every list of every writer\'s workbook, the same rows each time, and lists the cover sheet as passed over', async () => {
+  it("lands every list of every writer's workbook, the same rows each time, and lists the cover sheet as passed over", async () => {
     const digest = (db: Parameters<Parameters<typeof withWarehouse>[2]>[0], table: string) =>
       db.json<{ n: number; digest: string }>(
         `SELECT count(*)::INTEGER AS n, md5(string_agg(to_json(t)::VARCHAR, '|' ORDER BY _line_number)) AS digest
@@ -154,16 +177,30 @@ describe('workbooks from different writers', () => {
         mkdirSync(path.join(run, 'in'), { recursive: true });
         copyFileSync(w.file, path.join(run, 'in', 'annex-a.xlsx'));
         const landed = await withWarehouse(path.join(run, 'w.duckdb'), {}, async (db) => {
-          const summary = await extract(db, { inputDir: path.join(run, 'in'), runId: `writers-${w.writer}-${read}`, log: silentLogger() });
-          const tables = await db.json<{ t: string }>("SELECT DISTINCT raw_table AS t FROM raw._loads WHERE status = 'loaded' ORDER BY 1");
+          const summary = await extract(db, {
+            inputDir: path.join(run, 'in'),
+            runId: `writers-${w.writer}-${read}`,
+            log: silentLogger(),
+          });
+          const tables = await db.json<{ t: string }>(
+            "SELECT DISTINCT raw_table AS t FROM raw._loads WHERE status = 'loaded' ORDER BY 1",
+          );
           const digests = [];
           for (const { t } of tables) digests.push({ table: t, ...(await digest(db, t))[0] });
           return { summary, digests };
         });
         const label = `${w.writer} landing ${read}`;
         expect(landed.summary.failed, label).toBe(0);
-        expect(landed.summary.files.map((f) => [f.status, f.read, f.landed, f.rejected]), label).toEqual(sheets.map((s) => ['loaded', s.rows, s.rows, 0]));
-        expect(landed.summary.passedOver, label).toEqual([{ file: `annex-a.xlsx#${w.renamed ? 'Sheet1' : 'Cover'}`, reason: expect.stringContaining('is the header row of a known export') }]);
+        expect(
+          landed.summary.files.map((f) => [f.status, f.read, f.landed, f.rejected]),
+          label,
+        ).toEqual(sheets.map((s) => ['loaded', s.rows, s.rows, 0]));
+        expect(landed.summary.passedOver, label).toEqual([
+          {
+            file: `annex-a.xlsx#${w.renamed ? 'Sheet1' : 'Cover'}`,
+            reason: expect.stringContaining('is the header row of a known export'),
+          },
+        ]);
         expect(landed.summary.shortfalls, label).toEqual([]);
         expected ??= landed.digests;
         expect(landed.digests, label).toEqual(expected);
@@ -178,7 +215,9 @@ describe('workbooks from different writers', () => {
     mkdirSync(path.join(folder, 'in'), { recursive: true });
     copyFileSync(reference, path.join(folder, 'in', 'annex-a-march.xlsx'));
     const db = path.join(folder, 'w.duckdb');
-    await withWarehouse(db, {}, (w) => extract(w, { inputDir: path.join(folder, 'in'), runId: 'fewer-1', log: silentLogger() }));
+    await withWarehouse(db, {}, (w) =>
+      extract(w, { inputDir: path.join(folder, 'in'), runId: 'fewer-1', log: silentLogger() }),
+    );
     // April's workbook comes without List 9 and List 10; March's is gone from the folder but its rows stay landed.
     const april = path.join(folder, 'in', 'annex-a-april.xlsx');
     run(python, [path.join(dir, 'drop-sheets.py'), reference, april, 'List 9 Care Leavers', 'L10 Adoption']);
@@ -188,14 +227,34 @@ describe('workbooks from different writers', () => {
       const summary = await extract(w, { inputDir: path.join(folder, 'in'), runId: 'fewer-2', log: silentLogger() });
       expect(summary.files.filter((f) => f.status === 'loaded')).toHaveLength(9);
       expect(summary.shortfalls).toEqual([
-        expect.objectContaining({ system: 'annex_a', workbook: 'annex-a-april.xlsx', previousWorkbook: 'annex-a-march.xlsx', missing: ['annex_a.list_10_adoption', 'annex_a.list_9_care_leavers'] }),
+        expect.objectContaining({
+          system: 'annex_a',
+          workbook: 'annex-a-april.xlsx',
+          previousWorkbook: 'annex-a-march.xlsx',
+          missing: ['annex_a.list_10_adoption', 'annex_a.list_9_care_leavers'],
+        }),
       ]);
       expect(summary.shortfalls[0]!.lists).toHaveLength(9);
       expect(summary.shortfalls[0]!.previousLists).toHaveLength(11);
       await ensureOpsSchema(w);
-      await writeRun(w, { runId: 'fewer-2', status: 'succeeded', startedAt: new Date().toISOString(), inputDir: folder, stages: {}, workbookShortfalls: summary.shortfalls });
-      expect(await w.json('SELECT workbook, lists, previous_workbook, previous_lists, missing FROM ops.workbook_shortfalls')).toEqual([
-        { workbook: 'annex-a-april.xlsx', lists: 9, previous_workbook: 'annex-a-march.xlsx', previous_lists: 11, missing: ['annex_a.list_10_adoption', 'annex_a.list_9_care_leavers'] },
+      await writeRun(w, {
+        runId: 'fewer-2',
+        status: 'succeeded',
+        startedAt: new Date().toISOString(),
+        inputDir: folder,
+        stages: {},
+        workbookShortfalls: summary.shortfalls,
+      });
+      expect(
+        await w.json('SELECT workbook, lists, previous_workbook, previous_lists, missing FROM ops.workbook_shortfalls'),
+      ).toEqual([
+        {
+          workbook: 'annex-a-april.xlsx',
+          lists: 9,
+          previous_workbook: 'annex-a-march.xlsx',
+          previous_lists: 11,
+          missing: ['annex_a.list_10_adoption', 'annex_a.list_9_care_leavers'],
+        },
       ]);
     });
   });

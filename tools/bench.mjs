@@ -8,7 +8,16 @@
 // record, dbt's own time per node from the run's log, wall time, peak memory of the whole process tree including
 // dbt); then a second `csp run` with no new files.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,7 +84,8 @@ function measure(cmd, argv, env = {}) {
 }
 
 const must = (r, what) => {
-  if (r.code !== 0) throw new Error(`${what} failed (exit ${r.code}):\n${r.stderr.slice(-3000)}\n${r.stdout.slice(-2000)}`);
+  if (r.code !== 0)
+    throw new Error(`${what} failed (exit ${r.code}):\n${r.stderr.slice(-3000)}\n${r.stdout.slice(-2000)}`);
   return r;
 };
 
@@ -132,7 +142,15 @@ function folderBytes(dir) {
 const runRecord = (data, stdout) => {
   const id = /runs\/([^/\s]+)\.json/.exec(stdout)?.[1];
   const dir = path.join(data, 'runs');
-  const file = id ? path.join(dir, `${id}.json`) : path.join(dir, readdirSync(dir).filter((f) => f.endsWith('.json')).sort().at(-1));
+  const file = id
+    ? path.join(dir, `${id}.json`)
+    : path.join(
+        dir,
+        readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+          .at(-1),
+      );
   return JSON.parse(readFileSync(file, 'utf8'));
 };
 
@@ -143,7 +161,13 @@ const runRecord = (data, stdout) => {
  */
 function runBreakdown(data, runId) {
   const file = path.join(data, 'logs', `${runId}.log`);
-  const out = { buildMs: null, docsMs: null, validationMs: null, nodes: { seed: { n: 0, s: 0 }, model: { n: 0, s: 0 }, test: { n: 0, s: 0 } }, topModels: [] };
+  const out = {
+    buildMs: null,
+    docsMs: null,
+    validationMs: null,
+    nodes: { seed: { n: 0, s: 0 }, model: { n: 0, s: 0 }, test: { n: 0, s: 0 } },
+    topModels: [],
+  };
   if (!existsSync(file)) return out;
   const models = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
@@ -155,8 +179,12 @@ function runBreakdown(data, runId) {
       continue;
     }
     if (e.stage === 'transform' && typeof e.durationMs === 'number') out.buildMs = e.durationMs;
-    if (e.stage === 'transform' && typeof e.ms === 'number' && /dbt docs generated/.test(e.msg ?? '')) out.docsMs = e.ms;
-    const m = typeof e.dbt === 'string' ? /\d+ of \d+ (?:OK|PASS|WARN|ERROR|FAIL)\b (.*?) \.+ \[.*? in ([\d.]+)s\]/.exec(e.dbt) : null;
+    if (e.stage === 'transform' && typeof e.ms === 'number' && /dbt docs generated/.test(e.msg ?? ''))
+      out.docsMs = e.ms;
+    const m =
+      typeof e.dbt === 'string'
+        ? /\d+ of \d+ (?:OK|PASS|WARN|ERROR|FAIL)\b (.*?) \.+ \[.*? in ([\d.]+)s\]/.exec(e.dbt)
+        : null;
     if (!m) continue;
     const kind = /seed file/.test(m[1]) ? 'seed' : /\bmodel\b/.test(m[1]) ? 'model' : 'test';
     out.nodes[kind].n++;
@@ -177,7 +205,21 @@ async function benchScale(scale) {
   mkdirSync(base, { recursive: true });
 
   log(`scale ${scale}: generating the demo council (${FROM} to ${TO})`);
-  const gen = must(await measure(process.execPath, [csp, 'demo', '--out', input, '--scale', String(scale), '--from', FROM, '--to', TO]), 'csp demo');
+  const gen = must(
+    await measure(process.execPath, [
+      csp,
+      'demo',
+      '--out',
+      input,
+      '--scale',
+      String(scale),
+      '--from',
+      FROM,
+      '--to',
+      TO,
+    ]),
+    'csp demo',
+  );
   log(`scale ${scale}: generated in ${s(gen.ms)} s, peak ${gb(gen.peakRss)} GB`);
   const size = countRows(input);
 
@@ -190,7 +232,13 @@ async function benchScale(scale) {
   symlinkSync(contactsFile, path.join(only, 'case-management', 'contacts.csv'));
   const extractOnce = async (landing, n) => {
     const data = path.join(base, `extract-${landing}-${n}`);
-    const r = must(await measure(process.execPath, [csp, 'extract', '--input', only, '--json'], { CSP_DATA_DIR: data, CSP_LANDING: landing }), 'csp extract');
+    const r = must(
+      await measure(process.execPath, [csp, 'extract', '--input', only, '--json'], {
+        CSP_DATA_DIR: data,
+        CSP_LANDING: landing,
+      }),
+      'csp extract',
+    );
     rmSync(data, { recursive: true, force: true });
     const f = JSON.parse(r.stdout.split('\n').find((l) => l.startsWith('{')));
     return { ms: f.durationMs, rows: f.read, path: f.landing, wallMs: r.ms, peakRss: r.peakRss };
@@ -198,7 +246,10 @@ async function benchScale(scale) {
   log(`scale ${scale}: landing the contacts export (${(statSync(contactsFile).size / 1e6).toFixed(1)} MB)`);
   const fast = best([await extractOnce('auto', 1), await extractOnce('auto', 2)]);
   const js = scale <= 10 ? await extractOnce('js', 1) : null;
-  const bare = best([await bareReadCsv(contactsFile, path.join(base, 'bare.duckdb')), await bareReadCsv(contactsFile, path.join(base, 'bare.duckdb'))]);
+  const bare = best([
+    await bareReadCsv(contactsFile, path.join(base, 'bare.duckdb')),
+    await bareReadCsv(contactsFile, path.join(base, 'bare.duckdb')),
+  ]);
 
   log(`scale ${scale}: full csp run`);
   const data = path.join(base, 'data');
@@ -206,14 +257,25 @@ async function benchScale(scale) {
   const fullRec = runRecord(data, full.stdout);
   const breakdown = runBreakdown(data, fullRec.runId);
   // Disk: the working database (raw landings and every model) and the whole data folder after one published run.
-  const disk = { workWarehouse: existsSync(path.join(data, 'work', 'warehouse.duckdb')) ? statSync(path.join(data, 'work', 'warehouse.duckdb')).size : null, dataFolder: folderBytes(data) };
+  const disk = {
+    workWarehouse: existsSync(path.join(data, 'work', 'warehouse.duckdb'))
+      ? statSync(path.join(data, 'work', 'warehouse.duckdb')).size
+      : null,
+    dataFolder: folderBytes(data),
+  };
   log(`scale ${scale}: second csp run, no new files`);
-  const again = must(await measure(process.execPath, [csp, 'run', '--input', input], { CSP_DATA_DIR: data }), 'second csp run');
+  const again = must(
+    await measure(process.execPath, [csp, 'run', '--input', input], { CSP_DATA_DIR: data }),
+    'second csp run',
+  );
   const againRec = runRecord(data, again.stdout);
   // A night: the same folder rebuilt from its kept working warehouse (dbt's saved parse and unchanged seeds kept),
   // as every night after the first is; --force, since the exports are the same files.
   log(`scale ${scale}: a night on the kept working warehouse (csp run --force)`);
-  const night = must(await measure(process.execPath, [csp, 'run', '--input', input, '--force'], { CSP_DATA_DIR: data }), 'csp run --force');
+  const night = must(
+    await measure(process.execPath, [csp, 'run', '--input', input, '--force'], { CSP_DATA_DIR: data }),
+    'csp run --force',
+  );
   const nightRec = runRecord(data, night.stdout);
 
   // The DfE's validation rules on the statutory returns (SSDA903 and CIN census), at Dudley size only: the same
@@ -222,11 +284,33 @@ async function benchScale(scale) {
   if (scale === 1) {
     log(`scale ${scale}: csp run on the returns (SSDA903, CIN census), timing the DfE validation step`);
     const returnsInput = path.join(base, 'returns');
-    must(await measure(process.execPath, [csp, 'demo', '--returns', '--out', returnsInput, '--scale', String(scale), '--to', TO]), 'csp demo --returns');
+    must(
+      await measure(process.execPath, [
+        csp,
+        'demo',
+        '--returns',
+        '--out',
+        returnsInput,
+        '--scale',
+        String(scale),
+        '--to',
+        TO,
+      ]),
+      'csp demo --returns',
+    );
     const returnsData = path.join(base, 'returns-data');
-    const rr = must(await measure(process.execPath, [csp, 'run', '--input', returnsInput], { CSP_DATA_DIR: returnsData }), 'csp run (returns)');
+    const rr = must(
+      await measure(process.execPath, [csp, 'run', '--input', returnsInput], { CSP_DATA_DIR: returnsData }),
+      'csp run (returns)',
+    );
     const v = runRecord(returnsData, rr.stdout).validation;
-    validation = v ? { ms: v.ms, status: v.status, returns: v.returns.map((x) => ({ return: x.return, ms: x.ms, open: x.open ?? null, status: x.status })) } : null;
+    validation = v
+      ? {
+          ms: v.ms,
+          status: v.status,
+          returns: v.returns.map((x) => ({ return: x.return, ms: x.ms, open: x.open ?? null, status: x.status })),
+        }
+      : null;
   }
   rmSync(base, { recursive: true, force: true });
 
@@ -251,8 +335,20 @@ async function benchScale(scale) {
       read: fullRec.stages.extract?.read,
       rejected: fullRec.stages.extract?.rejected,
     },
-    night: { wallMs: night.ms, peakRss: night.peakRss, extractMs: nightRec.stages.extract?.ms, transformMs: nightRec.stages.transform?.ms, reportMs: nightRec.stages.report?.ms, publishMs: nightRec.stages.publish?.ms },
-    again: { wallMs: again.ms, peakRss: again.peakRss, unchanged: Boolean(againRec.unchanged), extractMs: againRec.stages.extract?.ms },
+    night: {
+      wallMs: night.ms,
+      peakRss: night.peakRss,
+      extractMs: nightRec.stages.extract?.ms,
+      transformMs: nightRec.stages.transform?.ms,
+      reportMs: nightRec.stages.report?.ms,
+      publishMs: nightRec.stages.publish?.ms,
+    },
+    again: {
+      wallMs: again.ms,
+      peakRss: again.peakRss,
+      unchanged: Boolean(againRec.unchanged),
+      extractMs: againRec.stages.extract?.ms,
+    },
     validation,
   };
 }
@@ -266,8 +362,15 @@ function machine() {
     }
   };
   const dbtLines = sh(path.join(root, '.venv', 'bin', 'dbt'), ['--version']).split('\n');
-  const dbt = ['core', 'duckdb'].map((p) => `${p === 'core' ? 'dbt-core' : 'dbt-duckdb'} ${/\d+\.\d+\.\d+/.exec(dbtLines[dbtLines.findIndex((l) => l.toLowerCase().includes(p === 'core' ? 'core' : 'duckdb')) + (p === 'core' ? 1 : 0)] ?? '')?.[0] ?? '?'}`).join(', ');
-  const duck = JSON.parse(readFileSync(path.join(root, 'node_modules', '@duckdb', 'node-api', 'package.json'), 'utf8')).version;
+  const dbt = ['core', 'duckdb']
+    .map(
+      (p) =>
+        `${p === 'core' ? 'dbt-core' : 'dbt-duckdb'} ${/\d+\.\d+\.\d+/.exec(dbtLines[dbtLines.findIndex((l) => l.toLowerCase().includes(p === 'core' ? 'core' : 'duckdb')) + (p === 'core' ? 1 : 0)] ?? '')?.[0] ?? '?'}`,
+    )
+    .join(', ');
+  const duck = JSON.parse(
+    readFileSync(path.join(root, 'node_modules', '@duckdb', 'node-api', 'package.json'), 'utf8'),
+  ).version;
   return {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.cpus().length,
@@ -291,8 +394,10 @@ const growth = (rows, pick) => {
 
 function report(results, meta) {
   const scaleCols = results.map((r) => `scale ${r.scale}`);
-  const head = (first) => `| ${first} | ${scaleCols.join(' | ')} | growth ${results.map((r) => r.scale).join('->')} |\n|---|${scaleCols.map(() => '---:').join('|')}|---|`;
-  const row = (label, pick, fmt) => `| ${label} | ${results.map((r) => fmt(pick(r))).join(' | ')} | ${growth(results, pick)} |`;
+  const head = (first) =>
+    `| ${first} | ${scaleCols.join(' | ')} | growth ${results.map((r) => r.scale).join('->')} |\n|---|${scaleCols.map(() => '---:').join('|')}|---|`;
+  const row = (label, pick, fmt) =>
+    `| ${label} | ${results.map((r) => fmt(pick(r))).join(' | ')} | ${growth(results, pick)} |`;
   const rowNoGrowth = (label, f) => `| ${label} | ${results.map(f).join(' | ')} | |`;
   const first = results[0];
   const ratio = (r) => r.landing.bareMs / r.landing.fastMs;
@@ -304,18 +409,79 @@ function report(results, meta) {
   };
   const biggest = results.at(-1);
   const targets = [
-    ['Landing at least 0.8 of bare read_csv throughput (contacts)', results.map((r) => `${ratio(r).toFixed(2)} at scale ${r.scale}`).join(', '), results.every((r) => ratio(r) >= 0.8)],
-    atScale('End-to-end at scale 1 within 60 s', 1, (r) => `${s(r.run.wallMs)} s`, (r) => r.run.wallMs <= 60_000),
-    atScale('End-to-end at scale 50 within 15 minutes', 50, (r) => `${s(r.run.wallMs)} s`, (r) => r.run.wallMs <= 900_000),
-    atScale('End-to-end at scale 150 (England) within 10 minutes', 150, (r) => `${s(r.run.wallMs)} s`, (r) => r.run.wallMs <= 600_000),
-    atScale('A Dudley night in 20 s or less (scale 1, csp run --force on the kept working warehouse)', 1, (r) => (r.night ? `${s(r.night.wallMs)} s (transform: dbt build and docs ${s(r.night.transformMs)} s)` : 'not measured'), (r) => !!r.night && r.night.wallMs <= 20_000),
-    ['No-change run within a quarter of a full run', results.map((r) => `${((100 * r.again.wallMs) / r.run.wallMs).toFixed(0)}% at scale ${r.scale}`).join(', '), results.every((r) => r.again.wallMs <= r.run.wallMs / 4 && r.again.unchanged)],
-    atScale('Peak memory under 2 GB at scale 50', 50, (r) => `${gb(r.run.peakRss)} GB`, (r) => r.run.peakRss < 2 * 1024 ** 3),
-    atScale('Peak memory under 4 GB at scale 150 (England)', 150, (r) => `${gb(r.run.peakRss)} GB`, (r) => r.run.peakRss < 4 * 1024 ** 3),
-    atScale('DfE validation of the returns adds at most 30 s at scale 1 (Dudley size)', 1, (r) => (r.validation ? `${s(r.validation.ms)} s (${r.validation.status})` : 'not measured'), (r) => !!r.validation && r.validation.status === 'validated' && r.validation.ms <= 30_000),
-    [`Cost growing no faster than linearly (wall time, scale ${first.scale} -> ${biggest.scale})`, `${(biggest.run.wallMs / first.run.wallMs).toFixed(1)}x for ${biggest.scale / first.scale}x the data`, biggest.run.wallMs / first.run.wallMs <= biggest.scale / first.scale],
-    atScale('Demo generator at scale 50 faster than before it streamed (198 s)', 50, (r) => `${s(r.generateMs)} s`, (r) => r.generateMs < 198_000),
-    ['Demo generator\'s memory bounded whatever the scale (peak under 1 GB)', results.map((r) => (r.generatePeakRss ? `${gb(r.generatePeakRss)} GB at scale ${r.scale}` : `not measured at scale ${r.scale}`)).join(', '), results.every((r) => r.generatePeakRss && r.generatePeakRss < 1024 ** 3)],
+    [
+      'Landing at least 0.8 of bare read_csv throughput (contacts)',
+      results.map((r) => `${ratio(r).toFixed(2)} at scale ${r.scale}`).join(', '),
+      results.every((r) => ratio(r) >= 0.8),
+    ],
+    atScale(
+      'End-to-end at scale 1 within 60 s',
+      1,
+      (r) => `${s(r.run.wallMs)} s`,
+      (r) => r.run.wallMs <= 60_000,
+    ),
+    atScale(
+      'End-to-end at scale 50 within 15 minutes',
+      50,
+      (r) => `${s(r.run.wallMs)} s`,
+      (r) => r.run.wallMs <= 900_000,
+    ),
+    atScale(
+      'End-to-end at scale 150 (England) within 10 minutes',
+      150,
+      (r) => `${s(r.run.wallMs)} s`,
+      (r) => r.run.wallMs <= 600_000,
+    ),
+    atScale(
+      'A Dudley night in 20 s or less (scale 1, csp run --force on the kept working warehouse)',
+      1,
+      (r) =>
+        r.night ? `${s(r.night.wallMs)} s (transform: dbt build and docs ${s(r.night.transformMs)} s)` : 'not measured',
+      (r) => !!r.night && r.night.wallMs <= 20_000,
+    ),
+    [
+      'No-change run within a quarter of a full run',
+      results.map((r) => `${((100 * r.again.wallMs) / r.run.wallMs).toFixed(0)}% at scale ${r.scale}`).join(', '),
+      results.every((r) => r.again.wallMs <= r.run.wallMs / 4 && r.again.unchanged),
+    ],
+    atScale(
+      'Peak memory under 2 GB at scale 50',
+      50,
+      (r) => `${gb(r.run.peakRss)} GB`,
+      (r) => r.run.peakRss < 2 * 1024 ** 3,
+    ),
+    atScale(
+      'Peak memory under 4 GB at scale 150 (England)',
+      150,
+      (r) => `${gb(r.run.peakRss)} GB`,
+      (r) => r.run.peakRss < 4 * 1024 ** 3,
+    ),
+    atScale(
+      'DfE validation of the returns adds at most 30 s at scale 1 (Dudley size)',
+      1,
+      (r) => (r.validation ? `${s(r.validation.ms)} s (${r.validation.status})` : 'not measured'),
+      (r) => !!r.validation && r.validation.status === 'validated' && r.validation.ms <= 30_000,
+    ),
+    [
+      `Cost growing no faster than linearly (wall time, scale ${first.scale} -> ${biggest.scale})`,
+      `${(biggest.run.wallMs / first.run.wallMs).toFixed(1)}x for ${biggest.scale / first.scale}x the data`,
+      biggest.run.wallMs / first.run.wallMs <= biggest.scale / first.scale,
+    ],
+    atScale(
+      'Demo generator at scale 50 faster than before it streamed (198 s)',
+      50,
+      (r) => `${s(r.generateMs)} s`,
+      (r) => r.generateMs < 198_000,
+    ),
+    [
+      "Demo generator's memory bounded whatever the scale (peak under 1 GB)",
+      results
+        .map((r) =>
+          r.generatePeakRss ? `${gb(r.generatePeakRss)} GB at scale ${r.scale}` : `not measured at scale ${r.scale}`,
+        )
+        .join(', '),
+      results.every((r) => r.generatePeakRss && r.generatePeakRss < 1024 ** 3),
+    ],
   ];
   // Where a full run's wall time goes: each stage from the run record, dbt split into build and docs from the log,
   // and what is left (start-up, the validators, the run's own bookkeeping).
@@ -323,11 +489,22 @@ function report(results, meta) {
     const b = r.run.breakdown ?? {};
     const build = b.buildMs ?? r.run.transformMs;
     const docs = b.docsMs ?? 0;
-    const known = (r.run.extractMs ?? 0) + (r.run.transformMs ?? 0) + (r.run.reportMs ?? 0) + (r.run.publishMs ?? 0) + (r.run.validationMs ?? 0);
-    return { build, docs, other: Math.max(0, r.run.wallMs - known), transformRest: Math.max(0, (r.run.transformMs ?? 0) - build - docs) };
+    const known =
+      (r.run.extractMs ?? 0) +
+      (r.run.transformMs ?? 0) +
+      (r.run.reportMs ?? 0) +
+      (r.run.publishMs ?? 0) +
+      (r.run.validationMs ?? 0);
+    return {
+      build,
+      docs,
+      other: Math.max(0, r.run.wallMs - known),
+      transformRest: Math.max(0, (r.run.transformMs ?? 0) - build - docs),
+    };
   };
   const share = (ms, r) => `${((100 * (ms ?? 0)) / r.run.wallMs).toFixed(0)}%`;
-  const nodes = (r, kind) => (r.run.breakdown ? `${int(r.run.breakdown.nodes[kind].n)} / ${s(r.run.breakdown.nodes[kind].s * 1000)}` : '-');
+  const nodes = (r, kind) =>
+    r.run.breakdown ? `${int(r.run.breakdown.nodes[kind].n)} / ${s(r.run.breakdown.nodes[kind].s * 1000)}` : '-';
   return `# Benchmarks
 
 All figures below come from one run of \`npm run bench\` (${meta.command}), on ${meta.date}.
@@ -378,9 +555,17 @@ ${rowNoGrowth('  path taken', (r) => r.landing.fastPath)}
 ${rowNoGrowth('csp extract, JS reference path (s; not run at scale 50)', (r) => (r.landing.jsMs ? s(r.landing.jsMs) : 'not run'))}
 ${row('bare read_csv (s)', (r) => r.landing.bareMs, s)}
 ${row('csp extract rows/s', (r) => r.contacts.rows / (r.landing.fastMs / 1000), int)}
-${row('csp extract MB/s', (r) => r.contacts.bytes / 1e6 / (r.landing.fastMs / 1000), (v) => v.toFixed(1))}
+${row(
+  'csp extract MB/s',
+  (r) => r.contacts.bytes / 1e6 / (r.landing.fastMs / 1000),
+  (v) => v.toFixed(1),
+)}
 ${row('bare read_csv rows/s', (r) => r.landing.bareRows / (r.landing.bareMs / 1000), int)}
-${row('bare read_csv MB/s', (r) => r.contacts.bytes / 1e6 / (r.landing.bareMs / 1000), (v) => v.toFixed(1))}
+${row(
+  'bare read_csv MB/s',
+  (r) => r.contacts.bytes / 1e6 / (r.landing.bareMs / 1000),
+  (v) => v.toFixed(1),
+)}
 ${rowNoGrowth('**Ratio: csp extract / read_csv throughput**', (r) => `**${ratio(r).toFixed(2)}**`)}
 
 ## Full run: \`csp run\`
@@ -408,7 +593,11 @@ dbt nodes are its own per-node times summed (count / seconds): it runs two at on
 the build.
 
 ${head('')}
-${row('Extract: land every export (s)', (r) => r.run.extractMs, (v) => s(v))}
+${row(
+  'Extract: land every export (s)',
+  (r) => r.run.extractMs,
+  (v) => s(v),
+)}
 ${rowNoGrowth('  share of the run', (r) => share(r.run.extractMs, r))}
 ${row('DfE validation of returns (s; none in this set)', (r) => r.run.validationMs ?? 0, s)}
 ${row('dbt build (s)', (r) => parts(r).build, s)}
@@ -480,7 +669,10 @@ if (opt('report-only')) {
 }
 
 const t0 = Date.now();
-const loadBefore = os.loadavg().map((x) => x.toFixed(2)).join(', ');
+const loadBefore = os
+  .loadavg()
+  .map((x) => x.toFixed(2))
+  .join(', ');
 mkdirSync(work, { recursive: true });
 log(`scales ${scales.join(', ')}; work folder ${work}; load average ${loadBefore}`);
 const results = [];
@@ -497,7 +689,10 @@ const meta = {
   date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
   machine: machine(),
   loadBefore,
-  loadAfter: os.loadavg().map((x) => x.toFixed(2)).join(', '),
+  loadAfter: os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', '),
   totalMs: Date.now() - t0,
   notes: existsSync(notesFile) ? readFileSync(notesFile, 'utf8').trim() : '',
 };
@@ -506,4 +701,6 @@ mkdirSync(path.dirname(outFile), { recursive: true });
 writeFileSync(outFile, text);
 writeFileSync(path.join(work, 'results.json'), JSON.stringify({ meta, results }, null, 2));
 console.log(`\n${text}`);
-log(`wrote ${path.relative(process.cwd(), outFile)} (raw figures in ${path.join(work, 'results.json')}) in ${s(meta.totalMs)} s`);
+log(
+  `wrote ${path.relative(process.cwd(), outFile)} (raw figures in ${path.join(work, 'results.json')}) in ${s(meta.totalMs)} s`,
+);

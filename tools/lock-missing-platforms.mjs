@@ -29,6 +29,8 @@ for (const [name, version] of Object.entries(bindings.optionalDependencies ?? {}
   lock.packages[key] = { version, license: 'MIT', optional: true, ...p };
   added++;
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 writeFileSync(lockFile, JSON.stringify(lock, null, 2) + '\n');
 console.log(`package-lock.json: recorded ${added} platform package(s) the registry does not serve`);

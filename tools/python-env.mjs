@@ -13,6 +13,7 @@ export const sqlDir = path.join(projectRoot, 'sql');
 // The DfE validators (Data to Insight's csc-validator-be-903 / -cin) pin pandas < 2 and numpy < 1.25, which dbt's
 // venv must not be held to, so they get a venv of their own.
 export const validatorsVenvDir = path.join(projectRoot, '.venv-validators');
-export const validatorsBin = (name) => path.join(validatorsVenvDir, process.platform === 'win32' ? 'Scripts' : 'bin', name);
+export const validatorsBin = (name) =>
+  path.join(validatorsVenvDir, process.platform === 'win32' ? 'Scripts' : 'bin', name);
 export const validatorsLockFile = path.join(projectRoot, 'tools', 'python', 'validators.lock');
 export const validatorsStampFile = path.join(validatorsVenvDir, '.csp-validators.lock');

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, financialQuarter, financialYear, isoWeekday, periodEndOf, rowLetter, shortDayMonth, weekLabel, weekStart } from './dates.js';
+import {
+  addDays,
+  financialQuarter,
+  financialYear,
+  isoWeekday,
+  periodEndOf,
+  rowLetter,
+  shortDayMonth,
+  weekLabel,
+  weekStart,
+} from './dates.js';
 
 describe('calendar dates', () => {
   it('labels weeks as the committee paper does', () => {
@@ -9,8 +19,32 @@ describe('calendar dates', () => {
   });
 
   it('uses st, nd, rd, th correctly including the teens', () => {
-    expect(['2020-03-01', '2020-03-02', '2020-03-03', '2020-03-04', '2020-03-11', '2020-03-12', '2020-03-13', '2020-03-21', '2020-03-22', '2020-03-23', '2020-03-31'].map(shortDayMonth)).toEqual([
-      '1st Mar', '2nd Mar', '3rd Mar', '4th Mar', '11th Mar', '12th Mar', '13th Mar', '21st Mar', '22nd Mar', '23rd Mar', '31st Mar',
+    expect(
+      [
+        '2020-03-01',
+        '2020-03-02',
+        '2020-03-03',
+        '2020-03-04',
+        '2020-03-11',
+        '2020-03-12',
+        '2020-03-13',
+        '2020-03-21',
+        '2020-03-22',
+        '2020-03-23',
+        '2020-03-31',
+      ].map(shortDayMonth),
+    ).toEqual([
+      '1st Mar',
+      '2nd Mar',
+      '3rd Mar',
+      '4th Mar',
+      '11th Mar',
+      '12th Mar',
+      '13th Mar',
+      '21st Mar',
+      '22nd Mar',
+      '23rd Mar',
+      '31st Mar',
     ]);
   });
 
@@ -29,7 +63,9 @@ describe('calendar dates', () => {
     expect(financialYear('2020-03-31')).toBe('2019/20');
     expect(financialYear('2020-04-01')).toBe('2020/21');
     expect(financialYear('2099-12-01')).toBe('2099/00');
-    expect(['2020-04-01', '2020-06-30', '2020-07-01', '2020-12-31', '2021-01-01', '2021-03-31'].map(financialQuarter)).toEqual([1, 1, 2, 3, 4, 4]);
+    expect(
+      ['2020-04-01', '2020-06-30', '2020-07-01', '2020-12-31', '2021-01-01', '2021-03-31'].map(financialQuarter),
+    ).toEqual([1, 1, 2, 3, 4, 4]);
   });
 
   it('adds days across a leap day', () => {

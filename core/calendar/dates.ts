@@ -52,7 +52,7 @@ export function financialQuarter(s: IsoDate): number {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'June', 'July', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
 const ordinal = (n: number): string => {
   const teen = n % 100 >= 11 && n % 100 <= 13;
-  const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix = teen ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 };
 
@@ -64,7 +64,20 @@ export function shortDayMonth(s: IsoDate): string {
 
 /** "12 March 2021" for titles and cover lines. */
 export function longDate(s: IsoDate): string {
-  const long = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const long = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
   const d = fromIsoDate(s);
   return `${d.getUTCDate()} ${long[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
@@ -96,11 +109,15 @@ export function periodEndOf(text: string): IsoDate | null {
   }
   // 2020-05 is a month; 2019-20 cannot be one, so it is a financial year (2011-12 reads as December 2011).
   const month = /^(\d{4})-(\d{2})$/.exec(t);
-  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return toIsoDate(new Date(Date.UTC(Number(month[1]), Number(month[2]), 0)));
+  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12)
+    return toIsoDate(new Date(Date.UTC(Number(month[1]), Number(month[2]), 0)));
   const fy = /^(\d{4})[-/](\d{2}|\d{4})$/.exec(t);
   if (fy) {
     const start = Number(fy[1]);
-    const end = fy[2]!.length === 2 ? Math.floor(start / 100) * 100 + Number(fy[2]) + (Number(fy[2]) < start % 100 ? 100 : 0) : Number(fy[2]);
+    const end =
+      fy[2]!.length === 2
+        ? Math.floor(start / 100) * 100 + Number(fy[2]) + (Number(fy[2]) < start % 100 ? 100 : 0)
+        : Number(fy[2]);
     return end === start + 1 ? `${end}-03-31` : null;
   }
   return null;

@@ -5,7 +5,8 @@ const cal = WorkingCalendar.englandAndWales();
 
 describe('England & Wales working days', () => {
   it('knows the one-off bank holidays', () => {
-    for (const d of ['2020-05-08', '2022-06-02', '2022-06-03', '2022-09-19', '2023-05-08']) expect(cal.isBankHoliday(d), d).toBe(true);
+    for (const d of ['2020-05-08', '2022-06-02', '2022-06-03', '2022-09-19', '2023-05-08'])
+      expect(cal.isBankHoliday(d), d).toBe(true);
     expect(cal.isBankHoliday('2020-05-04')).toBe(false); // the early May holiday moved to VE day in 2020
     expect(cal.isBankHoliday('2022-05-30')).toBe(false); // the spring holiday moved to 2 June in 2022
   });
@@ -28,7 +29,8 @@ describe('England & Wales working days', () => {
 
   it('adds working days the way the count measures them', () => {
     for (const start of ['2020-03-06', '2020-05-07', '2020-12-24', '2022-09-16', '2024-02-29']) {
-      for (const n of [0, 1, 2, 10, 45]) expect(cal.workingDaysBetween(start, cal.addWorkingDays(start, n)), `${start}+${n}`).toBe(n);
+      for (const n of [0, 1, 2, 10, 45])
+        expect(cal.workingDaysBetween(start, cal.addWorkingDays(start, n)), `${start}+${n}`).toBe(n);
     }
   });
 });

@@ -44,7 +44,7 @@ export class WorkingCalendar {
     const from = this.rollForward(start);
     if (end < from) return end < start ? -1 : 0;
     let n = 0;
-    for (let x = from; x < end; ) {
+    for (let x = from; x < end;) {
       x = addDays(x, 1);
       if (this.isWorkingDay(x) && x <= end) n++;
     }

@@ -13,11 +13,22 @@ export interface Accepted {
 export class AcceptError extends Error {}
 
 export async function acceptHeld(db: Warehouse, source: string): Promise<Accepted> {
-  const [exists] = await db.json<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'raw' AND table_name IN ('_holds', '_accepts')`);
-  const none = () => new AcceptError(`no export of ${source} is held back: \`csp status\` lists the held exports (a source is named like case_management.contacts).`);
+  const [exists] = await db.json<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'raw' AND table_name IN ('_holds', '_accepts')`,
+  );
+  const none = () =>
+    new AcceptError(
+      `no export of ${source} is held back: \`csp status\` lists the held exports (a source is named like case_management.contacts).`,
+    );
   if ((exists?.n ?? 0) < 2) throw none();
   // The exports held by the latest run that held this source, still not landed since.
-  const held = await db.json<{ source_file: string; file_checksum: string; reason: string; rows: number; previous_rows: number | null }>(
+  const held = await db.json<{
+    source_file: string;
+    file_checksum: string;
+    reason: string;
+    rows: number;
+    previous_rows: number | null;
+  }>(
     `SELECT h.source_file, h.file_checksum, h.reason, h.rows_read::DOUBLE AS rows, h.previous_rows::DOUBLE AS previous_rows
      FROM ${HOLDS_TABLE} h
      WHERE h.source = ? AND h.run_id = (SELECT max(run_id) FROM ${HOLDS_TABLE} WHERE source = ?)
@@ -28,7 +39,9 @@ export async function acceptHeld(db: Warehouse, source: string): Promise<Accepte
   if (held.length === 0) throw none();
   const cut = held.filter((h) => h.reason === 'truncated');
   if (cut.length === held.length) {
-    throw new AcceptError(`${cut.map((h) => h.source_file).join(', ')} ${cut.length === 1 ? 'is' : 'are'} cut off (the last record stops mid-row), so there is nothing whole to accept: export ${source} again and run again.`);
+    throw new AcceptError(
+      `${cut.map((h) => h.source_file).join(', ')} ${cut.length === 1 ? 'is' : 'are'} cut off (the last record stops mid-row), so there is nothing whole to accept: export ${source} again and run again.`,
+    );
   }
   const take = held.filter((h) => h.reason !== 'truncated');
   let by: string | null = null;
@@ -38,7 +51,21 @@ export async function acceptHeld(db: Warehouse, source: string): Promise<Accepte
     // no user name on this system: the acceptance is recorded without it
   }
   for (const h of take) {
-    await db.run(`INSERT INTO ${ACCEPTS_TABLE} VALUES (?, ?, ?, ?, now()::TIMESTAMP, ?)`, [source, h.source_file, h.file_checksum, h.reason, by]);
+    await db.run(`INSERT INTO ${ACCEPTS_TABLE} VALUES (?, ?, ?, ?, now()::TIMESTAMP, ?)`, [
+      source,
+      h.source_file,
+      h.file_checksum,
+      h.reason,
+      by,
+    ]);
   }
-  return { source, files: take.map((h) => ({ file: h.source_file, rows: Number(h.rows), previousRows: h.previous_rows === null ? null : Number(h.previous_rows), reason: h.reason })) };
+  return {
+    source,
+    files: take.map((h) => ({
+      file: h.source_file,
+      rows: Number(h.rows),
+      previousRows: h.previous_rows === null ? null : Number(h.previous_rows),
+      reason: h.reason,
+    })),
+  };
 }

@@ -31,17 +31,38 @@ export function listExportFiles(inputDir: string): string[] {
 }
 
 function logResult(log: Logger, result: FileLoadResult): void {
-  const fields = { file: result.file, source: result.source, status: result.status, read: result.read, landed: result.landed, rejected: result.rejected, ms: result.durationMs };
+  const fields = {
+    file: result.file,
+    source: result.source,
+    status: result.status,
+    read: result.read,
+    landed: result.landed,
+    rejected: result.rejected,
+    ms: result.durationMs,
+  };
   if (result.status === 'failed') log.error(fields, `extract: ${result.error}`);
-  else if (result.status === 'held') log.warn({ ...fields, reason: result.held?.reason }, `extract: HELD ${result.error}`);
+  else if (result.status === 'held')
+    log.warn({ ...fields, reason: result.held?.reason }, `extract: HELD ${result.error}`);
   else if (result.duplicateOf) log.warn({ ...fields, duplicateOf: result.duplicateOf }, `extract: ${result.error}`);
   else if (result.status === 'passed_over') log.info(fields, `extract: ${result.file} passed over: ${result.error}`);
   else if (result.status === 'skipped' && result.error) log.warn(fields, `extract: ${result.error}`);
-  else if (result.status === 'skipped') log.info(fields, `extract: ${result.file} unchanged since its last load (same checksum), skipped`);
+  else if (result.status === 'skipped')
+    log.info(fields, `extract: ${result.file} unchanged since its last load (same checksum), skipped`);
   else {
-    if (result.landingFallback) log.info({ ...fields, why: result.landingFallback }, `extract: ${result.file} was checked row by row in JS, not in DuckDB: ${result.landingFallback}`);
-    if (result.schemaChange) log.info({ ...fields, schemaChange: result.schemaChange }, `extract: ${result.file} landed again because its ${result.schemaChange}`);
-    log.info(fields, `extract: ${result.file} landed ${result.landed.toLocaleString('en-GB')} of ${result.read.toLocaleString('en-GB')} rows as ${result.source}, ${result.rejected.toLocaleString('en-GB')} rejected`);
+    if (result.landingFallback)
+      log.info(
+        { ...fields, why: result.landingFallback },
+        `extract: ${result.file} was checked row by row in JS, not in DuckDB: ${result.landingFallback}`,
+      );
+    if (result.schemaChange)
+      log.info(
+        { ...fields, schemaChange: result.schemaChange },
+        `extract: ${result.file} landed again because its ${result.schemaChange}`,
+      );
+    log.info(
+      fields,
+      `extract: ${result.file} landed ${result.landed.toLocaleString('en-GB')} of ${result.read.toLocaleString('en-GB')} rows as ${result.source}, ${result.rejected.toLocaleString('en-GB')} rejected`,
+    );
   }
 }
 
@@ -83,23 +104,48 @@ export async function extract(
 ): Promise<ExtractSummary> {
   const contracts = mappedContracts(opts.contracts ?? allContracts, opts.mappings ?? {});
   if (!statSync(opts.inputDir, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new Error(`input folder ${opts.inputDir} does not exist: put the council's exports there, or pass --input DIR.`);
+    throw new Error(
+      `input folder ${opts.inputDir} does not exist: put the council's exports there, or pass --input DIR.`,
+    );
   }
   await ensureRawSchema(db);
   const schemaChanges = await migrateRawTables(db, contracts, opts.runId);
-  for (const c of schemaChanges) opts.log.warn({ source: c.source, table: c.table, change: c.kind, column: c.column, from: c.from, to: c.to }, `extract: raw.${c.table} migrated to its contract: ${c.description}${c.relands ? '; its files are landed again' : ''}`);
+  for (const c of schemaChanges)
+    opts.log.warn(
+      { source: c.source, table: c.table, change: c.kind, column: c.column, from: c.from, to: c.to },
+      `extract: raw.${c.table} migrated to its contract: ${c.description}${c.relands ? '; its files are landed again' : ''}`,
+    );
   await ensureFileAsAtTable(db);
   const files = listExportFiles(opts.inputDir);
-  if (files.length === 0) throw new Error(`no export files (*.csv, *.xlsx, *.xml) in ${opts.inputDir}: put the council's exports there, or pass --input DIR.`);
-  const named = files.map((file) => ({ path: file, name: path.relative(opts.inputDir, file).split(path.sep).join('/') }));
+  if (files.length === 0)
+    throw new Error(
+      `no export files (*.csv, *.xlsx, *.xml) in ${opts.inputDir}: put the council's exports there, or pass --input DIR.`,
+    );
+  const named = files.map((file) => ({
+    path: file,
+    name: path.relative(opts.inputDir, file).split(path.sep).join('/'),
+  }));
   // The 903 files do not say which collection year they are: read it from the set's dates (or the config) once.
   const year903 = await ssda903Year(named, contracts, opts.ssda903Year);
-  if (year903) opts.log.info({ system: 'ssda903', collectionYear: year903.year, basis: year903.basis }, `extract: SSDA903 files checked against the ${year903.year} code lists (${year903.basis})`);
+  if (year903)
+    opts.log.info(
+      { system: 'ssda903', collectionYear: year903.year, basis: year903.basis },
+      `extract: SSDA903 files checked against the ${year903.year} code lists (${year903.basis})`,
+    );
   const returnYears: Record<string, string> = year903 ? { ssda903: year903.year } : {};
   const results: FileLoadResult[] = [];
   const passedOver: ExtractSummary['passedOver'] = [];
   for (const [i, { path: file, name }] of named.entries()) {
-    const landed = await landFile(db, { path: file, name, loadId: `${opts.runId}-${String(i + 1).padStart(3, '0')}`, runId: opts.runId, contracts, returnYears, completeness: opts.completeness, landing: opts.landing ?? (process.env.CSP_LANDING === 'js' ? 'js' : 'auto') });
+    const landed = await landFile(db, {
+      path: file,
+      name,
+      loadId: `${opts.runId}-${String(i + 1).padStart(3, '0')}`,
+      runId: opts.runId,
+      contracts,
+      returnYears,
+      completeness: opts.completeness,
+      landing: opts.landing ?? (process.env.CSP_LANDING === 'js' ? 'js' : 'auto'),
+    });
     await recordFileAsAt(db, { path: file, name, results: landed, contracts });
     for (const result of landed) {
       if (result.status === 'passed_over') passedOver.push({ file: result.file, reason: result.error ?? '' });
@@ -113,5 +159,16 @@ export async function extract(
   for (const s of shortfalls) opts.log.warn({ ...s }, `extract: ${describeShortfall(s)}`);
 
   const sum = (k: 'read' | 'landed' | 'rejected') => results.reduce((s, r) => s + r[k], 0);
-  return { files: results, passedOver, shortfalls, schemaChanges, notRelanded, read: sum('read'), landed: sum('landed'), rejected: sum('rejected'), failed: results.filter((r) => r.status === 'failed').length, held: results.flatMap((r) => (r.held ? [r.held] : [])) };
+  return {
+    files: results,
+    passedOver,
+    shortfalls,
+    schemaChanges,
+    notRelanded,
+    read: sum('read'),
+    landed: sum('landed'),
+    rejected: sum('rejected'),
+    failed: results.filter((r) => r.status === 'failed').length,
+    held: results.flatMap((r) => (r.held ? [r.held] : [])),
+  };
 }

@@ -38,18 +38,33 @@ async function referenceDate(path: string): Promise<string | null> {
 }
 
 /** Records what a just-landed file says about its as-at day (nothing for a file whose every table was skipped or failed). */
-export async function recordFileAsAt(db: Warehouse, file: { path: string; name: string; results: readonly FileLoadResult[]; contracts: readonly Contract[] }): Promise<void> {
+export async function recordFileAsAt(
+  db: Warehouse,
+  file: { path: string; name: string; results: readonly FileLoadResult[]; contracts: readonly Contract[] },
+): Promise<void> {
   const loaded = file.results.filter((r) => r.status === 'loaded' && r.source);
   if (loaded.length === 0) return;
   const parts: string[] = [];
   for (const r of loaded) {
     const contract = file.contracts.find((c) => `${c.system}.${c.entity}` === r.source);
     // Birth dates say when a child was born, not how far the record runs (an OC3 holds only those).
-    const dates = contract?.fields.filter((f) => (f.kind === 'date' || f.kind === 'datetime') && !BIRTH_DATE.test(f.name)) ?? [];
+    const dates =
+      contract?.fields.filter((f) => (f.kind === 'date' || f.kind === 'datetime') && !BIRTH_DATE.test(f.name)) ?? [];
     if (!contract || dates.length === 0) continue;
     const values = dates.map((f) => `CAST(${ident(f.name)} AS DATE)`).join(', ');
-    parts.push(`SELECT unnest([${values}]) AS d FROM raw.${ident(rawTableName(contract))} WHERE _source_file = ${`'${r.file.replace(/'/g, "''")}'`}`);
+    parts.push(
+      `SELECT unnest([${values}]) AS d FROM raw.${ident(rawTableName(contract))} WHERE _source_file = ${`'${r.file.replace(/'/g, "''")}'`}`,
+    );
   }
-  const [latest] = parts.length ? await db.json<{ d: string | null }>(`SELECT strftime(max(d), '%Y-%m-%d') AS d FROM (${parts.join(' UNION ALL ')}) WHERE d <= current_date`) : [];
-  await db.run(`INSERT OR REPLACE INTO ${FILE_AS_AT_TABLE} VALUES (?, ?, ?::DATE, ?::DATE)`, [file.name, loaded[0]!.checksum, await referenceDate(file.path), latest?.d ?? null]);
+  const [latest] = parts.length
+    ? await db.json<{ d: string | null }>(
+        `SELECT strftime(max(d), '%Y-%m-%d') AS d FROM (${parts.join(' UNION ALL ')}) WHERE d <= current_date`,
+      )
+    : [];
+  await db.run(`INSERT OR REPLACE INTO ${FILE_AS_AT_TABLE} VALUES (?, ?, ?::DATE, ?::DATE)`, [
+    file.name,
+    loaded[0]!.checksum,
+    await referenceDate(file.path),
+    latest?.d ?? null,
+  ]);
 }

@@ -25,7 +25,9 @@ export async function endsWithLineBreak(file: string): Promise<boolean> {
 
 /** The latest date (yyyy-mm-dd) in any date or date-time field of a load's rows, ignoring dates after today. */
 export async function latestDateOf(db: Warehouse, contract: Contract, loadId: string): Promise<string | null> {
-  const dates = contract.fields.filter((f) => f.kind === 'date' || f.kind === 'datetime').map((f) => `${ident(f.name)}::DATE`);
+  const dates = contract.fields
+    .filter((f) => f.kind === 'date' || f.kind === 'datetime')
+    .map((f) => `${ident(f.name)}::DATE`);
   if (dates.length === 0) return null;
   const [row] = await db.json<{ d: string | null }>(
     `SELECT strftime(max(d), '%Y-%m-%d') AS d FROM (SELECT unnest([${dates.join(', ')}]) AS d FROM raw.${ident(rawTableName(contract))} WHERE _load_id = ?) WHERE d <= current_date`,
@@ -38,7 +40,12 @@ export async function latestDateOf(db: Warehouse, contract: Contract, loadId: st
  * The source's previous export: the current load from an earlier run of the file this one would replace, else
  * the source's newest. Files landed earlier in this run are not compared (a first load of several files).
  */
-export async function previousExport(db: Warehouse, contract: Contract, name: string, runId: string): Promise<ExportFacts | null> {
+export async function previousExport(
+  db: Warehouse,
+  contract: Contract,
+  name: string,
+  runId: string,
+): Promise<ExportFacts | null> {
   const [prev] = await db.json<{ load_id: string; source_file: string; rows: number; loaded_at: string }>(
     `SELECT load_id, source_file, rows_read::BIGINT::DOUBLE AS rows, strftime(finished_at, '%Y-%m-%dT%H:%M:%S.000Z') AS loaded_at
      FROM ${LOADS_TABLE} WHERE raw_table = ? AND status = 'loaded' AND is_current AND run_id IS DISTINCT FROM ?
@@ -46,15 +53,27 @@ export async function previousExport(db: Warehouse, contract: Contract, name: st
     [rawTableName(contract), runId, name],
   );
   if (!prev) return null;
-  return { file: prev.source_file, rows: Number(prev.rows), latestDate: await latestDateOf(db, contract, prev.load_id), loadedAt: prev.loaded_at };
+  return {
+    file: prev.source_file,
+    rows: Number(prev.rows),
+    latestDate: await latestDateOf(db, contract, prev.load_id),
+    loadedAt: prev.loaded_at,
+  };
 }
 
 export async function isAccepted(db: Warehouse, source: string, checksum: string): Promise<boolean> {
-  const [row] = await db.json<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ACCEPTS_TABLE} WHERE source = ? AND file_checksum = ?`, [source, checksum]);
+  const [row] = await db.json<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM ${ACCEPTS_TABLE} WHERE source = ? AND file_checksum = ?`,
+    [source, checksum],
+  );
   return (row?.n ?? 0) > 0;
 }
 
-export async function recordHold(db: Warehouse, h: HeldExport, ids: { loadId: string; runId: string; checksum: string }): Promise<void> {
+export async function recordHold(
+  db: Warehouse,
+  h: HeldExport,
+  ids: { loadId: string; runId: string; checksum: string },
+): Promise<void> {
   await db.run(`INSERT INTO ${HOLDS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?::DATE, ?, ?, ?::DATE, ?, now()::TIMESTAMP)`, [
     ids.loadId,
     ids.runId,

@@ -7,8 +7,26 @@ import { isAscii } from 'node:buffer';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cellReason, duckdbType, rowLengthReason, type CanonicalRow, type Contract, type HeaderMatch } from '../../sources/lib/contract.js';
-import { canonicalSql, cellTrimSql, cellValueSql, lit, SQL_MACROS, onlySpaceSql, strippedValueSql, typedPerDistinctValue, typedValueSql, usualDatetimeSql } from '../../sources/lib/contract-sql.js';
+import {
+  cellReason,
+  duckdbType,
+  rowLengthReason,
+  type CanonicalRow,
+  type Contract,
+  type HeaderMatch,
+} from '../../sources/lib/contract.js';
+import {
+  canonicalSql,
+  cellTrimSql,
+  cellValueSql,
+  lit,
+  SQL_MACROS,
+  onlySpaceSql,
+  strippedValueSql,
+  typedPerDistinctValue,
+  typedValueSql,
+  usualDatetimeSql,
+} from '../../sources/lib/contract-sql.js';
 import { ident, type Warehouse } from '../../core/warehouse.js';
 
 export interface LandedReject {
@@ -42,11 +60,12 @@ const NO_NULL = '\u0001csp-no-null\u0001';
 // `NULL::VARCHAR[-1]` would parse as an array type: a contract's new optional field then sent every file to JS.
 const ABSENT_CELL = '(NULL::VARCHAR)';
 
-export const sqlLandingFits = (contract: Contract, encoding: string): boolean => encoding === 'utf-8' && (contract.rowChecks ?? []).every((c) => c.sql !== undefined);
+export const sqlLandingFits = (contract: Contract, encoding: string): boolean =>
+  encoding === 'utf-8' && (contract.rowChecks ?? []).every((c) => c.sql !== undefined);
 
 /** True when some quoted value holds a line break (so records and lines differ). */
 function hasQuotedLineBreak(buf: Buffer): boolean {
-  for (let open = buf.indexOf(0x22); open >= 0; ) {
+  for (let open = buf.indexOf(0x22); open >= 0;) {
     const close = buf.indexOf(0x22, open + 1);
     if (close < 0) return true; // unterminated: let the careful scan and DuckDB decide
     const nl = buf.indexOf(0x0a, open + 1);
@@ -82,7 +101,12 @@ export function hasMixedLineEndings(buf: Buffer): boolean {
  * record n is simply line n (no blank lines, no line breaks inside quotes): the common case, checked cheaply.
  */
 export function recordEndLines(buf: Buffer): Int32Array | null {
-  const blank = buf.indexOf('\n\n') >= 0 || buf.indexOf('\n\r\n') >= 0 || buf.indexOf('\r\r') >= 0 || buf[0] === 0x0a || buf[0] === 0x0d;
+  const blank =
+    buf.indexOf('\n\n') >= 0 ||
+    buf.indexOf('\n\r\n') >= 0 ||
+    buf.indexOf('\r\r') >= 0 ||
+    buf[0] === 0x0a ||
+    buf[0] === 0x0d;
   if (!blank && !hasQuotedLineBreak(buf)) return null;
   const out: number[] = [];
   let line = 1;
@@ -150,14 +174,24 @@ async function runProfiled(db: Warehouse, sql: string, step: string): Promise<vo
  * the header, strictly: no null padding keeps DuckDB's fast scanner. A file with a short or long row fails that read
  * and is read again with room to spare (null when even that fails).
  */
-async function readIntoTable(db: Warehouse, input: SqlLandingInput, table: string, recordsAreLines: boolean, lap: (step: string) => void): Promise<{ width: number; strict: boolean } | null> {
+async function readIntoTable(
+  db: Warehouse,
+  input: SqlLandingInput,
+  table: string,
+  recordsAreLines: boolean,
+  lap: (step: string) => void,
+): Promise<{ width: number; strict: boolean } | null> {
   const n = input.headers.length;
   const readCsvSql = (width: number, opts: string) =>
     `CREATE TEMP TABLE ${table} AS SELECT * FROM read_csv(${lit(input.path)}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', ${opts}
         nullstr = ${lit(NO_NULL)}, columns = {${Array.from({ length: width }, (_, i) => `${lit(`c${i + 1}`)}: 'VARCHAR'`).join(', ')}})`;
   if (recordsAreLines) {
     try {
-      await runProfiled(db, readCsvSql(n, `skip = ${input.headerLine}, strict_mode = true, null_padding = false,`), 'read');
+      await runProfiled(
+        db,
+        readCsvSql(n, `skip = ${input.headerLine}, strict_mode = true, null_padding = false,`),
+        'read',
+      );
       lap('read_csv (strict)');
       return { width: n, strict: true };
     } catch {
@@ -185,7 +219,14 @@ type Field = Contract['fields'][number];
  */
 async function typedProjection(
   db: Warehouse,
-  ctx: { fields: readonly { f: Field; i: number }[]; csv: string; suffix: string; maps: string[]; cellOf: (field: string) => string; cleaned: (f: Field, cell: string) => string },
+  ctx: {
+    fields: readonly { f: Field; i: number }[];
+    csv: string;
+    suffix: string;
+    maps: string[];
+    cellOf: (field: string) => string;
+    cleaned: (f: Field, cell: string) => string;
+  },
 ) {
   const { fields, csv, suffix, maps, cellOf, cleaned } = ctx;
   const joins: string[] = [];
@@ -228,7 +269,10 @@ async function typedProjection(
       // just after (few rows; written into this projection, the full rules made it too big to plan quickly).
       if (f.kind === 'datetime') {
         const usual = !(f.valueMap && f.valueMap.size > 0);
-        outs.push(`${cleaned(f, cell)} AS v_${i}`, `${usual ? usualDatetimeSql(cell) : `NULL::${duckdbType(f)}`} AS x_${i}`);
+        outs.push(
+          `${cleaned(f, cell)} AS v_${i}`,
+          `${usual ? usualDatetimeSql(cell) : `NULL::${duckdbType(f)}`} AS x_${i}`,
+        );
         retype.push(i);
       } else {
         // Numbers (and a code, yes/no or date column the file leaves out): simple rules, typed in place.
@@ -258,7 +302,9 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
   const maps: string[] = [];
   const dispose = async () => {
     // One call: each statement is still its own, but the round trips go.
-    await db.run([typedTable, badTable, lines, csv, ...maps].map((t) => `DROP TABLE IF EXISTS temp.${ident(t)}`).join('; '));
+    await db.run(
+      [typedTable, badTable, lines, csv, ...maps].map((t) => `DROP TABLE IF EXISTS temp.${ident(t)}`).join('; '),
+    );
   };
   await ensureMacros(db);
   let handedOver = false;
@@ -311,8 +357,16 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     const keep = `${ends ? 'r.rn' : `${csv}.rowid`} AS rid, ${lineExpr} AS line, ${count} AS cnt`;
     // Trim and clean in one pass: the trim's cheap test (plain ASCII, no blank at either end) settles nearly every
     // cell, so repeating it inside the clean costs less than keeping the trimmed cells in a table of their own.
-    const cleaned = (f: Contract['fields'][number], cell: string) => cellValueSql(f, noTrim ? cell : `(${cellTrimSql(cell)})`);
-    const { joins, outs, rejectV, rejectJoins, fieldOk, retype, xOf } = await typedProjection(db, { fields, csv, suffix, maps, cellOf, cleaned });
+    const cleaned = (f: Contract['fields'][number], cell: string) =>
+      cellValueSql(f, noTrim ? cell : `(${cellTrimSql(cell)})`);
+    const { joins, outs, rejectV, rejectJoins, fieldOk, retype, xOf } = await typedProjection(db, {
+      fields,
+      csv,
+      suffix,
+      maps,
+      cellOf,
+      cleaned,
+    });
     const x = (f: Contract['fields'][number]) => xOf.get(f.name)!;
     const cellsOk = `(cnt = ${n} AND ${fieldOk.join(' AND ') || 'true'})`;
     const checkSql = (contract.rowChecks ?? []).map((c) => `coalesce(${c.sql!((name) => xOf.get(name)!)}, false)`);
@@ -334,14 +388,21 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     // form failed strptime fails them too). Some of them are good after all: they are inserted with the rest.
     const untyped = (i: number) => `(x_${i} IS NULL AND v_${i} IS NOT NULL)`;
     const byField = new Map(fields.map(({ f, i }) => [i, f]));
-    const retyped = retype.length ? ` REPLACE (${retype.map((i) => `CASE WHEN ${untyped(i)} THEN ${typedValueSql(byField.get(i)!, `v_${i}`)} ELSE x_${i} END AS x_${i}`).join(', ')})` : '';
+    const retyped = retype.length
+      ? ` REPLACE (${retype.map((i) => `CASE WHEN ${untyped(i)} THEN ${typedValueSql(byField.get(i)!, `v_${i}`)} ELSE x_${i} END AS x_${i}`).join(', ')})`
+      : '';
     let bad: Record<string, unknown>[] = [];
     if (failing > 0) {
       await db.run(`CREATE TEMP TABLE ${badTable} AS SELECT *${retyped} FROM ${typedTable} WHERE NOT (${ok})`);
       // For a reject: which field tests failed, and which row checks fired on an otherwise valid row.
       const judged = `(SELECT *, ${ok} AS good, ${fieldOk.map((e, i) => `${e} AS ok_${i}`).join(', ')}${checkSql.map((c, k) => `, (${cellsOk} AND NOT ${c}) AS check_${k}`).join('')} FROM ${badTable})`;
       bad = await db.json<Record<string, unknown>>(
-        `SELECT j.line::BIGINT AS line, j.cnt, ${cols.slice(0, n).map((c) => `r.${c}`).join(', ')}, ${fields.map(({ f, i }) => `${match.columns.has(f.name) ? 'r.' : ''}${cellOf(f.name)} AS raw_${i}, ${rejectV[i]} AS v_${i}, j.ok_${i}, ${canonicalSql(f, `j.${x(f)}`)} AS canon_${i}`).join(', ')}${checkSql.length ? `, ${checkSql.map((_, k) => `j.check_${k}`).join(', ')}` : ''}
+        `SELECT j.line::BIGINT AS line, j.cnt, ${cols
+          .slice(0, n)
+          .map((c) => `r.${c}`)
+          .join(
+            ', ',
+          )}, ${fields.map(({ f, i }) => `${match.columns.has(f.name) ? 'r.' : ''}${cellOf(f.name)} AS raw_${i}, ${rejectV[i]} AS v_${i}, j.ok_${i}, ${canonicalSql(f, `j.${x(f)}`)} AS canon_${i}`).join(', ')}${checkSql.length ? `, ${checkSql.map((_, k) => `j.check_${k}`).join(', ')}` : ''}
          FROM ${judged} j JOIN (SELECT rowid AS rid, * FROM ${csv}) r USING (rid) ${rejectJoins.join(' ')} WHERE NOT j.good ORDER BY j.line`,
       );
     }
@@ -352,11 +413,16 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     const rejected = bad.length;
     // The good rows go straight from the typed step into the raw table (no landing copy in between).
     const insertGood = async (table: string) => {
-      const good = (from: string) => `SELECT ${fields.map(({ f }) => x(f)).join(', ')}, ${lit(input.loadId)}, ${lit(input.name)}, ${lit(input.checksum)}, line FROM ${from} WHERE ${ok}`;
+      const good = (from: string) =>
+        `SELECT ${fields.map(({ f }) => x(f)).join(', ')}, ${lit(input.loadId)}, ${lit(input.name)}, ${lit(input.checksum)}, line FROM ${from} WHERE ${ok}`;
       // Raw row order means nothing (staging orders by load and line), and an unordered insert runs in parallel.
       await db.run('SET preserve_insertion_order = false');
       try {
-        await runProfiled(db, `INSERT INTO ${table} ${good(typedTable)}${failing > 0 ? ` UNION ALL ${good(badTable)}` : ''}`, 'insert');
+        await runProfiled(
+          db,
+          `INSERT INTO ${table} ${good(typedTable)}${failing > 0 ? ` UNION ALL ${good(badTable)}` : ''}`,
+          'insert',
+        );
       } finally {
         await db.run('RESET preserve_insertion_order');
       }
@@ -374,7 +440,15 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
  * The rejects of the failing rows, worded by the JS path's own functions (so both paths give the same reasons): a
  * row of the wrong length, each field whose test failed, or else each row check that fired.
  */
-function wordRejects(bad: readonly Record<string, unknown>[], ctx: { contract: Contract; headers: readonly string[]; fields: readonly { f: Contract['fields'][number]; i: number }[]; cols: readonly string[] }): LandedReject[] {
+function wordRejects(
+  bad: readonly Record<string, unknown>[],
+  ctx: {
+    contract: Contract;
+    headers: readonly string[];
+    fields: readonly { f: Contract['fields'][number]; i: number }[];
+    cols: readonly string[];
+  },
+): LandedReject[] {
   const { contract, headers, fields, cols } = ctx;
   const n = headers.length;
   const rejects: LandedReject[] = [];
@@ -388,12 +462,25 @@ function wordRejects(bad: readonly Record<string, unknown>[], ctx: { contract: C
       continue;
     }
     const raw = (i: number) => (r[`raw_${i}`] as string | null) ?? null;
-    const problems = fields.filter(({ i }) => !r[`ok_${i}`]).map(({ f, i }) => ({ line, column: f.header, value: raw(i), reason: cellReason(f, (r[`v_${i}`] as string | null) ?? null), record }));
+    const problems = fields
+      .filter(({ i }) => !r[`ok_${i}`])
+      .map(({ f, i }) => ({
+        line,
+        column: f.header,
+        value: raw(i),
+        reason: cellReason(f, (r[`v_${i}`] as string | null) ?? null),
+        record,
+      }));
     if (problems.length === 0) {
       const row: CanonicalRow = {};
       for (const { f, i } of fields) {
         const v = r[`canon_${i}`];
-        row[f.name] = v === null || v === undefined ? null : f.kind === 'integer' || f.kind === 'decimal' ? Number(v) : (v as string | boolean);
+        row[f.name] =
+          v === null || v === undefined
+            ? null
+            : f.kind === 'integer' || f.kind === 'decimal'
+              ? Number(v)
+              : (v as string | boolean);
       }
       (contract.rowChecks ?? []).forEach((check, k) => {
         if (!r[`check_${k}`]) return;

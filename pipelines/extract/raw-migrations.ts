@@ -48,17 +48,55 @@ export function planMigration(contract: Contract, have: readonly RawColumn[]): S
   const changes: SchemaChange[] = [];
   for (const f of contract.fields) {
     const type = duckdbType(f);
-    const old = byName.get(f.name) ?? (f.renamedFrom ?? []).map((n) => byName.get(n)).find((c) => c !== undefined && !contract.fields.some((g) => g.name === c.name));
+    const old =
+      byName.get(f.name) ??
+      (f.renamedFrom ?? [])
+        .map((n) => byName.get(n))
+        .find((c) => c !== undefined && !contract.fields.some((g) => g.name === c.name));
     if (!old) {
-      changes.push({ source, table, kind: 'added', column: f.name, relands: true, description: `${source}: column ${f.name} (${f.header}) added` });
+      changes.push({
+        source,
+        table,
+        kind: 'added',
+        column: f.name,
+        relands: true,
+        description: `${source}: column ${f.name} (${f.header}) added`,
+      });
       continue;
     }
     used.add(old.name);
-    if (old.name !== f.name) changes.push({ source, table, kind: 'renamed', column: f.name, from: old.name, relands: false, description: `${source}: column ${old.name} renamed ${f.name}` });
-    if (old.type !== type) changes.push({ source, table, kind: 'retyped', column: f.name, from: old.type, to: type, relands: true, description: `${source}: column ${f.name} changed from ${old.type} to ${type}` });
+    if (old.name !== f.name)
+      changes.push({
+        source,
+        table,
+        kind: 'renamed',
+        column: f.name,
+        from: old.name,
+        relands: false,
+        description: `${source}: column ${old.name} renamed ${f.name}`,
+      });
+    if (old.type !== type)
+      changes.push({
+        source,
+        table,
+        kind: 'retyped',
+        column: f.name,
+        from: old.type,
+        to: type,
+        relands: true,
+        description: `${source}: column ${f.name} changed from ${old.type} to ${type}`,
+      });
   }
   for (const c of byName.values()) {
-    if (!used.has(c.name)) changes.push({ source, table, kind: 'dropped', column: c.name, relands: false, description: `${source}: column ${c.name} is no longer in the contract and was dropped` });
+    if (!used.has(c.name))
+      changes.push({
+        source,
+        table,
+        kind: 'dropped',
+        column: c.name,
+        relands: false,
+        description: `${source}: column ${c.name} is no longer in the contract and was dropped`,
+      });
   }
   return changes;
 }
@@ -67,10 +105,12 @@ export function planMigration(contract: Contract, have: readonly RawColumn[]): S
 export function migratedColumns(contract: Contract, changes: readonly SchemaChange[]): string[] {
   const select = (f: FieldSpec): string => {
     const type = duckdbType(f);
-    if (changes.some((c) => c.kind === 'added' && c.column === f.name)) return `CAST(NULL AS ${type}) AS ${ident(f.name)}`;
+    if (changes.some((c) => c.kind === 'added' && c.column === f.name))
+      return `CAST(NULL AS ${type}) AS ${ident(f.name)}`;
     const from = changes.find((c) => c.kind === 'renamed' && c.column === f.name)?.from ?? f.name;
     // TRY_CAST: a value the new type cannot hold becomes blank here; landing the file again reads it properly.
-    if (changes.some((c) => c.kind === 'retyped' && c.column === f.name)) return `TRY_CAST(${ident(from)} AS ${type}) AS ${ident(f.name)}`;
+    if (changes.some((c) => c.kind === 'retyped' && c.column === f.name))
+      return `TRY_CAST(${ident(from)} AS ${type}) AS ${ident(f.name)}`;
     return from === f.name ? ident(f.name) : `${ident(from)} AS ${ident(f.name)}`;
   };
   return [...contract.fields.map(select), ...META_COLUMNS];
@@ -86,7 +126,11 @@ async function rawColumns(db: Warehouse): Promise<Map<string, RawColumn[]>> {
 }
 
 /** Makes every contract's raw table, migrating any made under an earlier contract; returns what changed. */
-export async function migrateRawTables(db: Warehouse, contracts: readonly Contract[], runId: string): Promise<SchemaChange[]> {
+export async function migrateRawTables(
+  db: Warehouse,
+  contracts: readonly Contract[],
+  runId: string,
+): Promise<SchemaChange[]> {
   const existing = await rawColumns(db);
   const all: SchemaChange[] = [];
   for (const contract of contracts) {
@@ -110,7 +154,9 @@ export async function migrateRawTables(db: Warehouse, contracts: readonly Contra
 async function rebuildTable(db: Warehouse, contract: Contract, changes: readonly SchemaChange[]): Promise<void> {
   const table = rawTableName(contract);
   const copy = `raw.${ident(`${table}__migrating`)}`;
-  await db.run(`CREATE OR REPLACE TABLE ${copy} AS SELECT ${migratedColumns(contract, changes).join(', ')} FROM raw.${ident(table)}`);
+  await db.run(
+    `CREATE OR REPLACE TABLE ${copy} AS SELECT ${migratedColumns(contract, changes).join(', ')} FROM raw.${ident(table)}`,
+  );
   await db.run(`DROP TABLE raw.${ident(table)}`);
   await db.run(rawTableDdl(contract));
   await db.run(`INSERT INTO raw.${ident(table)} SELECT * FROM ${copy}`);
@@ -119,7 +165,16 @@ async function rebuildTable(db: Warehouse, contract: Contract, changes: readonly
 
 async function recordChanges(db: Warehouse, runId: string, changes: readonly SchemaChange[]): Promise<void> {
   for (const c of changes) {
-    await db.run(`INSERT INTO ${SCHEMA_CHANGES_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP)`, [runId, c.source, c.table, c.kind, c.column, c.from ?? null, c.to ?? null, c.description]);
+    await db.run(`INSERT INTO ${SCHEMA_CHANGES_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP)`, [
+      runId,
+      c.source,
+      c.table,
+      c.kind,
+      c.column,
+      c.from ?? null,
+      c.to ?? null,
+      c.description,
+    ]);
   }
   const relanding = changes.filter((c) => c.relands);
   if (relanding.length === 0) return;

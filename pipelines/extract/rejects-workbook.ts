@@ -25,14 +25,30 @@ export const sheetName = (source: string, used: Set<string>): string => {
 };
 
 export async function writeRejectsWorkbook(db: Warehouse, file: string): Promise<{ sources: number; rejects: number }> {
-  const files = await db.json<{ source: string | null; source_file: string; status: string; rows_read: number; rows_landed: number; rows_rejected: number; error: string | null; loaded: string }>(
+  const files = await db.json<{
+    source: string | null;
+    source_file: string;
+    status: string;
+    rows_read: number;
+    rows_landed: number;
+    rows_rejected: number;
+    error: string | null;
+    loaded: string;
+  }>(
     `SELECT source, source_file, status, rows_read::INTEGER AS rows_read, rows_landed::INTEGER AS rows_landed, rows_rejected::INTEGER AS rows_rejected, error,
             strftime(finished_at, '%d/%m/%Y %H:%M') AS loaded
      FROM ${LOADS_TABLE} l
      WHERE is_current OR (status IN ('failed', 'held') AND finished_at = (SELECT max(finished_at) FROM ${LOADS_TABLE} x WHERE x.source_file = l.source_file))
      ORDER BY source NULLS LAST, source_file, finished_at`,
   );
-  const rejects = await db.json<{ source: string; source_file: string; line_number: number; column_name: string | null; raw_value: string | null; reason: string }>(
+  const rejects = await db.json<{
+    source: string;
+    source_file: string;
+    line_number: number;
+    column_name: string | null;
+    raw_value: string | null;
+    reason: string;
+  }>(
     `SELECT source, source_file, line_number::INTEGER AS line_number, column_name, raw_value, reason FROM ${REJECTS_TABLE} ORDER BY source, source_file, line_number, column_name`,
   );
 
@@ -51,7 +67,17 @@ export async function writeRejectsWorkbook(db: Warehouse, file: string): Promise
   ];
   // File names, values and reasons come from the exports: each is made inert and cut to a cell's limit (a 10 MB
   // cell would make Excel refuse the workbook); the whole value stays in raw._rejects.
-  for (const f of files) summary.addRow({ source: f.source ?? '(not recognised)', file: cellText(f.source_file), status: f.status, read: f.rows_read, landed: f.rows_landed, rejected: f.rows_rejected, loaded: f.loaded, error: cellText(f.error ?? '') });
+  for (const f of files)
+    summary.addRow({
+      source: f.source ?? '(not recognised)',
+      file: cellText(f.source_file),
+      status: f.status,
+      read: f.rows_read,
+      landed: f.rows_landed,
+      rejected: f.rows_rejected,
+      loaded: f.loaded,
+      error: cellText(f.error ?? ''),
+    });
   styleHeader(summary);
 
   const used = new Set<string>(['Summary']);
@@ -66,7 +92,14 @@ export async function writeRejectsWorkbook(db: Warehouse, file: string): Promise
       { header: 'Value', key: 'value', width: 24 },
       { header: 'Reason', key: 'reason', width: 100 },
     ];
-    for (const r of rows) ws.addRow({ file: cellText(r.source_file), line: r.line_number, field: cellText(r.column_name ?? '(whole row)'), value: cellText(r.raw_value ?? ''), reason: cellText(r.reason) });
+    for (const r of rows)
+      ws.addRow({
+        file: cellText(r.source_file),
+        line: r.line_number,
+        field: cellText(r.column_name ?? '(whole row)'),
+        value: cellText(r.raw_value ?? ''),
+        reason: cellText(r.reason),
+      });
     styleHeader(ws);
   }
   await wb.xlsx.writeFile(file);

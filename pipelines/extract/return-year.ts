@@ -27,7 +27,12 @@ export function cinCensusYear(referenceDate: string | null): CollectionYear | nu
 const HEADER_SEARCH_ROWS = 20;
 
 /** The SSDA903 set's year: from config, else from the latest event date in its CSV and XML files (null: no 903). */
-export async function ssda903Year(files: readonly { path: string; name: string }[], contracts: readonly Contract[], configured: CollectionYear | undefined, today = new Date().toISOString().slice(0, 10)): Promise<ReturnYear | null> {
+export async function ssda903Year(
+  files: readonly { path: string; name: string }[],
+  contracts: readonly Contract[],
+  configured: CollectionYear | undefined,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<ReturnYear | null> {
   if (configured) return { year: configured, basis: 'config returns.ssda903.collectionYear' };
   const ssda903 = contracts.filter((c) => c.system === 'ssda903');
   let latest: { date: string; file: string } | null = null;
@@ -44,7 +49,11 @@ export async function ssda903Year(files: readonly { path: string; name: string }
           const next = await records.next();
           if (next.done) break;
           const d = detectContract(f.name, next.value.cells, ssda903);
-          if (d.ok) columns = d.contract.fields.filter((x) => SSDA903_EVENT_DATES.has(x.header)).map((x) => d.match.columns.get(x.name)).filter((x): x is number => x !== undefined);
+          if (d.ok)
+            columns = d.contract.fields
+              .filter((x) => SSDA903_EVENT_DATES.has(x.header))
+              .map((x) => d.match.columns.get(x.name))
+              .filter((x): x is number => x !== undefined);
         }
         if (columns === null) continue;
         for await (const r of records) for (const i of columns) see(r.cells[i], f.name);
@@ -68,5 +77,7 @@ export async function ssda903Year(files: readonly { path: string; name: string }
     }
   }
   const found = latest as { date: string; file: string } | null;
-  return found ? { year: collectionYearOf(found.date), basis: `latest event date ${found.date} (${found.file})` } : null;
+  return found
+    ? { year: collectionYearOf(found.date), basis: `latest event date ${found.date} (${found.file})` }
+    : null;
 }

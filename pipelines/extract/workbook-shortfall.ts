@@ -16,7 +16,13 @@ export interface WorkbookShortfall {
 }
 
 export async function findWorkbookShortfalls(db: Warehouse): Promise<WorkbookShortfall[]> {
-  const rows = await db.json<{ system: string; workbook: string; lists: string[]; previous_workbook: string; previous_lists: string[] }>(`
+  const rows = await db.json<{
+    system: string;
+    workbook: string;
+    lists: string[];
+    previous_workbook: string;
+    previous_lists: string[];
+  }>(`
     WITH books AS (
       SELECT split_part(source, '.', 1) AS system, split_part(source_file, '#', 1) AS workbook, file_checksum,
              min(started_at) AS landed_at, min(load_id) AS first_load, list(DISTINCT source ORDER BY source) AS lists

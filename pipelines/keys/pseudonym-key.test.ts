@@ -33,7 +33,9 @@ describe('the pseudonymisation key', () => {
 
   it('makes keys as HMAC-SHA256 (RFC 4231 test case 2), and names a key without giving it away', () => {
     // RFC 4231 4.3: key "Jefe", data "what do ya want for nothing?".
-    expect(pseudonym(Buffer.from('Jefe'), 'what do ya want for nothing?')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    expect(pseudonym(Buffer.from('Jefe'), 'what do ya want for nothing?')).toBe(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
     const key = Buffer.alloc(32, 7);
     expect(pseudonym(key, 'child:C100001')).toBe(createHmac('sha256', key).update('child:C100001').digest('hex'));
     expect(pseudonymKeyId(key)).toMatch(/^[0-9a-f]{16}$/);
@@ -43,9 +45,19 @@ describe('the pseudonymisation key', () => {
   it('lives under the data folder by default, as configured otherwise, and never where a run publishes', () => {
     const paths = dataPaths('/srv/csp/data');
     expect(pseudonymKeyFile(parseConfig({}), '/etc/csp', paths)).toBe('/srv/csp/data/secrets/pseudonym.key');
-    expect(pseudonymKeyFile(parseConfig({ pseudonymisation: { keyFile: 'keys/csp.key' } }), '/etc/csp', paths)).toBe('/etc/csp/keys/csp.key');
-    for (const keyFile of ['/srv/csp/data/published/k.key', '/srv/csp/data/current/k.key', '/srv/csp/data/appendices/k.key', '/srv/csp/data/warehouse.duckdb']) {
-      expect(() => pseudonymKeyFile(parseConfig({ pseudonymisation: { keyFile } }), '/etc/csp', paths), keyFile).toThrow(/published or is the warehouse/);
+    expect(pseudonymKeyFile(parseConfig({ pseudonymisation: { keyFile: 'keys/csp.key' } }), '/etc/csp', paths)).toBe(
+      '/etc/csp/keys/csp.key',
+    );
+    for (const keyFile of [
+      '/srv/csp/data/published/k.key',
+      '/srv/csp/data/current/k.key',
+      '/srv/csp/data/appendices/k.key',
+      '/srv/csp/data/warehouse.duckdb',
+    ]) {
+      expect(
+        () => pseudonymKeyFile(parseConfig({ pseudonymisation: { keyFile } }), '/etc/csp', paths),
+        keyFile,
+      ).toThrow(/published or is the warehouse/);
     }
   });
 });

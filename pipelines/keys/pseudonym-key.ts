@@ -3,7 +3,18 @@
 // guessable the IDs are. It is made once, at the first run, kept outside the warehouse (never published) with
 // mode 0600, and read by dbt through the csp_pseudonym plugin (sql/plugins/), never written into SQL or logs.
 import { createHmac, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../core/config.js';
 import type { Logger } from '../../core/logger.js';
@@ -26,21 +37,36 @@ const inside = (dir: string, file: string): boolean => {
  * Never anywhere a run publishes, nor the warehouse itself.
  */
 export function pseudonymKeyFile(config: Config, configBase: string, paths: DataPaths): string {
-  const file = config.pseudonymisation.keyFile ? path.resolve(configBase, config.pseudonymisation.keyFile) : path.join(paths.root, 'secrets', 'pseudonym.key');
-  const published = [paths.published, paths.current, paths.appendices, paths.warehouse, paths.workWarehouse].find((p) => inside(p, file));
-  if (published) throw new PseudonymKeyError(`pseudonymisation.keyFile ${file} is inside ${published}, which is published or is the warehouse: keep the key elsewhere (the default is ${path.join(paths.root, 'secrets', 'pseudonym.key')}).`);
+  const file = config.pseudonymisation.keyFile
+    ? path.resolve(configBase, config.pseudonymisation.keyFile)
+    : path.join(paths.root, 'secrets', 'pseudonym.key');
+  const published = [paths.published, paths.current, paths.appendices, paths.warehouse, paths.workWarehouse].find((p) =>
+    inside(p, file),
+  );
+  if (published)
+    throw new PseudonymKeyError(
+      `pseudonymisation.keyFile ${file} is inside ${published}, which is published or is the warehouse: keep the key elsewhere (the default is ${path.join(paths.root, 'secrets', 'pseudonym.key')}).`,
+    );
   return file;
 }
 
 /** The key in a file: 64 hex digits (32 random bytes) on one line. */
 export function readPseudonymKey(file: string): Buffer {
   const st = statSync(file, { throwIfNoEntry: false });
-  if (!st?.isFile()) throw new PseudonymKeyError(`pseudonymisation key ${file} does not exist: \`csp run\` makes one at its first run (or restore the installation's key from its backup).`);
+  if (!st?.isFile())
+    throw new PseudonymKeyError(
+      `pseudonymisation key ${file} does not exist: \`csp run\` makes one at its first run (or restore the installation's key from its backup).`,
+    );
   if (process.platform !== 'win32' && (st.mode & 0o077) !== 0) {
-    throw new PseudonymKeyError(`pseudonymisation key ${file} can be read by other users (mode ${(st.mode & 0o777).toString(8)}): make it the service account's alone with \`chmod 600 ${file}\`, then run again.`);
+    throw new PseudonymKeyError(
+      `pseudonymisation key ${file} can be read by other users (mode ${(st.mode & 0o777).toString(8)}): make it the service account's alone with \`chmod 600 ${file}\`, then run again.`,
+    );
   }
   const text = readFileSync(file, 'utf8').trim();
-  if (!/^[0-9a-f]{64}$/i.test(text)) throw new PseudonymKeyError(`pseudonymisation key ${file} is not 64 hexadecimal digits: restore it from its backup, or delete it to make a new one (every key in the warehouse changes; see README "Pseudonymous keys").`);
+  if (!/^[0-9a-f]{64}$/i.test(text))
+    throw new PseudonymKeyError(
+      `pseudonymisation key ${file} is not 64 hexadecimal digits: restore it from its backup, or delete it to make a new one (every key in the warehouse changes; see README "Pseudonymous keys").`,
+    );
   return Buffer.from(text, 'hex');
 }
 
@@ -62,7 +88,10 @@ export function ensurePseudonymKey(file: string, log?: Logger): Buffer {
     try {
       linkSync(tmp, file);
       fsyncDir(path.dirname(file));
-      log?.warn({ keyFile: file }, `pseudonymisation key made at ${file}: back it up with the server's other secrets (without it the keys of later runs will not match earlier ones)`);
+      log?.warn(
+        { keyFile: file },
+        `pseudonymisation key made at ${file}: back it up with the server's other secrets (without it the keys of later runs will not match earlier ones)`,
+      );
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     } finally {
@@ -73,7 +102,8 @@ export function ensurePseudonymKey(file: string, log?: Logger): Buffer {
 }
 
 /** What dbt's macro computes, in Node: HMAC-SHA256 of the message (e.g. 'child:C100001'), in hex. */
-export const pseudonym = (key: Buffer, message: string): string => createHmac('sha256', key).update(message, 'utf8').digest('hex');
+export const pseudonym = (key: Buffer, message: string): string =>
+  createHmac('sha256', key).update(message, 'utf8').digest('hex');
 
 /** Names a key without revealing it (for the run fingerprint: a new key means every mart must be rebuilt). */
 export const pseudonymKeyId = (key: Buffer): string => pseudonym(key, 'csp pseudonymisation key id').slice(0, 16);

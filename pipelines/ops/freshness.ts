@@ -25,7 +25,9 @@ const DAY_MS = 86_400_000;
 
 /** Newest current file per source from the load ledger (raw._loads); none if nothing was ever landed. */
 export async function readSourceTimes(db: Warehouse): Promise<SourceTime[]> {
-  const exists = await db.json<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'raw' AND table_name = '_loads'`);
+  const exists = await db.json<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'raw' AND table_name = '_loads'`,
+  );
   if (!exists[0]?.n) return [];
   return db.json<SourceTime>(`
     SELECT source,
@@ -41,14 +43,23 @@ export async function readSourceTimes(db: Warehouse): Promise<SourceTime[]> {
  * Sources that have been loaded, and sources given their own limit in ops.freshness.perSource (stale if never
  * loaded). A source the pipeline could read but the council does not send yet is not reported every night.
  */
-export function evaluateFreshness(times: SourceTime[], limits: FreshnessLimits, now: Date = new Date()): SourceFreshness[] {
+export function evaluateFreshness(
+  times: SourceTime[],
+  limits: FreshnessLimits,
+  now: Date = new Date(),
+): SourceFreshness[] {
   const bySource = new Map(times.map((t) => [t.source, t]));
   const names = [...new Set([...bySource.keys(), ...Object.keys(limits.perSource)])].sort();
   return names.map((source) => {
     const t = bySource.get(source) ?? { source, newestFile: null, newestFileAt: null };
     const maxAgeDays = limits.perSource[source] ?? limits.maxAgeDays;
     const ageDays = t.newestFileAt ? Math.max(0, (now.getTime() - Date.parse(t.newestFileAt)) / DAY_MS) : null;
-    return { ...t, ageDays: ageDays === null ? null : Math.round(ageDays * 10) / 10, maxAgeDays, stale: ageDays === null || ageDays > maxAgeDays };
+    return {
+      ...t,
+      ageDays: ageDays === null ? null : Math.round(ageDays * 10) / 10,
+      maxAgeDays,
+      stale: ageDays === null || ageDays > maxAgeDays,
+    };
   });
 }
 

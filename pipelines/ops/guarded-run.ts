@@ -32,17 +32,25 @@ const firstLine = (s: string) => s.split('\n')[0]!.trim();
 export function summaryLine(record: RunRecord, status: StatusView | null, timezone: string): string {
   const stale = describeStaleSources(status?.sources ?? record.freshness ?? []);
   const held = record.held ?? [];
-  const heldText = held.length ? `; HELD (the previous data kept): ${describeHeld(held)}; \`csp status\` says why, \`csp accept SOURCE\` takes a shrink that is real` : '';
+  const heldText = held.length
+    ? `; HELD (the previous data kept): ${describeHeld(held)}; \`csp status\` says why, \`csp accept SOURCE\` takes a shrink that is real`
+    : '';
   const staleText = `${heldText}${stale ? `; STALE: ${stale}` : ''}`;
   if (record.status !== 'succeeded') {
-    const still = status?.published ? `analysts still see run ${status.published.runId} (published ${formatTime(status.published.publishedAt, timezone)})` : 'nothing has been published yet';
+    const still = status?.published
+      ? `analysts still see run ${status.published.runId} (published ${formatTime(status.published.publishedAt, timezone)})`
+      : 'nothing has been published yet';
     return `csp run failed at ${record.failedStage ?? 'start'}: ${firstLine(record.error ?? 'no reason recorded')} (run ${record.runId}; not refreshed: ${still})${staleText}`;
   }
   const e = record.stages.extract;
   const t = record.stages.transform;
   const risen = risenReturns(record.validation);
   const validation = describeValidation(record.validation);
-  const validationText = (validation ? `; ${validation}` : '') + (risen.length ? `; OPEN DfE VALIDATION ERRORS ROSE: ${risen.map((r) => `${returnName(r)} ${r.previousOpen} -> ${r.open}`).join(', ')}` : '');
+  const validationText =
+    (validation ? `; ${validation}` : '') +
+    (risen.length
+      ? `; OPEN DfE VALIDATION ERRORS ROSE: ${risen.map((r) => `${returnName(r)} ${r.previousOpen} -> ${r.open}`).join(', ')}`
+      : '');
   if (record.unchanged) {
     return `csp run ${record.runId} found nothing changed since run ${record.unchanged.keptRunId} (every export, the dbt project, settings and code the same): kept its warehouse and ${record.files?.length ?? 0} appendix file(s); \`csp run --force\` rebuilds anyway${staleText}`;
   }
@@ -56,14 +64,23 @@ function onStopSignals(paths: DataPaths, lock: RunLock, runId: string): () => vo
     const file = runRecordFile(paths, runId);
     const r = readRunRecord(file);
     if (r && r.status === 'running') {
-      const stage = (Object.entries(r.stages).find(([, s]) => s?.status === 'running')?.[0] ?? undefined) as RunRecord['failedStage'];
+      const stage = (Object.entries(r.stages).find(([, s]) => s?.status === 'running')?.[0] ??
+        undefined) as RunRecord['failedStage'];
       const error = `stopped by ${signal}`;
-      Object.assign(r, { status: 'failed', published: false, failedStage: stage, error, finishedAt: new Date().toISOString() });
+      Object.assign(r, {
+        status: 'failed',
+        published: false,
+        failedStage: stage,
+        error,
+        finishedAt: new Date().toISOString(),
+      });
       if (stage) Object.assign(r.stages[stage]!, { status: 'failed', error });
       writeJsonAtomic(file, r);
     }
     lock.release();
-    console.error(`csp run ${runId} stopped by ${signal}: nothing was published; the warehouse and appendices are the last good ones.`);
+    console.error(
+      `csp run ${runId} stopped by ${signal}: nothing was published; the warehouse and appendices are the last good ones.`,
+    );
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', handler);
@@ -118,8 +135,28 @@ export async function guardedRun(opts: {
     const summary = summaryLine(record, status, config.schedule.timezone);
     const stale = (status?.sources ?? []).some((f) => f.stale);
     const held = record.held ?? [];
-    if (shouldNotify(config.ops.notify, { failed: record.status !== 'succeeded', stale, held: held.length > 0, validationErrorsRose: risenReturns(record.validation).length > 0 })) {
-      await runNotify(config.ops.notify, summary, { CSP_HELD: held.map((h) => h.source).join(','), CSP_RUN_ID: runId, CSP_RUN_STATUS: record.status, CSP_REFRESHED: String(record.status === 'succeeded'), CSP_STATUS_FILE: paths.status, CSP_DATA_DIR: paths.root, CSP_RUN_RECORD: path.join(paths.runs, `${runId}.json`) }, log);
+    if (
+      shouldNotify(config.ops.notify, {
+        failed: record.status !== 'succeeded',
+        stale,
+        held: held.length > 0,
+        validationErrorsRose: risenReturns(record.validation).length > 0,
+      })
+    ) {
+      await runNotify(
+        config.ops.notify,
+        summary,
+        {
+          CSP_HELD: held.map((h) => h.source).join(','),
+          CSP_RUN_ID: runId,
+          CSP_RUN_STATUS: record.status,
+          CSP_REFRESHED: String(record.status === 'succeeded'),
+          CSP_STATUS_FILE: paths.status,
+          CSP_DATA_DIR: paths.root,
+          CSP_RUN_RECORD: path.join(paths.runs, `${runId}.json`),
+        },
+        log,
+      );
     }
     return { record, status, summary, exitCode: record.status === 'succeeded' ? 0 : 1 };
   } finally {

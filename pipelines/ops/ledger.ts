@@ -64,48 +64,62 @@ export async function ensureOpsSchema(db: Warehouse): Promise<void> {
 }
 
 export async function writeRun(db: Warehouse, r: RunRecord): Promise<void> {
-  await db.run(`INSERT OR REPLACE INTO ops.runs VALUES (?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP, ?, ?, ?, ?::TIMESTAMP)`, [
-    r.runId,
-    r.status,
-    s(r.trigger),
-    s(r.hostname),
-    n(r.pid),
-    r.inputDir,
-    r.startedAt,
-    s(r.finishedAt),
-    s(r.failedStage),
-    s(r.error),
-    r.published === true,
-    s(r.publishedAt),
-  ]);
+  await db.run(
+    `INSERT OR REPLACE INTO ops.runs VALUES (?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP, ?, ?, ?, ?::TIMESTAMP)`,
+    [
+      r.runId,
+      r.status,
+      s(r.trigger),
+      s(r.hostname),
+      n(r.pid),
+      r.inputDir,
+      r.startedAt,
+      s(r.finishedAt),
+      s(r.failedStage),
+      s(r.error),
+      r.published === true,
+      s(r.publishedAt),
+    ],
+  );
   for (const stage of STAGE_ORDER) {
     const st = r.stages[stage];
     if (!st) continue;
-    await db.run(`INSERT OR REPLACE INTO ops.run_stages VALUES (?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-      r.runId,
-      stage,
-      st.status,
-      st.attempts,
-      st.startedAt,
-      s(st.finishedAt),
-      n(st.ms),
-      n(st.files),
-      n(st.read),
-      n(st.landed),
-      n(st.rejected),
-      n(st.testsPassed),
-      n(st.testsFailed),
-      n(st.warned),
-      n(st.models),
-      s(st.error),
-    ]);
+    await db.run(
+      `INSERT OR REPLACE INTO ops.run_stages VALUES (?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        r.runId,
+        stage,
+        st.status,
+        st.attempts,
+        st.startedAt,
+        s(st.finishedAt),
+        n(st.ms),
+        n(st.files),
+        n(st.read),
+        n(st.landed),
+        n(st.rejected),
+        n(st.testsPassed),
+        n(st.testsFailed),
+        n(st.warned),
+        n(st.models),
+        s(st.error),
+      ],
+    );
   }
   await writeShortfalls(db, r);
 }
 
 async function writeShortfalls(db: Warehouse, r: RunRecord): Promise<void> {
   for (const w of r.workbookShortfalls ?? []) {
-    await db.run(`INSERT OR REPLACE INTO ops.workbook_shortfalls VALUES (?, ?, ?, ?, ?, ?, ?::VARCHAR[])`, [r.runId, w.system, w.workbook, w.lists.length, w.previousWorkbook, w.previousLists.length, JSON.stringify(w.missing)]);
+    await db.run(`INSERT OR REPLACE INTO ops.workbook_shortfalls VALUES (?, ?, ?, ?, ?, ?, ?::VARCHAR[])`, [
+      r.runId,
+      w.system,
+      w.workbook,
+      w.lists.length,
+      w.previousWorkbook,
+      w.previousLists.length,
+      JSON.stringify(w.missing),
+    ]);
   }
 }
 
@@ -130,7 +144,11 @@ export async function sweepUnfinished(db: Warehouse, thisRunId: string, publishe
 export async function syncLedger(
   file: string,
   records: RunRecord[],
-  opts: { sweep?: { thisRunId: string; publishedRunId: string | null }; checkpoint?: boolean; also?: (db: Warehouse) => Promise<void> } = {},
+  opts: {
+    sweep?: { thisRunId: string; publishedRunId: string | null };
+    checkpoint?: boolean;
+    also?: (db: Warehouse) => Promise<void>;
+  } = {},
 ): Promise<void> {
   await withWarehouse(file, {}, async (db) => {
     await ensureOpsSchema(db);

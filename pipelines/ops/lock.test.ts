@@ -33,7 +33,9 @@ describe('run lock', () => {
     expect(Date.parse(info.startedAt)).not.toBeNaN();
     expect(lock.previous).toBeUndefined();
     lock.addChild(4321, '/venv/bin/dbt');
-    expect((JSON.parse(readFileSync(file, 'utf8')) as LockInfo).children).toMatchObject([{ pid: 4321, command: '/venv/bin/dbt' }]);
+    expect((JSON.parse(readFileSync(file, 'utf8')) as LockInfo).children).toMatchObject([
+      { pid: 4321, command: '/venv/bin/dbt' },
+    ]);
     lock.release();
     expect(existsSync(file)).toBe(false);
   });
@@ -43,7 +45,11 @@ describe('run lock', () => {
     const first = await acquireRunLock(file, 'run-first');
     const second = acquireRunLock(file, 'run-second');
     await expect(second).rejects.toBeInstanceOf(LockHeldError);
-    await expect(acquireRunLock(file, 'run-second')).rejects.toThrow(new RegExp(`another run is in progress: run run-first \\(pid ${process.pid} on .*process ${process.pid} is still running`));
+    await expect(acquireRunLock(file, 'run-second')).rejects.toThrow(
+      new RegExp(
+        `another run is in progress: run run-first \\(pid ${process.pid} on .*process ${process.pid} is still running`,
+      ),
+    );
     expect((JSON.parse(readFileSync(file, 'utf8')) as LockInfo).runId).toBe('run-first');
     first.release();
   });
@@ -52,7 +58,10 @@ describe('run lock', () => {
     const file = lockFile();
     const pid = deadPid();
     writeFileSync(file, JSON.stringify(holder({ pid, children: [{ pid: 99999, command: 'dbt', startedAt: '' }] })));
-    expect(inspectLock(file)?.state).toEqual({ alive: false, why: `process ${pid} is no longer running (killed or crashed)` });
+    expect(inspectLock(file)?.state).toEqual({
+      alive: false,
+      why: `process ${pid} is no longer running (killed or crashed)`,
+    });
     const lock = await acquireRunLock(file, 'run-next');
     expect(lock.previous?.info?.runId).toBe('20260310T031500Z-dead');
     expect(lock.previous?.info?.children).toHaveLength(1);
@@ -62,9 +71,14 @@ describe('run lock', () => {
 
   it('clears a lock from before a restart, and one whose pid now belongs to another program', async () => {
     const restarted = lockFile();
-    writeFileSync(restarted, JSON.stringify(holder({ pid: process.pid, bootId: '00000000-0000-0000-0000-000000000000' })));
+    writeFileSync(
+      restarted,
+      JSON.stringify(holder({ pid: process.pid, bootId: '00000000-0000-0000-0000-000000000000' })),
+    );
     const a = await acquireRunLock(restarted, 'after-restart');
-    expect(a.previous?.why).toBe(readBootId() ? 'the machine has restarted since that run started' : expect.any(String));
+    expect(a.previous?.why).toBe(
+      readBootId() ? 'the machine has restarted since that run started' : expect.any(String),
+    );
     a.release();
 
     const sleeper = spawn('sleep', ['30']);
@@ -72,7 +86,9 @@ describe('run lock', () => {
     const reused = lockFile();
     writeFileSync(reused, JSON.stringify(holder({ pid: sleeper.pid! })));
     const b = await acquireRunLock(reused, 'after-reuse');
-    expect(b.previous?.why).toBe(`process ${sleeper.pid} is now a different program (the run that held the lock has gone)`);
+    expect(b.previous?.why).toBe(
+      `process ${sleeper.pid} is now a different program (the run that held the lock has gone)`,
+    );
     b.release();
   });
 
@@ -83,7 +99,10 @@ describe('run lock', () => {
     const old = new Date(Date.now() - 60_000);
     utimesSync(file, old, old);
     const lock = await acquireRunLock(file, 'later');
-    expect(lock.previous).toEqual({ info: null, why: 'the lock file is empty or damaged (a run crashed while taking it)' });
+    expect(lock.previous).toEqual({
+      info: null,
+      why: 'the lock file is empty or damaged (a run crashed while taking it)',
+    });
     lock.release();
   });
 

@@ -1,7 +1,18 @@
 // One run at a time, across processes: a lock file created atomically ('wx') holding who runs (pid, run id,
 // start time, host, machine boot). A lock whose holder is gone (killed, crashed, machine restarted) is
 // stale: the next run clears it, under a short second lock so two starters cannot both clear and both run.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { hostname } from 'node:os';
 import { writeJsonAtomic } from '../../core/atomic.js';
@@ -79,13 +90,23 @@ export function isProcessAlive(pid: number): boolean {
 }
 
 export function holderState(info: LockInfo, here = { hostname: hostname(), bootId: readBootId() }): HolderState {
-  if (info.hostname !== here.hostname) return { alive: true, why: `it is held by a process on another machine (${info.hostname}), which this machine cannot check` };
-  if (info.bootId && here.bootId && info.bootId !== here.bootId) return { alive: false, why: 'the machine has restarted since that run started' };
-  if (!isProcessAlive(info.pid)) return { alive: false, why: `process ${info.pid} is no longer running (killed or crashed)` };
+  if (info.hostname !== here.hostname)
+    return {
+      alive: true,
+      why: `it is held by a process on another machine (${info.hostname}), which this machine cannot check`,
+    };
+  if (info.bootId && here.bootId && info.bootId !== here.bootId)
+    return { alive: false, why: 'the machine has restarted since that run started' };
+  if (!isProcessAlive(info.pid))
+    return { alive: false, why: `process ${info.pid} is no longer running (killed or crashed)` };
   // The command line holds the script as it was typed (maybe a relative path): compare its file name.
   const script = info.argv[1] ? path.basename(info.argv[1]) : undefined;
   const cmdline = processCommandLine(info.pid);
-  if (script && cmdline !== null && !cmdline.includes(script)) return { alive: false, why: `process ${info.pid} is now a different program (the run that held the lock has gone)` };
+  if (script && cmdline !== null && !cmdline.includes(script))
+    return {
+      alive: false,
+      why: `process ${info.pid} is now a different program (the run that held the lock has gone)`,
+    };
   return { alive: true, why: `process ${info.pid} is still running` };
 }
 
@@ -108,7 +129,8 @@ function readLockFile(file: string): LockFileState | null {
   let info: LockInfo | null = null;
   try {
     const parsed = JSON.parse(raw) as LockInfo;
-    if (typeof parsed.pid === 'number' && typeof parsed.runId === 'string') info = { ...parsed, children: parsed.children ?? [], argv: parsed.argv ?? [] };
+    if (typeof parsed.pid === 'number' && typeof parsed.runId === 'string')
+      info = { ...parsed, children: parsed.children ?? [], argv: parsed.argv ?? [] };
   } catch {
     // Empty or cut short: a starter between creating and writing the file, or one that crashed there.
   }
@@ -125,7 +147,9 @@ export function inspectLock(file: string): { info: LockInfo | null; state: Holde
 /** A starter writes the file straight after creating it; an unreadable lock older than this was left by a crash. */
 const UNREADABLE_GRACE_MS = 10_000;
 const unreadableState = (ageMs: number): HolderState =>
-  ageMs < UNREADABLE_GRACE_MS ? { alive: true, why: 'another run is just starting' } : { alive: false, why: 'the lock file is empty or damaged (a run crashed while taking it)' };
+  ageMs < UNREADABLE_GRACE_MS
+    ? { alive: true, why: 'another run is just starting' }
+    : { alive: false, why: 'the lock file is empty or damaged (a run crashed while taking it)' };
 
 export class RunLock {
   private released = false;
@@ -156,7 +180,8 @@ export class RunLock {
     if (this.released) return;
     this.released = true;
     const current = readLockFile(this.file);
-    if (current?.info?.runId === this.info.runId && current.info.pid === this.info.pid) rmSync(this.file, { force: true });
+    if (current?.info?.runId === this.info.runId && current.info.pid === this.info.pid)
+      rmSync(this.file, { force: true });
   }
 }
 
@@ -205,7 +230,15 @@ const describeHolder = (info: LockInfo | null, why: string): string =>
   info ? `run ${info.runId} (pid ${info.pid} on ${info.hostname}, started ${info.startedAt}): ${why}` : why;
 
 export async function acquireRunLock(file: string, runId: string): Promise<RunLock> {
-  const info: LockInfo = { runId, pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString(), bootId: readBootId(), argv: process.argv.slice(0, 2), children: [] };
+  const info: LockInfo = {
+    runId,
+    pid: process.pid,
+    hostname: hostname(),
+    startedAt: new Date().toISOString(),
+    bootId: readBootId(),
+    argv: process.argv.slice(0, 2),
+    children: [],
+  };
   let previous: { info: LockInfo | null; why: string } | undefined;
   mkdirSync(path.dirname(file), { recursive: true });
   for (let attempt = 0; attempt < 20; attempt++) {

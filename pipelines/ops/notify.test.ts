@@ -20,12 +20,28 @@ describe('notify', () => {
   it('hands the summary to the command on stdin and in the environment, never on its command line', async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'csp-notify-')), 'sent.txt');
     const summary = "csp run failed at extract: contacts.csv: 'Contact Date' missing; $(touch /tmp/pwned)";
-    const ok = await runNotify({ command: `cat > '${out}'; printf '%s|%s\\n' "$CSP_RUN_STATUS" "$CSP_SUMMARY" >> '${out}'`, on: 'problems', timeoutSeconds: 30 }, summary, { CSP_RUN_STATUS: 'failed' }, silentLogger());
+    const ok = await runNotify(
+      {
+        command: `cat > '${out}'; printf '%s|%s\\n' "$CSP_RUN_STATUS" "$CSP_SUMMARY" >> '${out}'`,
+        on: 'problems',
+        timeoutSeconds: 30,
+      },
+      summary,
+      { CSP_RUN_STATUS: 'failed' },
+      silentLogger(),
+    );
     expect(ok).toBe(true);
     expect(readFileSync(out, 'utf8')).toBe(`${summary}\nfailed|${summary}\n`);
   });
 
   it('reports a failing notify command without throwing', async () => {
-    expect(await runNotify({ command: 'echo cannot reach the mail server >&2; exit 3', on: 'always', timeoutSeconds: 30 }, 'summary', {}, silentLogger())).toBe(false);
+    expect(
+      await runNotify(
+        { command: 'echo cannot reach the mail server >&2; exit 3', on: 'always', timeoutSeconds: 30 },
+        'summary',
+        {},
+        silentLogger(),
+      ),
+    ).toBe(false);
   });
 });

@@ -14,7 +14,12 @@ describe('ops settings', () => {
   it('name a wrong setting', () => {
     expect(() => parseConfig({ ops: { retention: { keep: 0 } } })).toThrow(/ops\.retention\.keep: Too small/);
     expect(() => parseConfig({ ops: { notify: { on: 'sometimes' } } })).toThrow(/ops\.notify\.on: /);
-    expect(() => parseConfig({ ops: { freshness: { maxAgeDay: 3 } } })).toThrow(/ops\.freshness: Unrecognized key: "maxAgeDay"/);
-    expect(parseConfig({ ops: { freshness: { perSource: { 'complaints.complaints': 8 } } } }).ops.freshness).toEqual({ maxAgeDays: 2, perSource: { 'complaints.complaints': 8 } });
+    expect(() => parseConfig({ ops: { freshness: { maxAgeDay: 3 } } })).toThrow(
+      /ops\.freshness: Unrecognized key: "maxAgeDay"/,
+    );
+    expect(parseConfig({ ops: { freshness: { perSource: { 'complaints.complaints': 8 } } } }).ops.freshness).toEqual({
+      maxAgeDays: 2,
+      perSource: { 'complaints.complaints': 8 },
+    });
   });
 });

@@ -15,9 +15,17 @@ export interface PublishedFolder {
   published: boolean;
 }
 
-export function planRetention(folders: PublishedFolder[], opts: { current: string | null; keep: number; inProgress?: string }): { keep: string[]; prune: string[] } {
+export function planRetention(
+  folders: PublishedFolder[],
+  opts: { current: string | null; keep: number; inProgress?: string },
+): { keep: string[]; prune: string[] } {
   const newestFirst = [...folders].sort((a, b) => (a.runId < b.runId ? 1 : a.runId > b.runId ? -1 : 0));
-  const keep = new Set(newestFirst.filter((f) => f.published).slice(0, opts.keep).map((f) => f.runId));
+  const keep = new Set(
+    newestFirst
+      .filter((f) => f.published)
+      .slice(0, opts.keep)
+      .map((f) => f.runId),
+  );
   if (opts.current) keep.add(opts.current);
   if (opts.inProgress) keep.add(opts.inProgress);
   return {
@@ -47,9 +55,16 @@ export function applyRetention(paths: DataPaths, keep: number, log: Logger): str
       rmSync(runFolder(paths, runId), { recursive: true, force: true });
       pruned.push(runId);
     } catch (e) {
-      log.warn({ runId, err: (e as Error).message }, `retention: could not remove published/${runId} (${(e as Error).message}); the next run tries again`);
+      log.warn(
+        { runId, err: (e as Error).message },
+        `retention: could not remove published/${runId} (${(e as Error).message}); the next run tries again`,
+      );
     }
   }
-  if (pruned.length) log.info({ pruned, kept: plan.keep }, `retention: kept the last ${plan.keep.length} published run(s), removed ${pruned.length} older or unpublished folder(s)`);
+  if (pruned.length)
+    log.info(
+      { pruned, kept: plan.keep },
+      `retention: kept the last ${plan.keep.length} published run(s), removed ${pruned.length} older or unpublished folder(s)`,
+    );
   return pruned;
 }

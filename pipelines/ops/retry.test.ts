@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, isTransientError, withRetry } from './retry.js';
 
-const lockError = () => new Error('IO Error: Could not set lock on file "/data/work/warehouse.duckdb": Conflicting lock is held in /usr/bin/node (PID 4242)');
+const lockError = () =>
+  new Error(
+    'IO Error: Could not set lock on file "/data/work/warehouse.duckdb": Conflicting lock is held in /usr/bin/node (PID 4242)',
+  );
 
 describe('retry', () => {
   it('treats locked files and busy disks as transient, and bad data as not', () => {
     expect(isTransientError(lockError())).toBe(true);
     expect(isTransientError(Object.assign(new Error('resource busy or locked'), { code: 'EBUSY' }))).toBe(true);
     expect(isTransientError(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }))).toBe(false);
-    expect(isTransientError(new Error("1 file(s) could not be loaded: contacts.csv: no column for 'Contact Date'"))).toBe(false);
+    expect(
+      isTransientError(new Error("1 file(s) could not be loaded: contacts.csv: no column for 'Contact Date'")),
+    ).toBe(false);
   });
 
   it('doubles the wait each time', () => {

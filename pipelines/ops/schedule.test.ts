@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { describeTime, nextRuns, scheduleInterval, validateSchedule } from './schedule.js';
 
-const londonClock = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+const londonClock = (d: Date) =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(d);
 
 describe('schedule', () => {
   it('runs at 03:15 London time every night, whatever the clocks are doing', () => {
@@ -19,7 +25,11 @@ describe('schedule', () => {
   });
 
   it('names a wrong cron expression or timezone and says what to write', () => {
-    expect(() => validateSchedule('75 3 * * *', 'Europe/London')).toThrow(/schedule.cron '75 3 \* \* \*' is not a valid cron expression \(minute: .*\)\. Use five fields, e\.g\. '15 3 \* \* \*'/);
-    expect(() => validateSchedule('15 3 * * *', 'Europe/Londres')).toThrow(/schedule.timezone 'Europe\/Londres' is not a known timezone/);
+    expect(() => validateSchedule('75 3 * * *', 'Europe/London')).toThrow(
+      /schedule.cron '75 3 \* \* \*' is not a valid cron expression \(minute: .*\)\. Use five fields, e\.g\. '15 3 \* \* \*'/,
+    );
+    expect(() => validateSchedule('15 3 * * *', 'Europe/Londres')).toThrow(
+      /schedule.timezone 'Europe\/Londres' is not a known timezone/,
+    );
   });
 });

@@ -11,12 +11,16 @@ export class ScheduleError extends Error {}
 export function validateSchedule(expression: string, timezone: string): void {
   const check = cron.validateDetailed(expression);
   if (!check.valid) {
-    throw new ScheduleError(`schedule.cron '${expression}' is not a valid cron expression (${check.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}). Use five fields, e.g. '15 3 * * *' for 03:15 every day.`);
+    throw new ScheduleError(
+      `schedule.cron '${expression}' is not a valid cron expression (${check.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}). Use five fields, e.g. '15 3 * * *' for 03:15 every day.`,
+    );
   }
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: timezone });
   } catch {
-    throw new ScheduleError(`schedule.timezone '${timezone}' is not a known timezone: use an IANA name such as Europe/London.`);
+    throw new ScheduleError(
+      `schedule.timezone '${timezone}' is not a known timezone: use an IANA name such as Europe/London.`,
+    );
   }
 }
 
@@ -52,7 +56,12 @@ export interface Scheduler {
 }
 
 /** `run` starts one pipeline run and resolves with its exit code. */
-export function startScheduler(opts: { cron: string; timezone: string; log: Logger; run: () => Promise<number> }): Scheduler {
+export function startScheduler(opts: {
+  cron: string;
+  timezone: string;
+  log: Logger;
+  run: () => Promise<number>;
+}): Scheduler {
   validateSchedule(opts.cron, opts.timezone);
   const { log } = opts;
   let inFlight: Promise<number> | null = null;
@@ -69,7 +78,12 @@ export function startScheduler(opts: { cron: string; timezone: string; log: Logg
       inFlight = opts.run();
       try {
         const code = await inFlight;
-        const what = code === 0 ? 'succeeded' : code === 75 ? 'did not start: another run was in progress' : `failed (exit ${code}); \`csp status\` says why`;
+        const what =
+          code === 0
+            ? 'succeeded'
+            : code === 75
+              ? 'did not start: another run was in progress'
+              : `failed (exit ${code}); \`csp status\` says why`;
         (code === 0 ? log.info.bind(log) : log.warn.bind(log))({ code }, `schedule: the run ${what}. ${nextText()}`);
       } finally {
         inFlight = null;
@@ -82,10 +96,15 @@ export function startScheduler(opts: { cron: string; timezone: string; log: Logg
     const next = nextRun();
     return next ? `Next run: ${describeTime(next, opts.timezone)}.` : 'No further runs are scheduled.';
   };
-  task.on('execution:overlap', () => log.warn(`schedule: the previous run is still going, so this one was skipped. ${nextText()}`));
+  task.on('execution:overlap', () =>
+    log.warn(`schedule: the previous run is still going, so this one was skipped. ${nextText()}`),
+  );
   void task.start();
   const next = nextRun();
-  log.info({ cron: opts.cron, timezone: opts.timezone, nextRun: next?.toISOString() }, `schedule: running \`csp run\` on '${opts.cron}' (${opts.timezone}). ${nextText()}`);
+  log.info(
+    { cron: opts.cron, timezone: opts.timezone, nextRun: next?.toISOString() },
+    `schedule: running \`csp run\` on '${opts.cron}' (${opts.timezone}). ${nextText()}`,
+  );
   return {
     task,
     nextRun,
@@ -99,7 +118,10 @@ export function startScheduler(opts: { cron: string; timezone: string; log: Logg
 
 /** Starts `csp run` as its own process, as cron or a systemd timer would, marked as started by the schedule. */
 export function spawnCspRun(args: string[]): { child: ChildProcess; exit: Promise<number> } {
-  const child = spawn(process.execPath, [process.argv[1]!, ...args], { stdio: 'inherit', env: { ...process.env, CSP_TRIGGER: 'schedule' } });
+  const child = spawn(process.execPath, [process.argv[1]!, ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, CSP_TRIGGER: 'schedule' },
+  });
   const exit = new Promise<number>((resolve) => {
     child.on('error', () => resolve(1));
     child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));

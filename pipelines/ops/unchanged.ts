@@ -42,7 +42,14 @@ export interface FingerprintInput {
 /** One hash of everything a run's warehouse and appendices are made from. */
 export function runFingerprint(input: FingerprintInput): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ config: input.config, reports: input.reports, mappings: input.mappings ?? {}, pseudonymKeyId: input.pseudonymKeyId ?? null }));
+  hash.update(
+    JSON.stringify({
+      config: input.config,
+      reports: input.reports,
+      mappings: input.mappings ?? {},
+      pseudonymKeyId: input.pseudonymKeyId ?? null,
+    }),
+  );
   for (const file of Object.values(input.mappings ?? {}).sort()) {
     try {
       hash.update(readFileSync(file));
@@ -50,7 +57,8 @@ export function runFingerprint(input: FingerprintInput): string {
       hash.update(`missing ${file}`);
     }
   }
-  for (const f of [...input.files].sort((a, b) => (a.file < b.file ? -1 : 1))) hash.update(`\0export ${f.file} ${f.checksum}`);
+  for (const f of [...input.files].sort((a, b) => (a.file < b.file ? -1 : 1)))
+    hash.update(`\0export ${f.file} ${f.checksum}`);
   addTree(hash, sqlDir, sqlDir, DBT_OUTPUT);
   // The code: what `csp` runs (dist/) and the dependencies it was built against.
   addTree(hash, projectRoot, path.join(projectRoot, 'dist'), new Set());

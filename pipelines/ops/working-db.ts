@@ -17,11 +17,20 @@ export async function openWorkingDatabase(paths: DataPaths, log: Logger): Promis
     return false;
   } catch (e) {
     if (isTransientError(e)) {
-      throw new Error(`${(e as Error).message}. The working database ${paths.workWarehouse} is in use by another program: close it (analysts should use the published warehouse.duckdb) and run again.`, { cause: e });
+      throw new Error(
+        `${(e as Error).message}. The working database ${paths.workWarehouse} is in use by another program: close it (analysts should use the published warehouse.duckdb) and run again.`,
+        { cause: e },
+      );
     }
     // Problems with the folder or the disk are not damage to the file: setting it aside would not help.
-    if (!existsSync(paths.workWarehouse) || /no such file|permission denied|read-only file system|no space left|disk quota/i.test((e as Error).message)) {
-      throw new Error(`cannot open the working database ${paths.workWarehouse}: ${(e as Error).message}. Check the data folder's disk and permissions, then run again.`, { cause: e });
+    if (
+      !existsSync(paths.workWarehouse) ||
+      /no such file|permission denied|read-only file system|no space left|disk quota/i.test((e as Error).message)
+    ) {
+      throw new Error(
+        `cannot open the working database ${paths.workWarehouse}: ${(e as Error).message}. Check the data folder's disk and permissions, then run again.`,
+        { cause: e },
+      );
     }
     const aside = `${paths.workWarehouse}.damaged-${new Date().toISOString().replace(/[-:.]/g, '')}`;
     renameSync(paths.workWarehouse, aside);
@@ -30,9 +39,15 @@ export async function openWorkingDatabase(paths: DataPaths, log: Logger): Promis
     const snapshot = published ? path.join(runFolder(paths, published), SNAPSHOT_FILE) : null;
     if (snapshot && existsSync(snapshot)) {
       copyFileSync(snapshot, paths.workWarehouse);
-      log.warn({ err: (e as Error).message, aside, from: snapshot }, `recovery: the working database could not be opened (${(e as Error).message}); set it aside as ${path.basename(aside)} and restarted from the warehouse published by run ${published}`);
+      log.warn(
+        { err: (e as Error).message, aside, from: snapshot },
+        `recovery: the working database could not be opened (${(e as Error).message}); set it aside as ${path.basename(aside)} and restarted from the warehouse published by run ${published}`,
+      );
     } else {
-      log.warn({ err: (e as Error).message, aside }, `recovery: the working database could not be opened (${(e as Error).message}); set it aside as ${path.basename(aside)} and starting an empty one (every export will be landed again)`);
+      log.warn(
+        { err: (e as Error).message, aside },
+        `recovery: the working database could not be opened (${(e as Error).message}); set it aside as ${path.basename(aside)} and starting an empty one (every export will be landed again)`,
+      );
     }
     (await Warehouse.open(paths.workWarehouse)).close();
     return true;

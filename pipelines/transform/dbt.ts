@@ -63,14 +63,31 @@ export const throwawayKeyFile = (workDir: string): string => path.join(workDir, 
 
 const dbtExecutable = (): string => {
   const dbt = path.join(venvBinDir, 'dbt');
-  if (!existsSync(dbt)) throw new DbtError('dbt is not installed in .venv: run `npm install` in the project folder, then run again.');
+  if (!existsSync(dbt))
+    throw new DbtError('dbt is not installed in .venv: run `npm install` in the project folder, then run again.');
   return dbt;
 };
 
-const commonArgs = (targetPath: string, logDir: string): string[] => ['--project-dir', sqlDir, '--profiles-dir', sqlDir, '--target-path', targetPath, '--log-path', logDir];
+const commonArgs = (targetPath: string, logDir: string): string[] => [
+  '--project-dir',
+  sqlDir,
+  '--profiles-dir',
+  sqlDir,
+  '--target-path',
+  targetPath,
+  '--log-path',
+  logDir,
+];
 
 /** Runs one dbt command, every output line to the debug log; resolves with the exit code and the last lines. */
-async function spawnDbt(dbt: string, args: string[], warehouse: string, env: NodeJS.ProcessEnv, log: Logger, hooks?: DbtHooks): Promise<{ code: number; tail: string[] }> {
+async function spawnDbt(
+  dbt: string,
+  args: string[],
+  warehouse: string,
+  env: NodeJS.ProcessEnv,
+  log: Logger,
+  hooks?: DbtHooks,
+): Promise<{ code: number; tail: string[] }> {
   const tail: string[] = [];
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn(dbt, args, { env, cwd: dbtLocation(warehouse).cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -111,7 +128,14 @@ export const DOCS_FILES = { page: 'static_index.html', manifest: 'manifest.json'
  * `--no-compile`: the build just compiled everything; compiling again would triple the time for SQL the docs
  * show anyway as each model's source. Returns the target folder holding DOCS_FILES.
  */
-export async function dbtDocsGenerate(opts: { warehouse: string; workDir: string; logDir: string; log: Logger; pseudonymKeyFile?: string; hooks?: DbtHooks }): Promise<string> {
+export async function dbtDocsGenerate(opts: {
+  warehouse: string;
+  workDir: string;
+  logDir: string;
+  log: Logger;
+  pseudonymKeyFile?: string;
+  hooks?: DbtHooks;
+}): Promise<string> {
   const dbt = dbtExecutable();
   // The build's target folder, so dbt reuses its parse (dbtBuild removes run_results.json before each build, so
   // the run_results.json docs writes here is never read as a build's).
@@ -119,7 +143,14 @@ export async function dbtDocsGenerate(opts: { warehouse: string; workDir: string
   rmSync(path.join(targetPath, DOCS_FILES.page), { force: true });
   const keyFile = opts.pseudonymKeyFile ?? throwawayKeyFile(opts.workDir);
   const args = ['docs', 'generate', '--static', '--no-compile', ...commonArgs(targetPath, opts.logDir)];
-  const { code, tail } = await spawnDbt(dbt, args, opts.warehouse, dbtEnv(opts.warehouse, keyFile), opts.log, opts.hooks);
+  const { code, tail } = await spawnDbt(
+    dbt,
+    args,
+    opts.warehouse,
+    dbtEnv(opts.warehouse, keyFile),
+    opts.log,
+    opts.hooks,
+  );
   if (code !== 0 || !existsSync(path.join(targetPath, DOCS_FILES.page))) {
     throw new DbtError(`dbt docs generate failed (exit ${code}):\n${tail.slice(-10).join('\n')}`);
   }
@@ -158,14 +189,34 @@ export async function dbtBuild(opts: {
   // Unit tests pin the models' logic on hand-made rows; they run in `npm test` (and `npx dbt test --select
   // test_type:unit`), not every night, where nothing they check can have changed since the code was tested.
   const exclude = kept.length > 0 ? ['--exclude', ...kept.map((f) => `path:${f.selector}`)] : [];
-  if (kept.length > 0) opts.log.debug({ seeds: kept.map((f) => f.name) }, `transform: ${kept.length} of ${seeds.length} seeds unchanged since the last build that passed, not reloaded`);
-  const args = ['build', '--exclude-resource-type', 'unit_test', ...exclude, ...commonArgs(targetPath, opts.logDir), ...(opts.args ?? [])];
+  if (kept.length > 0)
+    opts.log.debug(
+      { seeds: kept.map((f) => f.name) },
+      `transform: ${kept.length} of ${seeds.length} seeds unchanged since the last build that passed, not reloaded`,
+    );
+  const args = [
+    'build',
+    '--exclude-resource-type',
+    'unit_test',
+    ...exclude,
+    ...commonArgs(targetPath, opts.logDir),
+    ...(opts.args ?? []),
+  ];
   seedTargetParse(targetPath, opts.warehouse);
-  const { code, tail } = await spawnDbt(dbt, args, opts.warehouse, dbtEnv(opts.warehouse, keyFile), opts.log, opts.hooks);
+  const { code, tail } = await spawnDbt(
+    dbt,
+    args,
+    opts.warehouse,
+    dbtEnv(opts.warehouse, keyFile),
+    opts.log,
+    opts.hooks,
+  );
   saveTargetParse(targetPath, opts.warehouse);
 
   if (!existsSync(resultsFile)) {
-    throw new DbtError(`dbt build did not run (exit ${code}):\n${tail.slice(-15).join('\n')}\nFix the problem above (full dbt log in ${opts.logDir}) and run again.`);
+    throw new DbtError(
+      `dbt build did not run (exit ${code}):\n${tail.slice(-15).join('\n')}\nFix the problem above (full dbt log in ${opts.logDir}) and run again.`,
+    );
   }
   const results = (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: RunResult[] }).results;
   const count = (pred: (r: RunResult) => boolean) => results.filter(pred).length;
@@ -173,7 +224,14 @@ export async function dbtBuild(opts: {
   const isTest = (r: RunResult) => kind(r) === 'test' || kind(r) === 'unit_test';
   const failed = results.filter((r) => r.status === 'fail' || r.status === 'error');
   const found = await describeFailedTests(opts.warehouse, failed);
-  const failures = failed.map((r) => failureLine(r.unique_id.split('.').slice(2).join('.'), r.message ?? r.status, r.failures, found.get(r.unique_id) ?? []));
+  const failures = failed.map((r) =>
+    failureLine(
+      r.unique_id.split('.').slice(2).join('.'),
+      r.message ?? r.status,
+      r.failures,
+      found.get(r.unique_id) ?? [],
+    ),
+  );
   const summary: DbtSummary = {
     ok: code === 0 && failures.length === 0,
     passed: count((r) => r.status === 'pass' || r.status === 'success'),
@@ -191,7 +249,11 @@ export async function dbtBuild(opts: {
   if (summary.ok) await withWarehouse(opts.warehouse, {}, (db) => recordSeedState(db, seedsHeld(seeds, kept, results)));
   // One readable line for the person watching; every warning in full in the run's log file.
   const warnings = results.filter((x) => x.status === 'warn');
-  for (const r of warnings) opts.log.debug({ node: r.unique_id, message: r.message }, `transform: warning from ${r.unique_id.split('.').slice(2).join('.')}: ${r.message}`);
+  for (const r of warnings)
+    opts.log.debug(
+      { node: r.unique_id, message: r.message },
+      `transform: warning from ${r.unique_id.split('.').slice(2).join('.')}: ${r.message}`,
+    );
   if (warnings.length > 0) {
     const rows = warnings.reduce((n, r) => n + (r.failures ?? 0), 0);
     opts.log.warn(
@@ -215,7 +277,11 @@ async function describeFailedTests(warehouse: string, failed: readonly RunResult
 
 /** After a build that passed: the seeds it loaded, and those it kept as they were (a --select may leave some out). */
 function seedsHeld(seeds: readonly SeedFile[], kept: readonly SeedFile[], results: readonly RunResult[]): SeedFile[] {
-  const loaded = new Set(results.filter((r) => r.unique_id.startsWith('seed.') && r.status === 'success').map((r) => r.unique_id.split('.').at(-1)));
+  const loaded = new Set(
+    results
+      .filter((r) => r.unique_id.startsWith('seed.') && r.status === 'success')
+      .map((r) => r.unique_id.split('.').at(-1)),
+  );
   const keptSet = new Set(kept);
   return seeds.filter((f) => keptSet.has(f) || loaded.has(f.name));
 }

@@ -47,7 +47,12 @@ describe('shared dbt parse', () => {
   });
 
   it('names the warehouse by its file name from its own folder, so the profile is the same for every data folder', () => {
-    expect(dbtLocation('/srv/csp/data/work/warehouse.duckdb')).toEqual({ cwd: '/srv/csp/data/work', warehouse: 'warehouse.duckdb' });
-    expect(dbtLocation('/tmp/t1/work/warehouse.duckdb').warehouse).toBe(dbtLocation('/srv/csp/data/work/warehouse.duckdb').warehouse);
+    expect(dbtLocation('/srv/csp/data/work/warehouse.duckdb')).toEqual({
+      cwd: '/srv/csp/data/work',
+      warehouse: 'warehouse.duckdb',
+    });
+    expect(dbtLocation('/tmp/t1/work/warehouse.duckdb').warehouse).toBe(
+      dbtLocation('/srv/csp/data/work/warehouse.duckdb').warehouse,
+    );
   });
 });

@@ -12,13 +12,15 @@ export const PARSE_FILE = 'partial_parse.msgpack';
 /** Inside the project (gitignored), so every data folder of this installation shares it. */
 export const parseCacheDir = path.join(projectRoot, '.cache', 'dbt-parse');
 
-
 /**
  * One shared parse per profile as dbt sees it (the warehouse's file name and the memory limit are in it), so a test
  * naming its warehouse w.duckdb does not replace the parse every warehouse.duckdb uses.
  */
 export const cachedParse = (cacheDir: string, warehouse: string): string =>
-  path.join(cacheDir, `${dbtLocation(warehouse).warehouse}-${(process.env.CSP_DUCKDB_MEMORY_LIMIT ?? '1GB').replace(/[^\w.-]/g, '_')}.${PARSE_FILE}`);
+  path.join(
+    cacheDir,
+    `${dbtLocation(warehouse).warehouse}-${(process.env.CSP_DUCKDB_MEMORY_LIMIT ?? '1GB').replace(/[^\w.-]/g, '_')}.${PARSE_FILE}`,
+  );
 
 /** Before dbt runs in a target folder with no parse of its own: start it from the shared parse, if there is one. */
 export function seedTargetParse(targetPath: string, warehouse: string, cacheDir = parseCacheDir): boolean {
@@ -58,4 +60,7 @@ export function saveTargetParse(targetPath: string, warehouse: string, cacheDir 
  * Where dbt runs and how the profile names the warehouse: from the warehouse's folder, by its file name, so the
  * profile (and with it the saved parse) is the same for every data folder.
  */
-export const dbtLocation = (warehouse: string): { cwd: string; warehouse: string } => ({ cwd: path.dirname(path.resolve(warehouse)), warehouse: path.basename(warehouse) });
+export const dbtLocation = (warehouse: string): { cwd: string; warehouse: string } => ({
+  cwd: path.dirname(path.resolve(warehouse)),
+  warehouse: path.basename(warehouse),
+});

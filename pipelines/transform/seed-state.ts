@@ -27,7 +27,11 @@ export function seedFiles(projectDir: string): SeedFile[] {
       if (e.isDirectory()) walk(full);
       else if (e.name.endsWith('.csv')) {
         const checksum = createHash('sha256').update(project).update('\0').update(readFileSync(full)).digest('hex');
-        out.push({ selector: path.relative(projectDir, full).split(path.sep).join('/'), name: e.name.slice(0, -4), checksum });
+        out.push({
+          selector: path.relative(projectDir, full).split(path.sep).join('/'),
+          name: e.name.slice(0, -4),
+          checksum,
+        });
       }
     }
   };
@@ -36,25 +40,40 @@ export function seedFiles(projectDir: string): SeedFile[] {
 }
 
 /** The seeds whose table already holds exactly this file (same checksum recorded, table present): no reload. */
-export function unchangedSeeds(files: readonly SeedFile[], recorded: ReadonlyMap<string, string>, tables: ReadonlySet<string>): SeedFile[] {
+export function unchangedSeeds(
+  files: readonly SeedFile[],
+  recorded: ReadonlyMap<string, string>,
+  tables: ReadonlySet<string>,
+): SeedFile[] {
   return files.filter((f) => recorded.get(f.selector) === f.checksum && tables.has(f.name));
 }
 
 /** The checksums recorded by the last build that passed, and which reference tables exist. */
 export async function readSeedState(db: Warehouse): Promise<{ recorded: Map<string, string>; tables: Set<string> }> {
-  const [known] = await db.json<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = 'ops' AND table_name = 'dbt_seed_checksums'`);
+  const [known] = await db.json<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = 'ops' AND table_name = 'dbt_seed_checksums'`,
+  );
   const recorded = new Map<string, string>();
-  if (known?.n) for (const r of await db.json<{ seed: string; checksum: string }>(`SELECT seed, checksum FROM ${SEED_STATE_TABLE}`)) recorded.set(r.seed, r.checksum);
-  const tables = new Set((await db.json<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'reference'`)).map((r) => r.t));
+  if (known?.n)
+    for (const r of await db.json<{ seed: string; checksum: string }>(`SELECT seed, checksum FROM ${SEED_STATE_TABLE}`))
+      recorded.set(r.seed, r.checksum);
+  const tables = new Set(
+    (await db.json<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'reference'`)).map(
+      (r) => r.t,
+    ),
+  );
   return { recorded, tables };
 }
 
 /** After a build that passed (every seed loaded and tested): what each seed table now holds. */
 export async function recordSeedState(db: Warehouse, files: readonly SeedFile[]): Promise<void> {
   await db.run('CREATE SCHEMA IF NOT EXISTS ops');
-  await db.run(`CREATE TABLE IF NOT EXISTS ${SEED_STATE_TABLE} (seed VARCHAR PRIMARY KEY, checksum VARCHAR NOT NULL, recorded_at TIMESTAMP NOT NULL)`);
+  await db.run(
+    `CREATE TABLE IF NOT EXISTS ${SEED_STATE_TABLE} (seed VARCHAR PRIMARY KEY, checksum VARCHAR NOT NULL, recorded_at TIMESTAMP NOT NULL)`,
+  );
   await db.transaction(async () => {
     await db.run(`DELETE FROM ${SEED_STATE_TABLE}`);
-    for (const f of files) await db.run(`INSERT INTO ${SEED_STATE_TABLE} VALUES (?, ?, now()::TIMESTAMP)`, [f.selector, f.checksum]);
+    for (const f of files)
+      await db.run(`INSERT INTO ${SEED_STATE_TABLE} VALUES (?, ?, now()::TIMESTAMP)`, [f.selector, f.checksum]);
   });
 }

@@ -7,7 +7,8 @@ import type { ReturnType } from './returns.js';
 
 export const validatorScript = path.join(projectRoot, 'pipelines', 'validate', 'returns_validators.py');
 export const validatorsPython = (): string =>
-  process.env.CSP_VALIDATORS_PYTHON ?? path.join(projectRoot, '.venv-validators', process.platform === 'win32' ? 'Scripts' : 'bin', 'python');
+  process.env.CSP_VALIDATORS_PYTHON ??
+  path.join(projectRoot, '.venv-validators', process.platform === 'win32' ? 'Scripts' : 'bin', 'python');
 
 export interface ValidatorJob {
   return: ReturnType;
@@ -45,17 +46,28 @@ export interface ValidatorResult {
 
 export class ValidatorNotRun extends Error {}
 
-export async function runValidator(job: ValidatorJob, opts: { timeoutMs: number; onSpawn?: (pid: number) => void; onExit?: (pid: number) => void }): Promise<ValidatorResult> {
+export async function runValidator(
+  job: ValidatorJob,
+  opts: { timeoutMs: number; onSpawn?: (pid: number) => void; onExit?: (pid: number) => void },
+): Promise<ValidatorResult> {
   const python = validatorsPython();
-  if (!existsSync(python)) throw new ValidatorNotRun(`the DfE validators are not installed (${python} is missing): run npm install`);
+  if (!existsSync(python))
+    throw new ValidatorNotRun(`the DfE validators are not installed (${python} is missing): run npm install`);
   return new Promise((resolve, reject) => {
-    const child = spawn(python, [validatorScript], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+    const child = spawn(python, [validatorScript], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+    });
     if (child.pid !== undefined) opts.onSpawn?.(child.pid);
     let out = '';
     let err = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new ValidatorNotRun(`the validator was still running after ${Math.round(opts.timeoutMs / 1000)} s and was stopped (validation.timeoutSeconds)`));
+      reject(
+        new ValidatorNotRun(
+          `the validator was still running after ${Math.round(opts.timeoutMs / 1000)} s and was stopped (validation.timeoutSeconds)`,
+        ),
+      );
     }, opts.timeoutMs);
     child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
     child.stderr.setEncoding('utf8').on('data', (c: string) => (err = (err + c).slice(-20_000)));

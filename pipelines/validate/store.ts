@@ -69,8 +69,15 @@ export async function ensureValidationSchema(db: Warehouse): Promise<void> {
 
 /** Each CIN census table lands as one stream of the file; a 903 table is its own file. */
 const CIN_STREAM: Record<string, string> = {
-  ChildIdentifiers: 'children', ChildCharacteristics: 'children', Disabilities: 'children', CINdetails: 'referrals',
-  Assessments: 'assessments', AssessmentFactorsList: 'assessments', Section47: 's47_enquiries', ChildProtectionPlans: 'cp_plans', Reviews: 'cp_reviews',
+  ChildIdentifiers: 'children',
+  ChildCharacteristics: 'children',
+  Disabilities: 'children',
+  CINdetails: 'referrals',
+  Assessments: 'assessments',
+  AssessmentFactorsList: 'assessments',
+  Section47: 's47_enquiries',
+  ChildProtectionPlans: 'cp_plans',
+  Reviews: 'cp_reviews',
 };
 
 export function sourceFileOf(ret: ReturnType, f: RawFinding, inputDir: string): string | null {
@@ -112,14 +119,30 @@ export async function storeFindings(
     file,
     r.findings
       .map((f, i) =>
-        JSON.stringify({ finding_key: keys[i], rule_code: f.rule, child_id: f.child, table_name: f.table, fields: f.fields, field_values: f.values, source_file: sourceFileOf(r.return, f, o.inputDir), line_number: f.line, row_index: f.row }),
+        JSON.stringify({
+          finding_key: keys[i],
+          rule_code: f.rule,
+          child_id: f.child,
+          table_name: f.table,
+          fields: f.fields,
+          field_values: f.values,
+          source_file: sourceFileOf(r.return, f, o.inputDir),
+          line_number: f.line,
+          row_index: f.row,
+        }),
       )
       .join('\n') + '\n',
   );
   const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
   try {
     return await db.transaction(async () => {
-      for (const rule of r.rules) await db.run('INSERT OR REPLACE INTO validation.rules VALUES (?, ?, ?, ?::VARCHAR[])', [r.ruleset, rule.code, rule.message, JSON.stringify(rule.fields)]);
+      for (const rule of r.rules)
+        await db.run('INSERT OR REPLACE INTO validation.rules VALUES (?, ?, ?, ?::VARCHAR[])', [
+          r.ruleset,
+          rule.code,
+          rule.message,
+          JSON.stringify(rule.fields),
+        ]);
       await db.run(`CREATE OR REPLACE TEMP TABLE this_run AS SELECT * FROM read_json(${lit(file)}, format = 'newline_delimited',
         columns = {finding_key: 'VARCHAR', rule_code: 'VARCHAR', child_id: 'VARCHAR', table_name: 'VARCHAR', fields: 'VARCHAR[]', field_values: 'VARCHAR[]', source_file: 'VARCHAR', line_number: 'BIGINT', row_index: 'BIGINT'})`);
       const scope = [r.return, year];
@@ -154,11 +177,29 @@ export async function storeFindings(
          FROM validation.findings WHERE return_type = ? AND collection_year = ?`,
         [o.runId, o.runId, ...scope],
       );
-      const counts: StoredCounts = { open: c?.open ?? 0, new: c?.new ?? 0, fixed: c?.fixed ?? 0, ...(prev ? { previousOpen: prev.open } : {}) };
+      const counts: StoredCounts = {
+        open: c?.open ?? 0,
+        new: c?.new ?? 0,
+        fixed: c?.fixed ?? 0,
+        ...(prev ? { previousOpen: prev.open } : {}),
+      };
       const rows = Object.values(r.rows).reduce((a, b) => a + b, 0);
-      await db.run(`INSERT INTO validation.runs VALUES (?, ?, ?, ?, 'validated', NULL, ?, ?, ?::VARCHAR[], ?, ?, ?, now()::TIMESTAMP, ?)`, [
-        o.runId, r.return, o.set, year, r.ruleset, rows, JSON.stringify(r.rulesFailed), counts.open, counts.new, counts.fixed, o.ms,
-      ]);
+      await db.run(
+        `INSERT INTO validation.runs VALUES (?, ?, ?, ?, 'validated', NULL, ?, ?, ?::VARCHAR[], ?, ?, ?, now()::TIMESTAMP, ?)`,
+        [
+          o.runId,
+          r.return,
+          o.set,
+          year,
+          r.ruleset,
+          rows,
+          JSON.stringify(r.rulesFailed),
+          counts.open,
+          counts.new,
+          counts.fixed,
+          o.ms,
+        ],
+      );
       await db.run('DROP TABLE this_run');
       return counts;
     });
@@ -167,6 +208,12 @@ export async function storeFindings(
   }
 }
 
-export async function recordNotRun(db: Warehouse, o: { runId: string; return: ReturnType; set: string; collectionYear: number | null; reason: string; ms: number }): Promise<void> {
-  await db.run(`INSERT INTO validation.runs VALUES (?, ?, ?, ?, 'not run', ?, NULL, NULL, NULL, NULL, NULL, NULL, now()::TIMESTAMP, ?)`, [o.runId, o.return, o.set, o.collectionYear, o.reason, o.ms]);
+export async function recordNotRun(
+  db: Warehouse,
+  o: { runId: string; return: ReturnType; set: string; collectionYear: number | null; reason: string; ms: number },
+): Promise<void> {
+  await db.run(
+    `INSERT INTO validation.runs VALUES (?, ?, ?, ?, 'not run', ?, NULL, NULL, NULL, NULL, NULL, NULL, now()::TIMESTAMP, ?)`,
+    [o.runId, o.return, o.set, o.collectionYear, o.reason, o.ms],
+  );
 }

@@ -33,7 +33,8 @@ export interface ValidationSummary {
 }
 
 const RETURN_NAMES: Record<ReturnType, string> = { ssda903: 'SSDA903', cin_census: 'CIN census' };
-export const returnName = (r: ReturnValidation): string => `${RETURN_NAMES[r.return]}${r.collectionYear ? ` ${r.collectionYear - 1}/${String(r.collectionYear).slice(2)}` : ''} (${r.set})`;
+export const returnName = (r: ReturnValidation): string =>
+  `${RETURN_NAMES[r.return]}${r.collectionYear ? ` ${r.collectionYear - 1}/${String(r.collectionYear).slice(2)}` : ''} (${r.set})`;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -42,8 +43,16 @@ function jobFor(s: ReturnSet, all: ReturnSet[], config: Config): ValidatorJob | 
   if (s.return === 'cin_census') return { return: 'cin_census', file: s.files[0] };
   if (s.collectionYear === null) return 'it has no episodes, so its collection year is not known';
   // The rules comparing with last year's return (e.g. episodes carried over) use the set a year older, when landed.
-  const previous = all.find((p) => p.return === 'ssda903' && p.collectionYear === s.collectionYear! - 1 && p.files.length > 0);
-  return { return: 'ssda903', collectionYear: s.collectionYear, localAuthority: config.validation.localAuthority ?? null, files: s.files, previousFiles: previous?.files ?? [] };
+  const previous = all.find(
+    (p) => p.return === 'ssda903' && p.collectionYear === s.collectionYear! - 1 && p.files.length > 0,
+  );
+  return {
+    return: 'ssda903',
+    collectionYear: s.collectionYear,
+    localAuthority: config.validation.localAuthority ?? null,
+    files: s.files,
+    previousFiles: previous?.files ?? [],
+  };
 }
 
 export async function validateReturns(opts: {
@@ -97,14 +106,32 @@ export async function validateReturns(opts: {
   try {
     await withWarehouse(opts.workWarehouse, {}, async (db) => {
       for (const o of outcomes as { s: ReturnSet; result?: ValidatorResult; error?: string; ms: number }[]) {
-        const base = { return: o.s.return, set: o.s.set, collectionYear: o.result?.collectionYear ?? o.s.collectionYear, ms: o.ms };
+        const base = {
+          return: o.s.return,
+          set: o.s.set,
+          collectionYear: o.result?.collectionYear ?? o.s.collectionYear,
+          ms: o.ms,
+        };
         if (o.result) {
           try {
-            const counts = await storeFindings(db, { runId, set: o.s.set, inputDir: opts.inputDir, workDir: opts.workDir, result: o.result, ms: o.ms });
+            const counts = await storeFindings(db, {
+              runId,
+              set: o.s.set,
+              inputDir: opts.inputDir,
+              workDir: opts.workDir,
+              result: o.result,
+              ms: o.ms,
+            });
             const r: ReturnValidation = { ...base, status: 'validated', ruleset: o.result.ruleset, ...counts };
             returns.push(r);
-            const rules = o.result.rulesYear !== o.result.collectionYear ? ` (the validator has no ${o.result.collectionYear} rules: used ${o.result.ruleset})` : '';
-            log.info({ stage: 'validate', ...r }, `validate: ${returnName(r)}: ${counts.open.toLocaleString('en-GB')} open finding(s), ${counts.new} new, ${counts.fixed} fixed since the last run, in ${(o.ms / 1000).toFixed(1)} s${rules}`);
+            const rules =
+              o.result.rulesYear !== o.result.collectionYear
+                ? ` (the validator has no ${o.result.collectionYear} rules: used ${o.result.ruleset})`
+                : '';
+            log.info(
+              { stage: 'validate', ...r },
+              `validate: ${returnName(r)}: ${counts.open.toLocaleString('en-GB')} open finding(s), ${counts.new} new, ${counts.fixed} fixed since the last run, in ${(o.ms / 1000).toFixed(1)} s${rules}`,
+            );
             continue;
           } catch (e) {
             o.error = `its findings could not be stored (${message(e)})`;
@@ -112,8 +139,18 @@ export async function validateReturns(opts: {
         }
         const r: ReturnValidation = { ...base, status: 'not run', reason: o.error };
         returns.push(r);
-        log.warn({ stage: 'validate', ...r }, `validation not run for ${returnName(r)}: ${o.error}. The run goes on and publishes as usual.`);
-        await recordNotRun(db, { runId, return: r.return, set: r.set, collectionYear: r.collectionYear, reason: o.error ?? 'unknown', ms: o.ms });
+        log.warn(
+          { stage: 'validate', ...r },
+          `validation not run for ${returnName(r)}: ${o.error}. The run goes on and publishes as usual.`,
+        );
+        await recordNotRun(db, {
+          runId,
+          return: r.return,
+          set: r.set,
+          collectionYear: r.collectionYear,
+          reason: o.error ?? 'unknown',
+          ms: o.ms,
+        });
       }
     });
   } catch (e) {
@@ -124,7 +161,12 @@ export async function validateReturns(opts: {
   const status = ran === returns.length ? 'validated' : ran === 0 ? 'not run' : 'partly';
   // One cause for every return (e.g. no validators installed) is said once.
   const causes = [...new Set(failed.map((r) => r.reason))];
-  const reason = failed.length === 0 ? undefined : causes.length === 1 && status === 'not run' ? causes[0] : failed.map((r) => `${returnName(r)}: ${r.reason}`).join('; ');
+  const reason =
+    failed.length === 0
+      ? undefined
+      : causes.length === 1 && status === 'not run'
+        ? causes[0]
+        : failed.map((r) => `${returnName(r)}: ${r.reason}`).join('; ');
   return { status, reason, returns, ms: Date.now() - started };
 }
 
@@ -132,10 +174,16 @@ export async function validateReturns(opts: {
 export function describeValidation(v: ValidationSummary | undefined): string | null {
   if (!v || v.status === 'no returns') return null;
   if (v.status === 'not run') return `validation not run: ${v.reason}`;
-  const parts = v.returns.map((r) => (r.status === 'validated' ? `${returnName(r)} ${r.open} open error(s) (${r.new} new, ${r.fixed} fixed)` : `${returnName(r)} validation not run: ${r.reason}`));
+  const parts = v.returns.map((r) =>
+    r.status === 'validated'
+      ? `${returnName(r)} ${r.open} open error(s) (${r.new} new, ${r.fixed} fixed)`
+      : `${returnName(r)} validation not run: ${r.reason}`,
+  );
   return parts.join('; ');
 }
 
 /** Returns whose open errors went up since they were last validated (the notify command is told). */
 export const risenReturns = (v: ValidationSummary | undefined): ReturnValidation[] =>
-  (v?.returns ?? []).filter((r) => r.status === 'validated' && r.previousOpen !== undefined && (r.open ?? 0) > r.previousOpen);
+  (v?.returns ?? []).filter(
+    (r) => r.status === 'validated' && r.previousOpen !== undefined && (r.open ?? 0) > r.previousOpen,
+  );

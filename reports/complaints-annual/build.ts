@@ -5,7 +5,14 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { longDate } from '../../core/calendar/dates.js';
 import { protectionOf } from '../../core/config.js';
 import type { Warehouse } from '../../core/warehouse.js';
-import { appendixMeta, appendixStem, writeAppendixFiles, type AppendixBuildOptions, type ManifestEntry, type Variant } from '../lib/appendix.js';
+import {
+  appendixMeta,
+  appendixStem,
+  writeAppendixFiles,
+  type AppendixBuildOptions,
+  type ManifestEntry,
+  type Variant,
+} from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { cellPadding, chartContent, commentBox, definitionsContent, renderPdf, tableContent } from '../lib/pdf.js';
 import { rejectedRows, rejectsStatement } from '../lib/rejects.js';
@@ -15,7 +22,12 @@ import { pdfText, toPdfTable, toXlsxTable, type ColumnFormat, type TableDescript
 import { barsChart, outcomesChart, trendMeasuresChart, trendReceivedChart } from './charts.js';
 import { loadComplaintsAnnual, PROCEDURES, type ComplaintsAnnualData } from './data.js';
 import { definitionsFor } from './definitions.js';
-import { protectedComplaintsAnnualTables, type ComplaintsAnnualTables, type ReportColumn, type ReportTable } from './tables.js';
+import {
+  protectedComplaintsAnnualTables,
+  type ComplaintsAnnualTables,
+  type ReportColumn,
+  type ReportTable,
+} from './tables.js';
 
 import { REPORT_ID } from './report.js';
 
@@ -24,7 +36,8 @@ export { REPORT_ID };
 /** periodEnd: any date; the report covers the latest financial year complete by then. Default: the data-as-at date. */
 export type BuildOptions = AppendixBuildOptions;
 
-const formatOf = (c: ReportColumn): ColumnFormat => (c.kind === 'label' ? 'text' : c.kind === 'percent' ? 'percent' : c.kind === 'difference' ? 'difference' : 'count');
+const formatOf = (c: ReportColumn): ColumnFormat =>
+  c.kind === 'label' ? 'text' : c.kind === 'percent' ? 'percent' : c.kind === 'difference' ? 'difference' : 'count';
 const fmt = (c: ReportColumn, v: unknown): string => pdfText(formatOf(c), v);
 
 /**
@@ -35,7 +48,10 @@ function describe(t: ReportTable, variant: Variant, hiddenNote: string): TableDe
   const figures = t.columns.filter((c) => c.kind !== 'label').length;
   const labels = t.columns.length - figures;
   // 515pt is A4 portrait's text width, less each column's padding; a label needs ~70pt.
-  const w = Math.min(56, Math.floor((515 - cellPadding(t.columns.length) * t.columns.length - 70 * labels) / Math.max(figures, 1)));
+  const w = Math.min(
+    56,
+    Math.floor((515 - cellPadding(t.columns.length) * t.columns.length - 70 * labels) / Math.max(figures, 1)),
+  );
   const hasC = t.rows.some((r) => Object.values(r).includes(C));
   return {
     sheet: t.sheet,
@@ -46,7 +62,15 @@ function describe(t: ReportTable, variant: Variant, hiddenNote: string): TableDe
       format: formatOf(c),
       value: (r) => r[c.key],
       pdf: { width: c.kind === 'label' ? (i === 0 ? '*' : 48) : w },
-      xlsx: { key: c.key, width: c.kind === 'label' ? (i === 0 ? Math.max(14, ...t.rows.map((r) => String(r[c.key] ?? '').length + 2)) : 12) : Math.round(Math.max(11, Math.min(18, c.header.length * 0.7 + 4))) },
+      xlsx: {
+        key: c.key,
+        width:
+          c.kind === 'label'
+            ? i === 0
+              ? Math.max(14, ...t.rows.map((r) => String(r[c.key] ?? '').length + 2))
+              : 12
+            : Math.round(Math.max(11, Math.min(18, c.header.length * 0.7 + 4))),
+      },
     })),
     rows: t.rows,
     totalRows: t.totalRows,
@@ -89,17 +113,40 @@ export async function buildComplaintsAnnual(db: Warehouse, opts: BuildOptions): 
   const threshold = opts.config.suppression.threshold;
   const pub = opts.variant === 'public';
   // Public: suppression widened until the exact audit passes; throws (and nothing is written) when it cannot.
-  const { tables: t, audit } = await protectedComplaintsAnnualTables(d, opts.variant, threshold, protectionOf(opts.config), { grains: opts.config.reports.complaintsAnnual.commentsGrains, maxSuppressedShare: opts.config.suppression.maxSuppressedShare });
+  const { tables: t, audit } = await protectedComplaintsAnnualTables(
+    d,
+    opts.variant,
+    threshold,
+    protectionOf(opts.config),
+    {
+      grains: opts.config.reports.complaintsAnnual.commentsGrains,
+      maxSuppressedShare: opts.config.suppression.maxSuppressedShare,
+    },
+  );
   // Rows of the complaints exports received in the year that failed validation: said on the page, not silently missing.
   const rejects = rejectsStatement(
-    await rejectedRows(db, [
-      ...['complaints', 'comments', 'compliments', 'ombudsman_cases'].map((e) => ({ source: `complaints.${e}`, dateField: 'received_date' })),
-      { source: 'complaints.complaint_issues' },
-    ], d.year.start, d.year.end),
+    await rejectedRows(
+      db,
+      [
+        ...['complaints', 'comments', 'compliments', 'ombudsman_cases'].map((e) => ({
+          source: `complaints.${e}`,
+          dateField: 'received_date',
+        })),
+        { source: 'complaints.complaint_issues' },
+      ],
+      d.year.start,
+      d.year.end,
+    ),
     `received in ${d.year.label}`,
   );
-  const defs = [...definitionsFor(opts.variant, threshold, audit?.protection), { term: 'Rejected rows', text: rejects }];
-  const hiddenNote = pub && threshold > 0 ? `"c": 1 to ${threshold}, or hidden so a total or change cannot reveal one (see Definitions); not drawn in charts.` : '';
+  const defs = [
+    ...definitionsFor(opts.variant, threshold, audit?.protection),
+    { term: 'Rejected rows', text: rejects },
+  ];
+  const hiddenNote =
+    pub && threshold > 0
+      ? `"c": 1 to ${threshold}, or hidden so a total or change cannot reveal one (see Definitions); not drawn in charts.`
+      : '';
   const procLabels = PROCEDURES.map((p) => d.procedureLabels[p]);
 
   const svg = {
@@ -111,8 +158,16 @@ export async function buildComplaintsAnnual(db: Warehouse, opts: BuildOptions): 
     compliments: await renderSvg(barsChart(t.compliments, 'this', `Compliments ${d.year.label}`)),
   };
   const chartNote = hiddenNote ? ' ("c" figures not drawn)' : '';
-  const section = (title: string, pageBreak = false): Content => ({ text: title, style: 'h1', fontSize: 13.5, margin: [0, 6, 0, 2], ...(pageBreak ? { pageBreak: 'before' as const } : {}), headlineLevel: 2 });
-  const tbl = (x: ReportTable, o: { pageBreak?: 'before' } = {}) => tableContent(toPdfTable(describe(x, opts.variant, hiddenNote)), o);
+  const section = (title: string, pageBreak = false): Content => ({
+    text: title,
+    style: 'h1',
+    fontSize: 13.5,
+    margin: [0, 6, 0, 2],
+    ...(pageBreak ? { pageBreak: 'before' as const } : {}),
+    headlineLevel: 2,
+  });
+  const tbl = (x: ReportTable, o: { pageBreak?: 'before' } = {}) =>
+    tableContent(toPdfTable(describe(x, opts.variant, hiddenNote)), o);
 
   // ---- PDF ----
   const pdf = await renderPdf(meta, [
@@ -135,7 +190,10 @@ export async function buildComplaintsAnnual(db: Warehouse, opts: BuildOptions): 
     section('Special educational needs and disability (SEND)', true),
     ...tbl(t.sendByYear),
     ...tbl(t.sendIssues),
-    section(`Trend over ${t.trendReceived.rows.length === 1 ? 'one year' : `${t.trendReceived.rows.length} years`}`, true),
+    section(
+      `Trend over ${t.trendReceived.rows.length === 1 ? 'one year' : `${t.trendReceived.rows.length} years`}`,
+      true,
+    ),
     ...tbl(t.trendReceived),
     ...chartContent(`Complaints received by year and procedure${chartNote}`, svg.trendReceived),
     ...tbl(t.trendMeasures, { pageBreak: 'before' }),
@@ -156,10 +214,21 @@ export async function buildComplaintsAnnual(db: Warehouse, opts: BuildOptions): 
   };
   for (const [name, x] of Object.entries(t) as [keyof ComplaintsAnnualTables, ReportTable][]) {
     const chart = charts[name];
-    addTableSheet(wb, meta, { ...toXlsxTable(describe(x, opts.variant, hiddenNote)), ...(chart ? { chartPng: png(chart) } : {}) });
+    addTableSheet(wb, meta, {
+      ...toXlsxTable(describe(x, opts.variant, hiddenNote)),
+      ...(chart ? { chartPng: png(chart) } : {}),
+    });
   }
   addAboutSheet(wb, meta, defs);
 
   const stem = appendixStem(cfg.appendix, REPORT_ID, d.year.end, opts.variant);
-  return writeAppendixFiles({ outDir: opts.outDir, stem, workbook: wb, pdf, report: REPORT_ID, periodEnd: d.year.end, meta });
+  return writeAppendixFiles({
+    outDir: opts.outDir,
+    stem,
+    workbook: wb,
+    pdf,
+    report: REPORT_ID,
+    periodEnd: d.year.end,
+    meta,
+  });
 }

@@ -64,20 +64,44 @@ export interface ComplaintsAnnualData {
   compliments: LabelCount[];
 }
 
-export const ESCALATIONS = ['Stage 2 investigations', 'Stage 3 review panels', 'Ombudsman cases received', 'Ombudsman decisions finding fault'] as const;
+export const ESCALATIONS = [
+  'Stage 2 investigations',
+  'Stage 3 review panels',
+  'Ombudsman cases received',
+  'Ombudsman decisions finding fault',
+] as const;
 
-export async function loadComplaintsAnnual(db: Warehouse, opts: { periodEnd?: IsoDate; trendYears: number }): Promise<ComplaintsAnnualData> {
-  const asAt = await db.json<{ data_as_at: string }>(`SELECT strftime(data_as_at, '%Y-%m-%dT%H:%M:%SZ') AS data_as_at FROM marts.meta_data_as_at WHERE source = 'complaints.complaints'`);
-  const first = await db.json<{ first: string | null }>(`SELECT strftime(min(received_date), '%Y-%m-%d') AS first FROM marts.fct_complaints`);
+export async function loadComplaintsAnnual(
+  db: Warehouse,
+  opts: { periodEnd?: IsoDate; trendYears: number },
+): Promise<ComplaintsAnnualData> {
+  const asAt = await db.json<{ data_as_at: string }>(
+    `SELECT strftime(data_as_at, '%Y-%m-%dT%H:%M:%SZ') AS data_as_at FROM marts.meta_data_as_at WHERE source = 'complaints.complaints'`,
+  );
+  const first = await db.json<{ first: string | null }>(
+    `SELECT strftime(min(received_date), '%Y-%m-%d') AS first FROM marts.fct_complaints`,
+  );
   const dataAsAt = asAt[0]?.data_as_at;
   const firstReceived = first[0]?.first;
-  if (!dataAsAt || !firstReceived) throw new NoDataError('no complaints have been landed yet: run `csp run` (or `csp extract` then `csp transform`) with a complaints export first.');
-  const { year, previous, trend } = annualPeriod({ dataAsAtDate: dataAsAt.slice(0, 10), periodEnd: opts.periodEnd, firstReceived, trendYears: opts.trendYears });
+  if (!dataAsAt || !firstReceived)
+    throw new NoDataError(
+      'no complaints have been landed yet: run `csp run` (or `csp extract` then `csp transform`) with a complaints export first.',
+    );
+  const { year, previous, trend } = annualPeriod({
+    dataAsAtDate: dataAsAt.slice(0, 10),
+    periodEnd: opts.periodEnd,
+    firstReceived,
+    trendYears: opts.trendYears,
+  });
   const hasPrevious = coversYear(firstReceived, previous);
   const years = [...new Set([previous.label, ...trend.map((y) => y.label)])];
 
-  const labels = await db.json<{ procedure_code: Procedure; procedure_label: string }>(`SELECT procedure_code, procedure_label FROM reference.complaint_procedures`);
-  const procedureLabels = Object.fromEntries(PROCEDURES.map((p) => [p, labels.find((l) => l.procedure_code === p)?.procedure_label ?? p])) as Record<Procedure, string>;
+  const labels = await db.json<{ procedure_code: Procedure; procedure_label: string }>(
+    `SELECT procedure_code, procedure_label FROM reference.complaint_procedures`,
+  );
+  const procedureLabels = Object.fromEntries(
+    PROCEDURES.map((p) => [p, labels.find((l) => l.procedure_code === p)?.procedure_label ?? p]),
+  ) as Record<Procedure, string>;
 
   const counted = await db.json<Omit<ProcedureYear, 'procedure'> & { procedure: string }>(
     `WITH grid AS (SELECT y.year, p.procedure FROM (VALUES ${years.map((y) => `('${y}')`).join(', ')}) y(year) CROSS JOIN (VALUES ('STAT'), ('CORP'), ('SEND')) p(procedure))
@@ -101,7 +125,9 @@ export async function loadComplaintsAnnual(db: Warehouse, opts: { periodEnd?: Is
     [year.label],
   );
 
-  const categories = await db.json<{ category_code: string; category_label: string }>(`SELECT category_code, category_label FROM reference.complaint_issue_categories ORDER BY sort_order`);
+  const categories = await db.json<{ category_code: string; category_label: string }>(
+    `SELECT category_code, category_label FROM reference.complaint_issue_categories ORDER BY sort_order`,
+  );
   const labelOf = new Map(categories.map((c) => [c.category_code, c.category_label]));
   // One issue per category per complaint record (the mart lists each complaint's categories once).
   const issueRows = await db.json<{ code: string; procedure_code: string; year: string; n: number }>(
@@ -112,9 +138,18 @@ export async function loadComplaintsAnnual(db: Warehouse, opts: { periodEnd?: Is
     [year.label, previous.label],
   );
   const category = (code: string) => labelOf.get(code) ?? code;
-  const issues = issueRows.filter((r) => r.year === year.label).map((r) => ({ label: category(r.code), key: r.procedure_code, n: r.n }));
-  const sendIssues = issueRows.filter((r) => r.procedure_code === 'SEND').map((r) => ({ label: category(r.code), key: r.year, n: r.n }));
-  const issueCategories = [...categories.map((c) => c.category_label), ...[...new Set(issueRows.map((r) => category(r.code)))].filter((l) => !categories.some((c) => c.category_label === l))];
+  const issues = issueRows
+    .filter((r) => r.year === year.label)
+    .map((r) => ({ label: category(r.code), key: r.procedure_code, n: r.n }));
+  const sendIssues = issueRows
+    .filter((r) => r.procedure_code === 'SEND')
+    .map((r) => ({ label: category(r.code), key: r.year, n: r.n }));
+  const issueCategories = [
+    ...categories.map((c) => c.category_label),
+    ...[...new Set(issueRows.map((r) => category(r.code)))].filter(
+      (l) => !categories.some((c) => c.category_label === l),
+    ),
+  ];
 
   const escalationRows = await db.json<{ label: string; key: string; year: string; n: number }>(
     `SELECT CASE stage WHEN 2 THEN '${ESCALATIONS[0]}' ELSE '${ESCALATIONS[1]}' END AS label, procedure_code AS key, received_financial_year AS year, count(*)::INTEGER AS n
@@ -127,8 +162,14 @@ export async function loadComplaintsAnnual(db: Warehouse, opts: { periodEnd?: Is
      FROM marts.fct_ombudsman_cases WHERE is_fault_found AND decision_financial_year IN (?, ?) GROUP BY ALL`,
     [year.label, previous.label, year.label, previous.label, year.label, previous.label],
   );
-  const escalations = escalationRows.filter((r) => r.year === year.label).map(({ label, key, n }) => ({ label, key, n }));
-  const escalationsLastYear = ESCALATIONS.map((label) => ({ label, key: 'ALL', n: escalationRows.filter((r) => r.year === previous.label && r.label === label).reduce((s, r) => s + r.n, 0) }));
+  const escalations = escalationRows
+    .filter((r) => r.year === year.label)
+    .map(({ label, key, n }) => ({ label, key, n }));
+  const escalationsLastYear = ESCALATIONS.map((label) => ({
+    label,
+    key: 'ALL',
+    n: escalationRows.filter((r) => r.year === previous.label && r.label === label).reduce((s, r) => s + r.n, 0),
+  }));
 
   const comments = await db.json<LabelCount>(
     `SELECT service_area AS label, received_financial_year AS key, count(*)::INTEGER AS n
@@ -142,5 +183,23 @@ export async function loadComplaintsAnnual(db: Warehouse, opts: { periodEnd?: Is
   );
 
   const serviceGroups = await loadServiceGroups(db);
-  return { year, previous, trend, firstReceived, hasPrevious, dataAsAt, procedureLabels, byProcedureYear, serviceAreas, issues, issueCategories, sendIssues, escalations, escalationsLastYear, comments, compliments, serviceGroups };
+  return {
+    year,
+    previous,
+    trend,
+    firstReceived,
+    hasPrevious,
+    dataAsAt,
+    procedureLabels,
+    byProcedureYear,
+    serviceAreas,
+    issues,
+    issueCategories,
+    sendIssues,
+    escalations,
+    escalationsLastYear,
+    comments,
+    compliments,
+    serviceGroups,
+  };
 }

@@ -20,13 +20,20 @@ describe('annualPeriod', () => {
   });
 
   it('takes --period-end over the data-as-at date and keeps four trend years when the data has them', () => {
-    const p = annualPeriod({ dataAsAtDate: '2021-04-06', periodEnd: '2020-03-31', firstReceived: '2016-05-02', trendYears: 4 });
+    const p = annualPeriod({
+      dataAsAtDate: '2021-04-06',
+      periodEnd: '2020-03-31',
+      firstReceived: '2016-05-02',
+      trendYears: 4,
+    });
     expect(p.year.label).toBe('2019/20');
     expect(p.trend.map((y) => y.label)).toEqual(['2016/17', '2017/18', '2018/19', '2019/20']);
   });
 
   it('refuses a period that ends before the first complaint, saying what to do', () => {
-    expect(() => annualPeriod({ dataAsAtDate: '2020-01-06', firstReceived: '2019-04-01', trendYears: 4 })).toThrow(/no complete financial year.*--period-end/);
+    expect(() => annualPeriod({ dataAsAtDate: '2020-01-06', firstReceived: '2019-04-01', trendYears: 4 })).toThrow(
+      /no complete financial year.*--period-end/,
+    );
   });
 });
 

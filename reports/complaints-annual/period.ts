@@ -30,14 +30,23 @@ export function lastCompleteYear(limit: IsoDate): FinancialYear {
  * and the trend years ending with it, oldest first, leaving out years before the first complaint in the data
  * (a four-year trend on two years of data shows two). Throws when the data holds no complete year.
  */
-export function annualPeriod(opts: { dataAsAtDate: IsoDate; periodEnd?: IsoDate; firstReceived: IsoDate; trendYears: number }): { year: FinancialYear; previous: FinancialYear; trend: FinancialYear[] } {
+export function annualPeriod(opts: {
+  dataAsAtDate: IsoDate;
+  periodEnd?: IsoDate;
+  firstReceived: IsoDate;
+  trendYears: number;
+}): { year: FinancialYear; previous: FinancialYear; trend: FinancialYear[] } {
   const limit = opts.periodEnd ?? opts.dataAsAtDate;
   const year = lastCompleteYear(limit);
   if (year.end < opts.firstReceived) {
-    throw new NoDataError(`no complete financial year of complaints ends on or before ${limit} (the first complaint was received on ${opts.firstReceived}): choose a later --period-end, or load older exports.`);
+    throw new NoDataError(
+      `no complete financial year of complaints ends on or before ${limit} (the first complaint was received on ${opts.firstReceived}): choose a later --period-end, or load older exports.`,
+    );
   }
   const startYear = Number(year.start.slice(0, 4));
-  const trend = Array.from({ length: opts.trendYears }, (_, i) => financialYearStarting(startYear - opts.trendYears + 1 + i)).filter((fy) => fy.end >= opts.firstReceived);
+  const trend = Array.from({ length: opts.trendYears }, (_, i) =>
+    financialYearStarting(startYear - opts.trendYears + 1 + i),
+  ).filter((fy) => fy.end >= opts.firstReceived);
   return { year, previous: financialYearStarting(startYear - 1), trend };
 }
 
@@ -49,4 +58,5 @@ export const PART_YEAR_DAYS = 31;
  * start: a first complaint more than a month into a year means the data starts part way through it, while a few
  * quiet days at the start of April do not.
  */
-export const coversYear = (firstReceived: IsoDate, fy: FinancialYear): boolean => firstReceived <= addDays(fy.start, PART_YEAR_DAYS);
+export const coversYear = (firstReceived: IsoDate, fy: FinancialYear): boolean =>
+  firstReceived <= addDays(fy.start, PART_YEAR_DAYS);

@@ -4,8 +4,26 @@ import { financialYearStarting } from './period.js';
 import { complaintsAnnualTables } from './tables.js';
 
 // A small made-up year: figures chosen so some are 1 to 5 (suppressed in public) and others are not.
-const py = (year: string, procedure: Procedure, received: number, upheld: number, partly: number, within10: number, within20: number, fromYoungPeople = 0): ProcedureYear => ({
-  year, procedure, received, upheld, partly, notUpheld: received - upheld - partly - 1, withdrawnOrOpen: 1, within10, within20, fromYoungPeople,
+const py = (
+  year: string,
+  procedure: Procedure,
+  received: number,
+  upheld: number,
+  partly: number,
+  within10: number,
+  within20: number,
+  fromYoungPeople = 0,
+): ProcedureYear => ({
+  year,
+  procedure,
+  received,
+  upheld,
+  partly,
+  notUpheld: received - upheld - partly - 1,
+  withdrawnOrOpen: 1,
+  within10,
+  within20,
+  fromYoungPeople,
 });
 
 function data(hasPrevious = true): ComplaintsAnnualData {
@@ -70,7 +88,11 @@ describe('complaintsAnnualTables', () => {
     expect(stat.upOrPartlyPct).toBeCloseTo(9 / 28, 12);
     expect(t.timeliness.rows[3]).toMatchObject({ label: 'Total', received: 256, within10: 73, within20: 110 });
     // Issues list only areas raised this year, in the reference list's order.
-    expect(t.issues.rows.map((r) => [r.label, r.total])).toEqual([['Quality of service', 12], ['Communication', 43], ['Total', 55]]);
+    expect(t.issues.rows.map((r) => [r.label, r.total])).toEqual([
+      ['Quality of service', 12],
+      ['Communication', 43],
+      ['Total', 55],
+    ]);
     expect(t.escalations.rows.map((r) => r.total)).toEqual([2, 1, 0, 0]);
   });
 
@@ -106,14 +128,22 @@ describe('complaintsAnnualTables', () => {
     // upheld (14) and hide not upheld (8); the outcomes table hides the first two and shows the 8, which with the
     // SEND-by-year figures would give away the 3 withdrawn or open.
     const d = data();
-    const set = (p: Procedure, upheld: number, partly: number, notUpheld: number, received: number) =>
-      (r: ProcedureYear): ProcedureYear => (r.year === '2019/20' && r.procedure === p ? { ...r, received, upheld, partly, notUpheld, withdrawnOrOpen: received - upheld - partly - notUpheld } : r);
-    d.byProcedureYear = d.byProcedureYear.map(set('STAT', 4, 5, 14, 28)).map(set('CORP', 23, 34, 96, 174)).map(set('SEND', 29, 14, 8, 54));
+    const set =
+      (p: Procedure, upheld: number, partly: number, notUpheld: number, received: number) =>
+      (r: ProcedureYear): ProcedureYear =>
+        r.year === '2019/20' && r.procedure === p
+          ? { ...r, received, upheld, partly, notUpheld, withdrawnOrOpen: received - upheld - partly - notUpheld }
+          : r;
+    d.byProcedureYear = d.byProcedureYear
+      .map(set('STAT', 4, 5, 14, 28))
+      .map(set('CORP', 23, 34, 96, 174))
+      .map(set('SEND', 29, 14, 8, 54));
     const t = complaintsAnnualTables(d, 'public', 5);
     const send = t.outcomes.rows[2]!;
     const sendYear = t.sendByYear.rows.find((r) => r.label === '2019/20')!;
     expect(send.other).toBe('c');
-    for (const key of ['received', 'upheld', 'partly', 'upOrPartly', 'notUpheld', 'other']) expect(sendYear[key], key).toBe(send[key]);
+    for (const key of ['received', 'upheld', 'partly', 'upOrPartly', 'notUpheld', 'other'])
+      expect(sendYear[key], key).toBe(send[key]);
     expect(sendYear.upheld).toBe('c');
   });
 
@@ -136,7 +166,13 @@ describe('a coarser public Comments table', () => {
       { label: 'Case Management', key: '2018/19', n: 9 },
       { label: 'CLA', key: '2019/20', n: 1 },
     ],
-    serviceGroups: { EDT: 'Front door', MASH: 'Front door', Assessment: 'Assessment and case management', 'Case Management': 'Assessment and case management', CLA: 'Children in care' },
+    serviceGroups: {
+      EDT: 'Front door',
+      MASH: 'Front door',
+      Assessment: 'Assessment and case management',
+      'Case Management': 'Assessment and case management',
+      CLA: 'Children in care',
+    },
   });
 
   it('merges the areas into their groups, and only in the public variant', () => {
@@ -151,15 +187,28 @@ describe('a coarser public Comments table', () => {
     ]);
     expect(pub.comments.note).toContain('Front door (EDT, MASH)');
     const res = complaintsAnnualTables(thin(), 'restricted', 5, new Set(), 'service group');
-    expect(res.comments.raw.map((r) => r.label)).toEqual(['Assessment', 'CLA', 'Case Management', 'EDT', 'MASH', 'Total']);
+    expect(res.comments.raw.map((r) => r.label)).toEqual([
+      'Assessment',
+      'CLA',
+      'Case Management',
+      'EDT',
+      'MASH',
+      'Total',
+    ]);
   });
 
   it('is shown when by area more than the allowed share is "c", and the page says why', async () => {
     const { protectedComplaintsAnnualTables } = await import('./tables.js');
-    const byArea = await protectedComplaintsAnnualTables(thin(), 'public', 5, 5, { grains: ['service area'], maxSuppressedShare: 1 });
+    const byArea = await protectedComplaintsAnnualTables(thin(), 'public', 5, 5, {
+      grains: ['service area'],
+      maxSuppressedShare: 1,
+    });
     const cells = byArea.tables.comments.rows.flatMap((r) => [r.last, r.this]);
     const share = cells.filter((v) => v === 'c').length / cells.length;
-    const r = await protectedComplaintsAnnualTables(thin(), 'public', 5, 5, { grains: ['service area', 'service group'], maxSuppressedShare: 0.3 });
+    const r = await protectedComplaintsAnnualTables(thin(), 'public', 5, 5, {
+      grains: ['service area', 'service group'],
+      maxSuppressedShare: 0.3,
+    });
     expect(share).toBeGreaterThan(0.3);
     expect(r.tables.comments.columns[0]!.header).toBe('Service group');
     expect(r.tables.comments.note).toContain(`Shown by service group: `);
@@ -171,8 +220,19 @@ describe('a coarser public Comments table', () => {
 describe('Comments all together', () => {
   it('shows the total alone when even service groups leave too many "c", and the audit passes', async () => {
     const { protectedComplaintsAnnualTables } = await import('./tables.js');
-    const d: ComplaintsAnnualData = { ...data(), comments: [{ label: 'EDT', key: '2019/20', n: 3 }, { label: 'MASH', key: '2019/20', n: 4 }, { label: 'MASH', key: '2018/19', n: 8 }], serviceGroups: { EDT: 'Front door', MASH: 'Front door' } };
-    const r = await protectedComplaintsAnnualTables(d, 'public', 5, 5, { grains: ['service area', 'all'], maxSuppressedShare: 0.1 });
+    const d: ComplaintsAnnualData = {
+      ...data(),
+      comments: [
+        { label: 'EDT', key: '2019/20', n: 3 },
+        { label: 'MASH', key: '2019/20', n: 4 },
+        { label: 'MASH', key: '2018/19', n: 8 },
+      ],
+      serviceGroups: { EDT: 'Front door', MASH: 'Front door' },
+    };
+    const r = await protectedComplaintsAnnualTables(d, 'public', 5, 5, {
+      grains: ['service area', 'all'],
+      maxSuppressedShare: 0.1,
+    });
     // By hand: 3 + 4 = 7 this year, 8 last year.
     expect(r.tables.comments.rows.map((x) => [x.label, x.last, x.this, x.change])).toEqual([['Total', 8, 7, -1]]);
     expect(r.tables.comments.note).toContain('Shown by all service areas together: ');

@@ -64,12 +64,26 @@ export interface Availability {
   timeliness: boolean;
 }
 
-export const FULL_AVAILABILITY: Availability = { source: 'case_management', frontDoorSplit: true, openCase: true, timeliness: true };
+export const FULL_AVAILABILITY: Availability = {
+  source: 'case_management',
+  frontDoorSplit: true,
+  openCase: true,
+  timeliness: true,
+};
 /** Annex A List 1 and the SSD's ssd_contacts record neither the receiving team, nor an open case, nor a decision time. */
-const PARTIAL_AVAILABILITY = (source: 'ssd' | 'annex_a'): Availability => ({ source, frontDoorSplit: false, openCase: false, timeliness: false });
+const PARTIAL_AVAILABILITY = (source: 'ssd' | 'annex_a'): Availability => ({
+  source,
+  frontDoorSplit: false,
+  openCase: false,
+  timeliness: false,
+});
 
 /** The meta_data_as_at source of each contacts source. */
-const AS_AT_SOURCE = { case_management: 'case_management.contacts', ssd: 'ssd.contacts', annex_a: 'annex_a.list_1_contacts' } as const;
+const AS_AT_SOURCE = {
+  case_management: 'case_management.contacts',
+  ssd: 'ssd.contacts',
+  annex_a: 'annex_a.list_1_contacts',
+} as const;
 
 export interface ContactActivityData {
   /** Absent means everything is available (the case-management export). */
@@ -91,22 +105,40 @@ export { NoDataError };
 
 const avg = (sum: number, weeks: number): number | null => (weeks === 0 ? null : sum / weeks);
 
-export async function loadContactActivity(db: Warehouse, opts: { periodEnd?: IsoDate; weeks: number; compareFrom?: IsoDate }): Promise<ContactActivityData> {
+export async function loadContactActivity(
+  db: Warehouse,
+  opts: { periodEnd?: IsoDate; weeks: number; compareFrom?: IsoDate },
+): Promise<ContactActivityData> {
   // fct_contacts holds one source's contacts (int_contacts' precedence): the SSD or Annex A only when there is no export.
-  const from = await db.json<{ source_system: string }>(`SELECT source_system FROM marts.fct_contacts WHERE source_system IN ('ssd', 'annex_a') LIMIT 1`);
+  const from = await db.json<{ source_system: string }>(
+    `SELECT source_system FROM marts.fct_contacts WHERE source_system IN ('ssd', 'annex_a') LIMIT 1`,
+  );
   const partial = from[0]?.source_system as 'ssd' | 'annex_a' | undefined;
   const available = partial ? PARTIAL_AVAILABILITY(partial) : FULL_AVAILABILITY;
-  const asAt = await db.json<{ data_as_at: string }>(`SELECT strftime(data_as_at, '%Y-%m-%dT%H:%M:%SZ') AS data_as_at FROM marts.meta_data_as_at WHERE source = ?`, [AS_AT_SOURCE[available.source]]);
+  const asAt = await db.json<{ data_as_at: string }>(
+    `SELECT strftime(data_as_at, '%Y-%m-%dT%H:%M:%SZ') AS data_as_at FROM marts.meta_data_as_at WHERE source = ?`,
+    [AS_AT_SOURCE[available.source]],
+  );
   const dataAsAt = asAt[0]?.data_as_at;
-  if (!dataAsAt) throw new NoDataError('no contacts have been landed yet: run `csp run` (or `csp extract` then `csp transform`) with a contacts export, the SSD ssd_contacts table or an Annex A workbook first.');
+  if (!dataAsAt)
+    throw new NoDataError(
+      'no contacts have been landed yet: run `csp run` (or `csp extract` then `csp transform`) with a contacts export, the SSD ssd_contacts table or an Annex A workbook first.',
+    );
   // Without receiving teams every contact counts (Annex A lists all contacts to children's social care).
   const counted = available.frontDoorSplit ? 'c.is_front_door' : 'true';
   const period = contactActivityPeriod({ dataAsAtDate: dataAsAt.slice(0, 10), ...opts });
   // A period the contacts do not reach would be a table of zeros: say there is no data for it instead.
-  const [span] = await db.json<{ first: string | null; last: string | null }>(`SELECT strftime(min(contact_date), '%d/%m/%Y') AS first, strftime(max(contact_date), '%d/%m/%Y') AS last FROM marts.fct_contacts c WHERE ${counted} AND c.contact_date BETWEEN ?::DATE AND ?::DATE + 6`, [period.firstWeek, period.lastWeek]);
+  const [span] = await db.json<{ first: string | null; last: string | null }>(
+    `SELECT strftime(min(contact_date), '%d/%m/%Y') AS first, strftime(max(contact_date), '%d/%m/%Y') AS last FROM marts.fct_contacts c WHERE ${counted} AND c.contact_date BETWEEN ?::DATE AND ?::DATE + 6`,
+    [period.firstWeek, period.lastWeek],
+  );
   if (!span?.first) {
-    const [all] = await db.json<{ first: string; last: string }>(`SELECT strftime(min(contact_date), '%d/%m/%Y') AS first, strftime(max(contact_date), '%d/%m/%Y') AS last FROM marts.fct_contacts c WHERE ${counted}`);
-    throw new NoDataError(`no data for this period (the ${period.weeks} weeks to ${period.periodEnd.split('-').reverse().join('/')}): the contacts landed cover ${all?.first ?? 'no days'} to ${all?.last ?? 'none'}. Choose a --period-end inside that range.`);
+    const [all] = await db.json<{ first: string; last: string }>(
+      `SELECT strftime(min(contact_date), '%d/%m/%Y') AS first, strftime(max(contact_date), '%d/%m/%Y') AS last FROM marts.fct_contacts c WHERE ${counted}`,
+    );
+    throw new NoDataError(
+      `no data for this period (the ${period.weeks} weeks to ${period.periodEnd.split('-').reverse().join('/')}): the contacts landed cover ${all?.first ?? 'no days'} to ${all?.last ?? 'none'}. Choose a --period-end inside that range.`,
+    );
   }
 
   const weekly = await db.json<{ week_start: string; edt: number; mash: number; total: number }>(
@@ -119,12 +151,28 @@ export async function loadContactActivity(db: Warehouse, opts: { periodEnd?: Iso
      GROUP BY w.week_start ORDER BY w.week_start`,
     [period.firstWeek, period.lastWeek],
   );
-  const weeks: WeekRow[] = weekly.map((w, i) => ({ weekStart: w.week_start, label: weekLabel(i, w.week_start), edt: w.edt, mash: w.mash, total: w.total, since: w.week_start >= period.split }));
+  const weeks: WeekRow[] = weekly.map((w, i) => ({
+    weekStart: w.week_start,
+    label: weekLabel(i, w.week_start),
+    edt: w.edt,
+    mash: w.mash,
+    total: w.total,
+    since: w.week_start >= period.split,
+  }));
   const averages = (rows: WeekRow[]): Averages => ({
     weeks: rows.length,
-    edt: avg(rows.reduce((s, r) => s + r.edt, 0), rows.length),
-    mash: avg(rows.reduce((s, r) => s + r.mash, 0), rows.length),
-    total: avg(rows.reduce((s, r) => s + r.total, 0), rows.length),
+    edt: avg(
+      rows.reduce((s, r) => s + r.edt, 0),
+      rows.length,
+    ),
+    mash: avg(
+      rows.reduce((s, r) => s + r.mash, 0),
+      rows.length,
+    ),
+    total: avg(
+      rows.reduce((s, r) => s + r.total, 0),
+      rows.length,
+    ),
   });
   const before = averages(weeks.filter((w) => !w.since));
   const since = averages(weeks.filter((w) => w.since));
@@ -139,37 +187,73 @@ export async function loadContactActivity(db: Warehouse, opts: { periodEnd?: Iso
      GROUP BY g.source_group, g.sort_order ORDER BY g.source_group`,
     [period.split, period.split, period.firstWeek, period.lastWeek],
   );
-  const bySource = sources.map((s) => ({ group: s.source_group, before: avg(s.before_n, before.weeks), since: avg(s.since_n, since.weeks), beforeCount: s.before_n, sinceCount: s.since_n }));
+  const bySource = sources.map((s) => ({
+    group: s.source_group,
+    before: avg(s.before_n, before.weeks),
+    since: avg(s.since_n, since.weeks),
+    beforeCount: s.before_n,
+    sinceCount: s.since_n,
+  }));
 
   // Open-case contacts by the service area that received them, without police domestic-abuse notifications
   // (they arrive in bulk and say little about casework), as the seed paper's "(Exc DV)" table does.
-  const areaCols = OPEN_CASE_AREAS.map((a, i) => `count(c.contact_key) FILTER (WHERE c.receiving_service_area = '${a.replace(/'/g, "''")}')::INTEGER AS a${i}`).join(',\n            ');
-  const open = !available.openCase ? [] : await db.json<Record<string, number | string>>(
-    `WITH weeks AS (SELECT CAST(range AS DATE) AS week_start FROM range(?::DATE, ?::DATE + 1, INTERVAL 7 DAY))
+  const areaCols = OPEN_CASE_AREAS.map(
+    (a, i) =>
+      `count(c.contact_key) FILTER (WHERE c.receiving_service_area = '${a.replace(/'/g, "''")}')::INTEGER AS a${i}`,
+  ).join(',\n            ');
+  const open = !available.openCase
+    ? []
+    : await db.json<Record<string, number | string>>(
+        `WITH weeks AS (SELECT CAST(range AS DATE) AS week_start FROM range(?::DATE, ?::DATE + 1, INTERVAL 7 DAY))
      SELECT strftime(w.week_start, '%Y-%m-%d') AS week_start,
             ${areaCols}
      FROM weeks w LEFT JOIN marts.fct_contacts c ON c.week_start = w.week_start AND c.is_open_case AND NOT c.is_domestic_abuse_notification
      GROUP BY w.week_start ORDER BY w.week_start`,
-    [period.firstWeek, period.lastWeek],
-  );
+        [period.firstWeek, period.lastWeek],
+      );
   const openCase: OpenCaseWeek[] = open.map((w, i) => {
-    const byArea = Object.fromEntries(OPEN_CASE_AREAS.map((a, j) => [a, Number(w[`a${j}`])])) as Record<OpenCaseArea, number>;
-    return { weekStart: String(w.week_start), label: weekLabel(i, String(w.week_start)), byArea, total: OPEN_CASE_AREAS.reduce((s, a) => s + (byArea[a] ?? 0), 0) };
+    const byArea = Object.fromEntries(OPEN_CASE_AREAS.map((a, j) => [a, Number(w[`a${j}`])])) as Record<
+      OpenCaseArea,
+      number
+    >;
+    return {
+      weekStart: String(w.week_start),
+      label: weekLabel(i, String(w.week_start)),
+      byArea,
+      total: OPEN_CASE_AREAS.reduce((s, a) => s + (byArea[a] ?? 0), 0),
+    };
   });
 
-  const timely = !available.timeliness ? [] : await db.json<{ week_start: string; contacts: number; within: number }>(
-    `WITH weeks AS (SELECT CAST(range AS DATE) AS week_start FROM range(?::DATE, ?::DATE + 1, INTERVAL 7 DAY))
+  const timely = !available.timeliness
+    ? []
+    : await db.json<{ week_start: string; contacts: number; within: number }>(
+        `WITH weeks AS (SELECT CAST(range AS DATE) AS week_start FROM range(?::DATE, ?::DATE + 1, INTERVAL 7 DAY))
      SELECT strftime(w.week_start, '%Y-%m-%d') AS week_start,
             count(c.contact_key)::INTEGER AS contacts,
             count(c.contact_key) FILTER (WHERE c.is_decided_within_1_working_day)::INTEGER AS within
      FROM weeks w LEFT JOIN marts.fct_contacts c ON c.week_start = w.week_start AND c.is_front_door
      GROUP BY w.week_start ORDER BY w.week_start`,
-    [period.firstWeek, period.lastWeek],
-  );
-  const timeliness: TimelinessWeek[] = timely.map((w, i) => ({ weekStart: w.week_start, label: weekLabel(i, w.week_start), contacts: w.contacts, within: w.within }));
-  return { available, period, dataAsAt, weeks, before, since, bySource, openCase, timeliness, serviceGroups: await loadServiceGroups(db) };
+        [period.firstWeek, period.lastWeek],
+      );
+  const timeliness: TimelinessWeek[] = timely.map((w, i) => ({
+    weekStart: w.week_start,
+    label: weekLabel(i, w.week_start),
+    contacts: w.contacts,
+    within: w.within,
+  }));
+  return {
+    available,
+    period,
+    dataAsAt,
+    weeks,
+    before,
+    since,
+    bySource,
+    openCase,
+    timeliness,
+    serviceGroups: await loadServiceGroups(db),
+  };
 }
 
 export const sinceLabel = (d: ContactActivityData): IsoDate => d.period.split;
 export const beforeLastDay = (d: ContactActivityData): IsoDate => addDays(d.period.split, -1);
-

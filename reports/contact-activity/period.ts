@@ -14,7 +14,12 @@ export interface ContactActivityPeriod {
  * the data-as-at date, so a part-week is never shown). The comparison splits at the week holding
  * `compareFrom`; without one, the last four weeks are compared with the weeks before them.
  */
-export function contactActivityPeriod(opts: { dataAsAtDate: IsoDate; periodEnd?: IsoDate; weeks: number; compareFrom?: IsoDate }): ContactActivityPeriod {
+export function contactActivityPeriod(opts: {
+  dataAsAtDate: IsoDate;
+  periodEnd?: IsoDate;
+  weeks: number;
+  compareFrom?: IsoDate;
+}): ContactActivityPeriod {
   const end = opts.periodEnd ?? addDays(opts.dataAsAtDate, -1);
   const periodEnd = isoWeekday(end) === 6 ? end : addDays(weekStart(end), -1);
   const lastWeek = addDays(periodEnd, -6);

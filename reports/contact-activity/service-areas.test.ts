@@ -4,7 +4,9 @@ import { openCaseAreasText, sourceGroupsText } from './service-areas.js';
 describe('the appendix words the seeds give', () => {
   it("lists each source group's codes in the seed's order, a run of three or more as a range", () => {
     // Written out from sql/seeds/contact_sources.csv (5D is the census's code Annex A has no letter for).
-    expect(sourceGroupsText()).toBe('Family Member (1A); Individual (1B, 1D); Self (1C); Schools (2A, 2B); Health (3A-3F); Housing (4); LA - Other Dept (5A, 5B, 5D); Other Agency (5C, 7); Police (6); Other (8, 10); Anonymous (9)');
+    expect(sourceGroupsText()).toBe(
+      'Family Member (1A); Individual (1B, 1D); Self (1C); Schools (2A, 2B); Health (3A-3F); Housing (4); LA - Other Dept (5A, 5B, 5D); Other Agency (5C, 7); Police (6); Other (8, 10); Anonymous (9)',
+    );
   });
 
   it("names the open-case table's areas and those it leaves out", () => {

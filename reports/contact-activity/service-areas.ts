@@ -15,24 +15,50 @@ export interface ServiceArea {
 
 /** A column key: the name lower-cased, or its initials when it is several words ('Case Management' is cm). */
 const columnKey = (name: string): string => {
-  const words = name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   return words.length > 1 ? words.map((w) => w[0]).join('') : (words[0] ?? name);
 };
 
 /** Every service area, those of the "Open case contacts (exc DV)" table first, in its column order. */
 export function serviceAreas(): { inOpenCaseTable: ServiceArea[]; others: ServiceArea[] } {
   const rows = readSeed('service_areas');
-  const area = (r: Record<string, string>): ServiceArea => ({ name: r.service_area!, heading: r.heading || r.service_area!, description: r.description ?? '', key: columnKey(r.service_area!) });
+  const area = (r: Record<string, string>): ServiceArea => ({
+    name: r.service_area!,
+    heading: r.heading || r.service_area!,
+    description: r.description ?? '',
+    key: columnKey(r.service_area!),
+  });
   const order = (r: Record<string, string>) => Number(r.open_case_order);
   return {
-    inOpenCaseTable: rows.filter((r) => r.open_case_order).sort((a, b) => order(a) - order(b)).map(area),
+    inOpenCaseTable: rows
+      .filter((r) => r.open_case_order)
+      .sort((a, b) => order(a) - order(b))
+      .map(area),
     others: rows.filter((r) => !r.open_case_order).map(area),
   };
 }
 
-const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const NUMBER_WORDS = [
+  'no',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
 
-const listed = (items: readonly string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+const listed = (items: readonly string[]): string =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
 /** The definition of the open-case table's areas, from the seed. */
 export function openCaseAreasText(): string {
@@ -46,7 +72,11 @@ export function openCaseAreasText(): string {
 export function sourceGroupsText(): string {
   const rows = readSeed('contact_sources').sort((a, b) => Number(a.sort_order) - Number(b.sort_order));
   const groups = new Map<string, { code: string; order: number }[]>();
-  for (const r of rows) groups.set(r.source_group!, [...(groups.get(r.source_group!) ?? []), { code: r.source_code!, order: Number(r.sort_order) }]);
+  for (const r of rows)
+    groups.set(r.source_group!, [
+      ...(groups.get(r.source_group!) ?? []),
+      { code: r.source_code!, order: Number(r.sort_order) },
+    ]);
   const codes = (list: { code: string; order: number }[]): string => {
     const runs: { code: string; order: number }[][] = [];
     for (const c of list) {
@@ -54,7 +84,9 @@ export function sourceGroupsText(): string {
       if (run && run.at(-1)!.order === c.order - 1) run.push(c);
       else runs.push([c]);
     }
-    return runs.flatMap((run) => (run.length >= 3 ? [`${run[0]!.code}-${run.at(-1)!.code}`] : run.map((c) => c.code))).join(', ');
+    return runs
+      .flatMap((run) => (run.length >= 3 ? [`${run[0]!.code}-${run.at(-1)!.code}`] : run.map((c) => c.code)))
+      .join(', ');
   };
   return [...groups].map(([group, list]) => `${group} (${codes(list)})`).join('; ');
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { ContactActivityData } from './data.js';
 import { contactActivityTables, protectedContactActivityTables } from './tables.js';
 
-const area = (edt: number, mash: number, assessment: number, cm: number, cla: number, disability: number) => ({ EDT: edt, MASH: mash, Assessment: assessment, 'Case Management': cm, CLA: cla, Disability: disability });
+const area = (edt: number, mash: number, assessment: number, cm: number, cla: number, disability: number) => ({
+  EDT: edt,
+  MASH: mash,
+  Assessment: assessment,
+  'Case Management': cm,
+  CLA: cla,
+  Disability: disability,
+});
 
 /** Two weeks, the second "since" the split: small enough to work out by hand. */
 const data: ContactActivityData = {
@@ -69,7 +76,12 @@ describe('the disclosure audit of the published tables', () => {
   it('passes for the case-management layout and for Annex A (no team split, no open-case or timeliness tables)', async () => {
     const full = await protectedContactActivityTables(data, 'public', 5, 5);
     expect(full.audit?.ok).toBe(true);
-    const annexA: ContactActivityData = { ...data, available: { source: 'annex_a', frontDoorSplit: false, openCase: false, timeliness: false }, openCase: [], timeliness: [] };
+    const annexA: ContactActivityData = {
+      ...data,
+      available: { source: 'annex_a', frontDoorSplit: false, openCase: false, timeliness: false },
+      openCase: [],
+      timeliness: [],
+    };
     const a = await protectedContactActivityTables(annexA, 'public', 5, 5);
     expect(a.audit?.ok).toBe(true);
     for (const r of a.audit!.ranges) expect(r.span).toBeGreaterThanOrEqual(5);
@@ -77,7 +89,14 @@ describe('the disclosure audit of the published tables', () => {
 });
 
 describe('a coarser public open-case table', () => {
-  const groups = { EDT: 'Front door', MASH: 'Front door', Assessment: 'Assessment and case management', 'Case Management': 'Assessment and case management', CLA: 'Children in care', Disability: 'Children in care' };
+  const groups = {
+    EDT: 'Front door',
+    MASH: 'Front door',
+    Assessment: 'Assessment and case management',
+    'Case Management': 'Assessment and case management',
+    CLA: 'Children in care',
+    Disability: 'Children in care',
+  };
   const grouped: ContactActivityData = { ...data, serviceGroups: groups };
   const grains = [
     { weeks: 1, columns: 'service area' as const },
@@ -96,14 +115,23 @@ describe('a coarser public open-case table', () => {
     const weekly = await protectedContactActivityTables(grouped, 'public', 5, 5, { grains, maxSuppressedShare: 1 });
     expect(weekly.tables.openCase.grain).toEqual(grains[0]);
     expect(weekly.tables.openCase.grainNote).toBeNull();
-    const cells = weekly.tables.openCase.rows.flatMap((r) => ['edt', 'mash', 'assessment', 'cm', 'cla', 'disability', 'total'].map((k) => r[k]));
+    const cells = weekly.tables.openCase.rows.flatMap((r) =>
+      ['edt', 'mash', 'assessment', 'cm', 'cla', 'disability', 'total'].map((k) => r[k]),
+    );
     const share = cells.filter((v) => v === 'c').length / cells.length;
     expect(share).toBeGreaterThan(0);
 
-    const tight = await protectedContactActivityTables(grouped, 'public', 5, 5, { grains, maxSuppressedShare: share - 0.01 });
+    const tight = await protectedContactActivityTables(grouped, 'public', 5, 5, {
+      grains,
+      maxSuppressedShare: share - 0.01,
+    });
     const oc = tight.tables.openCase;
     expect(oc.grain).toEqual(grains[1]);
-    expect(oc.columns.map((c) => c.header)).toEqual(['Front door', 'Assessment and case management', 'Children in care']);
+    expect(oc.columns.map((c) => c.header)).toEqual([
+      'Front door',
+      'Assessment and case management',
+      'Children in care',
+    ]);
     // By hand, both weeks together: front door 8+23+11+26 = 68, assessment and CM 2+10+9+10 = 31, in care 0+7+7+0 = 14.
     expect(oc.rows.map((r) => [r.group1, r.group2, r.group3, r.total])).toEqual([
       [68, 31, 14, 113],

@@ -28,10 +28,19 @@ export class MeetingDateError extends Error {}
  * ends: a date given for the appendix that does is an error; the committee default then is simply not this
  * appendix's meeting, so none is printed ("meeting date not set").
  */
-export function meetingDateFor(o: { given?: string | undefined; report?: string | undefined; committee?: string | undefined; periodEnd: string; what: string }): string | null {
+export function meetingDateFor(o: {
+  given?: string | undefined;
+  report?: string | undefined;
+  committee?: string | undefined;
+  periodEnd: string;
+  what: string;
+}): string | null {
   const given = o.given ?? o.report;
   if (given) {
-    if (given <= o.periodEnd) throw new MeetingDateError(`${o.what}: the meeting date ${given} is not after the period it reports ends (${o.periodEnd}); give the meeting's date with --meeting-date or reports.<report>.meetingDate in the config.`);
+    if (given <= o.periodEnd)
+      throw new MeetingDateError(
+        `${o.what}: the meeting date ${given} is not after the period it reports ends (${o.periodEnd}); give the meeting's date with --meeting-date or reports.<report>.meetingDate in the config.`,
+      );
     return given;
   }
   return o.committee && o.committee > o.periodEnd ? o.committee : null;
@@ -87,7 +96,13 @@ export function appendixMeta(
     directorate: opts.config.council.directorate,
     committee: forCommittee ? opts.config.committee.name : 'Performance team (not for committee)',
     meetingDate: forCommittee
-      ? meetingDateFor({ given: opts.meetingDate, report: a.reportMeetingDate, committee: opts.config.committee.meetingDate, periodEnd: a.periodEnd, what: `Appendix ${a.appendixNumber} (${a.periodLabel})` })
+      ? meetingDateFor({
+          given: opts.meetingDate,
+          report: a.reportMeetingDate,
+          committee: opts.config.committee.meetingDate,
+          periodEnd: a.periodEnd,
+          what: `Appendix ${a.appendixNumber} (${a.periodLabel})`,
+        })
       : null,
     appendixNumber: a.appendixNumber,
     title: a.title,
@@ -130,16 +145,31 @@ export interface ManifestEntry {
 export const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 const LONDON = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+  timeZone: 'Europe/London',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
 });
 /** "15/06/2020 17:42" in UK local time, as the committee papers print a data-as-at time. */
 export const ukDateTime = (iso: string): string => LONDON.format(new Date(iso)).replace(',', '');
 
 /** Write an appendix's workbook and PDF side by side as `<stem>.xlsx` / `<stem>.pdf` and describe both for the manifest. */
-export async function writeAppendixFiles(o: { outDir: string; stem: string; workbook: ExcelJS.Workbook; pdf: Buffer; report: string; periodEnd: string; meta: AppendixMeta }): Promise<ManifestEntry[]> {
+export async function writeAppendixFiles(o: {
+  outDir: string;
+  stem: string;
+  workbook: ExcelJS.Workbook;
+  pdf: Buffer;
+  report: string;
+  periodEnd: string;
+  meta: AppendixMeta;
+}): Promise<ManifestEntry[]> {
   // The stem is built from settings and the period (validated in config.ts); a name that is not one plain file name
   // would write outside the folder, so it is refused here too.
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(o.stem) || o.stem.includes('..')) throw new Error(`internal: appendix file name '${o.stem}' is not a plain file name; nothing was written.`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(o.stem) || o.stem.includes('..'))
+    throw new Error(`internal: appendix file name '${o.stem}' is not a plain file name; nothing was written.`);
   mkdirSync(o.outDir, { recursive: true });
   const xlsxFile = path.join(o.outDir, `${o.stem}.xlsx`);
   const pdfFile = path.join(o.outDir, `${o.stem}.pdf`);

@@ -12,7 +12,15 @@ const BASE_CONFIG = {
   font: 'Roboto',
   background: 'white',
   view: { stroke: null },
-  axis: { labelFontSize: 9, titleFontSize: 10, labelColor: '#333', titleColor: '#333', gridColor: '#e6e6e6', domainColor: '#999', tickColor: '#999' },
+  axis: {
+    labelFontSize: 9,
+    titleFontSize: 10,
+    labelColor: '#333',
+    titleColor: '#333',
+    gridColor: '#e6e6e6',
+    domainColor: '#999',
+    tickColor: '#999',
+  },
   legend: { labelFontSize: 9, titleFontSize: 10, orient: 'top' },
   title: { fontSize: 11, anchor: 'start', color: '#1f1f1f', fontWeight: 'bold' },
 };

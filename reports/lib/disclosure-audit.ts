@@ -104,7 +104,12 @@ export function equal(a: Expr, b: Expr, why: string): LinearConstraint {
  * N whole, the strict bound is N*2 <= (2*shown + 1)*den - 1.
  */
 export function roundsTo(e: Expr, shown: number, why: string): LinearConstraint {
-  return { terms: [...e.terms].map(([id, c]) => [id, 2 * c]), lo: (2 * shown - 1) * e.den, hi: (2 * shown + 1) * e.den - 1, why };
+  return {
+    terms: [...e.terms].map(([id, c]) => [id, 2 * c]),
+    lo: (2 * shown - 1) * e.den,
+    hi: (2 * shown + 1) * e.den - 1,
+    why,
+  };
 }
 
 /**
@@ -144,7 +149,8 @@ interface Row {
 function groupSolver(h: Highs, members: number[], rows: Row[], lowerOf: (i: number) => number) {
   const col = new Map(members.map((m, j) => [m, j]));
   const name = (j: number) => `x${j}`;
-  const expr = (terms: [number, number][]) => terms.map(([i, k]) => `${k < 0 ? '-' : '+'} ${Math.abs(k)} ${name(col.get(i)!)}`).join(' ');
+  const expr = (terms: [number, number][]) =>
+    terms.map(([i, k]) => `${k < 0 ? '-' : '+'} ${Math.abs(k)} ${name(col.get(i)!)}`).join(' ');
   const body: string[] = ['Minimize', ' obj: 0 x0', 'Subject To'];
   rows.forEach((c, r) => {
     if (c.lo === c.hi) body.push(` e${r}: ${expr(c.terms)} = ${lpNumber(c.lo)}`);
@@ -170,7 +176,8 @@ function groupSolver(h: Highs, members: number[], rows: Row[], lowerOf: (i: numb
     m.changeColCost(j, 1);
     m.changeObjectiveSense(sense === 'min' ? h.constants.objectiveSense.minimize : h.constants.objectiveSense.maximize);
     m.run();
-    if (m.getModelStatus() !== h.constants.modelStatus.optimal) throw new Error(`disclosure audit: the solver found no optimum (status ${m.getModelStatus()}) for ${where}`);
+    if (m.getModelStatus() !== h.constants.modelStatus.optimal)
+      throw new Error(`disclosure audit: the solver found no optimum (status ${m.getModelStatus()}) for ${where}`);
     return m.getSolution().colValue;
   };
   const wholeAndFeasible = (x: Float64Array): number[] | null => {
@@ -208,7 +215,10 @@ export function checkAtTruth(model: DisclosureModel): void {
       if (!cell) throw new Error(`disclosure audit: constraint "${c.why}" names unknown cell ${id}`);
       v += k * cell.value;
     }
-    if (v < c.lo || v > c.hi) throw new Error(`disclosure audit: "${c.why}" does not hold for the figures themselves (${v} not in [${c.lo}, ${c.hi}]): the audit model is wrong`);
+    if (v < c.lo || v > c.hi)
+      throw new Error(
+        `disclosure audit: "${c.why}" does not hold for the figures themselves (${v} not in [${c.lo}, ${c.hi}]): the audit model is wrong`,
+      );
   }
 }
 
@@ -217,7 +227,11 @@ export function checkAtTruth(model: DisclosureModel): void {
  * `quick`: for deciding what to hide next, a cell already seen to take `protection` values in solutions found for
  * other cells is not solved for (its range is then at least what was seen); exact ranges otherwise.
  */
-export async function auditDisclosure(model: DisclosureModel, protection: number, opts: { quick?: boolean } = {}): Promise<AuditResult> {
+export async function auditDisclosure(
+  model: DisclosureModel,
+  protection: number,
+  opts: { quick?: boolean } = {},
+): Promise<AuditResult> {
   checkAtTruth(model);
   const h = await solver();
   const hidden = [...model.cells.values()].filter((c) => c.hidden || c.unprinted);
@@ -246,7 +260,9 @@ export async function auditDisclosure(model: DisclosureModel, protection: number
   for (const members of groups.values()) {
     const rows = reduced.filter((c) => find(c.terms[0]![0]) === find(members[0]!));
     if (rows.length === 0) {
-      for (const i of members) if (hidden[i]!.hidden) ranges.push({ id: hidden[i]!.id, where: hidden[i]!.where, min: model.lower, max: Infinity, span: Infinity });
+      for (const i of members)
+        if (hidden[i]!.hidden)
+          ranges.push({ id: hidden[i]!.id, where: hidden[i]!.where, min: model.lower, max: Infinity, span: Infinity });
       continue;
     }
     // A "c" is at least `lower` (zeros are shown); a count that is not printed at all can be 0.
@@ -289,13 +305,20 @@ export async function auditDisclosure(model: DisclosureModel, protection: number
  * constraint with it (or, failing that, with another unknown cell it is bound to); an unprinted count is hidden by
  * hiding what is printed from it. Null when there is none outside `tried`.
  */
-export function nextToHide(model: DisclosureModel, failing: string, tried: ReadonlySet<string> = new Set()): string | null {
+export function nextToHide(
+  model: DisclosureModel,
+  failing: string,
+  tried: ReadonlySet<string> = new Set(),
+): string | null {
   const seen = new Set<string>([failing]);
   let frontier = [failing];
   while (frontier.length > 0) {
     const near = new Set<string>();
-    for (const c of model.constraints) if (c.terms.some(([id]) => frontier.includes(id))) for (const [id] of c.terms) if (!seen.has(id)) near.add(id);
-    const shown = [...near].map((id) => model.cells.get(id)!).filter((c) => !c.hidden && c.value > 0 && !tried.has(c.id));
+    for (const c of model.constraints)
+      if (c.terms.some(([id]) => frontier.includes(id))) for (const [id] of c.terms) if (!seen.has(id)) near.add(id);
+    const shown = [...near]
+      .map((id) => model.cells.get(id)!)
+      .filter((c) => !c.hidden && c.value > 0 && !tried.has(c.id));
     if (shown.length > 0) return shown.reduce((a, b) => (b.value < a.value ? b : a)).id;
     for (const id of near) seen.add(id);
     frontier = [...near];
@@ -310,7 +333,11 @@ export class DisclosureError extends Error {}
  * returns its model. Each round hides, for every failing cell, the next figure `nextToHide` names. Throws
  * DisclosureError (naming the cells) when nothing more can be hidden, so a failing appendix is never written.
  */
-export async function protect<T>(build: (extra: ReadonlySet<string>) => { published: T; model: DisclosureModel }, protection: number, what: string): Promise<{ published: T; audit: AuditResult; extra: Set<string> }> {
+export async function protect<T>(
+  build: (extra: ReadonlySet<string>) => { published: T; model: DisclosureModel },
+  protection: number,
+  what: string,
+): Promise<{ published: T; audit: AuditResult; extra: Set<string> }> {
   const extra = new Set<string>();
   for (;;) {
     const { published, model } = build(extra);
@@ -327,8 +354,12 @@ export async function protect<T>(build: (extra: ReadonlySet<string>) => { publis
       }
     }
     if (!grew) {
-      const list = audit.failures.map((f) => `${f.where} (could only be ${f.min}${f.max === f.min ? '' : ` to ${f.max}`})`).join('; ');
-      throw new DisclosureError(`${what}: suppression cannot protect ${list}. The public appendix was not written; raise it with the performance team (the restricted one is unaffected).`);
+      const list = audit.failures
+        .map((f) => `${f.where} (could only be ${f.min}${f.max === f.min ? '' : ` to ${f.max}`})`)
+        .join('; ');
+      throw new DisclosureError(
+        `${what}: suppression cannot protect ${list}. The public appendix was not written; raise it with the performance team (the restricted one is unaffected).`,
+      );
     }
   }
 }

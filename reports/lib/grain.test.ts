@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { finestGrain, suppressedShare } from './grain.js';
 import type { TableSpec } from './suppression.js';
 
-const spec: TableSpec = { columns: [{ key: 'label', kind: 'label' }, { key: 'a', kind: 'count' }, { key: 'b', kind: 'count' }, { key: 't', kind: 'total', of: ['a', 'b'] }, { key: 'p', kind: 'percent', numerator: 'a', denominator: 't' }] };
+const spec: TableSpec = {
+  columns: [
+    { key: 'label', kind: 'label' },
+    { key: 'a', kind: 'count' },
+    { key: 'b', kind: 'count' },
+    { key: 't', kind: 'total', of: ['a', 'b'] },
+    { key: 'p', kind: 'percent', numerator: 'a', denominator: 't' },
+  ],
+};
 
 describe('suppressedShare', () => {
   it('counts "c" among counts and totals only (labels and percentages are not figures it judges)', () => {
@@ -23,7 +31,10 @@ describe('finestGrain', () => {
     built.length = 0;
     const r = await finestGrain(['week', 'month', 'quarter'], build, (g) => shares[g]!, 0.25);
     expect(r.grain).toBe('month');
-    expect(r.tried).toEqual([{ grain: 'week', share: 0.7 }, { grain: 'month', share: 0.2 }]);
+    expect(r.tried).toEqual([
+      { grain: 'week', share: 0.7 },
+      { grain: 'month', share: 0.2 },
+    ]);
     expect(built).toEqual(['week', 'month']);
   });
   it('a share exactly at the limit is accepted', async () => {

@@ -21,7 +21,12 @@ export interface GrainChoice<G, T> {
  * The finest grain (first of `grains`) whose built table has at most `maxShare` of its figures "c"; when none
  * does, the last (coarsest). Grains after the chosen one are not built.
  */
-export async function finestGrain<G, T>(grains: readonly G[], build: (g: G) => Promise<T>, share: (t: T) => number, maxShare: number): Promise<GrainChoice<G, T>> {
+export async function finestGrain<G, T>(
+  grains: readonly G[],
+  build: (g: G) => Promise<T>,
+  share: (t: T) => number,
+  maxShare: number,
+): Promise<GrainChoice<G, T>> {
   if (grains.length === 0) throw new Error('finestGrain: no grains to choose from');
   const tried: { grain: G; share: number }[] = [];
   for (const [i, grain] of grains.entries()) {
@@ -40,10 +45,18 @@ export const sharePercent = (x: number): string => `${Math.round(x * 100)}%`;
  * group: the finest grain at which no more than 25% of the figures are "c" (by week and service area 68% would
  * be "c")." Null when the finest grain was shown. `words` names a grain; `restricted` how the restricted one is.
  */
-export function grainNote<G>(tried: readonly { grain: G; share: number }[], maxShare: number, words: (g: G) => string, restricted: string): string | null {
+export function grainNote<G>(
+  tried: readonly { grain: G; share: number }[],
+  maxShare: number,
+  words: (g: G) => string,
+  restricted: string,
+): string | null {
   const chosen = tried.at(-1);
   if (!chosen || tried.length === 1) return null;
   const finer = tried.slice(0, -1).map((t) => `by ${words(t.grain)} ${sharePercent(t.share)}`);
-  const why = chosen.share <= maxShare ? `the finest grain at which no more than ${sharePercent(maxShare)} of the figures are "c"` : `the coarsest grain configured; ${sharePercent(chosen.share)} of its figures are still "c"`;
+  const why =
+    chosen.share <= maxShare
+      ? `the finest grain at which no more than ${sharePercent(maxShare)} of the figures are "c"`
+      : `the coarsest grain configured; ${sharePercent(chosen.share)} of its figures are still "c"`;
   return `Shown by ${words(chosen.grain)}: ${why} (${finer.join(', ')} would be "c"). The restricted appendix is ${restricted}.`;
 }

@@ -36,12 +36,26 @@ export const cellPadding = (columns: number): number => (columns > TIGHT_TABLE_C
 
 export function tableContent(t: PdfTable, opts: { pageBreak?: 'before' } = {}): Content[] {
   const tight = t.columns.length > TIGHT_TABLE_COLUMNS;
-  const header: TableCell[] = t.columns.map((c) => ({ text: c.header, style: 'th', alignment: c.align ?? 'left', ...(tight ? { fontSize: 7.5 } : {}) }));
+  const header: TableCell[] = t.columns.map((c) => ({
+    text: c.header,
+    style: 'th',
+    alignment: c.align ?? 'left',
+    ...(tight ? { fontSize: 7.5 } : {}),
+  }));
   const body: TableCell[][] = t.rows.map((row, i) =>
-    row.map((v, j) => ({ text: typeof v === 'number' ? v.toLocaleString('en-GB') : v, alignment: t.columns[j]?.align ?? 'left', bold: t.totalRows?.includes(i) ?? false })),
+    row.map((v, j) => ({
+      text: typeof v === 'number' ? v.toLocaleString('en-GB') : v,
+      alignment: t.columns[j]?.align ?? 'left',
+      bold: t.totalRows?.includes(i) ?? false,
+    })),
   );
   const table: ContentTable = {
-    table: { headerRows: 1, dontBreakRows: true, widths: t.columns.map((c) => c.width ?? 'auto'), body: [header, ...body] },
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: t.columns.map((c) => c.width ?? 'auto'),
+      body: [header, ...body],
+    },
     layout: {
       fillColor: (row: number) => (row === 0 ? BRAND : row % 2 === 0 ? '#f3f6fa' : null),
       hLineWidth: (i: number) => (i === 0 || i === 1 || (t.totalRows ?? []).includes(i - 1) ? 0.8 : 0.3),
@@ -54,21 +68,44 @@ export function tableContent(t: PdfTable, opts: { pageBreak?: 'before' } = {}): 
     },
     style: 'table',
   };
-  const parts: Content[] = [{ text: t.title, style: 'h2', headlineLevel: HEADING_LEVEL }, table, ...(t.note ? [{ text: t.note, style: 'note' } as Content] : [])];
+  const parts: Content[] = [
+    { text: t.title, style: 'h2', headlineLevel: HEADING_LEVEL },
+    table,
+    ...(t.note ? [{ text: t.note, style: 'note' } as Content] : []),
+  ];
   // A table short enough to fit on one page is kept whole with its heading and note, rather than leaving
   // one row (or only its heading) at the foot of a page; longer tables break between rows and repeat their header.
-  if (t.rows.length <= UNBREAKABLE_ROWS) return [{ unbreakable: true, stack: parts, ...(opts.pageBreak ? { pageBreak: opts.pageBreak } : {}) }];
-  return opts.pageBreak ? [{ ...(parts[0] as object), pageBreak: opts.pageBreak } as Content, ...parts.slice(1)] : parts;
+  if (t.rows.length <= UNBREAKABLE_ROWS)
+    return [{ unbreakable: true, stack: parts, ...(opts.pageBreak ? { pageBreak: opts.pageBreak } : {}) }];
+  return opts.pageBreak
+    ? [{ ...(parts[0] as object), pageBreak: opts.pageBreak } as Content, ...parts.slice(1)]
+    : parts;
 }
 
 /** A chart and its heading kept on one page. */
 export const chartContent = (title: string, svg: string, width = 515): Content[] => [
-  { unbreakable: true, stack: [{ text: title, style: 'h2' }, { svg, width, margin: [0, 2, 0, 8] }] },
+  {
+    unbreakable: true,
+    stack: [
+      { text: title, style: 'h2' },
+      { svg, width, margin: [0, 2, 0, 8] },
+    ],
+  },
 ];
 
 export const commentBox = (title: string, text: string): Content => ({
-  table: { widths: ['*'], body: [[{ stack: [{ text: title, bold: true, color: BRAND, margin: [0, 0, 0, 3] }, { text }] }]] },
-  layout: { hLineColor: () => BRAND, vLineColor: () => BRAND, paddingLeft: () => 8, paddingRight: () => 8, paddingTop: () => 6, paddingBottom: () => 6 },
+  table: {
+    widths: ['*'],
+    body: [[{ stack: [{ text: title, bold: true, color: BRAND, margin: [0, 0, 0, 3] }, { text }] }]],
+  },
+  layout: {
+    hLineColor: () => BRAND,
+    vLineColor: () => BRAND,
+    paddingLeft: () => 8,
+    paddingRight: () => 8,
+    paddingTop: () => 6,
+    paddingBottom: () => 6,
+  },
   margin: [0, 6, 0, 10],
 });
 
@@ -77,12 +114,19 @@ export function definitionsContent(defs: readonly Definition[], meta: AppendixMe
     { text: 'Definitions', style: 'h2', pageBreak: 'before' },
     ...defs.map((d) => ({ text: [{ text: `${d.term}. `, bold: true }, d.text], style: 'definition' })),
     { text: 'About this appendix', style: 'h2' },
-    { text: `Source: ${meta.source}. Data as at ${ukDateTime(meta.dataAsAt)} (UK time). Generated ${ukDateTime(meta.generatedAt)} by run ${meta.runId}.`, style: 'definition' },
-    { text: 'Weeks run Monday to Sunday. Working days exclude weekends and England & Wales bank holidays. Financial years start on 1 April.', style: 'definition' },
     {
-      text: meta.variant === 'restricted'
-        ? 'RESTRICTED: not for publication. Small numbers are not suppressed.'
-        : 'Contains no names or identifiers of children.',
+      text: `Source: ${meta.source}. Data as at ${ukDateTime(meta.dataAsAt)} (UK time). Generated ${ukDateTime(meta.generatedAt)} by run ${meta.runId}.`,
+      style: 'definition',
+    },
+    {
+      text: 'Weeks run Monday to Sunday. Working days exclude weekends and England & Wales bank holidays. Financial years start on 1 April.',
+      style: 'definition',
+    },
+    {
+      text:
+        meta.variant === 'restricted'
+          ? 'RESTRICTED: not for publication. Small numbers are not suppressed.'
+          : 'Contains no names or identifiers of children.',
       style: 'definition',
     },
   ];
@@ -95,13 +139,21 @@ export const A4 = { long: 841.89, short: 595.28, marginTop: 60, marginBottom: 50
  * Where each node with an `id` starts (points from the top of the page), laid out as renderPdf would but on one
  * page long enough for everything: the heights a body's parts take, so a report can plan its own page breaks.
  */
-export async function measureTops(meta: AppendixMeta, body: Content[], opts: { landscape?: boolean } = {}): Promise<Map<string, number>> {
+export async function measureTops(
+  meta: AppendixMeta,
+  body: Content[],
+  opts: { landscape?: boolean } = {},
+): Promise<Map<string, number>> {
   const tops = new Map<string, number>();
   await renderPdf(meta, body, { ...opts, measure: (id, top) => tops.set(id, top) });
   return tops;
 }
 
-export async function renderPdf(meta: AppendixMeta, body: Content[], opts: { landscape?: boolean; measure?: (id: string, top: number) => void } = {}): Promise<Buffer> {
+export async function renderPdf(
+  meta: AppendixMeta,
+  body: Content[],
+  opts: { landscape?: boolean; measure?: (id: string, top: number) => void } = {},
+): Promise<Buffer> {
   if (!fontsReady) {
     pdfmake.addFonts({ Roboto: ROBOTO });
     pdfmake.setUrlAccessPolicy(() => false); // appendices never fetch anything
@@ -111,12 +163,19 @@ export async function renderPdf(meta: AppendixMeta, body: Content[], opts: { lan
   const restricted = meta.variant === 'restricted';
   const meeting = meta.meetingDate ? longDate(meta.meetingDate) : 'meeting date not set';
   const doc: TDocumentDefinitions = {
-    ...(opts.measure ? { pageSize: { width: opts.landscape ? A4.long : A4.short, height: 100_000 } } : { pageSize: 'A4' as const, pageOrientation: opts.landscape ? ('landscape' as const) : ('portrait' as const) }),
+    ...(opts.measure
+      ? { pageSize: { width: opts.landscape ? A4.long : A4.short, height: 100_000 } }
+      : { pageSize: 'A4' as const, pageOrientation: opts.landscape ? ('landscape' as const) : ('portrait' as const) }),
     pageMargins: [40, A4.marginTop, 40, A4.marginBottom],
-    info: { title: `Appendix ${meta.appendixNumber} - ${meta.title}`, author: meta.council, subject: `${meta.committee}, ${meeting}` },
+    info: {
+      title: `Appendix ${meta.appendixNumber} - ${meta.title}`,
+      author: meta.council,
+      subject: `${meta.committee}, ${meeting}`,
+    },
     // No orphan headings: a heading with nothing after it on its page starts the next page instead.
     pageBreakBefore: (node, q) => {
-      if (opts.measure && typeof node.id === 'string' && node.startPosition) opts.measure(node.id, node.startPosition.top);
+      if (opts.measure && typeof node.id === 'string' && node.startPosition)
+        opts.measure(node.id, node.startPosition.top);
       return !opts.measure && node.headlineLevel === HEADING_LEVEL && q.getFollowingNodesOnPage().length === 0;
     },
     defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15, color: '#1f1f1f' },
@@ -125,7 +184,12 @@ export async function renderPdf(meta: AppendixMeta, body: Content[], opts: { lan
       columns: [
         { text: `${meta.council} · ${meta.directorate}`, color: '#555', fontSize: 8 },
         { text: restricted ? 'RESTRICTED' : '', alignment: 'center', color: '#c00000', bold: true, fontSize: 10 },
-        { text: `Appendix ${meta.appendixNumber}${page > 1 ? ` · ${meta.title}` : ''}`, alignment: 'right', color: '#555', fontSize: 8 },
+        {
+          text: `Appendix ${meta.appendixNumber}${page > 1 ? ` · ${meta.title}` : ''}`,
+          alignment: 'right',
+          color: '#555',
+          fontSize: 8,
+        },
       ],
     }),
     footer: (page: number, pages: number) => ({
@@ -162,5 +226,5 @@ export async function renderPdf(meta: AppendixMeta, body: Content[], opts: { lan
       definition: { fontSize: 9, margin: [0, 0, 0, 5] },
     },
   };
-  return (await pdfmake.createPdf(doc).getBuffer());
+  return await pdfmake.createPdf(doc).getBuffer();
 }

@@ -26,7 +26,8 @@ export interface RejectCount {
   undated: number;
 }
 
-const contractOf = (source: string): Contract | undefined => contracts.find((c) => `${c.system}.${c.entity}` === source || rawTableName(c) === source.replace('.', '__'));
+const contractOf = (source: string): Contract | undefined =>
+  contracts.find((c) => `${c.system}.${c.entity}` === source || rawTableName(c) === source.replace('.', '__'));
 
 /** Where a rejected row falls: its date (YYYY-MM-DD), or null when it has none that can be read. */
 export function rejectedRowDate(contract: Contract | undefined, dateField: string, rawRecord: string): string | null {
@@ -44,10 +45,16 @@ export function rejectedRowDate(contract: Contract | undefined, dateField: strin
 }
 
 /** Every source the pipeline lands, with no date: for an appendix built from all of them (the scorecard). */
-export const allSources = (): DatedSource[] => contracts.map((c) => ({ source: `${c.system}.${c.entity}`, dateField: 'any' }));
+export const allSources = (): DatedSource[] =>
+  contracts.map((c) => ({ source: `${c.system}.${c.entity}`, dateField: 'any' }));
 
 /** Rejected rows (each counted once however many of its fields were wrong) of the current files, per source. */
-export async function rejectedRows(db: Warehouse, sources: readonly DatedSource[], from: string, to: string): Promise<RejectCount[]> {
+export async function rejectedRows(
+  db: Warehouse,
+  sources: readonly DatedSource[],
+  from: string,
+  to: string,
+): Promise<RejectCount[]> {
   if (sources.length === 0) return [];
   const rows = await db.json<{ source: string; raw_record: string }>(
     `SELECT r.source, any_value(r.raw_record) AS raw_record
@@ -61,7 +68,11 @@ export async function rejectedRows(db: Warehouse, sources: readonly DatedSource[
     if (s.dateField === 'any') return { source: s.source, inPeriod: mine.length, undated: 0 };
     if (!s.dateField) return { source: s.source, inPeriod: 0, undated: mine.length };
     const dates = mine.map((r) => rejectedRowDate(contractOf(s.source), s.dateField!, r.raw_record));
-    return { source: s.source, inPeriod: dates.filter((d) => d !== null && d >= from && d <= to).length, undated: dates.filter((d) => d === null).length };
+    return {
+      source: s.source,
+      inPeriod: dates.filter((d) => d !== null && d >= from && d <= to).length,
+      undated: dates.filter((d) => d === null).length,
+    };
   });
 }
 
@@ -70,11 +81,15 @@ export function rejectsStatement(counts: readonly RejectCount[], periodWords: st
   const inPeriod = counts.reduce((s, c) => s + c.inPeriod, 0);
   const undated = counts.reduce((s, c) => s + c.undated, 0);
   const rows = (n: number) => `${n.toLocaleString('en-GB')} row${n === 1 ? '' : 's'}`;
-  const where = 'The performance team lists every rejected row, with its file, line and the reason, in rejects.xlsx (csp rejects).';
-  if (inPeriod === 0 && undated === 0) return `No rows of this appendix's source exports ${periodWords} were rejected: every row was counted.`;
+  const where =
+    'The performance team lists every rejected row, with its file, line and the reason, in rejects.xlsx (csp rejects).';
+  if (inPeriod === 0 && undated === 0)
+    return `No rows of this appendix's source exports ${periodWords} were rejected: every row was counted.`;
   return (
     `${rows(inPeriod)} of this appendix's source exports ${periodWords} ${inPeriod === 1 ? 'was' : 'were'} rejected at validation (a field that could not be used) and so ${inPeriod === 1 ? 'is' : 'are'} not counted in its figures` +
-    (undated > 0 ? `; a further ${rows(undated)} could not be placed in any period because ${undated === 1 ? 'its' : 'their'} date could not be read` : '') +
+    (undated > 0
+      ? `; a further ${rows(undated)} could not be placed in any period because ${undated === 1 ? 'its' : 'their'} date could not be read`
+      : '') +
     `. ${where}`
   );
 }

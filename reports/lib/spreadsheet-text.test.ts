@@ -3,11 +3,20 @@ import { cellText, cellValue, EXCEL_CELL_LIMIT, inertText } from './spreadsheet-
 
 describe('text written to a spreadsheet', () => {
   it('can never start a formula', () => {
-    for (const s of ['=HYPERLINK("http://example.invalid","Children\'s Team")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)', '\t=1', '\uff1d1+1']) expect(inertText(s)).toBe(`'${s}`);
+    for (const s of [
+      '=HYPERLINK("http://example.invalid","Children\'s Team")',
+      "+cmd|' /C calc'!A0",
+      '-2+3',
+      '@SUM(A1:A9)',
+      '\t=1',
+      '\uff1d1+1',
+    ])
+      expect(inertText(s)).toBe(`'${s}`);
   });
 
   it('leaves ordinary text, signed numbers and percentages alone', () => {
-    for (const s of ['MASH', 'c', '+87%', '-3', '-12.5', '+1,204', '–', 'Team = Assessment 1', '']) expect(inertText(s)).toBe(s);
+    for (const s of ['MASH', 'c', '+87%', '-3', '-12.5', '+1,204', '–', 'Team = Assessment 1', ''])
+      expect(inertText(s)).toBe(s);
   });
 
   it("cuts text to Excel's cell limit with a marker saying how long it was", () => {

@@ -11,7 +11,8 @@ const FORMULA_START = /^[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/;
 const SIGNED_NUMBER = /^[+-]?(\d[\d,]*(\.\d+)?|\.\d+)%?$/;
 
 /** The text, made inert: an apostrophe before anything Excel or LibreOffice would take as the start of a formula. */
-export const inertText = (text: string): string => (FORMULA_START.test(text) && !SIGNED_NUMBER.test(text.trim()) ? `'${text}` : text);
+export const inertText = (text: string): string =>
+  FORMULA_START.test(text) && !SIGNED_NUMBER.test(text.trim()) ? `'${text}` : text;
 
 /** Inert text cut to Excel's cell limit, with a marker saying how long it was (the whole value stays where it came from). */
 export function cellText(text: string, limit = EXCEL_CELL_LIMIT): string {

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { C, relationsOf, suppress, suppressionStatement, whole, wholePercent, type TableSpec } from './suppression.js';
 
-const rowTotal: TableSpec = { columns: [{ key: 'label', kind: 'label' }, { key: 'a', kind: 'count' }, { key: 'b', kind: 'count' }, { key: 't', kind: 'total', of: ['a', 'b'] }] };
+const rowTotal: TableSpec = {
+  columns: [
+    { key: 'label', kind: 'label' },
+    { key: 'a', kind: 'count' },
+    { key: 'b', kind: 'count' },
+    { key: 't', kind: 'total', of: ['a', 'b'] },
+  ],
+};
 
 /** The figures only, row by row, for compact expectations. */
 const grid = (rows: Record<string, unknown>[], keys: string[]) => rows.map((r) => keys.map((k) => r[k]));
 
 describe('primary suppression', () => {
   it('shows counts 1 to 5 as c, keeps 0 and 6+, and never touches labels', () => {
-    const spec: TableSpec = { columns: [{ key: 'label', kind: 'label' }, { key: 'n', kind: 'count' }] };
+    const spec: TableSpec = {
+      columns: [
+        { key: 'label', kind: 'label' },
+        { key: 'n', kind: 'count' },
+      ],
+    };
     const rows = [0, 1, 5, 6, 100].map((n) => ({ label: `n=${n}`, n }));
     const out = suppress(spec, rows, 5);
     expect(out.rows.map((r) => r.n)).toEqual([0, C, C, 6, 100]);
@@ -40,15 +52,37 @@ describe('secondary suppression', () => {
   });
 
   it('two small cells already protect each other: nothing more is hidden', () => {
-    const spec: TableSpec = { columns: [{ key: 'a', kind: 'count' }, { key: 'b', kind: 'count' }, { key: 'c', kind: 'count' }, { key: 't', kind: 'total', of: ['a', 'b', 'c'] }] };
+    const spec: TableSpec = {
+      columns: [
+        { key: 'a', kind: 'count' },
+        { key: 'b', kind: 'count' },
+        { key: 'c', kind: 'count' },
+        { key: 't', kind: 'total', of: ['a', 'b', 'c'] },
+      ],
+    };
     const out = suppress(spec, [{ a: 2, b: 4, c: 20, t: 26 }], 5);
     expect(grid(out.rows, ['a', 'b', 'c', 't'])).toEqual([[C, C, 20, 26]]);
     expect(out.secondary).toEqual([]);
   });
 
   it('hides the smallest other non-zero part, never a zero; the total when only zeros are left', () => {
-    const spec: TableSpec = { columns: [{ key: 'a', kind: 'count' }, { key: 'b', kind: 'count' }, { key: 'c', kind: 'count' }, { key: 't', kind: 'total', of: ['a', 'b', 'c'] }] };
-    const out = suppress(spec, [{ a: 0, b: 3, c: 40, t: 43 }, { a: 0, b: 3, c: 0, t: 3 }, { a: 9, b: 3, c: 7, t: 19 }], 5);
+    const spec: TableSpec = {
+      columns: [
+        { key: 'a', kind: 'count' },
+        { key: 'b', kind: 'count' },
+        { key: 'c', kind: 'count' },
+        { key: 't', kind: 'total', of: ['a', 'b', 'c'] },
+      ],
+    };
+    const out = suppress(
+      spec,
+      [
+        { a: 0, b: 3, c: 40, t: 43 },
+        { a: 0, b: 3, c: 0, t: 3 },
+        { a: 9, b: 3, c: 7, t: 19 },
+      ],
+      5,
+    );
     expect(grid(out.rows, ['a', 'b', 'c', 't'])).toEqual([
       [0, C, C, 43], // 0 is skipped: hiding it would tell nothing
       [0, C, 0, C], // the 3 and its total are both small
@@ -128,7 +162,12 @@ describe('derived figures', () => {
     // C      12     4    -8      C       c     c     c    4 small; 12 hidden in column before, 10 in after
     // T      35    39     4      T      35    39     4
     const spec: TableSpec = {
-      columns: [{ key: 'label', kind: 'label' }, { key: 'before', kind: 'count' }, { key: 'after', kind: 'count' }, { key: 'change', kind: 'difference', from: 'before', to: 'after' }],
+      columns: [
+        { key: 'label', kind: 'label' },
+        { key: 'before', kind: 'count' },
+        { key: 'after', kind: 'count' },
+        { key: 'change', kind: 'difference', from: 'before', to: 'after' },
+      ],
       totalRows: [3],
     };
     const rows = [
@@ -147,8 +186,23 @@ describe('derived figures', () => {
   });
 
   it('a percentage with a small denominator or numerator is hidden; one from large counts is kept', () => {
-    const spec: TableSpec = { columns: [{ key: 'n', kind: 'count' }, { key: 'within', kind: 'count' }, { key: 'pct', kind: 'percent', numerator: 'within', denominator: 'n' }] };
-    const out = suppress(spec, [{ n: 4, within: 3, pct: 0.75 }, { n: 50, within: 2, pct: 0.04 }, { n: 40, within: 30, pct: 0.75 }, { n: 0, within: 0, pct: null }], 5);
+    const spec: TableSpec = {
+      columns: [
+        { key: 'n', kind: 'count' },
+        { key: 'within', kind: 'count' },
+        { key: 'pct', kind: 'percent', numerator: 'within', denominator: 'n' },
+      ],
+    };
+    const out = suppress(
+      spec,
+      [
+        { n: 4, within: 3, pct: 0.75 },
+        { n: 50, within: 2, pct: 0.04 },
+        { n: 40, within: 30, pct: 0.75 },
+        { n: 0, within: 0, pct: null },
+      ],
+      5,
+    );
     expect(grid(out.rows, ['n', 'within', 'pct'])).toEqual([
       [C, C, C],
       [50, C, C],
@@ -191,8 +245,22 @@ describe('rounding and wording', () => {
 
 describe('"x of y" complements', () => {
   it('hides the part when the whole less the part is 1 to the threshold (13 of 16 leaves out 3), and its percentage', () => {
-    const spec: TableSpec = { columns: [{ key: 'n', kind: 'count' }, { key: 'within', kind: 'count' }, { key: 'pct', kind: 'percent', numerator: 'within', denominator: 'n' }] };
-    const out = suppress(spec, [{ n: 16, within: 13, pct: 13 / 16 }, { n: 16, within: 10, pct: 10 / 16 }, { n: 16, within: 16, pct: 1 }], 5);
+    const spec: TableSpec = {
+      columns: [
+        { key: 'n', kind: 'count' },
+        { key: 'within', kind: 'count' },
+        { key: 'pct', kind: 'percent', numerator: 'within', denominator: 'n' },
+      ],
+    };
+    const out = suppress(
+      spec,
+      [
+        { n: 16, within: 13, pct: 13 / 16 },
+        { n: 16, within: 10, pct: 10 / 16 },
+        { n: 16, within: 16, pct: 1 },
+      ],
+      5,
+    );
     expect(grid(out.rows, ['n', 'within', 'pct'])).toEqual([
       [16, C, C],
       [16, 10, 10 / 16],
@@ -207,6 +275,9 @@ describe('forced suppression', () => {
     const r = suppress(rowTotal, rows, 5, [{ row: 0, key: 'a' }]);
     // a is hidden because another table hid it; then b goes too, or a = t - b.
     expect(grid(r.rows, ['a', 'b', 't'])).toEqual([[C, C, 70]]);
-    expect(r.secondary).toEqual([{ row: 0, key: 'a' }, { row: 0, key: 'b' }]);
+    expect(r.secondary).toEqual([
+      { row: 0, key: 'a' },
+      { row: 0, key: 'b' },
+    ]);
   });
 });

@@ -69,11 +69,13 @@ export function relationsOf(spec: TableSpec, rowCount: number): Relation[] {
   const bodyRows = [...Array(rowCount).keys()].filter((r) => !totals.has(r));
   const out: Relation[] = [];
   for (const t of totals) {
-    for (const c of spec.columns.filter(isCount)) out.push({ total: { row: t, key: c.key }, parts: bodyRows.map((row) => ({ row, key: c.key })) });
+    for (const c of spec.columns.filter(isCount))
+      out.push({ total: { row: t, key: c.key }, parts: bodyRows.map((row) => ({ row, key: c.key })) });
   }
   for (const c of spec.columns) {
     if (c.kind !== 'total') continue;
-    for (let row = 0; row < rowCount; row++) out.push({ total: { row, key: c.key }, parts: c.of.map((key) => ({ row, key })) });
+    for (let row = 0; row < rowCount; row++)
+      out.push({ total: { row, key: c.key }, parts: c.of.map((key) => ({ row, key })) });
   }
   return out;
 }
@@ -87,7 +89,12 @@ export function relationsOf(spec: TableSpec, rowCount: number): Relation[] {
  * non-zero part not yet hidden (a zero tells nothing, so hiding it would not help), or the total itself when no
  * such part exists. The smallest is chosen so the table loses as little as possible; ties go to the first.
  */
-export function suppress<R extends Row>(spec: TableSpec, rows: readonly R[], threshold: number, force: readonly CellRef[] = []): SuppressionResult<R> {
+export function suppress<R extends Row>(
+  spec: TableSpec,
+  rows: readonly R[],
+  threshold: number,
+  force: readonly CellRef[] = [],
+): SuppressionResult<R> {
   const hidden = rows.map(() => new Set<string>());
   const primary: CellRef[] = [];
   const secondary: CellRef[] = [];
@@ -103,24 +110,41 @@ export function suppress<R extends Row>(spec: TableSpec, rows: readonly R[], thr
 
   if (threshold > 0) {
     rows.forEach((r, row) => {
-      for (const c of spec.columns) if (isCount(c) && isSmall((r as Record<string, unknown>)[c.key], threshold)) hide({ row, key: c.key }, primary);
+      for (const c of spec.columns)
+        if (isCount(c) && isSmall((r as Record<string, unknown>)[c.key], threshold)) hide({ row, key: c.key }, primary);
       // "x of y" names y - x too: when that is small, the part is hidden (its share goes with it).
       for (const c of spec.columns) {
-        if (c.kind !== 'percent' || !spec.columns.some((n) => n.key === c.numerator && isCount(n)) || !spec.columns.some((d) => d.key === c.denominator && isCount(d))) continue;
+        if (
+          c.kind !== 'percent' ||
+          !spec.columns.some((n) => n.key === c.numerator && isCount(n)) ||
+          !spec.columns.some((d) => d.key === c.denominator && isCount(d))
+        )
+          continue;
         const [n, d] = [(r as Record<string, unknown>)[c.numerator], (r as Record<string, unknown>)[c.denominator]];
-        if (typeof n === 'number' && typeof d === 'number' && isSmall(d - n, threshold) && !hidden[row]!.has(c.numerator)) hide({ row, key: c.numerator }, primary);
+        if (
+          typeof n === 'number' &&
+          typeof d === 'number' &&
+          isSmall(d - n, threshold) &&
+          !hidden[row]!.has(c.numerator)
+        )
+          hide({ row, key: c.numerator }, primary);
       }
     });
     // Cells hidden elsewhere: the same figure in another table of the appendix (see `force` in the docs above).
     for (const c of force) if (!isHidden(c)) hide(c, secondary);
     const relations = relationsOf(spec, rows.length);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const rel of relations) {
         const cells = [rel.total, ...rel.parts];
         if (cells.filter(isHidden).length !== 1) continue;
         const candidates = rel.parts.filter((p) => !isHidden(p) && value(p) !== 0);
-        const pick = candidates.length > 0 ? candidates.reduce((a, b) => (value(b) < value(a) ? b : a)) : !isHidden(rel.total) && value(rel.total) !== 0 ? rel.total : null;
+        const pick =
+          candidates.length > 0
+            ? candidates.reduce((a, b) => (value(b) < value(a) ? b : a))
+            : !isHidden(rel.total) && value(rel.total) !== 0
+              ? rel.total
+              : null;
         if (pick) {
           hide(pick, secondary);
           changed = true;
@@ -131,7 +155,13 @@ export function suppress<R extends Row>(spec: TableSpec, rows: readonly R[], thr
 
   // Derived figures follow what they are made from, in column order so a difference of averages follows the averages.
   const inputs = (c: ColumnSpec): string[] =>
-    c.kind === 'difference' ? [c.from, c.to] : c.kind === 'percent' ? [c.numerator, c.denominator] : c.kind === 'derived' ? [c.from] : [];
+    c.kind === 'difference'
+      ? [c.from, c.to]
+      : c.kind === 'percent'
+        ? [c.numerator, c.denominator]
+        : c.kind === 'derived'
+          ? [c.from]
+          : [];
   rows.forEach((_, row) => {
     for (const c of spec.columns) if (inputs(c).some((k) => hidden[row]!.has(k))) hidden[row]!.add(c.key);
   });
@@ -148,7 +178,13 @@ export function suppress<R extends Row>(spec: TableSpec, rows: readonly R[], thr
  * A table as published: suppressed (public only; a threshold of 0 also turns it off) and then rounded, so public
  * tables show whole numbers and whole percentages while restricted ones keep exact figures analysts can check.
  */
-export function publishRows(spec: TableSpec, rows: readonly Row[], variant: 'public' | 'restricted', threshold: number, force: readonly CellRef[] = []): Record<string, Shown | string>[] {
+export function publishRows(
+  spec: TableSpec,
+  rows: readonly Row[],
+  variant: 'public' | 'restricted',
+  threshold: number,
+  force: readonly CellRef[] = [],
+): Record<string, Shown | string>[] {
   const shown = suppress(spec, rows, variant === 'public' ? threshold : 0, force).rows as Record<string, unknown>[];
   if (variant !== 'public') return shown as Record<string, Shown | string>[];
   return shown.map((r) => {
@@ -166,15 +202,18 @@ export function publishRows(spec: TableSpec, rows: readonly Row[], variant: 'pub
 /** Public appendices show percentages as whole numbers: 0.7649 -> 0.76 (a fraction, for Excel's 0% format). */
 // The tiny nudge makes an exact half (57/200 = 28.5%) round up although 0.285 * 100 is 28.499999999999996 in floating
 // point; a ratio of counts is never that close to a half otherwise. The disclosure audit relies on exact half-up.
-export const wholePercent = (fraction: number | null): number | null => (fraction === null ? null : Math.round(fraction * 100 + 1e-9) / 100);
+export const wholePercent = (fraction: number | null): number | null =>
+  fraction === null ? null : Math.round(fraction * 100 + 1e-9) / 100;
 
 /** Whole numbers for public tables (averages, differences); never "-0". */
 export const whole = (n: number | null): number | null => (n === null ? null : Math.round(n) || 0);
 
 /** What the appendix says about suppression, in the About sheet and the PDF definitions. */
 export function suppressionStatement(variant: 'public' | 'restricted', threshold: number, protection?: number): string {
-  if (variant === 'restricted') return 'RESTRICTED version for officers: not for publication. Small numbers are NOT suppressed and figures are unrounded in the Excel file.';
-  if (threshold <= 0) return 'Small-number suppression is turned off in this council\'s settings (suppression.threshold = 0): all counts are shown.';
+  if (variant === 'restricted')
+    return 'RESTRICTED version for officers: not for publication. Small numbers are NOT suppressed and figures are unrounded in the Excel file.';
+  if (threshold <= 0)
+    return "Small-number suppression is turned off in this council's settings (suppression.threshold = 0): all counts are shown.";
   return (
     `Counts from 1 to ${threshold} are shown as "c" to protect children's identities (DfE practice); 0 is shown as 0. ` +
     'Where a single "c" could be worked out from a total or a change, the next smallest figure (or the total) is also shown as "c" (secondary suppression). ' +

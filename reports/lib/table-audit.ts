@@ -1,7 +1,19 @@
 // What an outsider can read off published tables, as a disclosure model (see disclosure-audit.ts): each count
 // and total is a whole-number cell (shared between tables when they print the same figure), each row total
 // and total row an equation, and each shown average, change and percentage the rounding it was shown with.
-import { cellExpr, divide, equal, minus, percentRoundsTo, roundsTo, sumOf, type AuditCell, type DisclosureModel, type Expr, type LinearConstraint } from './disclosure-audit.js';
+import {
+  cellExpr,
+  divide,
+  equal,
+  minus,
+  percentRoundsTo,
+  roundsTo,
+  sumOf,
+  type AuditCell,
+  type DisclosureModel,
+  type Expr,
+  type LinearConstraint,
+} from './disclosure-audit.js';
 import { C, type ColumnSpec, type TableSpec } from './suppression.js';
 
 export interface AuditTable {
@@ -42,7 +54,8 @@ export class TableModelBuilder {
   private expr(t: AuditTable, row: number, key: string): Expr | null {
     const col = t.spec.columns.find((c) => c.key === key);
     if (!col) return null;
-    if (isCountKind(col)) return typeof get(t.raw[row], key) === 'number' ? cellExpr(this.cellOf(t.name, row, key)) : null;
+    if (isCountKind(col))
+      return typeof get(t.raw[row], key) === 'number' ? cellExpr(this.cellOf(t.name, row, key)) : null;
     if (col.kind === 'derived') {
       const e = this.expr(t, row, col.from);
       const per = typeof col.per === 'number' ? col.per : Number(get(t.raw[row], col.per));
@@ -57,7 +70,8 @@ export class TableModelBuilder {
 
   add(t: AuditTable): this {
     this.byTable.set(t.name, t);
-    const where = (row: number, c: ColumnSpec) => `${t.name}, ${t.rowName?.(row) ?? String(get(t.raw[row], 'label') ?? `row ${row + 1}`)}, ${c.key}`;
+    const where = (row: number, c: ColumnSpec) =>
+      `${t.name}, ${t.rowName?.(row) ?? String(get(t.raw[row], 'label') ?? `row ${row + 1}`)}, ${c.key}`;
     t.raw.forEach((r, row) => {
       for (const c of t.spec.columns) {
         const v = get(r, c.key);
@@ -66,7 +80,10 @@ export class TableModelBuilder {
         const unprinted = t.unprinted?.includes(c.key) ?? false;
         const hidden = !unprinted && get(t.shown[row], c.key) === C;
         const prev = this.cells.get(id);
-        if (prev && prev.value !== v) throw new Error(`disclosure audit: ${where(row, c)} is ${v} but the same figure is ${prev.value} at ${prev.where}`);
+        if (prev && prev.value !== v)
+          throw new Error(
+            `disclosure audit: ${where(row, c)} is ${v} but the same figure is ${prev.value} at ${prev.where}`,
+          );
         // The same figure in two tables is one cell: a "c" in one and a number in the other gives it away.
         const cell: AuditCell = prev
           ? { ...prev, hidden: prev.hidden || hidden, unprinted: (prev.unprinted ?? false) && unprinted }
@@ -83,14 +100,16 @@ export class TableModelBuilder {
         if (c.kind !== 'total') continue;
         const parts = c.of.map((k) => this.expr(t, row, k));
         const whole = this.expr(t, row, c.key);
-        if (whole && parts.every((p): p is Expr => p !== null)) this.constraints.push(equal(whole, sumOf(parts), `${where(row, c)} = ${c.of.join(' + ')}`));
+        if (whole && parts.every((p): p is Expr => p !== null))
+          this.constraints.push(equal(whole, sumOf(parts), `${where(row, c)} = ${c.of.join(' + ')}`));
       }
     });
     for (const tr of totals) {
       for (const c of t.spec.columns.filter(isCountKind)) {
         const parts = body.map((row) => this.expr(t, row, c.key));
         const whole = this.expr(t, tr, c.key);
-        if (whole && parts.every((p): p is Expr => p !== null)) this.constraints.push(equal(whole, sumOf(parts), `${where(tr, c)} = sum of the rows`));
+        if (whole && parts.every((p): p is Expr => p !== null))
+          this.constraints.push(equal(whole, sumOf(parts), `${where(tr, c)} = sum of the rows`));
       }
     }
     // Shown averages, changes and percentages, with the rounding they were shown with.
@@ -103,7 +122,10 @@ export class TableModelBuilder {
           if (e) this.constraints.push(roundsTo(e, v, `${where(row, c)} shown as ${v}`));
         } else if (c.kind === 'percent') {
           const [n, d] = [this.expr(t, row, c.numerator), this.expr(t, row, c.denominator)];
-          if (n && d) this.constraints.push(...percentRoundsTo(n, d, Math.round(v * 100), `${where(row, c)} shown as ${Math.round(v * 100)}%`));
+          if (n && d)
+            this.constraints.push(
+              ...percentRoundsTo(n, d, Math.round(v * 100), `${where(row, c)} shown as ${Math.round(v * 100)}%`),
+            );
         }
       }
     });
@@ -131,10 +153,16 @@ export class TableModelBuilder {
 
   model(): DisclosureModel {
     const revealed = [...this.printedAt].filter(([id]) => this.cells.get(id)!.hidden);
-    const shownElsewhere = revealed.map(([id, at]) => ({ terms: [[id, 1]] as [string, number][], lo: this.cells.get(id)!.value, hi: this.cells.get(id)!.value, why: `${this.cells.get(id)!.where} is printed at ${at}` }));
+    const shownElsewhere = revealed.map(([id, at]) => ({
+      terms: [[id, 1]] as [string, number][],
+      lo: this.cells.get(id)!.value,
+      hi: this.cells.get(id)!.value,
+      why: `${this.cells.get(id)!.where} is printed at ${at}`,
+    }));
     return { cells: this.cells, constraints: [...this.constraints, ...shownElsewhere], lower: this.lower };
   }
 }
 
 /** The model of a set of published tables (zeros are shown, so a "c" is at least 1). */
-export const tablesModel = (tables: readonly AuditTable[]): DisclosureModel => tables.reduce((b, t) => b.add(t), new TableModelBuilder(1)).model();
+export const tablesModel = (tables: readonly AuditTable[]): DisclosureModel =>
+  tables.reduce((b, t) => b.add(t), new TableModelBuilder(1)).model();

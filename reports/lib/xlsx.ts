@@ -36,11 +36,16 @@ export function newWorkbook(meta: AppendixMeta): ExcelJS.Workbook {
 }
 
 export function addTableSheet(wb: ExcelJS.Workbook, meta: AppendixMeta, t: XlsxTable): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', ySplit: TABLE_HEADER_ROW }], properties: { tabColor: { argb: BRAND } } });
+  const ws = wb.addWorksheet(t.sheet, {
+    views: [{ state: 'frozen', ySplit: TABLE_HEADER_ROW }],
+    properties: { tabColor: { argb: BRAND } },
+  });
   ws.columns = t.columns.map((c) => ({ key: c.key, width: c.width }));
   ws.getCell('A1').value = cellText(t.title);
   ws.getCell('A1').font = { bold: true, size: 14, color: { argb: BRAND } };
-  ws.getCell('A2').value = cellText(`${meta.council} · Appendix ${meta.appendixNumber} · ${meta.period} · Data as at ${ukDateTime(meta.dataAsAt)}${meta.variant === 'restricted' ? ' · RESTRICTED' : ''}`);
+  ws.getCell('A2').value = cellText(
+    `${meta.council} · Appendix ${meta.appendixNumber} · ${meta.period} · Data as at ${ukDateTime(meta.dataAsAt)}${meta.variant === 'restricted' ? ' · RESTRICTED' : ''}`,
+  );
   ws.getCell('A2').font = { italic: true, size: 9, color: { argb: 'FF555555' } };
   markRestricted(ws, meta);
   const header = ws.getRow(TABLE_HEADER_ROW);
@@ -74,7 +79,10 @@ export function addTableSheet(wb: ExcelJS.Workbook, meta: AppendixMeta, t: XlsxT
   }
   if (t.chartPng) {
     const id = wb.addImage({ buffer: t.chartPng.png as unknown as ExcelJS.Buffer, extension: 'png' });
-    ws.addImage(id, { tl: { col: t.columns.length + 1, row: TABLE_HEADER_ROW - 1 }, ext: { width: t.chartPng.width, height: t.chartPng.height } });
+    ws.addImage(id, {
+      tl: { col: t.columns.length + 1, row: TABLE_HEADER_ROW - 1 },
+      ext: { width: t.chartPng.width, height: t.chartPng.height },
+    });
   }
   return ws;
 }
@@ -104,8 +112,14 @@ export function addAboutSheet(wb: ExcelJS.Workbook, meta: AppendixMeta, defs: re
     ['Source', meta.source],
     ['Run', meta.runId],
     ['Generated', ukDateTime(meta.generatedAt)],
-    ['Variant', meta.variant === 'restricted' ? 'RESTRICTED: not for publication; small numbers are not suppressed' : 'Public'],
-    ['Conventions', 'Weeks run Monday to Sunday. Working days exclude weekends and England & Wales bank holidays. Financial years start on 1 April.'],
+    [
+      'Variant',
+      meta.variant === 'restricted' ? 'RESTRICTED: not for publication; small numbers are not suppressed' : 'Public',
+    ],
+    [
+      'Conventions',
+      'Weeks run Monday to Sunday. Working days exclude weekends and England & Wales bank holidays. Financial years start on 1 April.',
+    ],
   ];
   ws.getCell('A1').value = 'About this appendix';
   ws.getCell('A1').font = { bold: true, size: 14, color: { argb: BRAND } };

@@ -71,7 +71,16 @@ export async function loadReadiness(db: Warehouse): Promise<ReadinessData> {
               r.return_set, r.status, r.reason, r.ruleset, r.run_id, r.open_findings::integer as open
        from validation.runs r join last using (run_id) order by all`,
     )
-  ).map((r) => ({ returnName: String(r.return_name), collectionYear: String(r.collection_year), returnSet: String(r.return_set), status: String(r.status), reason: (r.reason as string) ?? null, ruleset: (r.ruleset as string) ?? null, runId: String(r.run_id), open: (r.open as number) ?? null }));
+  ).map((r) => ({
+    returnName: String(r.return_name),
+    collectionYear: String(r.collection_year),
+    returnSet: String(r.return_set),
+    status: String(r.status),
+    reason: (r.reason as string) ?? null,
+    ruleset: (r.ruleset as string) ?? null,
+    runId: String(r.run_id),
+    open: (r.open as number) ?? null,
+  }));
 
   const byRule = (
     await db.json<Record<string, unknown>>(
@@ -92,9 +101,16 @@ export async function loadReadiness(db: Warehouse): Promise<ReadinessData> {
        order by open desc, f.return_name, f.rule_code`,
     )
   ).map((r) => ({
-    returnName: String(r.return_name), collectionYear: String(r.collection_year_label), ruleCode: String(r.rule_code), message: String(r.message ?? ''),
-    open: Number(r.open), newSinceLastRun: Number(r.new_since), fixedSinceLastRun: Number(r.fixed_since), firstSeen: day(r.first_seen),
-    openWhenFirstSeen: Number(r.open_when_first_seen), changeSinceFirstSeen: Number(r.open) - Number(r.open_when_first_seen),
+    returnName: String(r.return_name),
+    collectionYear: String(r.collection_year_label),
+    ruleCode: String(r.rule_code),
+    message: String(r.message ?? ''),
+    open: Number(r.open),
+    newSinceLastRun: Number(r.new_since),
+    fixedSinceLastRun: Number(r.fixed_since),
+    firstSeen: day(r.first_seen),
+    openWhenFirstSeen: Number(r.open_when_first_seen),
+    changeSinceFirstSeen: Number(r.open) - Number(r.open_when_first_seen),
   }));
 
   const findings = async (where: string): Promise<FindingRow[]> =>
@@ -108,9 +124,19 @@ export async function loadReadiness(db: Warehouse): Promise<ReadinessData> {
          order by v.child_id nulls first, return_name, collection_year_label, rule_code, file, f.line_number`,
       )
     ).map((r) => ({
-      childId: String(r.child_id), returnName: String(r.return_name), collectionYear: String(r.collection_year_label), ruleCode: String(r.rule_code), message: String(r.rule_message ?? ''),
-      table: String(r.table_name), fieldsAndValues: String(r.fav), file: String(r.file), line: (r.line_number as number) ?? null, firstSeen: day(r.first_seen),
-      isNew: r.is_new_since_last_run === true, inFigures: r.in_figures === true, ...(r.fixed_at ? { fixedAt: day(r.fixed_at) } : {}),
+      childId: String(r.child_id),
+      returnName: String(r.return_name),
+      collectionYear: String(r.collection_year_label),
+      ruleCode: String(r.rule_code),
+      message: String(r.rule_message ?? ''),
+      table: String(r.table_name),
+      fieldsAndValues: String(r.fav),
+      file: String(r.file),
+      line: (r.line_number as number) ?? null,
+      firstSeen: day(r.first_seen),
+      isNew: r.is_new_since_last_run === true,
+      inFigures: r.in_figures === true,
+      ...(r.fixed_at ? { fixedAt: day(r.fixed_at) } : {}),
     }));
 
   const rules = (
@@ -118,7 +144,12 @@ export async function loadReadiness(db: Warehouse): Promise<ReadinessData> {
       `select distinct return_name, ruleset, rule_code, rule_message from marts.fct_return_validation
        where status = 'open' or is_fixed_since_last_run order by return_name, ruleset, rule_code`,
     )
-  ).map((r) => ({ returnName: String(r.return_name), ruleset: String(r.ruleset), ruleCode: String(r.rule_code), message: String(r.rule_message ?? '') }));
+  ).map((r) => ({
+    returnName: String(r.return_name),
+    ruleset: String(r.ruleset),
+    ruleCode: String(r.rule_code),
+    message: String(r.rule_message ?? ''),
+  }));
 
   return {
     dataAsAt,

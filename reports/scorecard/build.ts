@@ -3,7 +3,13 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Warehouse } from '../../core/warehouse.js';
 import { allSources, rejectedRows, rejectsStatement } from '../lib/rejects.js';
-import { appendixMeta, appendixStem, writeAppendixFiles, type AppendixBuildOptions, type ManifestEntry } from '../lib/appendix.js';
+import {
+  appendixMeta,
+  appendixStem,
+  writeAppendixFiles,
+  type AppendixBuildOptions,
+  type ManifestEntry,
+} from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { A4, definitionsContent, measureTops, renderPdf } from '../lib/pdf.js';
 import { addAboutSheet, newWorkbook } from '../lib/xlsx.js';
@@ -35,7 +41,8 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   const comparators = await loadComparators(db, opts.config.council.laCode, d.month);
   const kpis = scorecardView(d, opts.variant, threshold);
   // Public: the exact audit must pass, or nothing is written.
-  const audit = opts.variant === 'public' && threshold > 0 ? await auditScorecard(d, kpis, protectionOf(opts.config)) : null;
+  const audit =
+    opts.variant === 'public' && threshold > 0 ? await auditScorecard(d, kpis, protectionOf(opts.config)) : null;
   const areas = byArea(kpis);
   const periodEnd = monthEnd(d.month);
   const meta = appendixMeta(opts, {
@@ -48,12 +55,20 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
     dataAsAt: d.dataAsAt,
     source:
       `${describeSystems(d.systems)}; KPI definitions and targets set by the performance team (warehouse table marts.kpi_monthly)` +
-      (comparators ? `; comparators: DfE published statistics, release ${comparators.release} (marts.fct_benchmarks), Open Government Licence v3.0` : ''),
+      (comparators
+        ? `; comparators: DfE published statistics, release ${comparators.release} (marts.fct_benchmarks), Open Government Licence v3.0`
+        : ''),
   });
 
   // One sparkline per KPI, rendered once: SVG for the PDF, PNG of the same SVG for Excel.
   const svgs = new Map<string, string | null>();
-  for (const k of kpis) svgs.set(k.measureId, k.points.some((p) => p.value !== null || p.target !== null || p.suppressed) ? await renderSvg(sparklineSpec(k, d.months)) : null);
+  for (const k of kpis)
+    svgs.set(
+      k.measureId,
+      k.points.some((p) => p.value !== null || p.target !== null || p.suppressed)
+        ? await renderSvg(sparklineSpec(k, d.months))
+        : null,
+    );
   const pngs = new Map([...svgs].map(([id, svg]) => [id, svg ? { png: svgToPng(svg), ...svgSize(svg) } : null]));
 
   const missing = noFigureTerm(d.noFigure);
@@ -68,16 +83,27 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   const key =
     `${rejects} ` +
     'RAG against the month’s target: Green meets it, Amber within tolerance, Red misses it. Last 12 months: solid line the measure (latest month marked), dashed line the target trajectory.' +
-    (opts.variant === 'public' ? ` ${SUPPRESSED} = suppressed small number (see Definitions).` : ' RESTRICTED: small numbers are not suppressed.');
+    (opts.variant === 'public'
+      ? ` ${SUPPRESSED} = suppressed small number (see Definitions).`
+      : ' RESTRICTED: small numbers are not suppressed.');
 
   // ---- PDF ----
   const intro: Content[] = [
-    { text: summaryText(kpis, d.monthLabel, areas.length) + (d.noFigure.length ? ` ${d.noFigure.length} measure(s) have no figure from the data supplied (see Definitions).` : ''), margin: [0, 0, 0, 2] },
+    {
+      text:
+        summaryText(kpis, d.monthLabel, areas.length) +
+        (d.noFigure.length
+          ? ` ${d.noFigure.length} measure(s) have no figure from the data supplied (see Definitions).`
+          : ''),
+      margin: [0, 0, 0, 2],
+    },
     { text: key, style: 'note' },
   ];
   // Page breaks planned from the parts' measured heights, so pages fill and no heading or last measure is left alone.
   const tops = await measureTops(meta, [...intro, ...areaTables(areas, svgs, d.month)], { landscape: true });
-  const plan = areas.length ? planPages(measuredHeights(areas, tops), tops.get('head|0')!, A4.marginTop, A4.short - A4.marginBottom - 4) : [];
+  const plan = areas.length
+    ? planPages(measuredHeights(areas, tops), tops.get('head|0')!, A4.marginTop, A4.short - A4.marginBottom - 4)
+    : [];
   const pdf = await renderPdf(
     meta,
     [
@@ -93,7 +119,14 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   const wb = newWorkbook(meta);
   addScorecardSheet(wb, meta, kpis, pngs, d.monthLabel, key);
   if (comparators) addComparatorSheet(wb, meta, kpis, comparators);
-  addTrendSheet(wb, meta, kpis, d.months, d.monthLabel, `${key} Cells are shaded by the month’s RAG where the measure has a target.`);
+  addTrendSheet(
+    wb,
+    meta,
+    kpis,
+    d.months,
+    d.monthLabel,
+    `${key} Cells are shaded by the month’s RAG where the measure has a target.`,
+  );
   addDefinitionsSheet(wb, meta, kpis);
   addAboutSheet(wb, meta, [...terms, ...kpiDefinitions(kpis)]);
 

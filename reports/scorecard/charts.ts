@@ -17,23 +17,76 @@ export function sparklineSpec(k: ShownKpi, months: readonly IsoDate[]): VegaLite
     type: 'ordinal' as const,
     scale: { domain: [...months] },
     title: null,
-    axis: { values: [months[0], months.at(-1)], labelExpr: "utcFormat(toDate(datum.value), '%b %y')", labelAngle: 0, labelFontSize: 6.5, labelColor: '#666', labelFlush: true, labelPadding: 1, domain: false, ticks: false, grid: false },
+    axis: {
+      values: [months[0], months.at(-1)],
+      labelExpr: "utcFormat(toDate(datum.value), '%b %y')",
+      labelAngle: 0,
+      labelFontSize: 6.5,
+      labelColor: '#666',
+      labelFlush: true,
+      labelPadding: 1,
+      domain: false,
+      ticks: false,
+      grid: false,
+    },
   };
-  const y = (field: string) => ({ field, type: 'quantitative' as const, axis: null, scale: { zero: false, nice: false, padding: 4 } });
+  const y = (field: string) => ({
+    field,
+    type: 'quantitative' as const,
+    axis: null,
+    scale: { zero: false, nice: false, padding: 4 },
+  });
   return {
     width: SPARK.width,
     height: SPARK.height,
     padding: 3,
     data: { values },
     layer: [
-      { mark: { type: 'line', interpolate: 'step-after', strokeDash: [3, 2], strokeWidth: 1.2, color: TARGET_COLOUR, invalid: 'break-paths-filter-domains' }, encoding: { x, y: y('target') } },
-      { mark: { type: 'line', strokeWidth: 1.5, color: CHART_COLOURS[0]!, invalid: 'break-paths-filter-domains', point: { filled: true, size: 12, color: CHART_COLOURS[0]! } }, encoding: { x, y: y('value') } },
+      {
+        mark: {
+          type: 'line',
+          interpolate: 'step-after',
+          strokeDash: [3, 2],
+          strokeWidth: 1.2,
+          color: TARGET_COLOUR,
+          invalid: 'break-paths-filter-domains',
+        },
+        encoding: { x, y: y('target') },
+      },
+      {
+        mark: {
+          type: 'line',
+          strokeWidth: 1.5,
+          color: CHART_COLOURS[0]!,
+          invalid: 'break-paths-filter-domains',
+          point: { filled: true, size: 12, color: CHART_COLOURS[0]! },
+        },
+        encoding: { x, y: y('value') },
+      },
       // A suppressed month is a gap in the line with a grey "c" in it, so a run of them cannot be read as zero.
       ...(k.points.some((p) => p.suppressed)
-        ? [{ data: { values: k.points.filter((p) => p.suppressed).map((p) => ({ month: p.month })) }, mark: { type: 'text' as const, text: SUPPRESSED, fontSize: 7, color: '#8c8c8c', baseline: 'middle' as const }, encoding: { x, y: { value: SPARK.height / 2 } } }]
+        ? [
+            {
+              data: { values: k.points.filter((p) => p.suppressed).map((p) => ({ month: p.month })) },
+              mark: {
+                type: 'text' as const,
+                text: SUPPRESSED,
+                fontSize: 7,
+                color: '#8c8c8c',
+                baseline: 'middle' as const,
+              },
+              encoding: { x, y: { value: SPARK.height / 2 } },
+            },
+          ]
         : []),
       ...(k.latest && !k.latest.suppressed
-        ? [{ data: { values: [{ month: k.latest.month, value: k.latest.value }] }, mark: { type: 'point' as const, filled: true, size: 36, color: CHART_COLOURS[0]! }, encoding: { x, y: y('value') } }]
+        ? [
+            {
+              data: { values: [{ month: k.latest.month, value: k.latest.value }] },
+              mark: { type: 'point' as const, filled: true, size: 36, color: CHART_COLOURS[0]! },
+              encoding: { x, y: y('value') },
+            },
+          ]
         : []),
     ],
     // Transparent, so the PDF table's row shading shows through (Excel's PNG gets a white background anyway).

@@ -12,7 +12,12 @@ describe('KPI order', () => {
       { priorityArea: 'Another area', name: 'A' },
     ];
     expect([...kpis].sort(compareKpis).map((k) => `${k.priorityArea}/${k.name}`)).toEqual([
-      'Leadership/A', 'Permanency/C', 'Permanency/Z', 'Complaints/B', 'Another area/A', 'Zebra area/A',
+      'Leadership/A',
+      'Permanency/C',
+      'Permanency/Z',
+      'Complaints/B',
+      'Another area/A',
+      'Zebra area/A',
     ]);
   });
 
@@ -24,7 +29,9 @@ describe('KPI order', () => {
 describe('the Source line', () => {
   it('names the systems the figures came from, case management first and returns after', () => {
     expect(describeSystems(['annex_a', 'case_management'])).toBe('Case-management exports and Ofsted Annex A');
-    expect(describeSystems(['cin_census', 'annex_a', 'ssda903', 'ssda903'])).toBe('The SSDA903 return, the CIN census and Ofsted Annex A');
+    expect(describeSystems(['cin_census', 'annex_a', 'ssda903', 'ssda903'])).toBe(
+      'The SSDA903 return, the CIN census and Ofsted Annex A',
+    );
     expect(describeSystems(['complaints'])).toBe('Complaints system exports');
     expect(describeSystems([])).toBe('No source');
   });

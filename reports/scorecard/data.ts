@@ -71,7 +71,9 @@ const SYSTEM_NAMES: Record<string, string> = {
 
 /** "Case-management exports, the SSDA903 return and Ofsted Annex A": what the figures were built from. */
 export function describeSystems(systems: readonly string[]): string {
-  const names = [...new Set(systems)].sort((a, b) => Object.keys(SYSTEM_NAMES).indexOf(a) - Object.keys(SYSTEM_NAMES).indexOf(b)).map((s) => SYSTEM_NAMES[s] ?? s);
+  const names = [...new Set(systems)]
+    .sort((a, b) => Object.keys(SYSTEM_NAMES).indexOf(a) - Object.keys(SYSTEM_NAMES).indexOf(b))
+    .map((s) => SYSTEM_NAMES[s] ?? s);
   const text = names.length <= 1 ? (names[0] ?? 'no source') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -95,29 +97,58 @@ export const AREA_ORDER = [
 ];
 const areaRank = (a: string): number => (AREA_ORDER.includes(a) ? AREA_ORDER.indexOf(a) : AREA_ORDER.length);
 export const compareKpis = (a: Pick<Kpi, 'priorityArea' | 'name'>, b: Pick<Kpi, 'priorityArea' | 'name'>): number =>
-  areaRank(a.priorityArea) - areaRank(b.priorityArea) || a.priorityArea.localeCompare(b.priorityArea) || a.name.localeCompare(b.name);
+  areaRank(a.priorityArea) - areaRank(b.priorityArea) ||
+  a.priorityArea.localeCompare(b.priorityArea) ||
+  a.name.localeCompare(b.name);
 
 const MONTH_LABEL = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 export const monthLabel = (m: IsoDate): string => MONTH_LABEL.format(new Date(`${m}T00:00:00Z`));
 
 export async function loadScorecard(db: Warehouse, opts: { periodEnd?: IsoDate }): Promise<ScorecardData> {
   // The newest export of any source: the scorecard draws on all of them.
-  const asAt = await db.json<{ data_as_at: string | null }>(`SELECT strftime(max(data_as_at), '%Y-%m-%dT%H:%M:%SZ') AS data_as_at FROM marts.meta_data_as_at`);
+  const asAt = await db.json<{ data_as_at: string | null }>(
+    `SELECT strftime(max(data_as_at), '%Y-%m-%dT%H:%M:%SZ') AS data_as_at FROM marts.meta_data_as_at`,
+  );
   const dataAsAt = asAt[0]?.data_as_at;
-  const systems = (await db.json<{ system: string }>(`SELECT DISTINCT split_part(source, '.', 1) AS system FROM marts.meta_data_as_at`)).map((r) => r.system);
-  if (!dataAsAt) throw new NoDataError('no exports have been landed yet: run `csp run` (or `csp extract` then `csp transform`) first.');
-  const withData = await db.json<{ m: string }>(`SELECT DISTINCT strftime(period_start, '%Y-%m-%d') AS m FROM marts.kpi_monthly WHERE period_type = 'month' AND value IS NOT NULL`);
-  const month = scorecardMonth({ dataAsAtDate: dataAsAt.slice(0, 10), periodEnd: opts.periodEnd, monthsWithData: withData.map((r) => r.m) });
+  const systems = (
+    await db.json<{ system: string }>(`SELECT DISTINCT split_part(source, '.', 1) AS system FROM marts.meta_data_as_at`)
+  ).map((r) => r.system);
+  if (!dataAsAt)
+    throw new NoDataError(
+      'no exports have been landed yet: run `csp run` (or `csp extract` then `csp transform`) first.',
+    );
+  const withData = await db.json<{ m: string }>(
+    `SELECT DISTINCT strftime(period_start, '%Y-%m-%d') AS m FROM marts.kpi_monthly WHERE period_type = 'month' AND value IS NOT NULL`,
+  );
+  const month = scorecardMonth({
+    dataAsAtDate: dataAsAt.slice(0, 10),
+    periodEnd: opts.periodEnd,
+    monthsWithData: withData.map((r) => r.m),
+  });
   const months = trendMonths(month);
 
   // Every measure the mart knows, even one with no row in the window, so the scorecard never drops a KPI silently.
   const fields = Object.entries(DEFINITION_COLUMNS) as [keyof KpiDefinition, string][];
-  const measures = await db.json<{ measure_id: string; measure_name: string; priority_area: string; unit: Unit; direction: Direction } & Record<string, string | null>>(
+  const measures = await db.json<
+    { measure_id: string; measure_name: string; priority_area: string; unit: Unit; direction: Direction } & Record<
+      string,
+      string | null
+    >
+  >(
     `SELECT measure_id, any_value(measure_name) AS measure_name, any_value(priority_area) AS priority_area, any_value(unit) AS unit,
             any_value(direction) AS direction, ${fields.map(([, c]) => `any_value(nullif(trim(${c}), '')) AS ${c}`).join(', ')}
      FROM marts.kpi_monthly GROUP BY measure_id`,
   );
-  const rows = await db.json<{ measure_id: string; m: string; period_label: string; numerator: number | null; denominator: number | null; value: number | null; target: number | null; rag: Rag | null }>(
+  const rows = await db.json<{
+    measure_id: string;
+    m: string;
+    period_label: string;
+    numerator: number | null;
+    denominator: number | null;
+    value: number | null;
+    target: number | null;
+    rag: Rag | null;
+  }>(
     `SELECT measure_id, strftime(period_start, '%Y-%m-%d') AS m, period_label, numerator::DOUBLE AS numerator, denominator::DOUBLE AS denominator,
             value::DOUBLE AS value, target::DOUBLE AS target, rag
      FROM marts.kpi_monthly WHERE period_type = 'month' AND period_start BETWEEN ?::DATE AND ?::DATE`,
@@ -134,7 +165,15 @@ export async function loadScorecard(db: Warehouse, opts: { periodEnd?: IsoDate }
       definition: Object.fromEntries(fields.map(([k, c]) => [k, m[c] ?? null])) as unknown as KpiDefinition,
       points: months.map((mo) => {
         const r = byKey.get(`${m.measure_id}|${mo}`);
-        return { month: mo, periodLabel: r?.period_label ?? monthLabel(mo), numerator: r?.numerator ?? null, denominator: r?.denominator ?? null, value: r?.value ?? null, target: r?.target ?? null, rag: r?.rag ?? null };
+        return {
+          month: mo,
+          periodLabel: r?.period_label ?? monthLabel(mo),
+          numerator: r?.numerator ?? null,
+          denominator: r?.denominator ?? null,
+          value: r?.value ?? null,
+          target: r?.target ?? null,
+          rag: r?.rag ?? null,
+        };
       }),
     }))
     .sort(compareKpis);
@@ -148,6 +187,16 @@ export async function loadScorecard(db: Warehouse, opts: { periodEnd?: IsoDate }
                        AND k.period_start BETWEEN ?::DATE AND ?::DATE AND k.value IS NOT NULL)`,
     [months[0]!, month],
   );
-  noFigure.sort((a, b) => compareKpis({ priorityArea: a.priority_area, name: a.name }, { priorityArea: b.priority_area, name: b.name }));
-  return { month, monthLabel: monthLabel(month), months, dataAsAt, kpis, systems, noFigure: noFigure.map((r) => ({ name: r.name, sourceNeeded: r.source_needed })) };
+  noFigure.sort((a, b) =>
+    compareKpis({ priorityArea: a.priority_area, name: a.name }, { priorityArea: b.priority_area, name: b.name }),
+  );
+  return {
+    month,
+    monthLabel: monthLabel(month),
+    months,
+    dataAsAt,
+    kpis,
+    systems,
+    noFigure: noFigure.map((r) => ({ name: r.name, sourceNeeded: r.source_needed })),
+  };
 }

@@ -2,7 +2,16 @@
 // measure and month, the numerator and denominator (printed for the reported month, behind the value for the
 // other eleven) and the value as shown (a rounded percentage binds them). Caseload ratios have a fractional FTE
 // denominator, so only their case count is a whole-number cell.
-import { auditDisclosure, cellExpr, DisclosureError, percentRoundsTo, type AuditCell, type AuditResult, type DisclosureModel, type LinearConstraint } from '../lib/disclosure-audit.js';
+import {
+  auditDisclosure,
+  cellExpr,
+  DisclosureError,
+  percentRoundsTo,
+  type AuditCell,
+  type AuditResult,
+  type DisclosureModel,
+  type LinearConstraint,
+} from '../lib/disclosure-audit.js';
 import type { ScorecardData } from './data.js';
 import type { ShownKpi } from './view.js';
 
@@ -19,7 +28,13 @@ export function scorecardModel(d: ScorecardData, shown: readonly ShownKpi[]): Di
         if (v === null || !Number.isInteger(v)) return null;
         const id = `${k.measureId}|${p.month}|${what}`;
         // A count measure prints its numerator as the value every month.
-        cells.set(id, { id, value: v, hidden: isPrinted && sp.suppressed, unprinted: !isPrinted || undefined, where: where(what) });
+        cells.set(id, {
+          id,
+          value: v,
+          hidden: isPrinted && sp.suppressed,
+          unprinted: !isPrinted || undefined,
+          where: where(what),
+        });
         return id;
       };
       if (k.unit === 'count') {
@@ -28,15 +43,30 @@ export function scorecardModel(d: ScorecardData, shown: readonly ShownKpi[]): Di
       }
       const n = cell('numerator', p.numerator, printed);
       const den = k.unit === 'percent' ? cell('denominator', p.denominator, printed) : null;
-      if (k.unit === 'percent' && n && den && typeof sp.value === 'number' && p.denominator) constraints.push(...percentRoundsTo(cellExpr(n), cellExpr(den), Math.round(sp.value), `${where('value')} shown as ${Math.round(sp.value)}%`));
+      if (k.unit === 'percent' && n && den && typeof sp.value === 'number' && p.denominator)
+        constraints.push(
+          ...percentRoundsTo(
+            cellExpr(n),
+            cellExpr(den),
+            Math.round(sp.value),
+            `${where('value')} shown as ${Math.round(sp.value)}%`,
+          ),
+        );
     });
   });
   return { cells, constraints, lower: 1 };
 }
 
 /** The public scorecard's audit; throws DisclosureError when it fails (nothing ties one measure-month to another to widen). */
-export async function auditScorecard(d: ScorecardData, shown: readonly ShownKpi[], protection: number): Promise<AuditResult> {
+export async function auditScorecard(
+  d: ScorecardData,
+  shown: readonly ShownKpi[],
+  protection: number,
+): Promise<AuditResult> {
   const audit = await auditDisclosure(scorecardModel(d, shown), protection);
-  if (!audit.ok) throw new DisclosureError(`Appendix 2 (${d.monthLabel}), public: suppression does not protect ${audit.failures.map((f) => `${f.where} (could only be ${f.min} to ${f.max})`).join('; ')}. The public appendix was not written.`);
+  if (!audit.ok)
+    throw new DisclosureError(
+      `Appendix 2 (${d.monthLabel}), public: suppression does not protect ${audit.failures.map((f) => `${f.where} (could only be ${f.min} to ${f.max})`).join('; ')}. The public appendix was not written.`,
+    );
   return audit;
 }

@@ -27,7 +27,10 @@ export function formatValue(value: number | null, unit: Unit): string {
 export function formatTarget(target: number | null, unit: Unit): string {
   if (target === null || !Number.isFinite(target)) return '–';
   if (unit === 'count') return Math.round(target).toLocaleString('en-GB');
-  const t = target.toLocaleString('en-GB', { minimumFractionDigits: unit === 'ratio' ? 1 : 0, maximumFractionDigits: 1 });
+  const t = target.toLocaleString('en-GB', {
+    minimumFractionDigits: unit === 'ratio' ? 1 : 0,
+    maximumFractionDigits: 1,
+  });
   return unit === 'percent' ? `${t}%` : t;
 }
 
@@ -37,7 +40,8 @@ export const excelFormat = (unit: Unit): string => (unit === 'percent' ? '0%' : 
 export const excelTargetFormat = (target: number | null, unit: Unit): string =>
   target !== null && !Number.isInteger(target) && unit === 'percent' ? '0.0%' : excelFormat(unit);
 /** The value as stored in Excel: a fraction for percent (0.75 shown as 75%), otherwise as it is. */
-export const excelValue = (value: number | null, unit: Unit): number | null => (value === null ? null : unit === 'percent' ? value / 100 : value);
+export const excelValue = (value: number | null, unit: Unit): number | null =>
+  value === null ? null : unit === 'percent' ? value / 100 : value;
 
 /**
  * The public rule, self-contained so every public scorecard applies it the same way: a value is shown as 'c'
@@ -45,9 +49,14 @@ export const excelValue = (value: number | null, unit: Unit): number | null => (
  * group) could identify a child. A count measure's value is its numerator, so the same test covers it.
  * Zero is not suppressed: it identifies no one.
  */
-export function isSuppressed(p: { numerator: number | null; denominator: number | null }, threshold: number, unit?: Unit): boolean {
+export function isSuppressed(
+  p: { numerator: number | null; denominator: number | null },
+  threshold: number,
+  unit?: Unit,
+): boolean {
   // "13 of 16" names the 3 it leaves out: for a percentage (a part of a whole) the complement is a count too.
-  const complement = unit === 'percent' && p.numerator !== null && p.denominator !== null ? p.denominator - p.numerator : null;
+  const complement =
+    unit === 'percent' && p.numerator !== null && p.denominator !== null ? p.denominator - p.numerator : null;
   return isSmall(p.numerator, threshold) || isSmall(p.denominator, threshold) || isSmall(complement, threshold);
 }
 

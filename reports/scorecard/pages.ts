@@ -19,7 +19,12 @@ export interface Chunk {
 }
 
 /** `firstTop`: where the first heading starts on page 1; `pageTop` / `pageBottom`: a page's usable band. */
-export function planPages(areas: readonly AreaHeights[], firstTop: number, pageTop: number, pageBottom: number): Chunk[] {
+export function planPages(
+  areas: readonly AreaHeights[],
+  firstTop: number,
+  pageTop: number,
+  pageBottom: number,
+): Chunk[] {
   const chunks: Chunk[] = [];
   let y = firstTop;
   areas.forEach((a, area) => {

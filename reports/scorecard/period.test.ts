@@ -12,16 +12,24 @@ describe('scorecard month', () => {
   });
 
   it('takes a chosen month end, and goes back to the month before for a mid-month date', () => {
-    expect(scorecardMonth({ dataAsAtDate: '2021-05-01', periodEnd: '2021-02-28', monthsWithData: months })).toBe('2021-02-01');
-    expect(scorecardMonth({ dataAsAtDate: '2021-05-01', periodEnd: '2021-03-15', monthsWithData: months })).toBe('2021-02-01');
+    expect(scorecardMonth({ dataAsAtDate: '2021-05-01', periodEnd: '2021-02-28', monthsWithData: months })).toBe(
+      '2021-02-01',
+    );
+    expect(scorecardMonth({ dataAsAtDate: '2021-05-01', periodEnd: '2021-03-15', monthsWithData: months })).toBe(
+      '2021-02-01',
+    );
   });
 
   it('falls back to the latest earlier month with data', () => {
-    expect(scorecardMonth({ dataAsAtDate: '2021-05-01', periodEnd: '2020-12-31', monthsWithData: months })).toBe('2020-05-01');
+    expect(scorecardMonth({ dataAsAtDate: '2021-05-01', periodEnd: '2020-12-31', monthsWithData: months })).toBe(
+      '2020-05-01',
+    );
   });
 
   it('says so when there is no month with data', () => {
-    expect(() => scorecardMonth({ dataAsAtDate: '2021-05-01', periodEnd: '2020-03-31', monthsWithData: months })).toThrow(NoDataError);
+    expect(() =>
+      scorecardMonth({ dataAsAtDate: '2021-05-01', periodEnd: '2020-03-31', monthsWithData: months }),
+    ).toThrow(NoDataError);
     expect(() => scorecardMonth({ dataAsAtDate: '2021-05-01', monthsWithData: [] })).toThrow(NoDataError);
   });
 });

@@ -23,14 +23,25 @@ export const monthEnd = (d: IsoDate): IsoDate => addDays(addMonths(d, 1), -1);
  * would understate flow measures; so a mid-month `periodEnd` reports the month before, as the Contact Activity
  * appendix does with part weeks.
  */
-export function scorecardMonth(opts: { dataAsAtDate: IsoDate; periodEnd?: IsoDate; monthsWithData: readonly IsoDate[] }): IsoDate {
+export function scorecardMonth(opts: {
+  dataAsAtDate: IsoDate;
+  periodEnd?: IsoDate;
+  monthsWithData: readonly IsoDate[];
+}): IsoDate {
   const limit = opts.periodEnd ?? addDays(opts.dataAsAtDate, -1);
   const lastComplete = monthEnd(limit) === limit ? monthStart(limit) : addMonths(limit, -1);
-  const candidates = opts.monthsWithData.map(monthStart).filter((m) => m <= lastComplete).sort();
+  const candidates = opts.monthsWithData
+    .map(monthStart)
+    .filter((m) => m <= lastComplete)
+    .sort();
   const month = candidates.at(-1);
-  if (!month) throw new NoDataError(`no KPI has a value for any month ending on or before ${limit}: run \`csp run\` on exports covering that period first.`);
+  if (!month)
+    throw new NoDataError(
+      `no KPI has a value for any month ending on or before ${limit}: run \`csp run\` on exports covering that period first.`,
+    );
   return month;
 }
 
 /** The trend's months, oldest first, ending with the scorecard month. */
-export const trendMonths = (month: IsoDate, n = TREND_MONTHS): IsoDate[] => Array.from({ length: n }, (_, i) => addMonths(month, i - n + 1));
+export const trendMonths = (month: IsoDate, n = TREND_MONTHS): IsoDate[] =>
+  Array.from({ length: n }, (_, i) => addMonths(month, i - n + 1));

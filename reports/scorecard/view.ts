@@ -18,7 +18,8 @@ export interface ShownKpi extends Omit<Kpi, 'points'> {
 export function shownPoint(p: KpiPoint, variant: Variant, threshold: number, unit?: Unit): ShownPoint {
   if (variant === 'restricted') return { ...p, suppressed: false };
   // Public values are kept as shown (rounded), so a stored 0.9375 cannot give away 15 of 16.
-  if (!isSuppressed(p, threshold, unit)) return { ...p, value: unit ? displayedValue(p.value, unit) : p.value, suppressed: false };
+  if (!isSuppressed(p, threshold, unit))
+    return { ...p, value: unit ? displayedValue(p.value, unit) : p.value, suppressed: false };
   // RAG goes too: with a small denominator, knowing the value is above or below the target narrows it to a few children.
   return { ...p, numerator: null, denominator: null, value: null, rag: null, suppressed: true };
 }

@@ -7,4 +7,11 @@ import { cinCpReviewsContract } from './cp-reviews/contract.js';
 import { cinReferralsContract } from './referrals/contract.js';
 import { cinS47Contract } from './s47-enquiries/contract.js';
 
-export const cinCensusContracts: readonly Contract[] = [cinChildrenContract, cinReferralsContract, cinAssessmentsContract, cinS47Contract, cinCpPlansContract, cinCpReviewsContract];
+export const cinCensusContracts: readonly Contract[] = [
+  cinChildrenContract,
+  cinReferralsContract,
+  cinAssessmentsContract,
+  cinS47Contract,
+  cinCpPlansContract,
+  cinCpReviewsContract,
+];

@@ -9,17 +9,25 @@ import { child, children, descendants, textOf, type XmlNode } from '../lib/xml-r
 /** The child's ID and the episode's referral date go on every record beneath a CINdetails. */
 function episodes(c: XmlNode): { node: XmlNode; base: Record<string, string | undefined> }[] {
   const base = { LAchildID: textOf(child(c, 'ChildIdentifiers'), 'LAchildID') };
-  return children(c, 'CINdetails').map((d) => ({ node: d, base: { ...base, CINreferralDate: textOf(d, 'CINreferralDate') } }));
+  return children(c, 'CINdetails').map((d) => ({
+    node: d,
+    base: { ...base, CINreferralDate: textOf(d, 'CINreferralDate') },
+  }));
 }
 
-const under = (element: string) => (c: XmlNode): FlatRecord[] =>
-  episodes(c).flatMap(({ node, base }) => children(node, element).map((e) => ({ line: e.line, values: valuesOf(e, base) })));
+const under =
+  (element: string) =>
+  (c: XmlNode): FlatRecord[] =>
+    episodes(c).flatMap(({ node, base }) =>
+      children(node, element).map((e) => ({ line: e.line, values: valuesOf(e, base) })),
+    );
 
 export const cinCensusXml: ReturnXmlLayout = {
   title: 'CIN census',
   system: 'cin_census',
   recordElement: 'Child',
-  recognises: (h) => (h.collection !== null ? /^CIN/i.test(h.collection) : child(h.firstRecord ?? undefined, 'CINdetails') !== undefined),
+  recognises: (h) =>
+    h.collection !== null ? /^CIN/i.test(h.collection) : child(h.firstRecord ?? undefined, 'CINdetails') !== undefined,
   streams: [
     {
       entity: 'children',
@@ -27,8 +35,22 @@ export const cinCensusXml: ReturnXmlLayout = {
         const identifiers = child(c, 'ChildIdentifiers');
         if (!identifiers) return [];
         const characteristics = child(c, 'ChildCharacteristics');
-        const disabilities = characteristics ? descendants(characteristics, 'Disability').map((d) => d.text).filter(Boolean).join(',') : '';
-        return [{ line: identifiers.line, values: { ...(characteristics ? valuesOf(characteristics) : {}), ...valuesOf(identifiers), Disabilities: disabilities || undefined } }];
+        const disabilities = characteristics
+          ? descendants(characteristics, 'Disability')
+              .map((d) => d.text)
+              .filter(Boolean)
+              .join(',')
+          : '';
+        return [
+          {
+            line: identifiers.line,
+            values: {
+              ...(characteristics ? valuesOf(characteristics) : {}),
+              ...valuesOf(identifiers),
+              Disabilities: disabilities || undefined,
+            },
+          },
+        ];
       },
     },
     {
@@ -41,7 +63,14 @@ export const cinCensusXml: ReturnXmlLayout = {
         episodes(c).flatMap(({ node, base }) =>
           children(node, 'Assessments').map((a) => ({
             line: a.line,
-            values: { ...valuesOf(a, base), AssessmentFactors: descendants(a, 'AssessmentFactors').map((f) => f.text).filter(Boolean).join(',') || undefined },
+            values: {
+              ...valuesOf(a, base),
+              AssessmentFactors:
+                descendants(a, 'AssessmentFactors')
+                  .map((f) => f.text)
+                  .filter(Boolean)
+                  .join(',') || undefined,
+            },
           })),
         ),
     },
@@ -52,7 +81,10 @@ export const cinCensusXml: ReturnXmlLayout = {
       records: (c) =>
         episodes(c).flatMap(({ node, base }) =>
           children(node, 'ChildProtectionPlans').flatMap((p) =>
-            descendants(p, 'CPPreviewDate').map((r) => ({ line: r.line, values: { LAchildID: base.LAchildID, CPPstartDate: textOf(p, 'CPPstartDate'), CPPreviewDate: r.text } })),
+            descendants(p, 'CPPreviewDate').map((r) => ({
+              line: r.line,
+              values: { LAchildID: base.LAchildID, CPPstartDate: textOf(p, 'CPPstartDate'), CPPreviewDate: r.text },
+            })),
           ),
         ),
     },

@@ -6,4 +6,10 @@ import { complaintsContract } from './complaints/contract.js';
 import { complimentsContract } from './compliments/contract.js';
 import { ombudsmanCasesContract } from './ombudsman-cases/contract.js';
 
-export const complaintsContracts: readonly Contract[] = [complaintsContract, complaintIssuesContract, ombudsmanCasesContract, complimentsContract, commentsContract];
+export const complaintsContracts: readonly Contract[] = [
+  complaintsContract,
+  complaintIssuesContract,
+  ombudsmanCasesContract,
+  complimentsContract,
+  commentsContract,
+];

@@ -23,20 +23,80 @@ const OFF_DAY_WEIGHT = 0.08;
 
 /** Outcome shares: statutory 4 / 5 of 28, corporate 23 / 34 of 174, SEND 24 / 14 of 54 upheld / partly. */
 const OUTCOMES: Record<Procedure, Weights<string>> = {
-  STAT: [['UP', 4], ['PU', 5], ['NU', 14], ['WD', 5]],
-  CORP: [['UP', 23], ['PU', 34], ['NU', 96], ['WD', 21]],
-  SEND: [['UP', 24], ['PU', 14], ['NU', 12], ['WD', 4]],
+  STAT: [
+    ['UP', 4],
+    ['PU', 5],
+    ['NU', 14],
+    ['WD', 5],
+  ],
+  CORP: [
+    ['UP', 23],
+    ['PU', 34],
+    ['NU', 96],
+    ['WD', 21],
+  ],
+  SEND: [
+    ['UP', 24],
+    ['PU', 14],
+    ['NU', 12],
+    ['WD', 4],
+  ],
 };
-const LATER_STAGE_OUTCOMES: Weights<string> = [['UP', 15], ['PU', 30], ['NU', 50], ['WD', 5]];
+const LATER_STAGE_OUTCOMES: Weights<string> = [
+  ['UP', 15],
+  ['PU', 30],
+  ['NU', 50],
+  ['WD', 5],
+];
 
 /** Issue categories by procedure, in the proportions the annual report's charts show. */
 const ISSUES: Record<Procedure, Weights<string>> = {
-  STAT: [['QOS', 12], ['COM', 5], ['SBH', 5], ['DEL', 3], ['DEC', 3], ['CON', 2], ['FIN', 1], ['POL', 1], ['INF', 1], ['PLC', 1]],
-  CORP: [['SBH', 43], ['COM', 38], ['SAT', 23], ['QOS', 21], ['DEC', 15], ['DEL', 14], ['CON', 12], ['INF', 10], ['POL', 8], ['FIN', 6], ['PLC', 4], ['TRN', 3], ['TRP', 2], ['OTH', 3]],
-  SEND: [['EHC', 17], ['COM', 10], ['QOS', 9], ['DEL', 6], ['DEC', 5], ['TRP', 4], ['FIN', 2], ['POL', 2], ['SBH', 1]],
+  STAT: [
+    ['QOS', 12],
+    ['COM', 5],
+    ['SBH', 5],
+    ['DEL', 3],
+    ['DEC', 3],
+    ['CON', 2],
+    ['FIN', 1],
+    ['POL', 1],
+    ['INF', 1],
+    ['PLC', 1],
+  ],
+  CORP: [
+    ['SBH', 43],
+    ['COM', 38],
+    ['SAT', 23],
+    ['QOS', 21],
+    ['DEC', 15],
+    ['DEL', 14],
+    ['CON', 12],
+    ['INF', 10],
+    ['POL', 8],
+    ['FIN', 6],
+    ['PLC', 4],
+    ['TRN', 3],
+    ['TRP', 2],
+    ['OTH', 3],
+  ],
+  SEND: [
+    ['EHC', 17],
+    ['COM', 10],
+    ['QOS', 9],
+    ['DEL', 6],
+    ['DEC', 5],
+    ['TRP', 4],
+    ['FIN', 2],
+    ['POL', 2],
+    ['SBH', 1],
+  ],
 };
 /** Issues per complaint: mostly one (the report: 33 issues for 28 statutory complaints, 202 for 174 corporate). */
-const ISSUE_COUNT: Weights<number> = [[1, 82], [2, 14], [3, 4]];
+const ISSUE_COUNT: Weights<number> = [
+  [1, 82],
+  [2, 14],
+  [3, 4],
+];
 
 /** Which service areas (sql/seeds/teams.csv) each kind of record is about. The seed has no SEND team: the
  * Disability Service is the nearest, so SEND complaints go there. */
@@ -57,18 +117,41 @@ const ON_TIME: Record<Procedure, { normal: number; extended: number }> = {
   SEND: { normal: 0.6, extended: 0.6 },
 };
 /** How many working days past the timescale the late ones are. */
-const LATE_BY: Weights<readonly [number, number]> = [[[1, 5], 50], [[6, 15], 35], [[16, 30], 15]];
+const LATE_BY: Weights<readonly [number, number]> = [
+  [[1, 5], 50],
+  [[6, 15], 35],
+  [[16, 30], 15],
+];
 /** Chance a dissatisfied complainant escalates to the next stage (2 stage 2s and 1 stage 3 in 2019/20). */
 const ESCALATE_TO_2: Record<Procedure, number> = { STAT: 0.15, CORP: 0.01, SEND: 0.03 };
 const ESCALATE_TO_3 = 0.6;
 /** Chance a complaint ends at the Ombudsman (2 social-care and 3 SEND cases in 2019/20). */
 const TO_OMBUDSMAN: Record<Procedure, number> = { STAT: 0.04, CORP: 0.008, SEND: 0.07 };
 const OMBUDSMAN_DECISIONS: Record<'social' | 'SEND', Weights<string>> = {
-  social: [['UMI', 2], ['UMN', 1], ['NU', 3], ['CIE', 3], ['PREM', 1], ['ADV', 0.5], ['INV', 0.5]],
-  SEND: [['UMI', 6], ['UMN', 1], ['NU', 1], ['CIE', 1]],
+  social: [
+    ['UMI', 2],
+    ['UMN', 1],
+    ['NU', 3],
+    ['CIE', 3],
+    ['PREM', 1],
+    ['ADV', 0.5],
+    ['INV', 0.5],
+  ],
+  SEND: [
+    ['UMI', 6],
+    ['UMN', 1],
+    ['NU', 1],
+    ['CIE', 1],
+  ],
 };
 const COMMENT_CATEGORIES: Weights<string> = [
-  ['Contact arrangements', 4], ['Request for information', 3], ['Communication', 3], ['Quality of service', 2], ['Suggestion', 2], ['EHC plan process', 3], ['Other', 2],
+  ['Contact arrangements', 4],
+  ['Request for information', 3],
+  ['Communication', 3],
+  ['Quality of service', 2],
+  ['Suggestion', 2],
+  ['EHC plan process', 3],
+  ['Other', 2],
 ];
 
 export interface DemoIssue {
@@ -151,7 +234,10 @@ function pickDistinct<T>(r: Random, weights: Weights<T>, n: number): T[] {
   while (out.length < n && left.length > 0) {
     const v = pick(r, left);
     out.push(v);
-    left.splice(left.findIndex(([x]) => x === v), 1);
+    left.splice(
+      left.findIndex(([x]) => x === v),
+      1,
+    );
   }
   return out;
 }
@@ -159,9 +245,17 @@ function pickDistinct<T>(r: Random, weights: Weights<T>, n: number): T[] {
 export function generateComplaintsActivity(r: Random, opts: ComplaintsOptions): ComplaintsActivity {
   const { calendar, scale } = opts;
   const teams: Team[] = readSeed('teams').map((t) => ({ name: t.team_name!, area: t.service_area! }));
-  const teamsFor = Object.fromEntries(Object.entries(AREA_WEIGHTS).map(([k, w]) => [k, teamWeights(teams, w)])) as Record<keyof typeof AREA_WEIGHTS, Weights<Team>>;
+  const teamsFor = Object.fromEntries(
+    Object.entries(AREA_WEIGHTS).map(([k, w]) => [k, teamWeights(teams, w)]),
+  ) as Record<keyof typeof AREA_WEIGHTS, Weights<Team>>;
   const timescales = new Map(
-    readSeed('complaints/complaint_procedures').map((p) => [p.procedure_code!, { due: Number(p.stage_1_due_working_days), extended: Number(p.stage_1_extended_due_working_days || p.stage_1_due_working_days) }]),
+    readSeed('complaints/complaint_procedures').map((p) => [
+      p.procedure_code!,
+      {
+        due: Number(p.stage_1_due_working_days),
+        extended: Number(p.stage_1_extended_due_working_days || p.stage_1_due_working_days),
+      },
+    ]),
   );
 
   const complaints: DemoComplaint[] = [];
@@ -185,8 +279,18 @@ export function generateComplaintsActivity(r: Random, opts: ComplaintsOptions): 
     return cats.map((category, i) => {
       let o = outcome;
       // A partly upheld complaint upholds some issues and not others; an upheld one may not uphold every issue.
-      if (outcome === 'PU' && i > 0) o = pick(r, [['UP', 3], ['PU', 3], ['NU', 4]] as const);
-      if (outcome === 'UP' && i > 0) o = pick(r, [['UP', 6], ['PU', 2], ['NU', 2]] as const);
+      if (outcome === 'PU' && i > 0)
+        o = pick(r, [
+          ['UP', 3],
+          ['PU', 3],
+          ['NU', 4],
+        ] as const);
+      if (outcome === 'UP' && i > 0)
+        o = pick(r, [
+          ['UP', 6],
+          ['PU', 2],
+          ['NU', 2],
+        ] as const);
       return { id: '', category, outcome: o };
     });
   };
@@ -204,7 +308,17 @@ export function generateComplaintsActivity(r: Random, opts: ComplaintsOptions): 
   const escalate = (from: DemoComplaint, stage: 2 | 3): DemoComplaint | null => {
     const received = calendar.addWorkingDays(from.response!, int(r, 3, 20));
     if (received > opts.to) return null;
-    const c: DemoComplaint = { ...from, ref: '', received, stage, escalatedFrom: from, outcome: null, response: null, extension: false, issues: [] };
+    const c: DemoComplaint = {
+      ...from,
+      ref: '',
+      received,
+      stage,
+      escalatedFrom: from,
+      outcome: null,
+      response: null,
+      extension: false,
+      issues: [],
+    };
     // Stage 2: 25 working days (statutory, extendable to 65) or 20 (corporate, SEND); stage 3: a panel within 30.
     const due = stage === 3 ? 30 : from.procedure === 'STAT' ? 25 : 20;
     const onTime = r() < 0.7;
@@ -212,7 +326,11 @@ export function generateComplaintsActivity(r: Random, opts: ComplaintsOptions): 
     c.extension = !onTime && from.procedure === 'STAT' && stage === 2;
     const outcome = pick(r, LATER_STAGE_OUTCOMES);
     decide(c, outcome, days);
-    c.issues = issuesFor(c.procedure, c.outcome, from.issues.map((i) => i.category));
+    c.issues = issuesFor(
+      c.procedure,
+      c.outcome,
+      from.issues.map((i) => i.category),
+    );
     complaints.push(c);
     return c;
   };
@@ -236,8 +354,18 @@ export function generateComplaintsActivity(r: Random, opts: ComplaintsOptions): 
   for (const { d, p } of arrivals) {
     const team = pick(r, teamsFor[p]);
     const c: DemoComplaint = {
-      ref: '', received: d, procedure: p, stage: 1, escalatedFrom: null, team: team.name, serviceArea: team.area,
-      outcome: null, response: null, extension: false, youngPerson: r() < YOUNG_PERSON[p], issues: [],
+      ref: '',
+      received: d,
+      procedure: p,
+      stage: 1,
+      escalatedFrom: null,
+      team: team.name,
+      serviceArea: team.area,
+      outcome: null,
+      response: null,
+      extension: false,
+      youngPerson: r() < YOUNG_PERSON[p],
+      issues: [],
     };
     const { days, extension } = responseDays(p);
     c.extension = extension;
@@ -249,7 +377,8 @@ export function generateComplaintsActivity(r: Random, opts: ComplaintsOptions): 
     if (c.response && (c.outcome === 'NU' || c.outcome === 'PU') && r() < ESCALATE_TO_2[p]) {
       const s2 = escalate(c, 2);
       if (s2) last = s2;
-      if (s2?.response && p === 'STAT' && (s2.outcome === 'NU' || s2.outcome === 'PU') && r() < ESCALATE_TO_3) last = escalate(s2, 3) ?? last;
+      if (s2?.response && p === 'STAT' && (s2.outcome === 'NU' || s2.outcome === 'PU') && r() < ESCALATE_TO_3)
+        last = escalate(s2, 3) ?? last;
     }
     toOmbudsman(last);
   }
@@ -260,14 +389,36 @@ export function generateComplaintsActivity(r: Random, opts: ComplaintsOptions): 
   for (const d of quota(ANNUAL_COMMENTS)) {
     const team = pick(r, teamsFor.comment);
     const days = r() < 0.85 ? int(r, 3, 15) : int(r, 16, 40);
-    comments.push({ ref: '', received: d, team: team.name, category: pick(r, COMMENT_CATEGORIES), response: known(calendar.addWorkingDays(d, days)) });
+    comments.push({
+      ref: '',
+      received: d,
+      team: team.name,
+      category: pick(r, COMMENT_CATEGORIES),
+      response: known(calendar.addWorkingDays(d, days)),
+    });
   }
   // A few people go straight to the Ombudsman, who sends most of them back to the council first.
   for (let d = opts.from; d <= opts.to; d = addDays(d, 1)) {
     if (!calendar.isWorkingDay(d)) continue;
     for (let n = poisson(r, (ANNUAL_DIRECT_OMBUDSMAN * scale) / 253); n > 0; n--) {
       const decisionDate = known(calendar.rollForward(addDays(d, int(r, 10, 40))));
-      ombudsman.push({ ref: '', complaint: null, procedure: pick(r, [['CORP', 3], ['STAT', 1], ['SEND', 2]] as const), received: d, decisionDate, decision: decisionDate ? pick(r, [['PREM', 3], ['CIE', 1]] as const) : null });
+      ombudsman.push({
+        ref: '',
+        complaint: null,
+        procedure: pick(r, [
+          ['CORP', 3],
+          ['STAT', 1],
+          ['SEND', 2],
+        ] as const),
+        received: d,
+        decisionDate,
+        decision: decisionDate
+          ? pick(r, [
+              ['PREM', 3],
+              ['CIE', 1],
+            ] as const)
+          : null,
+      });
     }
   }
 
@@ -282,7 +433,8 @@ export function generateComplaintsActivity(r: Random, opts: ComplaintsOptions): 
   const used = new Set<string>();
   for (const o of ombudsman) {
     // The Ombudsman's own style: two-digit year, then a six-digit case number in two groups.
-    do o.ref = `${o.received.slice(2, 4)} ${String(int(r, 0, 999)).padStart(3, '0')} ${String(int(r, 0, 999)).padStart(3, '0')}`;
+    do
+      o.ref = `${o.received.slice(2, 4)} ${String(int(r, 0, 999)).padStart(3, '0')} ${String(int(r, 0, 999)).padStart(3, '0')}`;
     while (used.has(o.ref));
     used.add(o.ref);
   }

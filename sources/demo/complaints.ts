@@ -5,7 +5,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { IsoDate } from '../../core/calendar/dates.js';
 import { WorkingCalendar } from '../../core/calendar/working-days.js';
-import { complaintIssueCategories, complaintOutcomes, complaintProcedures, complaintStages, ombudsmanDecisions } from '../complaints/codes.js';
+import {
+  complaintIssueCategories,
+  complaintOutcomes,
+  complaintProcedures,
+  complaintStages,
+  ombudsmanDecisions,
+} from '../complaints/codes.js';
 import { commentsContract } from '../complaints/comments/contract.js';
 import { complaintIssuesContract } from '../complaints/complaint-issues/contract.js';
 import { complaintsContract } from '../complaints/complaints/contract.js';
@@ -13,7 +19,14 @@ import { complimentsContract } from '../complaints/compliments/contract.js';
 import { ombudsmanCasesContract } from '../complaints/ombudsman-cases/contract.js';
 import type { Contract } from '../lib/contract.js';
 import type { CodeEntry } from '../lib/values.js';
-import { generateComplaintsActivity, type DemoComment, type DemoComplaint, type DemoCompliment, type DemoIssue, type DemoOmbudsmanCase } from './complaints-activity.js';
+import {
+  generateComplaintsActivity,
+  type DemoComment,
+  type DemoComplaint,
+  type DemoCompliment,
+  type DemoIssue,
+  type DemoOmbudsmanCase,
+} from './complaints-activity.js';
 import { CsvWriter, ukDateTime } from './csv-writer.js';
 import type { DemoFile } from './exports.js';
 import { stampDataAsAt } from './file-times.js';
@@ -48,8 +61,14 @@ const yn = (b: boolean): string => (b ? 'Y' : 'N');
 const d = ukDateTime;
 
 /** The faults real exports have: impossible dates, blank required cells, values from an old or local list. */
-const impossibleDate = (field: string): Fault => (row) => void (row[field] = (row[field] ?? '').replace(/^\d\d\/\d\d/, '31/02'));
-const set = (field: string, value: string): Fault => (row) => void (row[field] = value);
+const impossibleDate =
+  (field: string): Fault =>
+  (row) =>
+    void (row[field] = (row[field] ?? '').replace(/^\d\d\/\d\d/, '31/02'));
+const set =
+  (field: string, value: string): Fault =>
+  (row) =>
+    void (row[field] = value);
 const PREHISTORIC = '01/01/2000'; // before anything in the demo was received: breaks the "not before" rules
 
 const complaintsExport: ComplaintsExport<DemoComplaint> = {
@@ -81,7 +100,12 @@ const complaintsExport: ComplaintsExport<DemoComplaint> = {
 const issuesExport: ComplaintsExport<{ complaint: DemoComplaint; issue: DemoIssue }> = {
   file: 'complaint-issues.csv',
   contract: complaintIssuesContract,
-  row: ({ complaint, issue }) => ({ issue_id: issue.id, complaint_reference: complaint.ref, issue_category: category(issue.category), issue_outcome: outcome(issue.outcome) }),
+  row: ({ complaint, issue }) => ({
+    issue_id: issue.id,
+    complaint_reference: complaint.ref,
+    issue_category: category(issue.category),
+    issue_outcome: outcome(issue.outcome),
+  }),
   faults: [set('issue_category', 'Parking'), set('complaint_reference', ''), set('issue_id', '#N/A')],
 };
 
@@ -96,29 +120,53 @@ const ombudsmanExport: ComplaintsExport<DemoOmbudsmanCase> = {
     decision_date: d(o.decisionDate),
     decision_code: decision(o.decision),
   }),
-  faults: [impossibleDate('received_date'), set('ombudsman_reference', ''), set('decision_code', 'Partly upheld'), set('decision_date', PREHISTORIC)],
+  faults: [
+    impossibleDate('received_date'),
+    set('ombudsman_reference', ''),
+    set('decision_code', 'Partly upheld'),
+    set('decision_date', PREHISTORIC),
+  ],
 };
 
 const complimentsExport: ComplaintsExport<DemoCompliment> = {
   file: 'compliments.csv',
   contract: complimentsContract,
-  row: (c) => ({ compliment_reference: c.ref, received_date: d(c.received), team: c.team, service_area: c.serviceArea }),
+  row: (c) => ({
+    compliment_reference: c.ref,
+    received_date: d(c.received),
+    team: c.team,
+    service_area: c.serviceArea,
+  }),
   faults: [impossibleDate('received_date'), set('team', ''), set('compliment_reference', '#N/A')],
 };
 
 const commentsExport: ComplaintsExport<DemoComment> = {
   file: 'comments.csv',
   contract: commentsContract,
-  row: (c) => ({ comment_reference: c.ref, received_date: d(c.received), team: c.team, comment_category: c.category, response_date: d(c.response) }),
+  row: (c) => ({
+    comment_reference: c.ref,
+    received_date: d(c.received),
+    team: c.team,
+    comment_category: c.category,
+    response_date: d(c.response),
+  }),
   faults: [impossibleDate('received_date'), set('comment_category', ''), set('response_date', PREHISTORIC)],
 };
 
-async function writeExport<T>(dir: string, e: ComplaintsExport<T>, items: readonly T[], o: { faults: Random; faultRate: number; to: IsoDate }): Promise<DemoFile | null> {
+async function writeExport<T>(
+  dir: string,
+  e: ComplaintsExport<T>,
+  items: readonly T[],
+  o: { faults: Random; faultRate: number; to: IsoDate },
+): Promise<DemoFile | null> {
   // The extract rightly fails a header-only file (an export that did not finish), so a short period with
   // nothing to report (no Ombudsman case, say) writes no file at all, as a report scheduled on change would.
   if (items.length === 0) return null;
   const file = path.join(dir, e.file);
-  const w = new CsvWriter(file, e.contract.fields.map((f) => f.header));
+  const w = new CsvWriter(
+    file,
+    e.contract.fields.map((f) => f.header),
+  );
   let faulty = 0;
   for (const item of items) {
     const row = e.row(item);
@@ -137,7 +185,12 @@ async function writeExport<T>(dir: string, e: ComplaintsExport<T>, items: readon
 export async function writeComplaintsDemo(opts: ComplaintsDemoOptions): Promise<DemoFile[]> {
   const dir = path.join(opts.out, 'complaints');
   mkdirSync(dir, { recursive: true });
-  const activity = generateComplaintsActivity(rng(opts.seed ^ 0xc0a1), { from: opts.from, to: opts.to, scale: opts.scale, calendar: WorkingCalendar.englandAndWales() });
+  const activity = generateComplaintsActivity(rng(opts.seed ^ 0xc0a1), {
+    from: opts.from,
+    to: opts.to,
+    scale: opts.scale,
+    calendar: WorkingCalendar.englandAndWales(),
+  });
   // Faults draw from their own stream, so turning them on or off never changes the underlying data.
   const o = { faults: rng(opts.seed ^ 0xfa17), faultRate: opts.faultRate, to: opts.to };
   const issues = activity.complaints.flatMap((complaint) => complaint.issues.map((issue) => ({ complaint, issue })));

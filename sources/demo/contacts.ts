@@ -8,18 +8,49 @@ import { serial } from './shards.js';
 
 /** Normal weekly contacts by source code in term time before the pandemic (sums to ~235). */
 const WEEKLY_RATE: Record<string, number> = {
-  '1A': 17.5, '1B': 0.5, '1C': 1, '1D': 0.6, '2A': 55, '2B': 6.5, '3A': 8, '3B': 9.5, '3C': 4, '3D': 5.5, '3E': 13.5, '3F': 13.5,
-  '4': 6, '5A': 11.5, '5B': 9, '5C': 7.5, '6': 27.5, '7': 19.5, '8': 7.5, '9': 13.5, '10': 0.5,
+  '1A': 17.5,
+  '1B': 0.5,
+  '1C': 1,
+  '1D': 0.6,
+  '2A': 55,
+  '2B': 6.5,
+  '3A': 8,
+  '3B': 9.5,
+  '3C': 4,
+  '3D': 5.5,
+  '3E': 13.5,
+  '3F': 13.5,
+  '4': 6,
+  '5A': 11.5,
+  '5B': 9,
+  '5C': 7.5,
+  '6': 27.5,
+  '7': 19.5,
+  '8': 7.5,
+  '9': 13.5,
+  '10': 0.5,
 };
 /** Mon..Sun share of a normal week's contacts. */
 const WEEKDAY_WEIGHT = [1.16, 1.1, 1.06, 1.04, 1.0, 0.3, 0.24];
 const WEEKDAY_SUM = WEEKDAY_WEIGHT.reduce((a, b) => a + b, 0);
 
 const CASE_TEAMS: ReadonlyArray<readonly [string, number]> = [
-  ['Assessment Team 1', 9], ['Assessment Team 2', 8], ['Assessment Team 3', 7], ['Case Management 1', 12], ['Case Management 2', 11],
-  ['Case Management 3', 10], ['Children in Care 1', 13], ['Children in Care 2', 12], ['Disability Service', 9],
+  ['Assessment Team 1', 9],
+  ['Assessment Team 2', 8],
+  ['Assessment Team 3', 7],
+  ['Case Management 1', 12],
+  ['Case Management 2', 11],
+  ['Case Management 3', 10],
+  ['Children in Care 1', 13],
+  ['Children in Care 2', 12],
+  ['Disability Service', 9],
 ];
-const OUTCOMES: ReadonlyArray<readonly [string, number]> = [['REF', 22], ['EH', 15], ['ADV', 33], ['NFA', 30]];
+const OUTCOMES: ReadonlyArray<readonly [string, number]> = [
+  ['REF', 22],
+  ['EH', 15],
+  ['ADV', 33],
+  ['NFA', 30],
+];
 
 export interface DemoContact {
   contactId: string;
@@ -53,7 +84,8 @@ function withinOneDayRate(d: IsoDate): number {
   return 0.77;
 }
 
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 export function* generateContacts(r: Random, opts: ContactsOptions): Generator<DemoContact> {
   const sources = readSeed('contact_sources');
@@ -87,7 +119,11 @@ export function* generateContacts(r: Random, opts: ContactsOptions): Generator<D
       for (let i = 0; i < n; i++) {
         // Working days: most contacts in office hours (09:00-17:00); a few in the evening or night to EDT.
         const outOfHours = offDay || r() < 0.035;
-        const minutes = outOfHours ? (r() < 0.8 ? int(r, 17 * 60, 23 * 60 + 59) : int(r, 0, 8 * 60 + 59)) : int(r, 9 * 60, 16 * 60 + 59);
+        const minutes = outOfHours
+          ? r() < 0.8
+            ? int(r, 17 * 60, 23 * 60 + 59)
+            : int(r, 0, 8 * 60 + 59)
+          : int(r, 9 * 60, 16 * 60 + 59);
         todays.push({ code, minutes });
       }
     }
@@ -109,7 +145,18 @@ export function* generateContacts(r: Random, opts: ContactsOptions): Generator<D
 
       // Decision: same day or within one working day for most, a tail of slower ones.
       const within = r() < withinOneDayRate(d);
-      const delay = within ? (r() < 0.6 ? 0 : 1) : pick(r, [[2, 45], [3, 25], [4, 12], [5, 8], [7, 6], [10, 4]] as const);
+      const delay = within
+        ? r() < 0.6
+          ? 0
+          : 1
+        : pick(r, [
+            [2, 45],
+            [3, 25],
+            [4, 12],
+            [5, 8],
+            [7, 6],
+            [10, 4],
+          ] as const);
       const decisionDate = calendar.addWorkingDays(d, delay);
       let decisionAt: string | null = null;
       let outcome: string | null = null;

@@ -3,7 +3,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 
 const quote = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-export const csvLine = (values: readonly (string | null)[]): string => values.map((v) => quote(v ?? '')).join(',') + '\r\n';
+export const csvLine = (values: readonly (string | null)[]): string =>
+  values.map((v) => quote(v ?? '')).join(',') + '\r\n';
 
 /** Lines are gathered into chunks of about this many characters before each write (one write a row was most of the cost). */
 const CHUNK = 1 << 16;

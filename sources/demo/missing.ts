@@ -8,7 +8,11 @@ import { ageOn, type ChildRegister } from './people.js';
 import { int, type Random } from './random.js';
 import { serial } from './shards.js';
 
-interface Opts { from: IsoDate; to: IsoDate; idTag?: string }
+interface Opts {
+  from: IsoDate;
+  to: IsoDate;
+  idTag?: string;
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** 'yyyy-mm-dd hh:mm' plus some hours. */
@@ -24,7 +28,12 @@ export function lookedAfterOn(episodes: readonly Episode[] | undefined, day: Iso
 }
 
 /** Share of offers made within 72 hours: improving through the improvement plan, as the other timescales do. */
-const onTimeShare = (d: IsoDate): number => (d <= '2020-11-01' ? 0.82 : d >= '2021-05-01' ? 0.95 : 0.82 + (0.13 * daysBetween('2020-11-01', d)) / daysBetween('2020-11-01', '2021-05-01'));
+const onTimeShare = (d: IsoDate): number =>
+  d <= '2020-11-01'
+    ? 0.82
+    : d >= '2021-05-01'
+      ? 0.95
+      : 0.82 + (0.13 * daysBetween('2020-11-01', d)) / daysBetween('2020-11-01', '2021-05-01');
 
 export function completeMissingEpisodes(r: Random, j: Journeys, people: ChildRegister, o: Opts): void {
   const byChild = new Map<string, Episode[]>();
@@ -39,11 +48,25 @@ export function completeMissingEpisodes(r: Random, j: Journeys, people: ChildReg
     const stop = p.end ?? o.to;
     if (ageOn(child.dob, stop) < 12 || r() > 0.12) continue;
     const rate = r() < 0.25 ? 0.6 : 0.15; // episodes a month
-    for (let d = addDays(p.start, int(r, 3, 45)); d <= stop; d = addDays(d, Math.max(1, Math.round(-Math.log(Math.max(r(), 1e-9)) * (30.4 / rate))))) {
+    for (
+      let d = addDays(p.start, int(r, 3, 45));
+      d <= stop;
+      d = addDays(d, Math.max(1, Math.round(-Math.log(Math.max(r(), 1e-9)) * (30.4 / rate))))
+    ) {
       if (ageOn(child.dob, d) < 11 || lookedAfterOn(byChild.get(p.childId), d)) continue;
       const start = `${d} ${pad(int(r, 15, 23))}:${pad(int(r, 0, 59))}`;
       const back = addHours(start, int(r, 3, 60));
-      j.missing.push({ id: id(), childId: p.childId, type: 'MISSING', start, end: back.slice(0, 10) <= o.to ? back : null, offered: true, accepted: null, offeredAt: null, lookedAfter: false });
+      j.missing.push({
+        id: id(),
+        childId: p.childId,
+        type: 'MISSING',
+        start,
+        end: back.slice(0, 10) <= o.to ? back : null,
+        offered: true,
+        accepted: null,
+        offeredAt: null,
+        lookedAfter: false,
+      });
     }
   }
 
@@ -55,7 +78,10 @@ export function completeMissingEpisodes(r: Random, j: Journeys, people: ChildReg
     }
     m.lookedAfter = lookedAfterOn(byChild.get(m.childId), m.start.slice(0, 10));
     // Offered some hours after the return: within 72 hours mostly, a few days late otherwise; not yet if after the export.
-    const offeredAt = m.end && m.offered ? addHours(m.end, r() < onTimeShare(m.end.slice(0, 10)) ? int(r, 2, 72) : int(r, 73, 200)) : null;
+    const offeredAt =
+      m.end && m.offered
+        ? addHours(m.end, r() < onTimeShare(m.end.slice(0, 10)) ? int(r, 2, 72) : int(r, 73, 200))
+        : null;
     const made = offeredAt !== null && offeredAt.slice(0, 10) <= o.to;
     m.offered = made;
     m.offeredAt = made ? offeredAt : null;

@@ -12,15 +12,36 @@ export interface DemoChild {
 }
 
 const ETHNICITY: ReadonlyArray<readonly [string, number]> = [
-  ['WBRI', 72], ['WOTH', 3], ['WIRI', 0.5], ['WROM', 0.5], ['MWBC', 5], ['MWBA', 1], ['MWAS', 1.5], ['MOTH', 2], ['AIND', 2], ['APKN', 5],
-  ['ABAN', 1], ['AOTH', 1], ['BCRB', 1.5], ['BAFR', 1.5], ['BOTH', 0.5], ['CHNE', 0.3], ['OOTH', 1], ['REFU', 0.2], ['NOBT', 0.5],
+  ['WBRI', 72],
+  ['WOTH', 3],
+  ['WIRI', 0.5],
+  ['WROM', 0.5],
+  ['MWBC', 5],
+  ['MWBA', 1],
+  ['MWAS', 1.5],
+  ['MOTH', 2],
+  ['AIND', 2],
+  ['APKN', 5],
+  ['ABAN', 1],
+  ['AOTH', 1],
+  ['BCRB', 1.5],
+  ['BAFR', 1.5],
+  ['BOTH', 0.5],
+  ['CHNE', 0.3],
+  ['OOTH', 1],
+  ['REFU', 0.2],
+  ['NOBT', 0.5],
 ];
 
 export class ChildRegister {
   readonly children = new Map<string, DemoChild>();
   private next: number;
   /** idTag: the shard's ID tag (shards.ts), '' for an unsharded council. */
-  constructor(private readonly r: Random, firstId: number, private readonly idTag = '') {
+  constructor(
+    private readonly r: Random,
+    firstId: number,
+    private readonly idTag = '',
+  ) {
     this.next = firstId;
   }
 
@@ -33,7 +54,13 @@ export class ChildRegister {
       id: id ?? `C${this.idTag}${this.next++}`,
       dob: addDays(on, -ageDays),
       sex: uasc || r() < 0.52 ? '1' : '2',
-      ethnicity: uasc ? pick(r, [['AOTH', 3], ['BAFR', 3], ['OOTH', 4]] as const) : pick(r, ETHNICITY),
+      ethnicity: uasc
+        ? pick(r, [
+            ['AOTH', 3],
+            ['BAFR', 3],
+            ['OOTH', 4],
+          ] as const)
+        : pick(r, ETHNICITY),
       disability: r() < 0.08,
       uasc,
     };

@@ -20,12 +20,16 @@ import { readSeed } from '../lib/seed-codes.js';
 
 /** The return's code for a warehouse sex code in `year` (903 SEX 1/2 until 2023/24, M/F from 2024/25; the census likewise). */
 function returnSex(list: 'ssda903_sex' | 'cin_sex', sex: string, year: CollectionYear): string {
-  const row = readSeed('dfe/return_codes').find((c) => c.list === list && c.warehouse_code === sex && validIn({ validFrom: c.valid_from, validTo: c.valid_to }, year));
+  const row = readSeed('dfe/return_codes').find(
+    (c) =>
+      c.list === list && c.warehouse_code === sex && validIn({ validFrom: c.valid_from, validTo: c.valid_to }, year),
+  );
   return row?.code ?? sex;
 }
 
 /** Placement codes the DfE retired, as the demo's return of a later year writes them (H5 became K3, supported accommodation). */
-const returnPlace = (place: string, year: CollectionYear): string => (place === 'H5' && year >= '2025/26' ? 'K3' : place);
+const returnPlace = (place: string, year: CollectionYear): string =>
+  place === 'H5' && year >= '2025/26' ? 'K3' : place;
 
 const d = ukDateTime;
 
@@ -35,7 +39,8 @@ export function collectionYearStart(to: IsoDate): IsoDate {
   return to.slice(5) >= '04-01' ? `${y}-04-01` : `${y - 1}-04-01`;
 }
 
-const overlaps = (start: IsoDate, end: IsoDate | null, from: IsoDate, to: IsoDate) => start <= to && (end === null || end >= from);
+const overlaps = (start: IsoDate, end: IsoDate | null, from: IsoDate, to: IsoDate) =>
+  start <= to && (end === null || end >= from);
 const provider = (place: string) => (/^[UA]/.test(place) ? 'PR1' : place === 'P1' ? 'PR0' : 'PR4');
 
 interface Writer {
@@ -47,7 +52,14 @@ interface Writer {
   faultRate: number;
 }
 
-async function csv(w: Writer, file: string, entity: string, header: string[], items: Iterable<(string | null)[]>, spoil?: (row: (string | null)[]) => void): Promise<void> {
+async function csv(
+  w: Writer,
+  file: string,
+  entity: string,
+  header: string[],
+  items: Iterable<(string | null)[]>,
+  spoil?: (row: (string | null)[]) => void,
+): Promise<void> {
   for (const row of items) {
     let out = w.open.get(file);
     if (!out) {
@@ -68,7 +80,8 @@ async function csv(w: Writer, file: string, entity: string, header: string[], it
 /** Care leavers as the DfE defines them, from the episodes: left care aged 16+ after 13 weeks or more. */
 function careLeavers(sim: Simulation, to: IsoDate): Map<string, IsoDate> {
   const byChild = new Map<string, Episode[]>();
-  for (const e of sim.journeys.episodes) if (e.start <= to) byChild.set(e.childId, [...(byChild.get(e.childId) ?? []), e]);
+  for (const e of sim.journeys.episodes)
+    if (e.start <= to) byChild.set(e.childId, [...(byChild.get(e.childId) ?? []), e]);
   const leavers = new Map<string, IsoDate>();
   for (const [childId, eps] of byChild) {
     eps.sort((a, b) => a.start.localeCompare(b.start));
@@ -78,7 +91,13 @@ function careLeavers(sim: Simulation, to: IsoDate): Map<string, IsoDate> {
       if (e.end && e.end <= to && e.rec && e.rec !== 'X1') {
         const dob = sim.people.children.get(childId)!.dob;
         const shortBreaks = e.ls === 'V3' || e.ls === 'V4';
-        if (!shortBreaks && ageOn(dob, e.end) >= 16 && addDays(periodStart, 91) <= e.end && !['E2', 'E3', 'E11', 'E12'].includes(e.rec)) leavers.set(childId, e.end);
+        if (
+          !shortBreaks &&
+          ageOn(dob, e.end) >= 16 &&
+          addDays(periodStart, 91) <= e.end &&
+          !['E2', 'E3', 'E11', 'E12'].includes(e.rec)
+        )
+          leavers.set(childId, e.end);
         periodStart = null;
       }
     }
@@ -95,15 +114,27 @@ function* oc3Rows(sim: Simulation, from: IsoDate, to: IsoDate): Generator<(strin
     for (const age of [17, 18, 19, 20, 21]) {
       const day = birthday(dob, age);
       if (day < from || day > to || day < left) continue;
-      const latest = (contacts.get(childId) ?? []).filter((c) => c.date <= day).sort((a, b) => b.date.localeCompare(a.date))[0];
+      const latest = (contacts.get(childId) ?? [])
+        .filter((c) => c.date <= day)
+        .sort((a, b) => b.date.localeCompare(a.date))[0];
       if (!latest || latest.inTouch === 'NO') yield [childId, d(dob), 'NO', null, null];
       else if (latest.inTouch === 'RHOM') yield [childId, d(dob), 'RHOM', '0', '0'];
-      else yield [childId, d(dob), latest.inTouch, latest.activity, latest.accom ? `${latest.accom}${latest.suitable === false ? '2' : '1'}` : null];
+      else
+        yield [
+          childId,
+          d(dob),
+          latest.inTouch,
+          latest.activity,
+          latest.accom ? `${latest.accom}${latest.suitable === false ? '2' : '1'}` : null,
+        ];
     }
   }
 }
 
-export async function writeReturnsDemo(opts: DemoOptions, sims: Iterable<Simulation> = simulateShards(opts)): Promise<DemoFile[]> {
+export async function writeReturnsDemo(
+  opts: DemoOptions,
+  sims: Iterable<Simulation> = simulateShards(opts),
+): Promise<DemoFile[]> {
   const to = opts.to;
   const from = collectionYearStart(to);
   const asAt = demoAsAt(to);
@@ -135,46 +166,161 @@ export async function writeReturnsDemo(opts: DemoOptions, sims: Iterable<Simulat
   // Ofsted Annex A for an inspection on the as-at date: the lists cover the 12 months before it.
   const annexA = path.join(opts.out, 'annex-a.xlsx');
   const sheets = await writeAnnexAWorkbook(annexA, annexSheets, annexOpts);
-  files.push({ file: annexA, entity: 'ofsted annex a', rows: sheets.reduce((n, s) => n + s.rows, 0), faults: sheets.reduce((n, s) => n + s.faults, 0) });
+  files.push({
+    file: annexA,
+    entity: 'ofsted annex a',
+    rows: sheets.reduce((n, s) => n + s.rows, 0),
+    faults: sheets.reduce((n, s) => n + s.faults, 0),
+  });
   return files;
 }
 
 /** One shard's rows of the SSDA903 files. */
 async function write903Shard(w: Writer, sim: Simulation, from: IsoDate, to: IsoDate): Promise<void> {
   const { people, journeys: j } = sim;
-  const episodes = j.episodes.filter((e) => e.start <= to).sort((a, b) => a.childId.localeCompare(b.childId) || a.start.localeCompare(b.start));
+  const episodes = j.episodes
+    .filter((e) => e.start <= to)
+    .sort((a, b) => a.childId.localeCompare(b.childId) || a.start.localeCompare(b.start));
   const looked = new Set(episodes.map((e) => e.childId));
   const inYear = new Set(episodes.filter((e) => overlaps(e.start, e.end, from, to)).map((e) => e.childId));
   const child = (id: string) => people.children.get(id)!;
   const year = collectionYearOf(to);
 
-  await csv(w, 'header.csv', 'ssda903 header', ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'], [...looked].map((id) => [id, returnSex('ssda903_sex', child(id).sex, year), d(child(id).dob), child(id).ethnicity, null, null, null]));
+  await csv(
+    w,
+    'header.csv',
+    'ssda903 header',
+    ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'],
+    [...looked].map((id) => [
+      id,
+      returnSex('ssda903_sex', child(id).sex, year),
+      d(child(id).dob),
+      child(id).ethnicity,
+      null,
+      null,
+      null,
+    ]),
+  );
   // One row breaks a DfE validation rule on purpose (903 rule 148: REC given, DEC blank), for the return-readiness
   // checks: an episode followed by another (REC X1), so the period of care is the same whether the row lands or not.
   // One in the whole return: the first shard's.
-  const recWithoutDec = w.faultRate > 0 && sim.shard.index === 0 ? episodes.findIndex((e) => e.end !== null && e.end >= from && e.rec === 'X1') : -1;
-  await csv(w, 'episodes.csv', 'ssda903 episodes', ['CHILD', 'DECOM', 'RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC', 'REASON_PLACE_CHANGE', 'HOME_POST', 'PL_POST', 'URN'],
-    episodes.map((e, i) => [e.childId, d(e.start), e.rne, e.ls, e.cin, returnPlace(e.place, year), provider(e.place), i === recWithoutDec ? null : d(e.end), e.rec, null, null, null, null]));
-  await csv(w, 'reviews.csv', 'ssda903 reviews', ['CHILD', 'DOB', 'REVIEW', 'REVIEW_CODE'],
-    j.claReviews.filter((r) => r.date >= from && r.date <= to && inYear.has(r.parentId)).map((r) => [r.parentId, d(child(r.parentId).dob), d(r.date), ageOn(child(r.parentId).dob, r.date) < 4 ? 'PN0' : 'PN1']),
-    (row) => (row[2] = (row[2] ?? '').replace(/^\d\d\/\d\d/, '31/02')));
+  const recWithoutDec =
+    w.faultRate > 0 && sim.shard.index === 0
+      ? episodes.findIndex((e) => e.end !== null && e.end >= from && e.rec === 'X1')
+      : -1;
+  await csv(
+    w,
+    'episodes.csv',
+    'ssda903 episodes',
+    [
+      'CHILD',
+      'DECOM',
+      'RNE',
+      'LS',
+      'CIN',
+      'PLACE',
+      'PLACE_PROVIDER',
+      'DEC',
+      'REC',
+      'REASON_PLACE_CHANGE',
+      'HOME_POST',
+      'PL_POST',
+      'URN',
+    ],
+    episodes.map((e, i) => [
+      e.childId,
+      d(e.start),
+      e.rne,
+      e.ls,
+      e.cin,
+      returnPlace(e.place, year),
+      provider(e.place),
+      i === recWithoutDec ? null : d(e.end),
+      e.rec,
+      null,
+      null,
+      null,
+      null,
+    ]),
+  );
+  await csv(
+    w,
+    'reviews.csv',
+    'ssda903 reviews',
+    ['CHILD', 'DOB', 'REVIEW', 'REVIEW_CODE'],
+    j.claReviews
+      .filter((r) => r.date >= from && r.date <= to && inYear.has(r.parentId))
+      .map((r) => [
+        r.parentId,
+        d(child(r.parentId).dob),
+        d(r.date),
+        ageOn(child(r.parentId).dob, r.date) < 4 ? 'PN0' : 'PN1',
+      ]),
+    (row) => (row[2] = (row[2] ?? '').replace(/^\d\d\/\d\d/, '31/02')),
+  );
   await csv(w, 'oc3.csv', 'ssda903 oc3', ['CHILD', 'DOB', 'IN_TOUCH', 'ACTIV', 'ACCOM'], oc3Rows(sim, from, to));
   const adopted = j.adoptions.filter((a) => a.order !== null && a.order >= from && a.order <= to);
-  await csv(w, 'ad1.csv', 'ssda903 ad1', ['CHILD', 'DOB', 'DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'],
-    adopted.filter((a) => a.matched !== null).map((a) => [a.childId, d(child(a.childId).dob), d(a.adm), d(a.matched), '0', '2', 'MF', 'L11']));
-  await csv(w, 'placed-adoption.csv', 'ssda903 placed_adoption', ['CHILD', 'DOB', 'DATE_PLACED', 'DATE_PLACED_CEASED', 'REASON_PLACED_CEASED'],
-    j.adoptions.filter((a) => a.adm <= to && (a.order === null || a.order >= from)).map((a) => [a.childId, d(child(a.childId).dob), d(a.adm), d(a.order && a.order <= to ? a.order : null), a.order && a.order <= to ? 'RD1' : null]));
-  await csv(w, 'missing.csv', 'ssda903 missing', ['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END'],
-    j.missing.filter((m) => m.lookedAfter && m.start.slice(0, 10) >= from && m.start.slice(0, 10) <= to).map((m) => [m.childId, d(child(m.childId).dob), m.type === 'AWAY' ? 'A' : 'M', d(m.start.slice(0, 10)), d(m.end?.slice(0, 10) ?? null)]),
+  await csv(
+    w,
+    'ad1.csv',
+    'ssda903 ad1',
+    ['CHILD', 'DOB', 'DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'],
+    adopted
+      .filter((a) => a.matched !== null)
+      .map((a) => [a.childId, d(child(a.childId).dob), d(a.adm), d(a.matched), '0', '2', 'MF', 'L11']),
+  );
+  await csv(
+    w,
+    'placed-adoption.csv',
+    'ssda903 placed_adoption',
+    ['CHILD', 'DOB', 'DATE_PLACED', 'DATE_PLACED_CEASED', 'REASON_PLACED_CEASED'],
+    j.adoptions
+      .filter((a) => a.adm <= to && (a.order === null || a.order >= from))
+      .map((a) => [
+        a.childId,
+        d(child(a.childId).dob),
+        d(a.adm),
+        d(a.order && a.order <= to ? a.order : null),
+        a.order && a.order <= to ? 'RD1' : null,
+      ]),
+  );
+  await csv(
+    w,
+    'missing.csv',
+    'ssda903 missing',
+    ['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END'],
+    j.missing
+      .filter((m) => m.lookedAfter && m.start.slice(0, 10) >= from && m.start.slice(0, 10) <= to)
+      .map((m) => [
+        m.childId,
+        d(child(m.childId).dob),
+        m.type === 'AWAY' ? 'A' : 'M',
+        d(m.start.slice(0, 10)),
+        d(m.end?.slice(0, 10) ?? null),
+      ]),
     (row) => {
       row[4] = d(addDays(`${row[3]!.slice(6)}-${row[3]!.slice(3, 5)}-${row[3]!.slice(0, 2)}`, -2)); // back before going
-    });
-  await csv(w, 'uasc.csv', 'ssda903 uasc', ['CHILD', 'SEX', 'DOB', 'DUC'], [...inYear].filter((id) => child(id).uasc).map((id) => [id, returnSex('ssda903_sex', child(id).sex, year), d(child(id).dob), d(birthday(child(id).dob, 18))]));
-
+    },
+  );
+  await csv(
+    w,
+    'uasc.csv',
+    'ssda903 uasc',
+    ['CHILD', 'SEX', 'DOB', 'DUC'],
+    [...inYear]
+      .filter((id) => child(id).uasc)
+      .map((id) => [
+        id,
+        returnSex('ssda903_sex', child(id).sex, year),
+        d(child(id).dob),
+        d(birthday(child(id).dob, 18)),
+      ]),
+  );
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-const el = (name: string, value: string | null | undefined) => (value === null || value === undefined || value === '' ? `<${name}/>` : `<${name}>${esc(value)}</${name}>`);
+const el = (name: string, value: string | null | undefined) =>
+  value === null || value === undefined || value === '' ? `<${name}/>` : `<${name}>${esc(value)}</${name}>`;
 
 /** CIN census XML (COLLECT layout), written shard by shard: every referral in the year, or whose assessment or plan was open in it. */
 class CinCensusWriter {
@@ -210,7 +356,14 @@ class CinCensusWriter {
 }
 
 /** One shard's children of the CIN census, as XML lines. */
-function cinShardXml(sim: Simulation, from: IsoDate, to: IsoDate, faults: Random, faultRate: number, year: CollectionYear): { text: string; children: number; faulty: number } {
+function cinShardXml(
+  sim: Simulation,
+  from: IsoDate,
+  to: IsoDate,
+  faults: Random,
+  faultRate: number,
+  year: CollectionYear,
+): { text: string; children: number; faulty: number } {
   const j = sim.journeys;
   const group = <T>(items: T[], key: (x: T) => string | null) => {
     const m = new Map<string, T[]>();
@@ -234,7 +387,10 @@ function cinShardXml(sim: Simulation, from: IsoDate, to: IsoDate, faults: Random
 
   const planXml = (p: (typeof j.cpPlans)[number]) =>
     `<ChildProtectionPlans>${el('CPPstartDate', p.start)}${el('CPPendDate', p.end)}${el('InitialCategoryOfAbuse', p.category)}${el('LatestCategoryOfAbuse', p.category)}${el('NumberOfPreviousCPP', '0')}` +
-    `<Reviews>${(reviews.get(p.id) ?? []).filter((r) => r.date <= to).map((r) => el('CPPreviewDate', r.date)).join('')}</Reviews></ChildProtectionPlans>`;
+    `<Reviews>${(reviews.get(p.id) ?? [])
+      .filter((r) => r.date <= to)
+      .map((r) => el('CPPreviewDate', r.date))
+      .join('')}</Reviews></ChildProtectionPlans>`;
 
   const details = new Map<string, string[]>();
   const add = (childId: string, xml: string) => details.set(childId, [...(details.get(childId) ?? []), xml]);
@@ -242,7 +398,10 @@ function cinShardXml(sim: Simulation, from: IsoDate, to: IsoDate, faults: Random
     const as = assessments.get(ref.id) ?? [];
     const ss = s47s.get(ref.id) ?? [];
     const plans = ss.flatMap((s) => plansByS47.get(s.id) ?? []);
-    const open = ref.date >= from || as.some((a) => overlaps(a.start, a.authorised, from, to)) || plans.some((p) => overlaps(p.start, p.end, from, to));
+    const open =
+      ref.date >= from ||
+      as.some((a) => overlaps(a.start, a.authorised, from, to)) ||
+      plans.some((p) => overlaps(p.start, p.end, from, to));
     if (!open || ref.date > to) continue;
     let source = ref.source;
     if (spoil()) {
@@ -267,15 +426,29 @@ function cinShardXml(sim: Simulation, from: IsoDate, to: IsoDate, faults: Random
       }
       return `<Assessments>${el('AssessmentActualStartDate', a.start)}<AssessmentInternalReviewDate/>${el('AssessmentAuthorisationDate', auth)}<FactorsIdentifiedAtAssessment><AssessmentFactors>${ref.need === 'N1' ? '2A' : '21'}</AssessmentFactors></FactorsIdentifiedAtAssessment></Assessments>`;
     });
-    const s47Xml = ss.map((s) => `<Section47>${el('S47ActualStartDate', s.start)}${el('InitialCPCtarget', sim.calendar.addWorkingDays(s.start, 15))}${el('DateOfInitialCPC', s.icpc)}${el('ICPCnotRequired', s.icpcRequired ? 'false' : 'true')}</Section47>`);
-    add(ref.childId,
+    const s47Xml = ss.map(
+      (s) =>
+        `<Section47>${el('S47ActualStartDate', s.start)}${el('InitialCPCtarget', sim.calendar.addWorkingDays(s.start, 15))}${el('DateOfInitialCPC', s.icpc)}${el('ICPCnotRequired', s.icpcRequired ? 'false' : 'true')}</Section47>`,
+    );
+    add(
+      ref.childId,
       `<CINdetails>${el('CINreferralDate', ref.date)}${el('ReferralSource', source)}${el('PrimaryNeedCode', need)}<CINclosureDate/>${el('ReferralNFA', ref.nfa ? '1' : '0')}` +
-        assessmentXml.join('') + s47Xml.join('') + plans.filter((p) => p.start <= to).map(planXml).join('') + '</CINdetails>');
+        assessmentXml.join('') +
+        s47Xml.join('') +
+        plans
+          .filter((p) => p.start <= to)
+          .map(planXml)
+          .join('') +
+        '</CINdetails>',
+    );
   }
   // Plans already running when the period began came from referrals the exports do not hold: the census still
   // lists them, under an episode of need dated six weeks before the plan (synthetic, as the rest).
   for (const p of j.cpPlans.filter((x) => x.s47Id === null && overlaps(x.start, x.end, from, to))) {
-    add(p.childId, `<CINdetails>${el('CINreferralDate', addDays(p.start, -42))}${el('ReferralSource', '5A')}${el('PrimaryNeedCode', 'N1')}<CINclosureDate/>${el('ReferralNFA', '0')}${planXml(p)}</CINdetails>`);
+    add(
+      p.childId,
+      `<CINdetails>${el('CINreferralDate', addDays(p.start, -42))}${el('ReferralSource', '5A')}${el('PrimaryNeedCode', 'N1')}<CINclosureDate/>${el('ReferralNFA', '0')}${planXml(p)}</CINdetails>`,
+    );
   }
 
   // GenderCurrent until 2023/24; the element is Sex (M/F/U) from 2024/25.
@@ -283,8 +456,10 @@ function cinShardXml(sim: Simulation, from: IsoDate, to: IsoDate, faults: Random
   const lines: string[] = [];
   for (const [childId, xml] of details) {
     const c = sim.people.children.get(childId)!;
-    lines.push(`<Child><ChildIdentifiers>${el('LAchildID', childId)}<UPN/>${el('PersonBirthDate', c.dob)}${el(sexElement, returnSex('cin_sex', c.sex, year))}<PersonDeathDate/></ChildIdentifiers>` +
-      `<ChildCharacteristics>${el('Ethnicity', c.ethnicity)}<Disabilities>${el('Disability', c.disability ? 'MOB' : 'NONE')}</Disabilities></ChildCharacteristics>`);
+    lines.push(
+      `<Child><ChildIdentifiers>${el('LAchildID', childId)}<UPN/>${el('PersonBirthDate', c.dob)}${el(sexElement, returnSex('cin_sex', c.sex, year))}<PersonDeathDate/></ChildIdentifiers>` +
+        `<ChildCharacteristics>${el('Ethnicity', c.ethnicity)}<Disabilities>${el('Disability', c.disability ? 'MOB' : 'NONE')}</Disabilities></ChildCharacteristics>`,
+    );
     for (const x of xml) lines.push(`  ${x}`);
     lines.push('</Child>');
   }

@@ -9,4 +9,6 @@ import { simulateShard } from './simulate.js';
 const job = workerData as ShardJob;
 const shards = shardsOf(job.seed, job.scale);
 const calendar = WorkingCalendar.englandAndWales();
-parentPort!.on('message', (index: number) => parentPort!.postMessage(renderShard(simulateShard(job, shards[index]!, calendar), job.faultRate)));
+parentPort!.on('message', (index: number) =>
+  parentPort!.postMessage(renderShard(simulateShard(job, shards[index]!, calendar), job.faultRate)),
+);

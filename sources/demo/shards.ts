@@ -18,7 +18,13 @@ export interface Shard {
 /** A shard of scale 1 or less: a whole-number --scale N is N Dudley-sized shards; --scale 1 or less is one. */
 export function shardsOf(seed: number, scale: number): Shard[] {
   const count = Math.max(1, Math.ceil(scale));
-  return Array.from({ length: count }, (_, index) => ({ index, count, seed: shardSeed(seed, index), scale: scale / count, tag: index === 0 ? '' : String(index) }));
+  return Array.from({ length: count }, (_, index) => ({
+    index,
+    count,
+    seed: shardSeed(seed, index),
+    scale: scale / count,
+    tag: index === 0 ? '' : String(index),
+  }));
 }
 
 /** Shard 0 keeps the seed; the others get a well-mixed 32-bit seed of their own (murmur3's finaliser). */
@@ -31,4 +37,5 @@ export function shardSeed(seed: number, index: number): number {
 }
 
 /** A record ID: prefix, the shard's tag, then the number zero-padded to `width` (REF + 7 + 000042). */
-export const serial = (prefix: string, tag: string, n: number, width: number): string => `${prefix}${tag}${String(n).padStart(width, '0')}`;
+export const serial = (prefix: string, tag: string, n: number, width: number): string =>
+  `${prefix}${tag}${String(n).padStart(width, '0')}`;

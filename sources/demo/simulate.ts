@@ -31,7 +31,11 @@ export interface Simulation {
 }
 
 /** One shard of the council: its seed and ID tag come from `shard`, its size from shard.scale. */
-export function simulateShard(opts: Omit<SimulationOptions, 'seed' | 'scale'>, shard: Shard, calendar = WorkingCalendar.englandAndWales()): Simulation {
+export function simulateShard(
+  opts: Omit<SimulationOptions, 'seed' | 'scale'>,
+  shard: Shard,
+  calendar = WorkingCalendar.englandAndWales(),
+): Simulation {
   const { seed, scale, tag: idTag } = shard;
   const r = rng(seed);
   const journeyRandom = rng(seed ^ 0x10a7);
@@ -40,13 +44,30 @@ export function simulateShard(opts: Omit<SimulationOptions, 'seed' | 'scale'>, s
   const referrals: ReferralContact[] = [];
   for (const c of generateContacts(r, { from: opts.from, to: opts.to, asAt: opts.to, scale, calendar, idTag })) {
     people.ensure(c.childId, c.contactAt.slice(0, 10)); // the children export lists everyone with a contact
-    if (c.outcome === 'REF' && c.decisionAt) referrals.push({ contactId: c.contactId, childId: c.childId, decisionDate: c.decisionAt.slice(0, 10), sourceCode: c.sourceCode });
+    if (c.outcome === 'REF' && c.decisionAt)
+      referrals.push({
+        contactId: c.contactId,
+        childId: c.childId,
+        decisionDate: c.decisionAt.slice(0, 10),
+        sourceCode: c.sourceCode,
+      });
     contacts.push(c);
   }
   // Everything that follows a referral, plus the caseload already open when the period starts.
-  const journeys = generateJourneys(journeyRandom, people, referrals, { from: opts.from, to: opts.to, scale, calendar, idTag });
+  const journeys = generateJourneys(journeyRandom, people, referrals, {
+    from: opts.from,
+    to: opts.to,
+    scale,
+    calendar,
+    idTag,
+  });
   completeMissingEpisodes(rng(seed ^ 0x1155), journeys, people, { from: opts.from, to: opts.to, idTag });
-  const staff = generateWorkforce(rng(seed ^ 0x57aff), journeys.periods, { from: opts.from, to: opts.to, scale, idTag });
+  const staff = generateWorkforce(rng(seed ^ 0x57aff), journeys.periods, {
+    from: opts.from,
+    to: opts.to,
+    scale,
+    idTag,
+  });
   return { contacts, people, journeys, staff, calendar, shard };
 }
 
@@ -59,6 +80,7 @@ export function* simulateShards(opts: SimulationOptions): Generator<Simulation> 
 /** The whole council at once: only for a council of one shard (scale 1 or less), as tests use it. */
 export function simulate(opts: SimulationOptions): Simulation {
   const shards = shardsOf(opts.seed, opts.scale);
-  if (shards.length > 1) throw new Error(`simulate() holds one shard; scale ${opts.scale} has ${shards.length}: use simulateShards()`);
+  if (shards.length > 1)
+    throw new Error(`simulate() holds one shard; scale ${opts.scale} has ${shards.length}: use simulateShards()`);
   return simulateShard(opts, shards[0]!);
 }

@@ -5,16 +5,47 @@ import type { CasePeriod } from './journeys.js';
 import { int, pick, type Random } from './random.js';
 import { serial } from './shards.js';
 
-export interface Worker { id: string; team: string; role: string; fte: number; employment: 'PERM' | 'AGENCY'; start: IsoDate; leave: IsoDate | null }
-export interface Allocation { id: string; childId: string; workerId: string; team: string; start: IsoDate; end: IsoDate | null }
-export interface Supervision { id: string; childId: string; workerId: string; supervisorId: string; date: IsoDate }
+export interface Worker {
+  id: string;
+  team: string;
+  role: string;
+  fte: number;
+  employment: 'PERM' | 'AGENCY';
+  start: IsoDate;
+  leave: IsoDate | null;
+}
+export interface Allocation {
+  id: string;
+  childId: string;
+  workerId: string;
+  team: string;
+  start: IsoDate;
+  end: IsoDate | null;
+}
+export interface Supervision {
+  id: string;
+  childId: string;
+  workerId: string;
+  supervisorId: string;
+  date: IsoDate;
+}
 
 /** Case-holding workers per team at scale 1 (caseloads come out near the seed's 24 per worker). */
-const TEAMS: ReadonlyArray<readonly [team: string, area: CasePeriod['serviceArea'] | 'Front door', workers: number, role: string]> = [
-  ['Assessment Team 1', 'Assessment', 6, 'SW'], ['Assessment Team 2', 'Assessment', 5, 'SW'], ['Assessment Team 3', 'Assessment', 5, 'SW'],
-  ['Case Management 1', 'Case Management', 9, 'SW'], ['Case Management 2', 'Case Management', 9, 'SW'], ['Case Management 3', 'Case Management', 8, 'SW'],
-  ['Children in Care 1', 'CLA', 12, 'SW'], ['Children in Care 2', 'CLA', 12, 'SW'], ['Disability Service', 'Disability', 6, 'SW'],
-  ['Leaving Care', 'Leaving Care', 9, 'PA'], ['MASH', 'Front door', 10, 'SW'], ['EDT', 'Front door', 6, 'SW'],
+const TEAMS: ReadonlyArray<
+  readonly [team: string, area: CasePeriod['serviceArea'] | 'Front door', workers: number, role: string]
+> = [
+  ['Assessment Team 1', 'Assessment', 6, 'SW'],
+  ['Assessment Team 2', 'Assessment', 5, 'SW'],
+  ['Assessment Team 3', 'Assessment', 5, 'SW'],
+  ['Case Management 1', 'Case Management', 9, 'SW'],
+  ['Case Management 2', 'Case Management', 9, 'SW'],
+  ['Case Management 3', 'Case Management', 8, 'SW'],
+  ['Children in Care 1', 'CLA', 12, 'SW'],
+  ['Children in Care 2', 'CLA', 12, 'SW'],
+  ['Disability Service', 'Disability', 6, 'SW'],
+  ['Leaving Care', 'Leaving Care', 9, 'PA'],
+  ['MASH', 'Front door', 10, 'SW'],
+  ['EDT', 'Front door', 6, 'SW'],
 ];
 
 /** Share of supervisions that come within a month of the last: 45% in November 2020, then the recovery plan. */
@@ -27,17 +58,48 @@ function supervisionCompliance(d: IsoDate): number {
   return 0.93;
 }
 
-export interface Workforce { workers: Worker[]; allocations: Allocation[]; supervisions: Supervision[] }
+export interface Workforce {
+  workers: Worker[];
+  allocations: Allocation[];
+  supervisions: Supervision[];
+}
 
-export function generateWorkforce(r: Random, periods: readonly CasePeriod[], o: { from: IsoDate; to: IsoDate; scale: number; idTag?: string }): Workforce {
+export function generateWorkforce(
+  r: Random,
+  periods: readonly CasePeriod[],
+  o: { from: IsoDate; to: IsoDate; scale: number; idTag?: string },
+): Workforce {
   const tag = o.idTag ?? '';
   let seq = 0;
   const workerId = () => serial('W', tag, ++seq, 5);
   const workers: Worker[] = [];
   const managers = new Map<string, string>();
   const hire = (team: string, role: string, start: IsoDate, employment: Worker['employment']): Worker => {
-    const role2 = role === 'SW' ? pick(r, [['SW', 60], ['SSW', 20], ['ASYE', 15], ['PP', 5]] as const) : role;
-    const w: Worker = { id: workerId(), team, role: role2, fte: r() < 0.82 ? 1 : pick(r, [[0.5, 30], [0.6, 30], [0.8, 40]] as const), employment, start, leave: null };
+    const role2 =
+      role === 'SW'
+        ? pick(r, [
+            ['SW', 60],
+            ['SSW', 20],
+            ['ASYE', 15],
+            ['PP', 5],
+          ] as const)
+        : role;
+    const w: Worker = {
+      id: workerId(),
+      team,
+      role: role2,
+      fte:
+        r() < 0.82
+          ? 1
+          : pick(r, [
+              [0.5, 30],
+              [0.6, 30],
+              [0.8, 40],
+            ] as const),
+      employment,
+      start,
+      leave: null,
+    };
     // Turnover: agency staff move on sooner than permanent staff.
     const years = -Math.log(Math.max(r(), 1e-9)) * (w.employment === 'AGENCY' ? 1.2 : 5);
     const leave = addDays(start, Math.round(years * 365) + 30);
@@ -47,7 +109,15 @@ export function generateWorkforce(r: Random, periods: readonly CasePeriod[], o: 
   };
   const byArea = new Map<string, Worker[]>();
   for (const [team, area, n, role] of TEAMS) {
-    const manager: Worker = { id: workerId(), team, role: 'TM', fte: 1, employment: r() < 0.2 ? 'AGENCY' : 'PERM', start: addDays(o.from, -int(r, 200, 3000)), leave: null };
+    const manager: Worker = {
+      id: workerId(),
+      team,
+      role: 'TM',
+      fte: 1,
+      employment: r() < 0.2 ? 'AGENCY' : 'PERM',
+      start: addDays(o.from, -int(r, 200, 3000)),
+      leave: null,
+    };
     workers.push(manager);
     managers.set(team, manager.id);
     const list = byArea.get(area) ?? [];
@@ -70,7 +140,8 @@ export function generateWorkforce(r: Random, periods: readonly CasePeriod[], o: 
   const supervisions: Supervision[] = [];
   let a = 0;
   let s = 0;
-  const activeOn = (list: Worker[], d: IsoDate) => list.filter((w) => w.start <= d && (w.leave === null || w.leave > d));
+  const activeOn = (list: Worker[], d: IsoDate) =>
+    list.filter((w) => w.start <= d && (w.leave === null || w.leave > d));
   for (const p of periods) {
     const list = byArea.get(p.serviceArea) ?? [];
     const end = p.end ?? o.to;
@@ -81,12 +152,26 @@ export function generateWorkforce(r: Random, periods: readonly CasePeriod[], o: 
       if (active.length === 0) break;
       const w = active[int(r, 0, active.length - 1)]!;
       const allocEnd = w.leave !== null && w.leave < end ? w.leave : p.end;
-      allocations.push({ id: serial('AL', tag, ++a, 7), childId: p.childId, workerId: w.id, team: w.team, start: d, end: allocEnd });
+      allocations.push({
+        id: serial('AL', tag, ++a, 7),
+        childId: p.childId,
+        workerId: w.id,
+        team: w.team,
+        start: d,
+        end: allocEnd,
+      });
       // Supervision of the case while this worker holds it; only within the export period.
       const stop = allocEnd ?? o.to;
       let next = addDays(lastSupervision ?? d, int(r, 10, 30));
       while (next <= stop) {
-        if (next >= o.from) supervisions.push({ id: serial('SUP', tag, ++s, 7), childId: p.childId, workerId: w.id, supervisorId: managers.get(w.team)!, date: next });
+        if (next >= o.from)
+          supervisions.push({
+            id: serial('SUP', tag, ++s, 7),
+            childId: p.childId,
+            workerId: w.id,
+            supervisorId: managers.get(w.team)!,
+            date: next,
+          });
         lastSupervision = next;
         next = addDays(next, r() < supervisionCompliance(next) ? int(r, 18, 30) : int(r, 35, 110));
       }
@@ -96,4 +181,3 @@ export function generateWorkforce(r: Random, periods: readonly CasePeriod[], o: 
   }
   return { workers, allocations, supervisions };
 }
-

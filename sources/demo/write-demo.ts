@@ -20,7 +20,13 @@ export interface DemoOptions {
   faultRate: number;
 }
 
-export const DEMO_DEFAULTS: Omit<DemoOptions, 'out'> = { seed: 2020, scale: 1, from: '2019-04-01', to: '2021-03-31', faultRate: 0.002 };
+export const DEMO_DEFAULTS: Omit<DemoOptions, 'out'> = {
+  seed: 2020,
+  scale: 1,
+  from: '2019-04-01',
+  to: '2021-03-31',
+  faultRate: 0.002,
+};
 
 export { demoAsAt };
 
@@ -34,7 +40,12 @@ export async function writeDemo(opts: DemoOptions): Promise<DemoFile[]> {
   mkdirSync(dir, { recursive: true });
   const asAt = demoAsAt(opts.to);
   const specs = [CONTACTS_FILE, ...Object.values(EXPORTS)];
-  const outs = specs.map((s) => ({ file: path.join(dir, s.file), entity: s.entity, writer: new CsvWriter(path.join(dir, s.file), s.header), faults: 0 }));
+  const outs = specs.map((s) => ({
+    file: path.join(dir, s.file),
+    entity: s.entity,
+    writer: new CsvWriter(path.join(dir, s.file), s.header),
+    faults: 0,
+  }));
   for await (const shard of renderedShards(opts)) {
     for (const [i, part] of shard.entries()) {
       await outs[i]!.writer.append(part.text, part.rows);

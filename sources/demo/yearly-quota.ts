@@ -8,9 +8,15 @@ import type { Random } from './random.js';
  * `perYear` events in each financial year of from..to, on days drawn by `weight`; a part year gets its
  * weighted share. Returns the dates in order, one per event (a day can repeat).
  */
-export function yearlyQuotaDates(r: Random, perYear: number, from: IsoDate, to: IsoDate, weight: (d: IsoDate) => number): IsoDate[] {
+export function yearlyQuotaDates(
+  r: Random,
+  perYear: number,
+  from: IsoDate,
+  to: IsoDate,
+  weight: (d: IsoDate) => number,
+): IsoDate[] {
   const out: IsoDate[] = [];
-  for (let start = from; start <= to; ) {
+  for (let start = from; start <= to;) {
     const fyStart = `${financialYear(start).slice(0, 4)}-04-01`;
     const fyEnd = addDays(`${Number(fyStart.slice(0, 4)) + 1}-04-01`, -1);
     const end = fyEnd < to ? fyEnd : to;

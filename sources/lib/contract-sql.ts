@@ -31,7 +31,10 @@ export function cellTrimSql(raw: string): string {
 
 /** The rest of cleanCell (blank markers become NULL) and the council's value map, from the trimmed cell `t`. */
 export function cellValueSql(f: FieldSpec, t: string): string {
-  const mapped = f.valueMap && f.valueMap.size > 0 ? `CASE lower(${t}) ${[...f.valueMap].map(([from, to]) => `WHEN ${lit(from)} THEN ${lit(to)}`).join(' ')} ELSE ${t} END` : t;
+  const mapped =
+    f.valueMap && f.valueMap.size > 0
+      ? `CASE lower(${t}) ${[...f.valueMap].map(([from, to]) => `WHEN ${lit(from)} THEN ${lit(to)}`).join(' ')} ELSE ${t} END`
+      : t;
   // Every blank marker is at most 7 bytes: longer values skip the look-up. list_contains, not IN: DuckDB rewrites an
   // IN list of six or more values into a join, one per cell, which made this step several times slower.
   return `CASE WHEN strlen(${t}) <= 7 AND list_contains([${BLANKS.map(lit).join(', ')}], lower(${t})) THEN NULL ELSE ${mapped} END`;
@@ -39,7 +42,8 @@ export function cellValueSql(f: FieldSpec, t: string): string {
 
 /** Kinds whose typed value is worked out once per distinct value (few distinct values, costly rules; date-times are
  * nearly all distinct, so they are worked out in place). */
-export const typedPerDistinctValue = (f: FieldSpec): boolean => f.kind === 'code' || f.kind === 'boolean' || f.kind === 'date';
+export const typedPerDistinctValue = (f: FieldSpec): boolean =>
+  f.kind === 'code' || f.kind === 'boolean' || f.kind === 'date';
 
 /** stripListPrefix of `v`, which code and yes/no values are read from: worked out a step before typedValueSql. */
 export const strippedValueSql = (v: string): string => stripListPrefixSql(v);
@@ -68,7 +72,9 @@ export function typedValueSql(f: FieldSpec, v: string, s = strippedValueSql(v)):
         return `WHEN upper(${s}) = ${lit(up)} OR (starts_with(upper(${s}), ${lit(up)}) AND regexp_matches(substr(${s}, ${up.length + 1}, 1), ${lit(`^(${WS}|[:.\\-–)])`)})) THEN ${lit(code)}`;
       });
       const seen = new Set<string>();
-      const labels = codes.filter((e) => !seen.has(e.label.toLowerCase()) && seen.add(e.label.toLowerCase())).map((e) => `WHEN ${lit(e.label.toLowerCase())} THEN ${lit(e.code)}`);
+      const labels = codes
+        .filter((e) => !seen.has(e.label.toLowerCase()) && seen.add(e.label.toLowerCase()))
+        .map((e) => `WHEN ${lit(e.label.toLowerCase())} THEN ${lit(e.code)}`);
       const byLabel = labels.length ? `CASE lower(${s}) ${labels.join(' ')} END` : 'NULL';
       return `CASE ${whens.join(' ') || 'WHEN false THEN NULL'} ELSE ${byLabel} END`;
     }
@@ -91,14 +97,16 @@ const SERIAL = String.raw`\d{5}(?:\.\d+)?`;
 
 /** The usual dd/mm/yyyy hh:mm, which parseDateTime's rules settle with strptime alone. */
 const USUAL_DATETIME = '[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}';
-const usualDatetimeOnlySql = (v: string): string => `CASE WHEN substr(${v}, 7, 4) BETWEEN '${PLAUSIBLE_YEARS.earliest}' AND '${PLAUSIBLE_YEARS.latest}' THEN try_strptime(${v}, '%d/%m/%Y %H:%M') END`;
+const usualDatetimeOnlySql = (v: string): string =>
+  `CASE WHEN substr(${v}, 7, 4) BETWEEN '${PLAUSIBLE_YEARS.earliest}' AND '${PLAUSIBLE_YEARS.latest}' THEN try_strptime(${v}, '%d/%m/%Y %H:%M') END`;
 
 /**
  * csp_datetime of a cell's cleaned value when the raw cell is in the usual form (which needs no cleaning: nothing to
  * trim, not a blank marker), else NULL: the caller works out the other cells from their cleaned values. Only for
  * fields without a council value map (which could map such a cell).
  */
-export const usualDatetimeSql = (cell: string): string => `CASE WHEN regexp_full_match(${cell}, ${lit(USUAL_DATETIME)}) THEN ${usualDatetimeOnlySql(cell)} END`;
+export const usualDatetimeSql = (cell: string): string =>
+  `CASE WHEN regexp_full_match(${cell}, ${lit(USUAL_DATETIME)}) THEN ${usualDatetimeOnlySql(cell)} END`;
 
 /** Macros the typed values use; TEMP, so they live with the connection and never reach the warehouse file. */
 export const SQL_MACROS: readonly string[] = [

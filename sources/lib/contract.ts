@@ -80,7 +80,11 @@ export function contractForYear(contract: Contract, year: CollectionYear): Contr
     ...contract,
     fields: contract.fields.map((f) =>
       f.kind === 'code' && (f.codes ?? []).some((c) => c.validFrom || c.validTo)
-        ? { ...f, codes: f.codes!.filter((c) => validIn(c, year)), year: { year, allCodes: f.year?.allCodes ?? f.codes! } }
+        ? {
+            ...f,
+            codes: f.codes!.filter((c) => validIn(c, year)),
+            year: { year, allCodes: f.year?.allCodes ?? f.codes! },
+          }
         : f,
     ),
   };
@@ -116,7 +120,8 @@ export function cellReason(f: FieldSpec, v: string | null): string {
     case 'code': {
       const other = f.year ? parseCode(v, f.year.allCodes) : null;
       const entry = other === null ? undefined : f.year!.allCodes.find((c) => c.code === other);
-      if (entry) return `${f.header} '${v}' is not a code of the ${f.year!.year} return: ${entry.code} is valid ${validityText(entry)} (expected one of ${(f.codes ?? []).map((x) => x.code).join(', ')})`;
+      if (entry)
+        return `${f.header} '${v}' is not a code of the ${f.year!.year} return: ${entry.code} is valid ${validityText(entry)} (expected one of ${(f.codes ?? []).map((x) => x.code).join(', ')})`;
       return `${f.header} '${v}' is not a known code (expected one of ${(f.codes ?? []).map((x) => x.code).join(', ')})`;
     }
     case 'date':

@@ -65,7 +65,10 @@ export async function* readCsv(file: string): AsyncGenerator<CsvRecord> {
   // csv-parse counts a CRLF inside a quoted value as two lines; an editor, DuckDB's reader (land-csv-sql.ts) and
   // the reject's line number count it as one. A quoted value holds exactly those CRLFs, so each is taken off again.
   let extraLines = 0;
-  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number; raw?: string } & Record<string, number> }>) {
+  for await (const rec of parser as AsyncIterable<{
+    record: string[];
+    info: { lines: number; raw?: string } & Record<string, number>;
+  }>) {
     for (const cell of rec.record) if (cell.includes('\r\n')) extraLines += cell.split('\r\n').length - 1;
     yield { line: rec.info.lines - extraLines, cells: rec.record };
   }

@@ -16,7 +16,9 @@ export const PLAUSIBLE_YEARS: YearRange = plausibleYears();
 /** Why a real calendar date cannot be in a child's record, or null when it can. */
 export function implausibleDateReason(header: string, raw: string, isoDate: string, years: YearRange): string | null {
   const year = Number(isoDate.slice(0, 4));
-  if (year < years.earliest) return `${header} '${raw}' is before ${years.earliest}: no child's record holds a date that early (a typing slip?)`;
-  if (year > years.latest) return `${header} '${raw}' is after ${years.latest}, too far ahead for a child's record (a typing slip?)`;
+  if (year < years.earliest)
+    return `${header} '${raw}' is before ${years.earliest}: no child's record holds a date that early (a typing slip?)`;
+  if (year > years.latest)
+    return `${header} '${raw}' is after ${years.latest}, too far ahead for a child's record (a typing slip?)`;
   return null;
 }

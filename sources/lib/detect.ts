@@ -3,26 +3,41 @@
 // near miss (a DoLo file beside OC2, a table of another year) is "not recognised", never landed as a look-alike.
 import { matchHeaders, type Contract, type HeaderMatch } from '../../sources/lib/contract.js';
 
-export type Detection =
-  | { ok: true; contract: Contract; match: HeaderMatch }
-  | { ok: false; reason: string };
+export type Detection = { ok: true; contract: Contract; match: HeaderMatch } | { ok: false; reason: string };
 
 const fits = (c: Contract, m: HeaderMatch): boolean =>
-  m.missingRequired.length === 0 && (!c.exactHeaders || (m.missingOptional.length === 0 && m.unknownHeaders.length === 0));
+  m.missingRequired.length === 0 &&
+  (!c.exactHeaders || (m.missingOptional.length === 0 && m.unknownHeaders.length === 0));
 
 /** The columns a header differs from an exact contract by, in words. */
 function differences(m: HeaderMatch): string {
   const missing = [...m.missingRequired, ...m.missingOptional].map((f) => f.header);
-  return [missing.length ? `lacks ${missing.join(', ')}` : '', m.unknownHeaders.length ? `has ${m.unknownHeaders.join(', ')} besides` : ''].filter(Boolean).join(' and ');
+  return [
+    missing.length ? `lacks ${missing.join(', ')}` : '',
+    m.unknownHeaders.length ? `has ${m.unknownHeaders.join(', ')} besides` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
 }
 
 export function detectContract(file: string, headers: readonly string[], contracts: readonly Contract[]): Detection {
   const scored = contracts.map((contract) => ({ contract, match: matchHeaders(contract, headers) }));
   // A contract the header fits wins (an exact return table first, then the one matching most columns); otherwise
   // the file is named after the contract it most resembles, so the message says what differs.
-  const complete = scored.filter((s) => fits(s.contract, s.match)).sort((a, b) => Number(!!b.contract.exactHeaders) - Number(!!a.contract.exactHeaders) || b.match.columns.size - a.match.columns.size);
+  const complete = scored
+    .filter((s) => fits(s.contract, s.match))
+    .sort(
+      (a, b) =>
+        Number(!!b.contract.exactHeaders) - Number(!!a.contract.exactHeaders) ||
+        b.match.columns.size - a.match.columns.size,
+    );
   if (complete[0]) return { ok: true, ...complete[0] };
-  const best = scored.sort((a, b) => b.match.columns.size - a.match.columns.size || a.match.missingRequired.length - b.match.missingRequired.length || a.match.unknownHeaders.length - b.match.unknownHeaders.length)[0];
+  const best = scored.sort(
+    (a, b) =>
+      b.match.columns.size - a.match.columns.size ||
+      a.match.missingRequired.length - b.match.missingRequired.length ||
+      a.match.unknownHeaders.length - b.match.unknownHeaders.length,
+  )[0];
   if (!best || best.match.columns.size === 0) {
     return {
       ok: false,

@@ -17,7 +17,13 @@ describe('ambiguous header rows', () => {
     headers[response] = ` ${received.header.toUpperCase()} `; // "Response Date" renamed to a second "Date Received"
     const found = ambiguousFields(complaints, headers);
     const at = headers.findIndex((h) => h === received.header);
-    expect(found).toEqual([{ field: received.name, header: received.header, columns: [at, response].sort((a, b) => a - b).map((index) => ({ index, header: headers[index]!.trim() })) }]);
+    expect(found).toEqual([
+      {
+        field: received.name,
+        header: received.header,
+        columns: [at, response].sort((a, b) => a - b).map((index) => ({ index, header: headers[index]!.trim() })),
+      },
+    ]);
     const reason = ambiguityReason('complaints.csv', complaints, found);
     expect(reason).toContain(`complaints.csv: columns ${columnLetter(Math.min(at, response))} (`);
     expect(reason).toContain(`both read as the ${complaints.title} field '${received.header}'`);
@@ -28,12 +34,26 @@ describe('ambiguous header rows', () => {
     const withAlias = contactsContract.fields.find((f) => (f.aliases ?? []).length > 0)!;
     const headers = [...contactsContract.fields.map((f) => f.header), withAlias.aliases![0]!];
     expect(ambiguousFields(contactsContract, headers)).toEqual([
-      { field: withAlias.name, header: withAlias.header, columns: [{ index: contactsContract.fields.indexOf(withAlias), header: withAlias.header }, { index: headers.length - 1, header: withAlias.aliases![0] }] },
+      {
+        field: withAlias.name,
+        header: withAlias.header,
+        columns: [
+          { index: contactsContract.fields.indexOf(withAlias), header: withAlias.header },
+          { index: headers.length - 1, header: withAlias.aliases![0] },
+        ],
+      },
     ]);
   });
 
   it('leaves a clean header row, and duplicated columns the contract does not read, alone', () => {
-    expect(ambiguousFields(contactsContract, contactsContract.fields.map((f) => f.header))).toEqual([]);
-    expect(ambiguousFields(contactsContract, [...contactsContract.fields.map((f) => f.header), 'Notes', 'Notes', '', ''])).toEqual([]);
+    expect(
+      ambiguousFields(
+        contactsContract,
+        contactsContract.fields.map((f) => f.header),
+      ),
+    ).toEqual([]);
+    expect(
+      ambiguousFields(contactsContract, [...contactsContract.fields.map((f) => f.header), 'Notes', 'Notes', '', '']),
+    ).toEqual([]);
   });
 });

@@ -41,6 +41,8 @@ export function ambiguityReason(file: string, contract: Contract, ambiguous: rea
   if (!first) return '';
   const cols = first.columns.map((c) => `${columnLetter(c.index)} ('${c.header}')`);
   const list = cols.length === 2 ? `${cols[0]} and ${cols[1]}` : `${cols.slice(0, -1).join(', ')} and ${cols.at(-1)}`;
-  const more = rest.length ? ` (and ${rest.length} more field(s) the same way: ${rest.map((a) => a.header).join(', ')})` : '';
+  const more = rest.length
+    ? ` (and ${rest.length} more field(s) the same way: ${rest.map((a) => a.header).join(', ')})`
+    : '';
   return `${file}: columns ${list} both read as the ${contract.title} field '${first.header}'${more}, so which one holds it is ambiguous. Nothing from the file was landed: rename or remove one of them in the export (or correct the header mapping), then run again.`;
 }

@@ -28,9 +28,16 @@ const findField = (contract: Contract, name: string): FieldSpec | undefined =>
 export function readMapping(file: string, contract: Contract): Mapping {
   let rows: Record<string, string>[];
   try {
-    rows = parse(readFileSync(file), { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), bom: true, skip_empty_lines: true, relax_column_count: true });
+    rows = parse(readFileSync(file), {
+      columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()),
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    });
   } catch (e) {
-    throw new MappingError(`mapping file ${file} cannot be read (${(e as Error).message}). It must be a CSV with the columns kind,field,from,to.`);
+    throw new MappingError(
+      `mapping file ${file} cannot be read (${(e as Error).message}). It must be a CSV with the columns kind,field,from,to.`,
+    );
   }
   const problems: string[] = [];
   const mapping: Mapping = { file, headers: new Map(), codes: new Map() };
@@ -44,7 +51,9 @@ export function readMapping(file: string, contract: Contract): Mapping {
     const { kind, field: fieldName, from, to } = parsed.data;
     const field = findField(contract, fieldName);
     if (!field) {
-      problems.push(`line ${line}: '${fieldName}' is not a column of the ${contract.title} export (expected one of ${contract.fields.map((f) => f.name).join(', ')})`);
+      problems.push(
+        `line ${line}: '${fieldName}' is not a column of the ${contract.title} export (expected one of ${contract.fields.map((f) => f.name).join(', ')})`,
+      );
       return;
     }
     if (kind === 'header') {
@@ -57,14 +66,19 @@ export function readMapping(file: string, contract: Contract): Mapping {
     }
     const code = field.kind === 'code' ? parseCode(to, field.codes ?? []) : to;
     if (!code) {
-      problems.push(`line ${line}: '${to}' is not a code of ${field.header} (expected one of ${(field.codes ?? []).map((c) => c.code).join(', ')})`);
+      problems.push(
+        `line ${line}: '${to}' is not a code of ${field.header} (expected one of ${(field.codes ?? []).map((c) => c.code).join(', ')})`,
+      );
       return;
     }
     const codes = mapping.codes.get(field.name) ?? new Map<string, string>();
     codes.set(from.toLowerCase(), code);
     mapping.codes.set(field.name, codes);
   });
-  if (problems.length) throw new MappingError(`mapping file ${file} has problems:\n  ${problems.join('\n  ')}\nFix these lines and run again.`);
+  if (problems.length)
+    throw new MappingError(
+      `mapping file ${file} has problems:\n  ${problems.join('\n  ')}\nFix these lines and run again.`,
+    );
   return mapping;
 }
 
@@ -84,7 +98,9 @@ export function applyMapping(contract: Contract, mapping: Mapping): Contract {
 export function mappedContracts(contracts: readonly Contract[], files: Readonly<Record<string, string>>): Contract[] {
   for (const key of Object.keys(files)) {
     if (!contracts.some((c) => `${c.system}.${c.entity}` === key)) {
-      throw new MappingError(`mappings: '${key}' is not a known source (expected one of ${contracts.map((c) => `${c.system}.${c.entity}`).join(', ')})`);
+      throw new MappingError(
+        `mappings: '${key}' is not a known source (expected one of ${contracts.map((c) => `${c.system}.${c.entity}`).join(', ')})`,
+      );
     }
   }
   return contracts.map((c) => {

@@ -4,7 +4,8 @@ import { contracts } from '../catalog.js';
 import { isCollectionYear } from '../../core/calendar/collection-year.js';
 import { readSeed } from './seed-codes.js';
 
-const years = (rows: Record<string, string>[]) => rows.flatMap((r) => [r.valid_from, r.valid_to]).filter((y): y is string => !!y);
+const years = (rows: Record<string, string>[]) =>
+  rows.flatMap((r) => [r.valid_from, r.valid_to]).filter((y): y is string => !!y);
 
 describe('the returns seeds', () => {
   it('name each code once per list, with collection years that are years', () => {
@@ -17,7 +18,9 @@ describe('the returns seeds', () => {
   it('say for every field of every SSDA903 and CIN census table whether it may be blank, and nothing else', () => {
     const rows = readSeed('dfe/return_fields');
     const seeded = new Set(rows.map((r) => `${r.system}.${r.entity}.${r.field}`));
-    const fields = contracts.filter((c) => c.system === 'ssda903' || c.system === 'cin_census').flatMap((c) => c.fields.map((f) => `${c.system}.${c.entity}.${f.name}`));
+    const fields = contracts
+      .filter((c) => c.system === 'ssda903' || c.system === 'cin_census')
+      .flatMap((c) => c.fields.map((f) => `${c.system}.${c.entity}.${f.name}`));
     expect(fields.filter((f) => !seeded.has(f))).toEqual([]);
     expect([...seeded].filter((f) => !fields.includes(f))).toEqual([]);
     expect(rows.filter((r) => !['true', 'false'].includes(r.may_be_blank!))).toEqual([]);

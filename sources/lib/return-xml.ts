@@ -32,7 +32,10 @@ export interface ReturnXmlLayout {
 export const isXml = (file: string): boolean => /\.xml$/i.test(file);
 
 /** Which return layout an XML file follows, decided by its content (never its name). */
-export async function detectReturnXml(file: string, layouts: readonly ReturnXmlLayout[]): Promise<{ layout: ReturnXmlLayout; header: XmlHeader } | { layout: null; header: XmlHeader }> {
+export async function detectReturnXml(
+  file: string,
+  layouts: readonly ReturnXmlLayout[],
+): Promise<{ layout: ReturnXmlLayout; header: XmlHeader } | { layout: null; header: XmlHeader }> {
   const elements = [...new Set(layouts.map((l) => l.recordElement))];
   let header: XmlHeader = { root: null, collection: null, referenceDate: null, firstRecord: null };
   for (const element of elements) {
@@ -53,18 +56,27 @@ export async function countStreams(file: string, layout: ReturnXmlLayout): Promi
 }
 
 /** One stream of the file as CSV-like records: a header record of the contract's headers, then one per record. */
-export async function* streamRecords(file: string, layout: ReturnXmlLayout, stream: XmlStream, contract: Contract): AsyncGenerator<CsvRecord> {
+export async function* streamRecords(
+  file: string,
+  layout: ReturnXmlLayout,
+  stream: XmlStream,
+  contract: Contract,
+): AsyncGenerator<CsvRecord> {
   const headers = contract.fields.map((f) => f.header);
   // An element another year names differently (the census's GenderCurrent, Sex from 2024/25) is a header alias.
   const names = contract.fields.map((f) => [f.header, ...(f.aliases ?? [])]);
   yield { line: 1, cells: headers };
   for await (const { node } of readXmlRecords(file, layout.recordElement)) {
-    for (const r of stream.records(node)) yield { line: r.line, cells: names.map((n) => n.map((h) => r.values[h]).find((v) => v !== undefined) ?? '') };
+    for (const r of stream.records(node))
+      yield { line: r.line, cells: names.map((n) => n.map((h) => r.values[h]).find((v) => v !== undefined) ?? '') };
   }
 }
 
 /** The direct child elements' text by name (the first of each name), plus any inherited values not overridden. */
-export function valuesOf(node: XmlNode, inherited: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+export function valuesOf(
+  node: XmlNode,
+  inherited: Record<string, string | undefined> = {},
+): Record<string, string | undefined> {
   const own: Record<string, string | undefined> = { ...inherited };
   const seen = new Set<string>();
   for (const c of node.children) {

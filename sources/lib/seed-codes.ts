@@ -12,7 +12,10 @@ import type { CodeEntry } from './values.js';
 export function readSeed(name: string): Record<string, string>[] {
   let rows = seedCache.get(name);
   if (!rows) {
-    rows = parse<Record<string, string>>(readFileSync(path.join(sqlDir, 'seeds', ...name.split('/')) + '.csv', 'utf8'), { columns: true, skip_empty_lines: true });
+    rows = parse<Record<string, string>>(
+      readFileSync(path.join(sqlDir, 'seeds', ...name.split('/')) + '.csv', 'utf8'),
+      { columns: true, skip_empty_lines: true },
+    );
     seedCache.set(name, rows);
   }
   return rows.map((r) => ({ ...r }));

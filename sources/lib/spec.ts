@@ -24,11 +24,17 @@ export function contractSpec(c: Contract): string {
     '',
     '| Column | Also accepted as | Type | Required | Meaning |',
     '| --- | --- | --- | --- | --- |',
-    ...c.fields.map((f) => `| ${f.header} | ${(f.aliases ?? []).join(', ') || '–'} | ${KIND[f.kind]} | ${f.required ? 'yes' : 'no'} | ${f.description} |`),
+    ...c.fields.map(
+      (f) =>
+        `| ${f.header} | ${(f.aliases ?? []).join(', ') || '–'} | ${KIND[f.kind]} | ${f.required ? 'yes' : 'no'} | ${f.description} |`,
+    ),
     '',
   ];
   if (c.exactHeaders) {
-    lines.push('A file is recognised as this table only when its header has exactly these columns (in any order), as the DfE names them.', '');
+    lines.push(
+      'A file is recognised as this table only when its header has exactly these columns (in any order), as the DfE names them.',
+      '',
+    );
   }
   for (const f of c.fields.filter((x) => x.kind === 'code')) {
     // Codes valid in some collection years only say which; a return is checked against its own year's codes.
@@ -38,13 +44,20 @@ export function contractSpec(c: Contract): string {
       '',
       yearly ? '| Code | Meaning | Collection years |' : '| Code | Meaning |',
       yearly ? '| --- | --- | --- |' : '| --- | --- |',
-      ...(f.codes ?? []).map((x) => (yearly ? `| ${x.code} | ${x.label} | ${x.validFrom || x.validTo ? validityText(x) : 'all'} |` : `| ${x.code} | ${x.label} |`)),
+      ...(f.codes ?? []).map((x) =>
+        yearly
+          ? `| ${x.code} | ${x.label} | ${x.validFrom || x.validTo ? validityText(x) : 'all'} |`
+          : `| ${x.code} | ${x.label} |`,
+      ),
       '',
     );
   }
   if (c.rowChecks?.length) {
     lines.push('## Row rules', '', ...c.rowChecks.map((r) => `- ${r.rule}`), '');
   }
-  lines.push('Blank, `#N/A`, `N/A`, `NULL` and whitespace-only cells count as empty. Headers match whatever their case, spacing or punctuation.', '');
+  lines.push(
+    'Blank, `#N/A`, `N/A`, `NULL` and whitespace-only cells count as empty. Headers match whatever their case, spacing or punctuation.',
+    '',
+  );
   return lines.join('\n');
 }

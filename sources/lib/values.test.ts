@@ -22,7 +22,16 @@ describe('cell values', () => {
 
   it('rejects dates that do not exist, and accepts a real leap day', () => {
     expect(parseDateTime('29/02/2020')?.date).toBe('2020-02-29');
-    for (const v of ['29/02/2021', '31/04/2020', '00/01/2020', '2020-13-01', '12/25/2020', '25/12/2020 24:00', 'yesterday']) expect(parseDateTime(v), v).toBeNull();
+    for (const v of [
+      '29/02/2021',
+      '31/04/2020',
+      '00/01/2020',
+      '2020-13-01',
+      '12/25/2020',
+      '25/12/2020 24:00',
+      'yesterday',
+    ])
+      expect(parseDateTime(v), v).toBeNull();
   });
 
   it('reads yes/no in its many spellings', () => {
@@ -32,7 +41,12 @@ describe('cell values', () => {
   });
 
   it('reads codes with or without labels and list prefixes', () => {
-    const codes = [{ code: '1', label: 'One' }, { code: '1A', label: 'Family' }, { code: '10', label: 'Unknown' }, { code: '2A', label: 'Schools' }];
+    const codes = [
+      { code: '1', label: 'One' },
+      { code: '1A', label: 'Family' },
+      { code: '10', label: 'Unknown' },
+      { code: '2A', label: 'Schools' },
+    ];
     expect(parseCode('2A', codes)).toBe('2A');
     expect(parseCode('2a - Schools', codes)).toBe('2A');
     expect(parseCode('e) 2A Schools', codes)).toBe('2A');

@@ -13,7 +13,11 @@ export function cleanCell(raw: string | null | undefined): string | null {
 
 /** Header text normalised for matching: case, spacing, BOM and punctuation differences ignored. */
 export const normaliseHeader = (h: string): string =>
-  h.replace(/[\u00a0\ufeff]/g, ' ').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  h
+    .replace(/[\u00a0\ufeff]/g, ' ')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -24,7 +28,8 @@ export interface YearRange {
 }
 export const ANY_YEAR: YearRange = { earliest: 1000, latest: 9999 };
 
-const daysInMonth = (y: number, m: number): number => (m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
+const daysInMonth = (y: number, m: number): number =>
+  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 
 function validYmd(y: number, m: number, d: number, years: YearRange): boolean {
   if (y < years.earliest || y > years.latest || m < 1 || m > 12 || d < 1) return false;

@@ -9,7 +9,8 @@ import { venvBinDir } from '../../core/paths.js';
 import { tempDir } from '../../test/helpers/tmp.js';
 import { columnOfRef, isDateFormatCode, readXlsxSheets } from './xlsx-reader.js';
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** A zip of the given parts, stored in exactly this order. */
@@ -18,7 +19,8 @@ function zip(parts: [string, string][]): string {
   const spec = path.join(dir, 'parts.json');
   writeFileSync(spec, JSON.stringify(parts));
   const out = path.join(dir, 'book.xlsx');
-  const py = 'import json, sys, zipfile\nwith zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:\n    [z.writestr(n, t) for n, t in json.load(open(sys.argv[1]))]';
+  const py =
+    'import json, sys, zipfile\nwith zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:\n    [z.writestr(n, t) for n, t in json.load(open(sys.argv[1]))]';
   const r = spawnSync(path.join(venvBinDir, 'python'), ['-c', py, spec, out], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   return out;
@@ -42,15 +44,30 @@ const STYLES = `<styleSheet ${NS}><numFmts count="1"><numFmt numFmtId="164" form
 
 describe('readXlsxSheets', () => {
   it('resolves shared strings that come after the sheets, in workbook order, whatever the zip order', async () => {
-    const sheet = (n: number) => `<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="s"><v>${n}</v></c><c r="B1" s="1"><v>43922</v></c><c r="C1" s="2"><v>43922.4375</v></c><c r="D1"><v>3.5</v></c></row></sheetData></worksheet>`;
+    const sheet = (n: number) =>
+      `<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="s"><v>${n}</v></c><c r="B1" s="1"><v>43922</v></c><c r="C1" s="2"><v>43922.4375</v></c><c r="D1"><v>3.5</v></c></row></sheetData></worksheet>`;
     const file = zip([
       ['xl/worksheets/sheet2.xml', sheet(1)],
       ['xl/worksheets/sheet1.xml', sheet(0)],
       ROOT_RELS,
-      ['xl/workbook.xml', workbook('<sheet name="First" sheetId="1" r:id="rId1"/><sheet name="Second" sheetId="2" r:id="rId2"/>')],
-      ['xl/_rels/workbook.xml.rels', rels([['rId1', 'worksheet', 'worksheets/sheet1.xml'], ['rId2', 'worksheet', '/xl/worksheets/sheet2.xml'], ['rId3', 'sharedStrings', 'sharedStrings.xml'], ['rId4', 'styles', 'styles.xml']])],
+      [
+        'xl/workbook.xml',
+        workbook('<sheet name="First" sheetId="1" r:id="rId1"/><sheet name="Second" sheetId="2" r:id="rId2"/>'),
+      ],
+      [
+        'xl/_rels/workbook.xml.rels',
+        rels([
+          ['rId1', 'worksheet', 'worksheets/sheet1.xml'],
+          ['rId2', 'worksheet', '/xl/worksheets/sheet2.xml'],
+          ['rId3', 'sharedStrings', 'sharedStrings.xml'],
+          ['rId4', 'styles', 'styles.xml'],
+        ]),
+      ],
       ['xl/styles.xml', STYLES],
-      ['xl/sharedStrings.xml', `<sst ${NS}><si><t>alpha</t></si><si><r><t>be</t></r><r><rPr><b/></rPr><t>ta</t></r><rPh><t>ベータ</t></rPh></si></sst>`],
+      [
+        'xl/sharedStrings.xml',
+        `<sst ${NS}><si><t>alpha</t></si><si><r><t>be</t></r><r><rPr><b/></rPr><t>ta</t></r><rPh><t>ベータ</t></rPh></si></sst>`,
+      ],
     ]);
     for (let i = 0; i < 3; i++) {
       expect(await read(file)).toEqual([
@@ -68,21 +85,44 @@ describe('readXlsxSheets', () => {
     </x:sheetData></x:worksheet>`;
     const file = zip([
       ROOT_RELS,
-      ['xl/workbook.xml', workbook('<sheet name="Sheet1" sheetId="1" r:id="rId1"/><sheet name="Chart" sheetId="2" r:id="rId2"/>', '<workbookPr date1904="1"/>')],
-      ['xl/_rels/workbook.xml.rels', rels([['rId1', 'worksheet', 'worksheets/sheet1.xml'], ['rId2', 'chartsheet', 'chartsheets/sheet1.xml'], ['rId4', 'styles', 'styles.xml']])],
+      [
+        'xl/workbook.xml',
+        workbook(
+          '<sheet name="Sheet1" sheetId="1" r:id="rId1"/><sheet name="Chart" sheetId="2" r:id="rId2"/>',
+          '<workbookPr date1904="1"/>',
+        ),
+      ],
+      [
+        'xl/_rels/workbook.xml.rels',
+        rels([
+          ['rId1', 'worksheet', 'worksheets/sheet1.xml'],
+          ['rId2', 'chartsheet', 'chartsheets/sheet1.xml'],
+          ['rId4', 'styles', 'styles.xml'],
+        ]),
+      ],
       ['xl/styles.xml', STYLES],
       ['xl/worksheets/sheet1.xml', sheet],
       ['xl/chartsheets/sheet1.xml', `<chartsheet ${NS}/>`],
     ]);
     expect(await read(file)).toEqual([
       // Row 5 holds only blanks, so it is left out like an empty CSV line; 0 in the 1904 system is 1 January 1904.
-      { sheet: 'Sheet1', rows: [[2, '', 'Child ID', '', 'true'], [3, '#N/A', '2021-03-31', '1904-01-01', 'formula text']] },
+      {
+        sheet: 'Sheet1',
+        rows: [
+          [2, '', 'Child ID', '', 'true'],
+          [3, '#N/A', '2021-03-31', '1904-01-01', 'formula text'],
+        ],
+      },
       { sheet: 'Chart', passedOver: 'is a chart sheet, not a table', rows: [] },
     ]);
   });
 
   it('says which part is missing rather than reading a sheet as empty', async () => {
-    const file = zip([ROOT_RELS, ['xl/workbook.xml', workbook('<sheet name="Lost" sheetId="1" r:id="rId1"/>')], ['xl/_rels/workbook.xml.rels', rels([['rId1', 'worksheet', 'worksheets/sheet9.xml']])]]);
+    const file = zip([
+      ROOT_RELS,
+      ['xl/workbook.xml', workbook('<sheet name="Lost" sheetId="1" r:id="rId1"/>')],
+      ['xl/_rels/workbook.xml.rels', rels([['rId1', 'worksheet', 'worksheets/sheet9.xml']])],
+    ]);
     await expect(read(file)).rejects.toThrow("its sheet 'Lost' has no part in the zip (xl/worksheets/sheet9.xml)");
   });
 });

@@ -29,7 +29,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** A date as a CSV export would print it: ISO, with the time only when there is one. */
 export function dateText(value: Date): string {
   const date = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
-  const h = value.getUTCHours(), m = value.getUTCMinutes(), s = value.getUTCSeconds();
+  const h = value.getUTCHours(),
+    m = value.getUTCMinutes(),
+    s = value.getUTCSeconds();
   return h || m || s ? `${date} ${pad(h)}:${pad(m)}:${pad(s)}` : date;
 }
 
@@ -38,11 +40,17 @@ export const excelSerialToDate = (serial: number, date1904: boolean): Date =>
   new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 
 // Built-in number formats that show a date or time (ECMA-376 Part 1, 18.8.30, and the East Asian ones).
-const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILT_IN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 /** Whether a custom number format code shows a date or time: y, m, d, h or s outside quotes, brackets and escapes. */
 export function isDateFormatCode(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\[[^\]]*]/g, '').replace(/[\\_*]./g, '');
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*]/g, '')
+    .replace(/[\\_*]./g, '');
   return /[ymdhs]/i.test(bare.split(';')[0] ?? '');
 }
 
@@ -85,7 +93,8 @@ async function* xmlEvents(entry: ZipEntry): AsyncGenerator<XmlEvent[]> {
   }
 }
 
-type XmlEvent = { kind: 'open'; tag: SaxesTagPlain } | { kind: 'close'; tag: SaxesTagPlain } | { kind: 'text'; text: string };
+type XmlEvent =
+  { kind: 'open'; tag: SaxesTagPlain } | { kind: 'close'; tag: SaxesTagPlain } | { kind: 'text'; text: string };
 
 /** Tag name without its namespace prefix (`x:row` -> `row`; some writers prefix every element). */
 const local = (name: string): string => name.slice(name.indexOf(':') + 1);
@@ -106,7 +115,8 @@ async function relationships(entries: Map<string, ZipEntry>, part: string): Prom
   if (!file) return rels;
   for await (const events of xmlEvents(file)) {
     for (const e of events) {
-      if (e.kind !== 'open' || local(e.tag.name) !== 'Relationship' || attr(e.tag, 'TargetMode') === 'External') continue;
+      if (e.kind !== 'open' || local(e.tag.name) !== 'Relationship' || attr(e.tag, 'TargetMode') === 'External')
+        continue;
       const target = attr(e.tag, 'Target') ?? '';
       const resolved = target.startsWith('/') ? target.slice(1) : path.normalize(path.join(path.dirname(part), target));
       rels.set(attr(e.tag, 'Id') ?? '', { type: (attr(e.tag, 'Type') ?? '').split('/').pop() ?? '', target: resolved });
@@ -266,7 +276,9 @@ async function* sheetRows(entry: ZipEntry, book: WorkbookFacts): AsyncGenerator<
 /** Sheets in workbook order (as Excel's tabs show them). Each sheet is read independently of the others. */
 export async function* readXlsxSheets(file: string): AsyncGenerator<SheetRecords> {
   const zip = await unzipper.Open.file(file);
-  const entries = new Map<string, ZipEntry>(zip.files.filter((f) => f.type === 'File').map((f) => [f.path.replace(/^\//, ''), f]));
+  const entries = new Map<string, ZipEntry>(
+    zip.files.filter((f) => f.type === 'File').map((f) => [f.path.replace(/^\//, ''), f]),
+  );
   const rootRels = await relationships(entries, '');
   const workbookPart = [...rootRels.values()].find((r) => r.type === 'officeDocument')?.target ?? 'xl/workbook.xml';
   const workbook = entries.get(workbookPart);
@@ -284,17 +296,30 @@ export async function* readXlsxSheets(file: string): AsyncGenerator<SheetRecords
       if (e.kind !== 'open') continue;
       const name = local(e.tag.name);
       if (name === 'workbookPr') date1904 = ['1', 'true'].includes(attr(e.tag, 'date1904') ?? '');
-      else if (name === 'sheet') sheets.push({ name: attr(e.tag, 'name') ?? `Sheet${sheets.length + 1}`, rel: rels.get(attr(e.tag, 'id') ?? '') });
+      else if (name === 'sheet')
+        sheets.push({
+          name: attr(e.tag, 'name') ?? `Sheet${sheets.length + 1}`,
+          rel: rels.get(attr(e.tag, 'id') ?? ''),
+        });
     }
   }
   // Shared strings and styles first, whole, before any sheet is read.
-  const book: WorkbookFacts = { strings: await sharedStrings(partOfType('sharedStrings')), isDateStyle: await dateStyles(partOfType('styles')), date1904 };
+  const book: WorkbookFacts = {
+    strings: await sharedStrings(partOfType('sharedStrings')),
+    isDateStyle: await dateStyles(partOfType('styles')),
+    date1904,
+  };
 
   for (const { name, rel } of sheets) {
     const part = rel ? entries.get(rel.target) : undefined;
-    if (!rel || !part) throw new Error(`its sheet '${name}' has no part in the zip (${rel?.target ?? 'no relationship'})`);
+    if (!rel || !part)
+      throw new Error(`its sheet '${name}' has no part in the zip (${rel?.target ?? 'no relationship'})`);
     if (rel.type !== 'worksheet') {
-      yield { sheet: name, records: (async function* () {})(), passedOver: `is a ${rel.type.replace(/sheet$/, ' sheet')}, not a table` };
+      yield {
+        sheet: name,
+        records: (async function* () {})(),
+        passedOver: `is a ${rel.type.replace(/sheet$/, ' sheet')}, not a table`,
+      };
       continue;
     }
     yield { sheet: name, records: sheetRows(part, book) };

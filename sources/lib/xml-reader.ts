@@ -17,10 +17,12 @@ export interface XmlNode {
 const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
 
 /** The first child element called `name`, if any. */
-export const child = (node: XmlNode | undefined, name: string): XmlNode | undefined => node?.children.find((c) => c.name === name);
+export const child = (node: XmlNode | undefined, name: string): XmlNode | undefined =>
+  node?.children.find((c) => c.name === name);
 
 /** Every child element called `name`. */
-export const children = (node: XmlNode | undefined, name: string): XmlNode[] => node?.children.filter((c) => c.name === name) ?? [];
+export const children = (node: XmlNode | undefined, name: string): XmlNode[] =>
+  node?.children.filter((c) => c.name === name) ?? [];
 
 /** Every descendant element called `name` (depth first, document order). */
 export function descendants(node: XmlNode, name: string): XmlNode[] {
@@ -59,7 +61,11 @@ export interface XmlRecords {
  * Every element named `record` (not nested in another one), as a tree, in document order. Elements outside the
  * records (the header) are passed to `onOutside` as complete trees when they close, so callers can read them.
  */
-export async function* readXmlRecords(file: string, record: string, onOutside?: (node: XmlNode, path: readonly string[]) => void): AsyncGenerator<XmlRecords> {
+export async function* readXmlRecords(
+  file: string,
+  record: string,
+  onOutside?: (node: XmlNode, path: readonly string[]) => void,
+): AsyncGenerator<XmlRecords> {
   const parser = new SaxesParser({ position: true });
   const stack: XmlNode[] = [];
   const names: string[] = [];

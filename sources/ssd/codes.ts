@@ -2,7 +2,17 @@
 // and the SSD's own few (seeds in sql/seeds/ssd).
 import { seedCodes } from '../lib/seed-codes.js';
 
-export { CATEGORY_OF_NEED, ETHNICITY, REASON_EPISODE_CEASED, REASON_NEW_EPISODE, PLACEMENT_TYPE, IN_TOUCH, ACTIVITY, ACCOMMODATION, MISSING_TYPE } from '../case-management/codes.js';
+export {
+  CATEGORY_OF_NEED,
+  ETHNICITY,
+  REASON_EPISODE_CEASED,
+  REASON_NEW_EPISODE,
+  PLACEMENT_TYPE,
+  IN_TOUCH,
+  ACTIVITY,
+  ACCOMMODATION,
+  MISSING_TYPE,
+} from '../case-management/codes.js';
 export { REASON_FOR_CLOSURE } from '../cin-census/codes.js';
 
 export const CONTACT_SOURCE = seedCodes('contact_sources', 'source_code', 'source_label');

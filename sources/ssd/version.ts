@@ -33,7 +33,8 @@ function validJson(f: FieldSpec): RowCheck {
     field: f.name,
     rule: `${f.header}, when given, is valid JSON.`,
     test: (r) => r[f.name] === null || isJson(String(r[f.name])),
-    message: (r) => `${f.header} '${String(r[f.name]).slice(0, 60)}' is not valid JSON (the SSD writes it as {"KEY": "Y", ...})`,
+    message: (r) =>
+      `${f.header} '${String(r[f.name]).slice(0, 60)}' is not valid JSON (the SSD writes it as {"KEY": "Y", ...})`,
     sql: (col) => `(${col(f.name)} IS NULL OR coalesce(json_valid(${col(f.name)}), false))`,
   };
 }

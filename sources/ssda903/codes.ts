@@ -21,7 +21,9 @@ export const ACCOM_SUITABILITY = returnCodes('accom_suitability');
 
 /** OC3 ACCOM: the accommodation type followed by 1 (suitable) or 2 (unsuitable); 0 when died or returned home. */
 export const ACCOM_903: CodeEntry[] = [
-  ...dfe('care_leaver_accommodation').flatMap((a) => ACCOM_SUITABILITY.map((s) => ({ code: `${a.code}${s.code}`, label: `${a.label} (${s.label.toLowerCase()})` }))),
+  ...dfe('care_leaver_accommodation').flatMap((a) =>
+    ACCOM_SUITABILITY.map((s) => ({ code: `${a.code}${s.code}`, label: `${a.label} (${s.label.toLowerCase()})` })),
+  ),
   ...sourceCodes('ssda903_accom_not_applicable'),
 ];
 

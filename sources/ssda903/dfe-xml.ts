@@ -40,7 +40,11 @@ export const ssda903DfeXml: ReturnXmlLayout = {
   title: 'SSDA903 (DfE XML)',
   system: 'ssda903',
   recordElement: 'CHILD',
-  recognises: (h) => h.root === 'EXPSSDA903' || (h.firstRecord !== null && child(h.firstRecord, 'HEADER') !== undefined && child(child(h.firstRecord, 'HEADER'), 'CHILDID') !== undefined),
+  recognises: (h) =>
+    h.root === 'EXPSSDA903' ||
+    (h.firstRecord !== null &&
+      child(h.firstRecord, 'HEADER') !== undefined &&
+      child(child(h.firstRecord, 'HEADER'), 'CHILDID') !== undefined),
   streams: [
     { entity: 'header', records: (c) => [{ line: c.line, values: headerValues(c) }] },
     {

@@ -14,6 +14,16 @@ import { ssda903SwEpisodesContract } from './sw-episodes/contract.js';
 import { ssda903DoloContract } from './dolo/contract.js';
 
 export const ssda903Contracts: readonly Contract[] = [
-  ssda903HeaderContract, ssda903EpisodesContract, ssda903ReviewsContract, ssda903Oc3Contract,
-  ssda903Ad1Contract, ssda903PlacedAdoptionContract, ssda903PrevPermContract, ssda903MissingContract, ssda903UascContract, ssda903Oc2Contract, ssda903SwEpisodesContract, ssda903DoloContract,
+  ssda903HeaderContract,
+  ssda903EpisodesContract,
+  ssda903ReviewsContract,
+  ssda903Oc3Contract,
+  ssda903Ad1Contract,
+  ssda903PlacedAdoptionContract,
+  ssda903PrevPermContract,
+  ssda903MissingContract,
+  ssda903UascContract,
+  ssda903Oc2Contract,
+  ssda903SwEpisodesContract,
+  ssda903DoloContract,
 ];

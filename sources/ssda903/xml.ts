@@ -38,7 +38,10 @@ export const ssda903Xml: ReturnXmlLayout = {
   title: 'SSDA903',
   system: 'ssda903',
   recordElement: 'Child',
-  recognises: (h) => (h.collection !== null ? /903/.test(h.collection) : h.firstRecord !== null && descendants(h.firstRecord, 'Episode').length > 0),
+  recognises: (h) =>
+    h.collection !== null
+      ? /903/.test(h.collection)
+      : h.firstRecord !== null && descendants(h.firstRecord, 'Episode').length > 0,
   streams: [
     { entity: 'header', records: (c) => [{ line: c.line, values: childValues(c) }] },
     ...Object.entries(SSDA903_XML_ELEMENTS).map(([entity, element]) => table(entity, element)),

@@ -16,6 +16,7 @@ quarters as (
 select q.*, k.numerator as kpi_numerator
 from quarters q
 join {{ ref('kpi_monthly') }} k
-  on k.measure_id = q.measure_id and k.period_type = 'quarter'
- and k.period_label = q.financial_year || ' Q' || q.financial_quarter
+    on
+        k.measure_id = q.measure_id and k.period_type = 'quarter'
+        and k.period_label = q.financial_year || ' Q' || q.financial_quarter
 where k.numerator < q.largest_month or k.numerator > q.months_sum

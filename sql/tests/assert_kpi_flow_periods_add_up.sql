@@ -15,6 +15,7 @@ quarters as (
 select q.*, k.numerator as kpi_numerator, k.denominator as kpi_denominator
 from quarters q
 join {{ ref('kpi_monthly') }} k
-  on k.measure_id = q.measure_id and k.period_type = 'quarter'
- and k.period_label = q.financial_year || ' Q' || q.financial_quarter
+    on
+        k.measure_id = q.measure_id and k.period_type = 'quarter'
+        and k.period_label = q.financial_year || ' Q' || q.financial_quarter
 where k.numerator is distinct from q.numerator or k.denominator is distinct from q.denominator

@@ -17,9 +17,18 @@ export async function writeDemoAnnexA(file: string) {
   const contacts = [...generateContacts(rng(7), { ...sim, asAt: sim.to })];
   const referrals = contacts
     .filter((c) => c.outcome === 'REF' && c.decisionAt)
-    .map((c) => ({ contactId: c.contactId, childId: c.childId, decisionDate: c.decisionAt!.slice(0, 10), sourceCode: c.sourceCode }));
+    .map((c) => ({
+      contactId: c.contactId,
+      childId: c.childId,
+      decisionDate: c.decisionAt!.slice(0, 10),
+      sourceCode: c.sourceCode,
+    }));
   for (const c of contacts) people.ensure(c.childId, c.contactAt.slice(0, 10));
   const journeys = generateJourneys(journeyRandom, people, referrals, sim);
-  const sheets = await writeAnnexA(file, { contacts, people, journeys }, { asAt: DEMO_ANNEX_A.asAt, from: DEMO_ANNEX_A.from, to: DEMO_ANNEX_A.to, random: rng(5), faultRate: 0 });
+  const sheets = await writeAnnexA(
+    file,
+    { contacts, people, journeys },
+    { asAt: DEMO_ANNEX_A.asAt, from: DEMO_ANNEX_A.from, to: DEMO_ANNEX_A.to, random: rng(5), faultRate: 0 },
+  );
   return { contacts, sheets };
 }

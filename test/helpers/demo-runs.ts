@@ -21,7 +21,15 @@ export interface DemoRun {
 }
 
 /** The meeting and period the committee papers use (29 June 2020, 19 weeks to 14 June 2020). */
-export const DEMO_RUN = { weeks: 19, periodEnd: '2020-06-14', compareFrom: '2020-03-23', meetingDate: '2020-06-29', seed: '7', from: '2020-01-06', to: '2020-07-05' } as const;
+export const DEMO_RUN = {
+  weeks: 19,
+  periodEnd: '2020-06-14',
+  compareFrom: '2020-03-23',
+  meetingDate: '2020-06-29',
+  seed: '7',
+  from: '2020-01-06',
+  to: '2020-07-05',
+} as const;
 
 /** The case-management run's pseudonymisation key: the SSD run is the same installation, so its keys must match. */
 const keyFileIn = (base: string): string => path.join(base, 'case-management', 'data', 'secrets', 'pseudonym.key');
@@ -37,13 +45,33 @@ async function makeRun(kind: DemoKind, base: string): Promise<DemoRun> {
     JSON.stringify({
       council: { name: 'Testshire County Council' },
       committee: { name: 'Children and Young People Scrutiny Committee', meetingDate: DEMO_RUN.meetingDate },
-      reports: { contactActivity: { periodEnd: DEMO_RUN.periodEnd, compareFrom: DEMO_RUN.compareFrom, weeks: DEMO_RUN.weeks } },
+      reports: {
+        contactActivity: { periodEnd: DEMO_RUN.periodEnd, compareFrom: DEMO_RUN.compareFrom, weeks: DEMO_RUN.weeks },
+      },
       // Whichever run starts first makes the key (csp makes it atomically), the other reads it.
       ...(kind === 'ssd' ? { pseudonymisation: { keyFile: keyFileIn(base) } } : {}),
     }),
   );
-  const demo = await csp(['demo', '--out', input, '--seed', DEMO_RUN.seed, '--from', DEMO_RUN.from, '--to', DEMO_RUN.to, '--no-faults', ...(kind === 'ssd' ? ['--ssd'] : [])], { CSP_DATA_DIR: data });
-  const run = demo.code === 0 ? await csp(['run', '--input', input, '--config', config], { CSP_DATA_DIR: data }) : { code: 1, stdout: '', stderr: 'demo failed' };
+  const demo = await csp(
+    [
+      'demo',
+      '--out',
+      input,
+      '--seed',
+      DEMO_RUN.seed,
+      '--from',
+      DEMO_RUN.from,
+      '--to',
+      DEMO_RUN.to,
+      '--no-faults',
+      ...(kind === 'ssd' ? ['--ssd'] : []),
+    ],
+    { CSP_DATA_DIR: data },
+  );
+  const run =
+    demo.code === 0
+      ? await csp(['run', '--input', input, '--config', config], { CSP_DATA_DIR: data })
+      : { code: 1, stdout: '', stderr: 'demo failed' };
   return { data, input, config, demo, run };
 }
 

@@ -14,5 +14,6 @@ export async function keyedSql(db: Warehouse, keyFile: string): Promise<(message
   const key = readPseudonymKey(keyFile);
   await db.run(`SET VARIABLE test_key_ipad = unhex('${pad(key, 0x36)}')`);
   await db.run(`SET VARIABLE test_key_opad = unhex('${pad(key, 0x5c)}')`);
-  return (message) => `sha256(getvariable('test_key_opad') || unhex(sha256(getvariable('test_key_ipad') || encode(${message}))))`;
+  return (message) =>
+    `sha256(getvariable('test_key_opad') || unhex(sha256(getvariable('test_key_ipad') || encode(${message}))))`;
 }

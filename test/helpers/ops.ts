@@ -17,12 +17,17 @@ export interface Running {
 
 /** Start `csp <args>` without waiting for it (the real CLI, from dist/). */
 export function startCsp(args: string[], env: Record<string, string>): Running {
-  const child = spawn(process.execPath, [path.join(projectRoot, 'tools', 'bin', 'csp.mjs'), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(projectRoot, 'tools', 'bin', 'csp.mjs'), ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
   child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  );
   return { child, stdout: () => out, stderr: () => err, exit };
 }
 
@@ -32,7 +37,10 @@ export async function waitFor(what: string, ready: () => boolean, run?: Running,
   let ended = false;
   void run?.exit.then(() => (ended = true));
   while (!ready()) {
-    if (ended) throw new Error(`the process ended before ${what}:\n${run!.stdout().slice(-3000)}\n${run!.stderr().slice(-3000)}`);
+    if (ended)
+      throw new Error(
+        `the process ended before ${what}:\n${run!.stdout().slice(-3000)}\n${run!.stderr().slice(-3000)}`,
+      );
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -64,7 +72,10 @@ export interface Published {
 export async function published(data: string): Promise<Published> {
   const warehouse = path.join(data, 'warehouse.duckdb');
   const appendicesDir = realpathSync(path.join(data, 'appendices'));
-  const manifest = JSON.parse(readFileSync(path.join(appendicesDir, 'manifest.json'), 'utf8')) as { runId: string; files: { file: string; sha256: string }[] };
+  const manifest = JSON.parse(readFileSync(path.join(appendicesDir, 'manifest.json'), 'utf8')) as {
+    runId: string;
+    files: { file: string; sha256: string }[];
+  };
   const files: Record<string, string> = {};
   for (const f of manifest.files) {
     files[f.file] = sha256(path.join(appendicesDir, f.file));
@@ -76,12 +87,14 @@ export async function published(data: string): Promise<Published> {
 }
 
 function expectOnly(actual: string[], expected: string[]) {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error(`appendices folder holds ${actual.join(', ')}; expected ${expected.join(', ')}`);
+  if (JSON.stringify(actual) !== JSON.stringify(expected))
+    throw new Error(`appendices folder holds ${actual.join(', ')}; expected ${expected.join(', ')}`);
 }
 
 /** Rows in the demo's contacts export (what marts.fct_contacts must hold after a run on it). */
 export const contactRows = (input: string): number =>
-  (parse(readFileSync(path.join(input, 'case-management', 'contacts.csv')), { columns: true, bom: true }) as unknown[]).length;
+  (parse(readFileSync(path.join(input, 'case-management', 'contacts.csv')), { columns: true, bom: true }) as unknown[])
+    .length;
 
 /** Give every export file the time "now", as if tonight's exports had just arrived. */
 export function touchExports(dir: string, when = new Date()): void {
@@ -91,6 +104,7 @@ export function touchExports(dir: string, when = new Date()): void {
   }
 }
 
-export const pausedPid = (data: string, point: string): number => Number(readFileSync(path.join(data, `.paused-${point}`), 'utf8'));
+export const pausedPid = (data: string, point: string): number =>
+  Number(readFileSync(path.join(data, `.paused-${point}`), 'utf8'));
 export const exists = (p: string): boolean => existsSync(p);
 export const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory();

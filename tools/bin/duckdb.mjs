@@ -6,7 +6,9 @@ import { venvBin } from '../python-env.mjs';
 
 const duckdb = venvBin('duckdb');
 if (!existsSync(duckdb)) {
-  console.error('The duckdb shell is not installed in .venv yet: run `npm install` in the project folder, then try again.');
+  console.error(
+    'The duckdb shell is not installed in .venv yet: run `npm install` in the project folder, then try again.',
+  );
   process.exit(2);
 }
 const result = spawnSync(duckdb, process.argv.slice(2), { stdio: 'inherit' });

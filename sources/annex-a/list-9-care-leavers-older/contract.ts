@@ -12,5 +12,13 @@ export const annexAList9OlderContract: Contract = {
   description:
     'One row per care leaver in the older Annex A List 9 (no UASC, personal adviser, pathway plan or latest contact columns; no "Eligible child" or F4/F5 apprenticeship codes). A sheet with the newer columns lands as the current List 9 instead, because it matches more of that contract\'s columns.',
   key: ['child_id'],
-  fields: [...childColumns(), disability(), ...allocation(), eligibility(ELIGIBILITY_OLDER), inTouch(), ...accommodation(), activity(ACTIVITY_OLDER)],
+  fields: [
+    ...childColumns(),
+    disability(),
+    ...allocation(),
+    eligibility(ELIGIBILITY_OLDER),
+    inTouch(),
+    ...accommodation(),
+    activity(ACTIVITY_OLDER),
+  ],
 };

@@ -14,14 +14,28 @@ export const annexAList9Contract: Contract = {
   key: ['child_id'],
   fields: [
     ...childColumns(),
-    yesNo('is_uasc', 'Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)', 'UASC now or when in care.', { optional: true, aliases: ['UASC'] }),
+    yesNo(
+      'is_uasc',
+      'Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)',
+      'UASC now or when in care.',
+      { optional: true, aliases: ['UASC'] },
+    ),
     disability(),
     ...allocation(),
-    text('personal_adviser', 'Allocated Personal Advisor', 'Pseudonymous identifier or name of the personal adviser (not copied beyond staging).', { optional: true, aliases: ['Allocated Personal Adviser'] }),
+    text(
+      'personal_adviser',
+      'Allocated Personal Advisor',
+      'Pseudonymous identifier or name of the personal adviser (not copied beyond staging).',
+      { optional: true, aliases: ['Allocated Personal Adviser'] },
+    ),
     eligibility(ELIGIBILITY),
-    date('pathway_plan_review_date', 'Latest Pathway Plan Review Date', 'Day of the latest pathway plan review.', { optional: true }),
+    date('pathway_plan_review_date', 'Latest Pathway Plan Review Date', 'Day of the latest pathway plan review.', {
+      optional: true,
+    }),
     inTouch(),
-    date('latest_contact_date', 'Latest Date of Contact', 'Day the council was last in touch with the young person.', { optional: true }),
+    date('latest_contact_date', 'Latest Date of Contact', 'Day the council was last in touch with the young person.', {
+      optional: true,
+    }),
     ...accommodation(),
     activity(ACTIVITY),
   ],

@@ -10,10 +10,16 @@ export const caseSupervisionsContract: Contract = {
   description: "One row per recorded case supervision (a manager's supervision of a child's case).",
   key: ['supervision_id'],
   fields: [
-    text('supervision_id', 'Supervision ID', 'Unique reference of the supervision record.', { aliases: ['Case Supervision ID'] }),
+    text('supervision_id', 'Supervision ID', 'Unique reference of the supervision record.', {
+      aliases: ['Case Supervision ID'],
+    }),
     childId(),
     workerId(),
-    text('supervisor_id', 'Supervisor ID', 'Pseudonymous identifier of the supervising manager.', { aliases: ['Manager ID', 'Supervised By'] }),
-    date('supervision_date', 'Supervision Date', 'Date the supervision took place.', { aliases: ['Date of Supervision', 'Case Supervision Date'] }),
+    text('supervisor_id', 'Supervisor ID', 'Pseudonymous identifier of the supervising manager.', {
+      aliases: ['Manager ID', 'Supervised By'],
+    }),
+    date('supervision_date', 'Supervision Date', 'Date the supervision took place.', {
+      aliases: ['Date of Supervision', 'Case Supervision Date'],
+    }),
   ],
 };

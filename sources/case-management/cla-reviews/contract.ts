@@ -10,8 +10,12 @@ export const claReviewsContract: Contract = {
   description: 'One row per statutory review of a child looked after.',
   key: ['cla_review_id'],
   fields: [
-    text('cla_review_id', 'CLA Review ID', 'Unique reference of the review.', { aliases: ['LAC Review ID', 'Review ID'] }),
+    text('cla_review_id', 'CLA Review ID', 'Unique reference of the review.', {
+      aliases: ['LAC Review ID', 'Review ID'],
+    }),
     childId(),
-    date('review_date', 'CLA Review Date', 'Date the review was held.', { aliases: ['LAC Review Date', 'Date of Statutory Review', 'REVIEW'] }),
+    date('review_date', 'CLA Review Date', 'Date the review was held.', {
+      aliases: ['LAC Review Date', 'Date of Statutory Review', 'REVIEW'],
+    }),
   ],
 };

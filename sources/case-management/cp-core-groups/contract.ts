@@ -10,7 +10,11 @@ export const cpCoreGroupsContract: Contract = {
   key: ['core_group_id'],
   fields: [
     text('core_group_id', 'Core Group ID', 'Unique reference of the meeting.', { aliases: ['Core Group Reference'] }),
-    text('cp_plan_id', 'CP Plan ID', 'The plan the meeting belongs to.', { aliases: ['Child Protection Plan ID', 'Plan ID'] }),
-    date('meeting_date', 'Core Group Date', 'Date the core group met.', { aliases: ['Core Group Meeting Date', 'Date of Core Group'] }),
+    text('cp_plan_id', 'CP Plan ID', 'The plan the meeting belongs to.', {
+      aliases: ['Child Protection Plan ID', 'Plan ID'],
+    }),
+    date('meeting_date', 'Core Group Date', 'Date the core group met.', {
+      aliases: ['Core Group Meeting Date', 'Date of Core Group'],
+    }),
   ],
 };

@@ -9,8 +9,12 @@ export const cpReviewsContract: Contract = {
   description: 'One row per review child protection conference.',
   key: ['cp_review_id'],
   fields: [
-    text('cp_review_id', 'CP Review ID', 'Unique reference of the review conference.', { aliases: ['Review Conference ID'] }),
+    text('cp_review_id', 'CP Review ID', 'Unique reference of the review conference.', {
+      aliases: ['Review Conference ID'],
+    }),
     text('cp_plan_id', 'CP Plan ID', 'The plan reviewed.', { aliases: ['Child Protection Plan ID', 'Plan ID'] }),
-    date('review_date', 'CP Review Date', 'Date of the review conference.', { aliases: ['Review Conference Date', 'Date of CP Review'] }),
+    date('review_date', 'CP Review Date', 'Date of the review conference.', {
+      aliases: ['Review Conference Date', 'Date of CP Review'],
+    }),
   ],
 };

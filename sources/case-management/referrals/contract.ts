@@ -12,12 +12,25 @@ export const referralsContract: Contract = {
   description: "One row per referral to children's social care (a contact accepted for assessment).",
   key: ['referral_id'],
   fields: [
-    text('referral_id', 'Referral ID', 'Unique reference of the referral.', { aliases: ['Referral Reference', 'Referral Ref'] }),
+    text('referral_id', 'Referral ID', 'Unique reference of the referral.', {
+      aliases: ['Referral Reference', 'Referral Ref'],
+    }),
     childId(),
     date('referral_date', 'Referral Date', 'Date the referral was accepted.', { aliases: ['Date of Referral'] }),
-    code('source_code', 'Referral Source', contactSources, 'Who referred, CIN census code (1A ... 10).', { aliases: ['Source of Referral'] }),
-    text('contact_id', 'Originating Contact ID', 'The contact the referral came from, when recorded.', { optional: true, aliases: ['Contact ID', 'From Contact'] }),
-    code('primary_need', 'Primary Need', CATEGORY_OF_NEED, 'Category of need (N1 ... N9).', { optional: true, aliases: ['Primary Need Code', 'Category of Need'] }),
-    yesNo('nfa', 'Referral NFA', 'Y when the referral was closed with no further action.', { optional: true, aliases: ['No Further Action'] }),
+    code('source_code', 'Referral Source', contactSources, 'Who referred, CIN census code (1A ... 10).', {
+      aliases: ['Source of Referral'],
+    }),
+    text('contact_id', 'Originating Contact ID', 'The contact the referral came from, when recorded.', {
+      optional: true,
+      aliases: ['Contact ID', 'From Contact'],
+    }),
+    code('primary_need', 'Primary Need', CATEGORY_OF_NEED, 'Category of need (N1 ... N9).', {
+      optional: true,
+      aliases: ['Primary Need Code', 'Category of Need'],
+    }),
+    yesNo('nfa', 'Referral NFA', 'Y when the referral was closed with no further action.', {
+      optional: true,
+      aliases: ['No Further Action'],
+    }),
   ],
 };

@@ -12,14 +12,21 @@ export const cinReferralsContract: Contract = returnTable({
   system: 'cin_census',
   entity: 'referrals',
   title: 'CIN census referrals (CINdetails)',
-  description: 'One record per <CINdetails> element of the CIN census XML (stream `file.xml#referrals`). Headers are the XML element names; the census has no referral ID, so staging derives one from child, date and occurrence.',
+  description:
+    'One record per <CINdetails> element of the CIN census XML (stream `file.xml#referrals`). Headers are the XML element names; the census has no referral ID, so staging derives one from child, date and occurrence.',
   key: ['child_id', 'referral_date'],
-  keyNote: 'The census has no record ID: with the occurrence (the nth such record of the child that day in the file), numbered in staging.',
+  keyNote:
+    'The census has no record ID: with the occurrence (the nth such record of the child that day in the file), numbered in staging.',
   fields: [
     laChildId(),
     referral,
     code('referral_source', 'ReferralSource', REFERRAL_SOURCE, 'Source of the referral (1A-8).'),
-    code('primary_need', 'PrimaryNeedCode', PRIMARY_NEED, 'Primary need at assessment: N0 not stated, N1-N8, N9 cases other than children in need; may be blank for an NFA referral.'),
+    code(
+      'primary_need',
+      'PrimaryNeedCode',
+      PRIMARY_NEED,
+      'Primary need at assessment: N0 not stated, N1-N8, N9 cases other than children in need; may be blank for an NFA referral.',
+    ),
     closure,
     code('reason_for_closure', 'ReasonForClosure', REASON_FOR_CLOSURE, 'Reason the episode closed, RC1-RC9.'),
     yesNo('nfa', 'ReferralNFA', 'true (1) when the referral was closed with no further action.'),

@@ -11,14 +11,20 @@ export const cinS47Contract: Contract = returnTable({
   system: 'cin_census',
   entity: 's47_enquiries',
   title: 'CIN census section 47 enquiries',
-  description: 'One record per <Section47> element of the CIN census XML (stream `file.xml#s47_enquiries`), with its referral date.',
+  description:
+    'One record per <Section47> element of the CIN census XML (stream `file.xml#s47_enquiries`), with its referral date.',
   key: ['child_id', 'start_date'],
-  keyNote: 'The census has no record ID: with the occurrence (the nth such record of the child that day in the file), numbered in staging.',
+  keyNote:
+    'The census has no record ID: with the occurrence (the nth such record of the child that day in the file), numbered in staging.',
   fields: [
     laChildId(),
     referralDate(),
     start,
-    date('icpc_target', 'InitialCPCtarget', 'Date the initial conference was due (15 working days from the strategy discussion).'),
+    date(
+      'icpc_target',
+      'InitialCPCtarget',
+      'Date the initial conference was due (15 working days from the strategy discussion).',
+    ),
     icpc,
     yesNo('icpc_not_required', 'ICPCnotRequired', 'true when the enquiry concluded no initial conference was needed.'),
   ],

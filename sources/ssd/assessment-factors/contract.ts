@@ -10,8 +10,15 @@ export const ssdAssessmentFactorsContract: Contract = ssdTable({
   description: 'One row per assessment with the factors identified at its end (CIN census codes), held as a JSON list.',
   key: ['cinf_table_id'],
   fields: [
-    text('cinf_table_id', 'cinf_table_id', 'CINF003A: Assessment Factors Table ID. SSD type nvarchar.', { optional: true }),
+    text('cinf_table_id', 'cinf_table_id', 'CINF003A: Assessment Factors Table ID. SSD type nvarchar.', {
+      optional: true,
+    }),
     text('cinf_assessment_id', 'cinf_assessment_id', 'CINF001A: Assessment ID. SSD type nvarchar.'),
-    text('cinf_assessment_factors_json', 'cinf_assessment_factors_json', 'CINF002A: Assessment Factors. SSD type nvarchar.', { optional: true }),
+    text(
+      'cinf_assessment_factors_json',
+      'cinf_assessment_factors_json',
+      'CINF002A: Assessment Factors. SSD type nvarchar.',
+      { optional: true },
+    ),
   ],
 });

@@ -13,15 +13,58 @@ export const ssdCinEpisodesContract: Contract = ssdTable({
   fields: [
     text('cine_referral_id', 'cine_referral_id', 'CINE001A: CIN Referral ID. SSD type nvarchar.'),
     text('cine_person_id', 'cine_person_id', 'CINE002A: Person Unique ID. SSD type nvarchar.'),
-    datetime('cine_referral_date', 'cine_referral_date', 'CINE003A: CIN Referral Date. Required here: the warehouse cannot count a row without it. SSD type datetime.'),
-    code('cine_cin_primary_need_code', 'cine_cin_primary_need_code', CATEGORY_OF_NEED, 'CINE010A: CIN Primary Need Code. SSD type nvarchar.', { optional: true }),
-    code('cine_referral_source_code', 'cine_referral_source_code', CONTACT_SOURCE, 'CINE004A: CIN Referral Source code. SSD type nvarchar.', { optional: true }),
-    text('cine_referral_source_desc', 'cine_referral_source_desc', 'CINE012A: CIN Referral Source description. SSD type nvarchar.', { optional: true }),
-    text('cine_referral_outcome_json', 'cine_referral_outcome_json', 'CINE005A: CIN Referral Outcome. SSD type nvarchar.', { optional: true }),
-    yesNo('cine_referral_nfa', 'cine_referral_nfa', 'CINE011A: CIN Referral NFA Flag. SSD type nchar.', { optional: true }),
-    code('cine_close_reason', 'cine_close_reason', REASON_FOR_CLOSURE, 'CINE006A: CIN Closure Reason. SSD type nvarchar.', { optional: true }),
-    datetime('cine_close_date', 'cine_close_date', 'CINE007A: CIN Closure Date. SSD type datetime.', { optional: true }),
-    text('cine_referral_team', 'cine_referral_team', 'CINE008A: CIN Referral Completed by Team. SSD type nvarchar.', { optional: true }),
-    text('cine_referral_worker_id', 'cine_referral_worker_id', 'CINE009A: CIN Referral Completed by Worker Name. SSD type nvarchar.', { optional: true }),
+    datetime(
+      'cine_referral_date',
+      'cine_referral_date',
+      'CINE003A: CIN Referral Date. Required here: the warehouse cannot count a row without it. SSD type datetime.',
+    ),
+    code(
+      'cine_cin_primary_need_code',
+      'cine_cin_primary_need_code',
+      CATEGORY_OF_NEED,
+      'CINE010A: CIN Primary Need Code. SSD type nvarchar.',
+      { optional: true },
+    ),
+    code(
+      'cine_referral_source_code',
+      'cine_referral_source_code',
+      CONTACT_SOURCE,
+      'CINE004A: CIN Referral Source code. SSD type nvarchar.',
+      { optional: true },
+    ),
+    text(
+      'cine_referral_source_desc',
+      'cine_referral_source_desc',
+      'CINE012A: CIN Referral Source description. SSD type nvarchar.',
+      { optional: true },
+    ),
+    text(
+      'cine_referral_outcome_json',
+      'cine_referral_outcome_json',
+      'CINE005A: CIN Referral Outcome. SSD type nvarchar.',
+      { optional: true },
+    ),
+    yesNo('cine_referral_nfa', 'cine_referral_nfa', 'CINE011A: CIN Referral NFA Flag. SSD type nchar.', {
+      optional: true,
+    }),
+    code(
+      'cine_close_reason',
+      'cine_close_reason',
+      REASON_FOR_CLOSURE,
+      'CINE006A: CIN Closure Reason. SSD type nvarchar.',
+      { optional: true },
+    ),
+    datetime('cine_close_date', 'cine_close_date', 'CINE007A: CIN Closure Date. SSD type datetime.', {
+      optional: true,
+    }),
+    text('cine_referral_team', 'cine_referral_team', 'CINE008A: CIN Referral Completed by Team. SSD type nvarchar.', {
+      optional: true,
+    }),
+    text(
+      'cine_referral_worker_id',
+      'cine_referral_worker_id',
+      'CINE009A: CIN Referral Completed by Worker Name. SSD type nvarchar.',
+      { optional: true },
+    ),
   ],
 });

@@ -13,9 +13,20 @@ export const ssdCinPlansContract: Contract = ssdTable({
     text('cinp_cin_plan_id', 'cinp_cin_plan_id', 'CINP001A: CIN Plan ID. SSD type nvarchar.'),
     text('cinp_referral_id', 'cinp_referral_id', 'CINP007A: Referral ID. SSD type nvarchar.', { optional: true }),
     text('cinp_person_id', 'cinp_person_id', 'CINP002A: Person Unique ID. SSD type nvarchar.'),
-    datetime('cinp_cin_plan_start_date', 'cinp_cin_plan_start_date', 'CINP003A: CIN Plan Start Date. SSD type datetime.', { optional: true }),
-    datetime('cinp_cin_plan_end_date', 'cinp_cin_plan_end_date', 'CINP004A: CIN Plan End Date. SSD type datetime.', { optional: true }),
-    text('cinp_cin_plan_team', 'cinp_cin_plan_team', 'CINP005A: CIN Plan Allocated Team. SSD type nvarchar.', { optional: true }),
-    text('cinp_cin_plan_worker_id', 'cinp_cin_plan_worker_id', 'CINP006A: CIN Plan Worker Name. SSD type nvarchar.', { optional: true }),
+    datetime(
+      'cinp_cin_plan_start_date',
+      'cinp_cin_plan_start_date',
+      'CINP003A: CIN Plan Start Date. SSD type datetime.',
+      { optional: true },
+    ),
+    datetime('cinp_cin_plan_end_date', 'cinp_cin_plan_end_date', 'CINP004A: CIN Plan End Date. SSD type datetime.', {
+      optional: true,
+    }),
+    text('cinp_cin_plan_team', 'cinp_cin_plan_team', 'CINP005A: CIN Plan Allocated Team. SSD type nvarchar.', {
+      optional: true,
+    }),
+    text('cinp_cin_plan_worker_id', 'cinp_cin_plan_worker_id', 'CINP006A: CIN Plan Worker Name. SSD type nvarchar.', {
+      optional: true,
+    }),
   ],
 });

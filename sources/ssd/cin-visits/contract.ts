@@ -12,9 +12,15 @@ export const ssdCinVisitsContract: Contract = ssdTable({
   fields: [
     text('cinv_cin_visit_id', 'cinv_cin_visit_id', 'CINV001A: CIN Visit ID. SSD type nvarchar.'),
     text('cinv_person_id', 'cinv_person_id', 'CINV007A: Person Unique ID. SSD type nvarchar.', { optional: true }),
-    datetime('cinv_cin_visit_date', 'cinv_cin_visit_date', 'CINV003A: CIN Visit Date. SSD type datetime.', { optional: true }),
+    datetime('cinv_cin_visit_date', 'cinv_cin_visit_date', 'CINV003A: CIN Visit Date. SSD type datetime.', {
+      optional: true,
+    }),
     yesNo('cinv_cin_visit_seen', 'cinv_cin_visit_seen', 'CINV004A: Child Seen. SSD type nchar.', { optional: true }),
-    yesNo('cinv_cin_visit_seen_alone', 'cinv_cin_visit_seen_alone', 'CINV005A: Child Seen Alone. SSD type nchar.', { optional: true }),
-    yesNo('cinv_cin_visit_bedroom', 'cinv_cin_visit_bedroom', 'CINV006A: Child Bedroom Seen. SSD type NCHAR.', { optional: true }),
+    yesNo('cinv_cin_visit_seen_alone', 'cinv_cin_visit_seen_alone', 'CINV005A: Child Seen Alone. SSD type nchar.', {
+      optional: true,
+    }),
+    yesNo('cinv_cin_visit_bedroom', 'cinv_cin_visit_bedroom', 'CINV006A: Child Bedroom Seen. SSD type NCHAR.', {
+      optional: true,
+    }),
   ],
 });

@@ -12,8 +12,23 @@ export const ssdClaPreviousPermanenceContract: Contract = ssdTable({
   fields: [
     text('lapp_table_id', 'lapp_table_id', 'LAPP001A: Previous Permanence ID. SSD type nvarchar.', { optional: true }),
     text('lapp_person_id', 'lapp_person_id', 'LAPP002A: Person Unique ID. SSD type nvarchar.'),
-    text('lapp_previous_permanence_order_date', 'lapp_previous_permanence_order_date', 'LAPP003A: Date of Previous Permanence Order. SSD type nvarchar.', { optional: true }),
-    text('lapp_previous_permanence_option', 'lapp_previous_permanence_option', 'LAPP004A: Previous Permanence Option. SSD type nvarchar.', { optional: true }),
-    text('lapp_previous_permanence_la', 'lapp_previous_permanence_la', 'LAPP005A: Previous Permanence Arranged LA. SSD type nvarchar.', { optional: true }),
+    text(
+      'lapp_previous_permanence_order_date',
+      'lapp_previous_permanence_order_date',
+      'LAPP003A: Date of Previous Permanence Order. SSD type nvarchar.',
+      { optional: true },
+    ),
+    text(
+      'lapp_previous_permanence_option',
+      'lapp_previous_permanence_option',
+      'LAPP004A: Previous Permanence Option. SSD type nvarchar.',
+      { optional: true },
+    ),
+    text(
+      'lapp_previous_permanence_la',
+      'lapp_previous_permanence_la',
+      'LAPP005A: Previous Permanence Arranged LA. SSD type nvarchar.',
+      { optional: true },
+    ),
   ],
 });

@@ -13,8 +13,12 @@ export const ssdClaVisitsContract: Contract = ssdTable({
     text('clav_cla_visit_id', 'clav_cla_visit_id', 'CLAV001A: Visit ID. SSD type nvarchar.', { optional: true }),
     text('clav_cla_id', 'clav_cla_id', 'CLAV007A: Clav_cla_id. SSD type nvarchar.', { optional: true }),
     text('clav_person_id', 'clav_person_id', 'CLAV008A: Person ID. SSD type nvarchar.', { optional: true }),
-    datetime('clav_cla_visit_date', 'clav_cla_visit_date', 'CLAV003A: Date of Visit. SSD type datetime.', { optional: true }),
+    datetime('clav_cla_visit_date', 'clav_cla_visit_date', 'CLAV003A: Date of Visit. SSD type datetime.', {
+      optional: true,
+    }),
     yesNo('clav_cla_visit_seen', 'clav_cla_visit_seen', 'CLAV004A: Child Seen. SSD type nchar.', { optional: true }),
-    yesNo('clav_cla_visit_seen_alone', 'clav_cla_visit_seen_alone', 'CLAV005A: Child Seen Alone. SSD type nchar.', { optional: true }),
+    yesNo('clav_cla_visit_seen_alone', 'clav_cla_visit_seen_alone', 'CLAV005A: Child Seen Alone. SSD type nchar.', {
+      optional: true,
+    }),
   ],
 });

@@ -11,7 +11,8 @@ export const ssda903DoloContract: Contract = returnTable({
   system: 'ssda903',
   entity: 'dolo',
   title: 'SSDA903 DoLo (deprivation of liberty)',
-  description: 'One row per period of deprivation of liberty of a looked-after child in the SSDA903 return (new in 2024/25). Headers are the DfE field names.',
+  description:
+    'One row per period of deprivation of liberty of a looked-after child in the SSDA903 return (new in 2024/25). Headers are the DfE field names.',
   key: ['child_id', 'start_date'],
   fields: [
     text('child_id', 'CHILD', "The council's pseudonymous child identifier."),

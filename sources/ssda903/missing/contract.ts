@@ -11,7 +11,8 @@ export const ssda903MissingContract: Contract = returnTable({
   system: 'ssda903',
   entity: 'missing',
   title: 'SSDA903 Missing',
-  description: 'One row per missing or away-without-authorisation episode in the SSDA903 return. Headers are the DfE field names.',
+  description:
+    'One row per missing or away-without-authorisation episode in the SSDA903 return. Headers are the DfE field names.',
   key: ['child_id', 'start_date'],
   fields: [
     text('child_id', 'CHILD', "The council's pseudonymous child identifier."),

@@ -10,7 +10,8 @@ export const ssda903Oc2Contract: Contract = returnTable({
   system: 'ssda903',
   entity: 'oc2',
   title: 'SSDA903 OC2 (outcomes)',
-  description: 'One row per child looked after continuously for 12 months at 31 March. Headers are the DfE field names; 1/0 flags.',
+  description:
+    'One row per child looked after continuously for 12 months at 31 March. Headers are the DfE field names; 1/0 flags.',
   key: ['child_id'],
   fields: [
     text('child_id', 'CHILD', "The council's pseudonymous child identifier."),

@@ -4,14 +4,23 @@ import { returnTable } from '../../lib/return-fields.js';
 import { code, date, notBefore, text } from '../../lib/fields.js';
 import { REASON_PLACED_CEASED } from '../codes.js';
 
-const decision = date('decision_date', 'DATE_PLACED', 'Date of the decision that the child should be placed for adoption.');
-const ceased = date('decision_ceased_date', 'DATE_PLACED_CEASED', 'Date that decision ceased to apply; blank while it stands.');
+const decision = date(
+  'decision_date',
+  'DATE_PLACED',
+  'Date of the decision that the child should be placed for adoption.',
+);
+const ceased = date(
+  'decision_ceased_date',
+  'DATE_PLACED_CEASED',
+  'Date that decision ceased to apply; blank while it stands.',
+);
 
 export const ssda903PlacedAdoptionContract: Contract = returnTable({
   system: 'ssda903',
   entity: 'placed_adoption',
   title: 'SSDA903 PlacedAdoption',
-  description: "One row per 'should be placed for adoption' decision in the SSDA903 return. Headers are the DfE field names.",
+  description:
+    "One row per 'should be placed for adoption' decision in the SSDA903 return. Headers are the DfE field names.",
   key: ['child_id', 'decision_date'],
   fields: [
     text('child_id', 'CHILD', "The council's pseudonymous child identifier."),

@@ -14,7 +14,11 @@ export const ssda903UascContract: Contract = returnTable({
     text('child_id', 'CHILD', "The council's pseudonymous child identifier."),
     code('sex', 'SEX', SEX_903, '1 male, 2 female.'),
     date('date_of_birth', 'DOB', 'Date of birth (dd/mm/yyyy).'),
-    date('uasc_ceased_date', 'DUC', 'Date the child ceased to be an unaccompanied asylum-seeking child (usually the 18th birthday).'),
+    date(
+      'uasc_ceased_date',
+      'DUC',
+      'Date the child ceased to be an unaccompanied asylum-seeking child (usually the 18th birthday).',
+    ),
   ],
   exactHeaders: true,
 });

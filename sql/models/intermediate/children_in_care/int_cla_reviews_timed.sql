@@ -7,8 +7,9 @@
 -- (is_on_time null) and later ones are held to the 6-month rule. The case-management export holds the history.
 with coverage as (
     select
-        case when any_value(record_source) = 'stg_ssda903__reviews'
-            then make_date(year(min(review_date) - interval 3 month), 4, 1) -- the 1 April on or before the earliest
+        case
+            when any_value(record_source) = 'stg_ssda903__reviews'
+                then make_date(year(min(review_date) - interval 3 month), 4, 1) -- the 1 April on or before the earliest
         end as reviews_known_from
     from {{ ref('int_cla_reviews') }}
 ),
@@ -31,7 +32,7 @@ reviews as (
     from periods p
     cross join coverage c
     join {{ ref('int_cla_reviews') }} r
-      on r.child_id = p.child_id and r.review_date >= p.period_start and (p.period_end is null or r.review_date <= p.period_end)
+        on r.child_id = p.child_id and r.review_date >= p.period_start and (p.period_end is null or r.review_date <= p.period_end)
     window w as (partition by p.child_id, p.period_number order by r.review_date, r.cla_review_id)
 ),
 

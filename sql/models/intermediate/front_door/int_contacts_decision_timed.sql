@@ -3,4 +3,4 @@
 select
     c.*,
     {{ working_days_between('c.contact_date', 'c.decision_date') }} as working_days_to_decision
-from {{ ref('int_contacts') }} as c
+from {{ ref('int_contacts') }} c

@@ -37,7 +37,8 @@ group by m.month_start
 union all
 
 -- An offer with no recorded date cannot show it was within 72 hours, so it counts in the denominator only.
-select 'return_interviews_within_72_hours', return_month,
+select
+    'return_interviews_within_72_hours', return_month,
     cast(count(*) filter (where is_offered_within_72_hours) as double),
     cast(count(*) as double)
 from returned
@@ -45,7 +46,8 @@ group by return_month
 
 union all
 
-select 'return_interviews_accepted', return_month,
+select
+    'return_interviews_accepted', return_month,
     cast(count(*) filter (where is_return_interview_accepted) as double),
     cast(count(*) as double)
 from returned

@@ -11,4 +11,4 @@ select
     a.record_source
 from {{ ref('int_month_ends') }} m
 join {{ ref('int_case_allocations') }} a
-  on a.start_date <= m.month_end and (a.end_date is null or a.end_date > m.month_end)
+    on a.start_date <= m.month_end and (a.end_date is null or a.end_date > m.month_end)

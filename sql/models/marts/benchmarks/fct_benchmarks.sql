@@ -82,7 +82,8 @@ select
     m.transform,
     m.definition_note,
     f.year,
-    case when m.year_type = 'Financial Year' then cast(f.year - 1 as varchar) || '/' || right(cast(f.year as varchar), 2) else cast(f.year as varchar) end as year_label,
+    case when m.year_type = 'Financial Year' then cast(f.year - 1 as varchar) || '/' || right(cast(f.year as varchar), 2) else cast(f.year as varchar) end
+        as year_label,
     f.value as la_value,
     e.value as england_value,
     r.value as region_value,

@@ -10,12 +10,14 @@ with leavers as (
     select p.child_id, max(p.period_end) as left_care_date, c.date_of_birth
     from {{ ref('int_cla_periods_of_care') }} p
     join {{ ref('int_children') }} c using (child_id)
-    where not p.is_short_breaks_only
-      and p.record_source <> 'stg_annex_a__cla_episodes'
-      and p.period_end is not null
-      and p.period_end - p.period_start >= 91
-      and date_diff('year', c.date_of_birth, p.period_end) - case when strftime(p.period_end, '%m-%d') < strftime(c.date_of_birth, '%m-%d') then 1 else 0 end >= 16
-      and coalesce(p.reason_ended, '') not in ('E2', 'E3', 'E11', 'E12')
+    where
+        not p.is_short_breaks_only
+        and p.record_source <> 'stg_annex_a__cla_episodes'
+        and p.period_end is not null
+        and p.period_end - p.period_start >= 91
+        and date_diff('year', c.date_of_birth, p.period_end) - case when strftime(p.period_end, '%m-%d') < strftime(c.date_of_birth, '%m-%d') then 1 else 0 end
+        >= 16
+        and coalesce(p.reason_ended, '') not in ('E2', 'E3', 'E11', 'E12')
     group by p.child_id, c.date_of_birth
 ),
 
@@ -35,9 +37,15 @@ aged as (
 latest as (
     select
         a.*,
-        (select arg_max(struct_pack(in_touch := c.in_touch, activity := c.activity, suitable := c.is_accommodation_suitable, contact_date := c.contact_date), c.contact_date)
-           from {{ ref('int_care_leaver_contacts') }} c
-          where c.child_id = a.child_id and c.contact_date <= a.month_end) as last_contact
+        (
+            select
+                arg_max(
+                    struct_pack(in_touch := c.in_touch, activity := c.activity, suitable := c.is_accommodation_suitable, contact_date := c.contact_date),
+                    c.contact_date
+                )
+            from {{ ref('int_care_leaver_contacts') }} c
+            where c.child_id = a.child_id and c.contact_date <= a.month_end
+        ) as last_contact
     from aged a
     where a.age between 16 and 25
 )
@@ -63,7 +71,7 @@ select
         when act.eet_status in ('EET', 'NEET') then act.eet_status
         else 'Not known'
     end as activity_status,
-    l.last_contact.activity as activity,
+    l.last_contact.activity,
     l.last_contact.suitable as is_accommodation_suitable,
     coalesce(l.last_contact.in_touch in ('DIED', 'RHOM'), false) as is_dfe_excluded
 from latest l

@@ -15,7 +15,7 @@ reviews as (
         row_number() over (partition by p.child_id, p.period_number order by r.review_date, r.cla_review_id) as review_number
     from periods p
     join {{ ref('int_cla_reviews') }} r
-      on r.child_id = p.child_id and r.review_date >= p.period_start and (p.period_end is null or r.review_date <= p.period_end)
+        on r.child_id = p.child_id and r.review_date >= p.period_start and (p.period_end is null or r.review_date <= p.period_end)
 ),
 
 first_two as (
@@ -37,7 +37,7 @@ plans as (
         arg_max(pp.plan_type, pp.recorded_date) as latest_plan_type
     from periods p
     join {{ ref('stg_case_management__permanence_plans') }} pp
-      on pp.child_id = p.child_id and pp.recorded_date >= p.period_start and (p.period_end is null or pp.recorded_date <= p.period_end)
+        on pp.child_id = p.child_id and pp.recorded_date >= p.period_start and (p.period_end is null or pp.recorded_date <= p.period_end)
     group by p.child_id, p.period_number
 )
 
@@ -52,17 +52,21 @@ select
     f.first_review_date,
     f.second_review_date,
     cast(date_trunc('month', f.second_review_date) as date) as second_review_month,
-    case when p.record_source <> 'stg_annex_a__cla_episodes' then coalesce({{ working_days_between('p.period_start', 'f.first_review_date') }} <= 20, false) end as is_first_review_on_time,
-    case when p.record_source <> 'stg_annex_a__cla_episodes' then coalesce(f.second_review_date <= f.first_review_date + interval 3 month, false) end as is_second_review_on_time,
+    case when p.record_source <> 'stg_annex_a__cla_episodes' then coalesce({{ working_days_between('p.period_start', 'f.first_review_date') }} <= 20, false) end
+        as is_first_review_on_time,
+    case when p.record_source <> 'stg_annex_a__cla_episodes' then coalesce(f.second_review_date <= f.first_review_date + interval 3 month, false) end
+        as is_second_review_on_time,
     pl.first_plan_date as permanence_plan_date,
     coalesce(pl.first_plan_type, 'NYI') as first_permanence_plan,
     coalesce(pl.latest_plan_type, 'NYI') as latest_permanence_plan,
     -- Only the case-management permanence-plans export records plans: without one (SSD or returns only) this is
     -- not known (null), not "no plan".
-    case when exists (select 1 from {{ ref('stg_case_management__permanence_plans') }}) then coalesce(pl.first_plan_date <= f.second_review_date, false) end as has_plan_by_second_review,
+    case when exists (select 1 from {{ ref('stg_case_management__permanence_plans') }}) then coalesce(pl.first_plan_date <= f.second_review_date, false) end
+        as has_plan_by_second_review,
     p.reason_ended,
     rec.outcome_group as care_outcome,
-    case when rec.outcome_group in ('Special guardianship order', 'Adoption', 'Child arrangements order') then p.period_end - p.period_start end as days_to_order,
+    case when rec.outcome_group in ('Special guardianship order', 'Adoption', 'Child arrangements order') then p.period_end - p.period_start end
+        as days_to_order,
     ad.adm_decision_date,
     ad.matched_date,
     ad.placed_date as placed_for_adoption_date,
@@ -77,4 +81,4 @@ left join first_two f using (child_id, period_number)
 left join plans pl using (child_id, period_number)
 left join {{ ref('cla_reasons_episode_ceased') }} rec on rec.code = p.reason_ended
 left join {{ ref('int_adoption_milestones') }} ad
-  on ad.child_id = p.child_id and ad.adm_decision_date >= p.period_start and (p.period_end is null or ad.adm_decision_date <= p.period_end)
+    on ad.child_id = p.child_id and ad.adm_decision_date >= p.period_start and (p.period_end is null or ad.adm_decision_date <= p.period_end)

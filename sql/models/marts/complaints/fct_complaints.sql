@@ -57,14 +57,18 @@ timed as (
         cast({{ working_days_between('c.received_date', 'c.response_date') }} as integer) as working_days_to_response,
         -- Only stage 1 has a timescale in the complaint_procedures seed (statutory 10, extendable to 20 when the
         -- complainant agrees; corporate and SEND 20, with no extended timescale of their own).
-        case when c.stage = 1 then
-            case when c.is_extension_agreed
-                then coalesce(p.stage_1_extended_due_working_days, p.stage_1_due_working_days)
-                else p.stage_1_due_working_days
-            end
+        case
+            when c.stage = 1
+                then
+                    case
+                        when c.is_extension_agreed
+                            then coalesce(p.stage_1_extended_due_working_days, p.stage_1_due_working_days)
+                        else p.stage_1_due_working_days
+                    end
         end as timescale_working_days,
-        case when c.response_date is null and c.outcome_code is null
-            then {{ working_days_between('c.received_date', '(select as_at_date from complaints_as_at)') }}
+        case
+            when c.response_date is null and c.outcome_code is null
+                then {{ working_days_between('c.received_date', '(select as_at_date from complaints_as_at)') }}
         end as working_days_open_as_at
     from complaints c
     left join procedures p on p.procedure_code = c.procedure_code
@@ -95,13 +99,15 @@ select
     c.timescale_working_days,
     coalesce(c.working_days_to_response <= 10, false) as is_within_10_working_days,
     coalesce(c.working_days_to_response <= 20, false) as is_within_20_working_days,
-    case when c.timescale_working_days is not null
-        then coalesce(c.working_days_to_response <= c.timescale_working_days, false)
+    case
+        when c.timescale_working_days is not null
+            then coalesce(c.working_days_to_response <= c.timescale_working_days, false)
     end as is_within_timescale,
-    case when c.timescale_working_days is not null
-        then coalesce(c.working_days_open_as_at > c.timescale_working_days, false)
+    case
+        when c.timescale_working_days is not null
+            then coalesce(c.working_days_open_as_at > c.timescale_working_days, false)
     end as is_overdue_as_at,
-    coalesce(i.issue_count, 0)::integer as issue_count,
+    cast(coalesce(i.issue_count, 0) as integer) as issue_count,
     i.issue_category_codes,
     i.issue_categories,
     c.is_from_young_person,

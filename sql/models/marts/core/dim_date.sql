@@ -9,7 +9,7 @@ with limits as (
 ),
 
 days as (
-    select cast(unnest(generate_series(first_day::timestamp, last_day::timestamp, interval 1 day)) as date) as date_day
+    select cast(unnest(generate_series(cast(first_day as timestamp), cast(last_day as timestamp), interval 1 day)) as date) as date_day
     from limits
 ),
 
@@ -39,8 +39,8 @@ select
     cast(date_trunc('month', date_day) as date) as month_start,
     strftime(date_day, '%B %Y') as month_name,
     case when month(date_day) >= 4 then year(date_day) else year(date_day) - 1 end as financial_year_start,
-    (case when month(date_day) >= 4 then year(date_day) else year(date_day) - 1 end)::varchar
-        || '/' || lpad(((case when month(date_day) >= 4 then year(date_day) else year(date_day) - 1 end + 1) % 100)::varchar, 2, '0')
+    cast((case when month(date_day) >= 4 then year(date_day) else year(date_day) - 1 end) as varchar)
+    || '/' || lpad(cast(((case when month(date_day) >= 4 then year(date_day) else year(date_day) - 1 end + 1) % 100) as varchar), 2, '0')
         as financial_year,
     ((month(date_day) + 8) % 12) // 3 + 1 as financial_quarter,
     is_weekend,

@@ -18,5 +18,9 @@ select
     coalesce(s.service_area, 'Unmapped') as service_area,
     coalesce(s.is_front_door, false) as is_front_door,
     s.team_name is not null as is_in_teams_seed
-from (select team_name from seeded union select team_name from exported where team_name is not null) t
+from (
+    select team_name from seeded
+    union
+    select team_name from exported where team_name is not null
+) t
 left join seeded s on s.team_name = t.team_name

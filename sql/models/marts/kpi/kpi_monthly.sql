@@ -3,9 +3,12 @@
 -- (int_kpi__<area>); "flow" measures add up over a period, "snapshot" measures take the period's last month, and
 -- "distinct" counts count each child once over the period (from int_kpi__children_counted).
 with monthly as (
-    {% for model in ['int_kpi__front_door', 'int_kpi__assessment', 'int_kpi__child_protection', 'int_kpi__workforce', 'int_kpi__children_in_care', 'int_kpi__complaints', 'int_kpi__missing'] %}
-    select measure_id, month_start, numerator, denominator from {{ ref(model) }}
-    {% if not loop.last %}union all{% endif %}
+    {% for model in [
+        'int_kpi__front_door', 'int_kpi__assessment', 'int_kpi__child_protection', 'int_kpi__workforce',
+        'int_kpi__children_in_care', 'int_kpi__complaints', 'int_kpi__missing',
+    ] %}
+        select measure_id, month_start, numerator, denominator from {{ ref(model) }}
+        {% if not loop.last %}union all{% endif %}
     {% endfor %}
 ),
 
@@ -14,7 +17,8 @@ definitions as (
 ),
 
 months as (
-    select distinct month_start, financial_year, financial_quarter,
+    select distinct
+        month_start, financial_year, financial_quarter,
         case financial_quarter when 1 then 'Q1' when 2 then 'Q2' when 3 then 'Q3' else 'Q4' end as quarter_label
     from {{ ref('dim_date') }}
 ),
@@ -30,7 +34,8 @@ distinct_counts as (
 ),
 
 tagged as (
-    select m.*, d.aggregation, mo.financial_year, mo.financial_quarter, mo.quarter_label,
+    select
+        m.*, d.aggregation, mo.financial_year, mo.financial_quarter, mo.quarter_label,
         max(m.month_start) over (partition by m.measure_id, mo.financial_year, mo.financial_quarter) as last_month_in_quarter,
         max(m.month_start) over (partition by m.measure_id, mo.financial_year) as last_month_in_year
     from monthly m
@@ -39,21 +44,30 @@ tagged as (
 ),
 
 periods as (
-    select measure_id, 'month' as period_type, strftime(month_start, '%B %Y') as period_label, month_start as period_start,
+    select
+        measure_id, 'month' as period_type, strftime(month_start, '%B %Y') as period_label, month_start as period_start,
         cast(last_day(month_start) as date) as period_end, numerator, denominator
     from tagged
     union all
-    select t.measure_id, 'quarter', t.financial_year || ' ' || t.quarter_label, min(t.month_start), cast(last_day(max(t.month_start)) as date),
-        case any_value(t.aggregation) when 'flow' then sum(t.numerator) when 'distinct' then coalesce(any_value(dc.children), 0)
-            else max(t.numerator) filter (where t.month_start = t.last_month_in_quarter) end,
+    select
+        t.measure_id, 'quarter', t.financial_year || ' ' || t.quarter_label, min(t.month_start), cast(last_day(max(t.month_start)) as date),
+        case any_value(
+            t.aggregation)
+            when 'flow' then sum(t.numerator) when 'distinct' then coalesce(any_value(dc.children), 0)
+            else max(t.numerator) filter (where t.month_start = t.last_month_in_quarter)
+        end,
         case any_value(t.aggregation) when 'snapshot' then max(t.denominator) filter (where t.month_start = t.last_month_in_quarter) else sum(t.denominator) end
     from tagged t
     left join distinct_counts dc on dc.measure_id = t.measure_id and dc.financial_year = t.financial_year and dc.quarter_label = t.quarter_label
     group by t.measure_id, t.financial_year, t.quarter_label
     union all
-    select t.measure_id, 'financial_year', t.financial_year, min(t.month_start), cast(last_day(max(t.month_start)) as date),
-        case any_value(t.aggregation) when 'flow' then sum(t.numerator) when 'distinct' then coalesce(any_value(dc.children), 0)
-            else max(t.numerator) filter (where t.month_start = t.last_month_in_year) end,
+    select
+        t.measure_id, 'financial_year', t.financial_year, min(t.month_start), cast(last_day(max(t.month_start)) as date),
+        case any_value(
+            t.aggregation)
+            when 'flow' then sum(t.numerator) when 'distinct' then coalesce(any_value(dc.children), 0)
+            else max(t.numerator) filter (where t.month_start = t.last_month_in_year)
+        end,
         case any_value(t.aggregation) when 'snapshot' then max(t.denominator) filter (where t.month_start = t.last_month_in_year) else sum(t.denominator) end
     from tagged t
     left join distinct_counts dc on dc.measure_id = t.measure_id and dc.financial_year = t.financial_year and dc.quarter_label is null
@@ -76,9 +90,11 @@ valued as (
 targeted as (
     select
         v.*,
-        (select t.target from {{ ref('kpi_targets') }} t
-          where t.measure_id = v.measure_id and t.effective_from <= v.period_end
-          order by t.effective_from desc limit 1) as target
+        (
+            select t.target from {{ ref('kpi_targets') }} t
+            where t.measure_id = v.measure_id and t.effective_from <= v.period_end
+            order by t.effective_from desc limit 1
+        ) as target
     from valued v
 )
 
@@ -100,7 +116,9 @@ select
     case
         when t.value is null or t.target is null then null
         when (d.direction = 'higher' and t.value >= t.target) or (d.direction = 'lower' and t.value <= t.target) then 'Green'
-        when (d.direction = 'higher' and t.value >= t.target - d.rag_tolerance) or (d.direction = 'lower' and t.value <= t.target + d.rag_tolerance) then 'Amber'
+        when
+            (d.direction = 'higher' and t.value >= t.target - d.rag_tolerance) or (d.direction = 'lower' and t.value <= t.target + d.rag_tolerance)
+            then 'Amber'
         else 'Red'
     end as rag,
     d.numerator_definition,

@@ -20,8 +20,9 @@ select
     -- The 903 Missing file holds only looked-after children's episodes; otherwise an episode of care covers the day.
     e.record_source = 'stg_ssda903__missing' or exists (
         select 1 from {{ ref('int_cla_episodes') }} c
-        where c.child_id = e.child_id and c.start_date <= cast(e.start_at as date)
-          and (c.end_date is null or c.end_date > cast(e.start_at as date))
+        where
+            c.child_id = e.child_id and c.start_date <= cast(e.start_at as date)
+            and (c.end_date is null or c.end_date > cast(e.start_at as date))
     ) as is_looked_after,
     e.is_return_interview_offered,
     e.return_interview_offered_at,

@@ -21,7 +21,7 @@ allocations as (
 cases as (
     select
         a.*,
-        exists (
+        exists(
             select 1 from {{ ref('stg_case_management__cp_plans') }} p
             where p.child_id = a.child_id and p.start_date <= a.month_end and (p.end_date is null or p.end_date > a.month_end)
         ) as has_open_cp_plan
@@ -63,9 +63,13 @@ select
     w.case_type,
     coalesce(cast(w.interval_days as varchar) || ' days', 'one month') as required_interval,
     w.allocated_from <= w.window_start as is_due,
-    (select max(s.supervision_date) from {{ ref('stg_case_management__case_supervisions') }} s
-      where s.child_id = w.child_id and s.supervision_date <= w.month_end) as last_supervision_date,
-    coalesce((select max(s.supervision_date) from {{ ref('stg_case_management__case_supervisions') }} s
-      where s.child_id = w.child_id and s.supervision_date <= w.month_end) >= w.window_start, false) as is_supervised_within_interval
+    (
+        select max(s.supervision_date) from {{ ref('stg_case_management__case_supervisions') }} s
+        where s.child_id = w.child_id and s.supervision_date <= w.month_end
+    ) as last_supervision_date,
+    coalesce((
+        select max(s.supervision_date) from {{ ref('stg_case_management__case_supervisions') }} s
+        where s.child_id = w.child_id and s.supervision_date <= w.month_end
+    ) >= w.window_start, false) as is_supervised_within_interval
 from with_window w
 left join {{ ref('dim_team') }} t on t.team_name = w.team

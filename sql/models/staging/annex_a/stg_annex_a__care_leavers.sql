@@ -29,7 +29,14 @@ both_versions as (
 -- When both versions were landed, the newer load wins.
 select
     'annexa:' || child_id as care_leaver_contact_id,
-    coalesce(latest_contact_date, (select cast(a.data_as_at as date) from {{ ref('stg_landing__data_as_at') }} a where a.source = 'annex_a.list_9_care_leavers' || case when list_version = 'older' then '_older' else '' end)) as contact_date,
+    coalesce(
+        latest_contact_date,
+        (
+            select cast(a.data_as_at as date)
+            from {{ ref('stg_landing__data_as_at') }} a
+            where a.source = 'annex_a.list_9_care_leavers' || case when list_version = 'older' then '_older' else '' end
+        )
+    ) as contact_date,
     child_id,
     gender as sex_code,
     ethnicity as ethnicity_code,

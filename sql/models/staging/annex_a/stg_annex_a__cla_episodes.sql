@@ -10,7 +10,11 @@ with source as (
         -- When the facts the list carries last changed: the later of the legal status and placement start dates,
         -- within the period of care.
         least(
-            greatest(started_looked_after_date, coalesce(legal_status_start_date, started_looked_after_date), coalesce(placement_start_date, started_looked_after_date)),
+            greatest(
+                started_looked_after_date,
+                coalesce(legal_status_start_date, started_looked_after_date),
+                coalesce(placement_start_date, started_looked_after_date)
+            ),
             coalesce(ceased_looked_after_date, date '9999-12-31')
         ) as latest_change_date
     from {{ ref('stg_annex_a__children_in_care') }}

@@ -13,7 +13,7 @@ files as (
     select l.*, f.reference_date, f.latest_date
     from loads l
     left join {{ source('landing', 'file_as_at') }} f
-      on f.source_file = split_part(l.source_file, '#', 1) and f.file_checksum = l.file_checksum
+        on f.source_file = split_part(l.source_file, '#', 1) and f.file_checksum = l.file_checksum
 ),
 
 -- Each system's latest date and reference date, across its current files.

@@ -14,9 +14,12 @@ statuses as (
 episodes as (
     select
         e.*,
-        (select arg_max(l.legal_status, l.start_date) from statuses l
-          where l.child_id = e.clae_person_id and l.start_date <= cast(e.clae_cla_episode_start_date as date)
-            and (l.end_date is null or l.end_date > cast(e.clae_cla_episode_start_date as date))) as legal_status
+        (
+            select arg_max(l.legal_status, l.start_date) from statuses l
+            where
+                l.child_id = e.clae_person_id and l.start_date <= cast(e.clae_cla_episode_start_date as date)
+                and (l.end_date is null or l.end_date > cast(e.clae_cla_episode_start_date as date))
+        ) as legal_status
     from source e
 )
 

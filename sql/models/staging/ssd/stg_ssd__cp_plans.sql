@@ -23,7 +23,7 @@ select
     p._load_id as load_id
 from source p
 left join {{ ref('cp_abuse_categories') }} cat
-  on lower(cat.label) = lower(trim(p.cppl_cp_plan_initial_category)) or upper(cat.code) = upper(trim(p.cppl_cp_plan_initial_category))
+    on lower(cat.label) = lower(trim(p.cppl_cp_plan_initial_category)) or upper(cat.code) = upper(trim(p.cppl_cp_plan_initial_category))
 left join conferences by_icpc on by_icpc.icpc_id = p.cppl_icpc_id
 left join conferences by_plan on p.cppl_icpc_id is null and by_plan.cp_plan_id = p.cppl_cp_plan_id
 qualify row_number() over (partition by p.cppl_cp_plan_id order by by_plan.icpc_id) = 1

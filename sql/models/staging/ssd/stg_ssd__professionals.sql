@@ -26,6 +26,8 @@ select
     p._load_id as load_id
 from source p
 left join {{ ref('stg_ssd__department') }} d on d.team_id = p.prof_professional_department
-left join {{ ref('worker_roles') }} r on upper(r.code) = upper(trim(p.prof_professional_job_title)) or lower(r.label) = lower(trim(p.prof_professional_job_title))
+left join
+    {{ ref('worker_roles') }} r
+    on upper(r.code) = upper(trim(p.prof_professional_job_title)) or lower(r.label) = lower(trim(p.prof_professional_job_title))
 left join spans s on s.worker_id = p.prof_professional_id
 qualify row_number() over (partition by p.prof_professional_id order by r.code) = 1

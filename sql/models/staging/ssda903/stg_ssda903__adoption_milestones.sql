@@ -21,18 +21,25 @@ decisions as (
         coalesce(a._load_id, pl._load_id) as load_id
     from placed p
     full join ad1 a using (child_id)
-    left join (select child_id, max(_load_id) as _load_id from {{ source('ssda903', 'placed_adoption') }} group by child_id) pl on pl.child_id = coalesce(p.child_id, a.child_id)
+    left join
+        (select child_id, max(_load_id) as _load_id from {{ source('ssda903', 'placed_adoption') }} group by child_id) pl
+        on pl.child_id = coalesce(p.child_id, a.child_id)
 )
 
 select
     d.child_id,
     d.adm_decision_date,
     d.matched_date,
-    (select min(e.start_date) from {{ ref('stg_ssda903__episodes') }} e
-      where e.child_id = d.child_id and e.start_date >= coalesce(d.matched_date, d.adm_decision_date)
-        and e.placement_type in ('A3', 'A4', 'A5', 'A6')) as placed_date,
-    (select min(e.end_date) from {{ ref('stg_ssda903__episodes') }} e
-      where e.child_id = d.child_id and e.reason_ended in ('E11', 'E12')) as order_date,
+    (
+        select min(e.start_date) from {{ ref('stg_ssda903__episodes') }} e
+        where
+            e.child_id = d.child_id and e.start_date >= coalesce(d.matched_date, d.adm_decision_date)
+            and e.placement_type in ('A3', 'A4', 'A5', 'A6')
+    ) as placed_date,
+    (
+        select min(e.end_date) from {{ ref('stg_ssda903__episodes') }} e
+        where e.child_id = d.child_id and e.reason_ended in ('E11', 'E12')
+    ) as order_date,
     d.load_id
 from decisions d
 where d.adm_decision_date is not null

@@ -10,7 +10,7 @@ select
     coalesce(s.warehouse_code, source.sex) as sex_code,
     upper(ethnicity) as ethnicity_code,
     false as is_disabled, -- the 903 does not record disability
-    exists (select 1 from {{ ref('stg_ssda903__uasc') }} u where u.child_id = source.child_id) as is_uasc, -- listed in the UASC file
+    exists(select 1 from {{ ref('stg_ssda903__uasc') }} u where u.child_id = source.child_id) as is_uasc, -- listed in the UASC file
     _load_id as load_id
 from source
 left join {{ ref('return_codes') }} s on s.list = 'ssda903_sex' and s.code = source.sex

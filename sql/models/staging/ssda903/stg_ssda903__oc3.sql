@@ -18,7 +18,8 @@ dated as (
 birthdays as (
     select
         *,
-        make_date(year(file_date), month(date_of_birth), least(day(date_of_birth), day(last_day(make_date(year(file_date), month(date_of_birth), 1))))) as birthday_this_year
+        make_date(year(file_date), month(date_of_birth), least(day(date_of_birth), day(last_day(make_date(year(file_date), month(date_of_birth), 1)))))
+            as birthday_this_year
     from dated
 )
 
