@@ -44,12 +44,12 @@ export const isFileId = (s: string): boolean => /^[0-9a-f]{24}$/.test(s);
 
 /** A manifest names files in its own folder only: anything else (a sub-path, a dot file) is not served. */
 const plainFileName = (name: unknown): name is string =>
-  // eslint-disable-next-line no-control-regex -- a NUL in a file name is refused on purpose
   typeof name === 'string' &&
   name.length > 0 &&
   name === path.basename(name) &&
   !name.startsWith('.') &&
   name !== MANIFEST &&
+  // eslint-disable-next-line no-control-regex -- a NUL in a file name is refused on purpose
   !/[\\/\u0000]/.test(name);
 
 function readManifest(dir: string, problems: string[]): ManifestEntry[] {

@@ -675,8 +675,7 @@ function mergeLabels(counts: readonly LabelCount[], to: (label: string) => strin
 
 /** The published tables as an outsider reads them: one disclosure model (shared figures are one cell). */
 export const auditTables = (t: ComplaintsAnnualTables): AuditTable[] =>
-  // Object.values of an interface is any[]; the cast names what each value is (typescript-eslint calls it needless).
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+  // Object.values of an interface is any[]: the cast names what each value is.
   (Object.values(t) as ReportTable[]).map((x) => ({
     name: x.sheet,
     spec: x.spec,
@@ -686,7 +685,7 @@ export const auditTables = (t: ComplaintsAnnualTables): AuditTable[] =>
     rowName: (row: number) =>
       String(
         x.raw[row]?.procedure
-          ? `${String(x.raw[row]!.procedure)} ${String(x.raw[row]!.label)}`
+          ? `${String(x.raw[row].procedure)} ${String(x.raw[row].label)}`
           : (x.raw[row]?.label ?? `row ${row + 1}`),
       ),
   }));
