@@ -153,20 +153,22 @@ export const visibleVariants = (role: Role): Variant[] =>
 export const canSee = (role: Role, variant: Variant): boolean => visibleVariants(role).includes(variant);
 
 /** One appendix (report, period and variant of one run) with its Excel and PDF files: a row on the page. */
-export interface AppendixRow {
+export interface AppendixRow extends Pick<
+  ManifestEntry,
+  | 'report'
+  | 'title'
+  | 'appendix'
+  | 'period'
+  | 'periodEnd'
+  | 'variant'
+  | 'committee'
+  | 'meetingDate'
+  | 'runId'
+  | 'dataAsAt'
+  | 'generatedAt'
+> {
   key: string;
-  report: string;
-  title: string;
-  appendix: string;
-  period: string;
-  periodEnd: string;
-  variant: Variant;
-  committee: string;
-  meetingDate: string | null;
-  runId: string;
   origin: Origin;
-  dataAsAt: string;
-  generatedAt: string;
   xlsx?: CatalogueFile;
   pdf?: CatalogueFile;
 }
