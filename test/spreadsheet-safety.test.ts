@@ -44,6 +44,8 @@ describe('workbooks the project writes', () => {
       appendixNumber: '3',
       title: 'Complaints',
       period: '2019-20',
+      periodEnd: '2020-03-31',
+      forCommittee: true,
       dataAsAt: '2020-04-01T00:00:00Z',
       source: 'test',
       runId: 'r1',

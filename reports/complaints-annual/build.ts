@@ -7,7 +7,6 @@ import { protectionOf } from '../../core/config.js';
 import type { Warehouse } from '../../core/warehouse.js';
 import {
   appendixMeta,
-  appendixStem,
   writeAppendixFiles,
   type AppendixBuildOptions,
   type ManifestEntry,
@@ -221,14 +220,5 @@ export async function buildComplaintsAnnual(db: Warehouse, opts: BuildOptions): 
   }
   addAboutSheet(wb, meta, defs);
 
-  const stem = appendixStem(cfg.appendix, REPORT_ID, d.year.end, opts.variant);
-  return writeAppendixFiles({
-    outDir: opts.outDir,
-    stem,
-    workbook: wb,
-    pdf,
-    report: REPORT_ID,
-    periodEnd: d.year.end,
-    meta,
-  });
+  return writeAppendixFiles({ outDir: opts.outDir, workbook: wb, pdf, report: REPORT_ID, meta });
 }

@@ -8,7 +8,6 @@ import type ExcelJS from 'exceljs';
 import type { Content } from 'pdfmake/interfaces.js';
 import {
   appendixMeta,
-  appendixStem,
   writeAppendixFiles,
   type AppendixBuildOptions,
   type AppendixMeta,
@@ -168,16 +167,7 @@ export async function buildContactActivity(db: Warehouse, opts: BuildOptions): P
   addSheets(wb, meta, page, tables, svg);
   addAboutSheet(wb, meta, defs);
 
-  const stem = appendixStem(cfg.appendix, REPORT_ID, period.periodEnd, opts.variant);
-  return writeAppendixFiles({
-    outDir: opts.outDir,
-    stem,
-    workbook: wb,
-    pdf,
-    report: REPORT_ID,
-    periodEnd: period.periodEnd,
-    meta,
-  });
+  return writeAppendixFiles({ outDir: opts.outDir, workbook: wb, pdf, report: REPORT_ID, meta });
 }
 
 /** What the tables, the PDF and the workbook are drawn from. */

@@ -96,5 +96,8 @@ describe('appendixMeta: the metadata block every appendix prints, made in one pl
     expect(appendixStem('3', 'complaints-annual', '2021-03-31', 'restricted')).toBe(
       'appendix-3-complaints-annual-2021-03-31-restricted',
     );
+    expect(appendixStem(null, 'return-readiness', '2021-03-31', 'restricted')).toBe(
+      'return-readiness-2021-03-31-restricted',
+    );
   });
 });

@@ -59,6 +59,10 @@ export interface AppendixMeta {
   title: string;
   /** Human-readable period, e.g. "3 February 2020 to 14 June 2020". */
   period: string;
+  /** The period's last day (yyyy-mm-dd), as the file names and the manifest give it. */
+  periodEnd: string;
+  /** False for a report for the performance team only: it names no meeting and its files no appendix number. */
+  forCommittee: boolean;
   /** ISO date-time the source exports were taken. */
   dataAsAt: string;
   source: string;
@@ -107,6 +111,8 @@ export function appendixMeta(
     appendixNumber: a.appendixNumber,
     title: a.title,
     period: a.period,
+    periodEnd: a.periodEnd,
+    forCommittee,
     dataAsAt: a.dataAsAt,
     source: a.source,
     runId: opts.runId,
@@ -115,9 +121,17 @@ export function appendixMeta(
   };
 }
 
-/** A committee appendix's file name stem: `appendix-<n>-<report>-<period end>[-restricted]`. */
-export const appendixStem = (appendixNumber: string, report: string, periodEnd: string, variant: Variant): string =>
-  `appendix-${appendixNumber}-${report}-${periodEnd}${variant === 'restricted' ? '-restricted' : ''}`;
+/**
+ * An appendix's file name stem: `appendix-<n>-<report>-<period end>[-restricted]`, or without `appendix-<n>-` for a
+ * report not for committee (appendixNumber null).
+ */
+export const appendixStem = (
+  appendixNumber: string | null,
+  report: string,
+  periodEnd: string,
+  variant: Variant,
+): string =>
+  `${appendixNumber === null ? '' : `appendix-${appendixNumber}-`}${report}-${periodEnd}${variant === 'restricted' ? '-restricted' : ''}`;
 
 export interface Definition {
   term: string;
@@ -156,23 +170,26 @@ const LONDON = new Intl.DateTimeFormat('en-GB', {
 /** "15/06/2020 17:42" in UK local time, as the committee papers print a data-as-at time. */
 export const ukDateTime = (iso: string): string => LONDON.format(new Date(iso)).replace(',', '');
 
-/** Write an appendix's workbook and PDF side by side as `<stem>.xlsx` / `<stem>.pdf` and describe both for the manifest. */
+/**
+ * Write an appendix's workbook and PDF side by side as `<stem>.xlsx` / `<stem>.pdf` (the stem from the meta: appendix
+ * number, period end, variant) and describe both for the manifest.
+ */
 export async function writeAppendixFiles(o: {
   outDir: string;
-  stem: string;
   workbook: ExcelJS.Workbook;
   pdf: Buffer;
   report: string;
-  periodEnd: string;
   meta: AppendixMeta;
 }): Promise<ManifestEntry[]> {
+  const m = o.meta;
+  const stem = appendixStem(m.forCommittee ? m.appendixNumber : null, o.report, m.periodEnd, m.variant);
   // The stem is built from settings and the period (validated in config.ts); a name that is not one plain file name
   // would write outside the folder, so it is refused here too.
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(o.stem) || o.stem.includes('..'))
-    throw new Error(`internal: appendix file name '${o.stem}' is not a plain file name; nothing was written.`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(stem) || stem.includes('..'))
+    throw new Error(`internal: appendix file name '${stem}' is not a plain file name; nothing was written.`);
   mkdirSync(o.outDir, { recursive: true });
-  const xlsxFile = path.join(o.outDir, `${o.stem}.xlsx`);
-  const pdfFile = path.join(o.outDir, `${o.stem}.pdf`);
+  const xlsxFile = path.join(o.outDir, `${stem}.xlsx`);
+  const pdfFile = path.join(o.outDir, `${stem}.pdf`);
   await o.workbook.xlsx.writeFile(xlsxFile);
   writeFileSync(pdfFile, o.pdf);
   return [xlsxFile, pdfFile].map((file) => ({
@@ -180,7 +197,7 @@ export async function writeAppendixFiles(o: {
     title: o.meta.title,
     appendix: o.meta.appendixNumber,
     period: o.meta.period,
-    periodEnd: o.periodEnd,
+    periodEnd: m.periodEnd,
     variant: o.meta.variant,
     format: file.endsWith('.pdf') ? 'pdf' : 'xlsx',
     file: path.basename(file),

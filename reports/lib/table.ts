@@ -19,6 +19,8 @@ export interface TableColumn<R> {
   value: (row: R) => unknown;
   /** A row printed in another format than its column's (a row of changes under rows of averages). */
   rowFormat?: (row: R) => ColumnFormat | undefined;
+  /** What the PDF prints for a missing value (null or undefined), when not the format's own (a dash for figures). */
+  missing?: string;
   /** The PDF's version of the column, or false when only the workbook has it. */
   pdf?: false | { header?: string; width?: PdfColumn['width']; value?: (row: R) => unknown };
   /** The workbook's version of the column, or false when only the PDF has it. */
@@ -31,6 +33,8 @@ interface WriterPart<R> {
   totalRows?: number[];
   /** null: no note in this writer. */
   note?: string | null;
+  /** A table with no rows prints one row with this in its first cell (PDF only). */
+  empty?: string;
 }
 
 export interface TableDescription<R> {
@@ -95,6 +99,13 @@ function xlsxCell(format: ColumnFormat, v: unknown): string | number | Date | nu
 const noteOf = (t: TableDescription<unknown>, part: WriterPart<unknown> | undefined) =>
   part?.note === null ? undefined : (part?.note ?? t.note) || undefined;
 
+function pdfCellText<R>(c: TableColumn<R>, r: R): string {
+  const v = (c.pdf && c.pdf.value ? c.pdf.value : c.value)(r);
+  return (v === null || v === undefined) && c.missing !== undefined
+    ? c.missing
+    : pdfText(c.rowFormat?.(r) ?? c.format, v);
+}
+
 /** The table as the PDF draws it. */
 export function toPdfTable<R>(t: TableDescription<R>): PdfTable {
   const cols = t.columns.filter((c) => c.pdf !== false);
@@ -111,9 +122,10 @@ export function toPdfTable<R>(t: TableDescription<R>): PdfTable {
   return {
     title: t.title,
     columns,
-    rows: rows.map((r) =>
-      cols.map((c) => pdfText(c.rowFormat?.(r) ?? c.format, (c.pdf && c.pdf.value ? c.pdf.value : c.value)(r))),
-    ),
+    rows:
+      rows.length || t.pdf?.empty === undefined
+        ? rows.map((r) => cols.map((c) => pdfCellText(c, r)))
+        : [cols.map((_, i) => (i === 0 ? t.pdf!.empty! : ''))],
     totalRows: t.pdf?.totalRows ?? t.totalRows ?? [],
     ...(note ? { note } : {}),
   };

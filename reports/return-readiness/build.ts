@@ -10,8 +10,9 @@ import {
   type Definition,
   type ManifestEntry,
 } from '../lib/appendix.js';
-import { commentBox, definitionsContent, renderPdf, tableContent, type PdfColumn } from '../lib/pdf.js';
-import { addAboutSheet, addTableSheet, newWorkbook, type XlsxColumn } from '../lib/xlsx.js';
+import { commentBox, definitionsContent, renderPdf, tableContent } from '../lib/pdf.js';
+import { toPdfTable, toXlsxTable, type TableColumn, type TableDescription } from '../lib/table.js';
+import { addAboutSheet, addTableSheet, newWorkbook } from '../lib/xlsx.js';
 import { loadReadiness, type FindingRow, type ReadinessData } from './data.js';
 
 import { REPORT_ID } from './report.js';
@@ -19,92 +20,82 @@ import { REPORT_ID } from './report.js';
 export { REPORT_ID };
 const PDF_ROWS = 300;
 
-interface Col<T> {
-  header: string;
-  width: number;
-  pdfWidth?: number | '*';
-  value: (r: T) => string | number | null;
-  numeric?: boolean;
-}
+const text = <T>(
+  header: string,
+  width: number,
+  pdfWidth: number | '*',
+  value: (r: T) => string | null,
+): TableColumn<T> => ({ header, format: 'text', value, pdf: { width: pdfWidth }, xlsx: { width } });
+// Counts; a missing one (a finding with no line number) is blank, as in a text column.
+const count = <T>(header: string, width: number, pdfWidth: number, value: (r: T) => number | null): TableColumn<T> => ({
+  header,
+  format: 'count',
+  value,
+  missing: '',
+  pdf: { width: pdfWidth },
+  xlsx: { width },
+});
 
-const findingCols = (withFixed = false): Col<FindingRow>[] => [
-  { header: 'Child', width: 14, pdfWidth: 58, value: (r) => r.childId },
-  { header: 'Return', width: 16, pdfWidth: 62, value: (r) => `${r.returnName} ${r.collectionYear}` },
-  { header: 'Rule', width: 8, pdfWidth: 34, value: (r) => r.ruleCode },
-  { header: 'Table', width: 16, pdfWidth: 62, value: (r) => r.table },
-  { header: 'Fields and values', width: 44, pdfWidth: '*', value: (r) => r.fieldsAndValues },
-  { header: 'File', width: 26, pdfWidth: 90, value: (r) => r.file },
-  { header: 'Line', width: 8, pdfWidth: 34, value: (r) => r.line, numeric: true },
-  withFixed
-    ? { header: 'Fixed', width: 12, pdfWidth: 52, value: (r) => r.fixedAt ?? '' }
-    : { header: 'First seen', width: 12, pdfWidth: 52, value: (r) => r.firstSeen },
-  { header: 'In figures', width: 10, pdfWidth: 40, value: (r) => (r.inFigures ? 'yes' : 'no: rejected') },
+const findingCols = (withFixed = false): TableColumn<FindingRow>[] => [
+  text('Child', 14, 58, (r) => r.childId),
+  text('Return', 16, 62, (r) => `${r.returnName} ${r.collectionYear}`),
+  text('Rule', 8, 34, (r) => r.ruleCode),
+  text('Table', 16, 62, (r) => r.table),
+  text('Fields and values', 44, '*', (r) => r.fieldsAndValues),
+  text('File', 26, 90, (r) => r.file),
+  count('Line', 8, 34, (r) => r.line),
+  withFixed ? text('Fixed', 12, 52, (r) => r.fixedAt ?? '') : text('First seen', 12, 52, (r) => r.firstSeen),
+  text('In figures', 10, 40, (r) => (r.inFigures ? 'yes' : 'no: rejected')),
 ];
 
-const ruleCols: Col<ReadinessData['byRule'][number]>[] = [
-  { header: 'Return', width: 16, pdfWidth: 62, value: (r) => `${r.returnName} ${r.collectionYear}` },
-  { header: 'Rule', width: 8, pdfWidth: 34, value: (r) => r.ruleCode },
-  { header: 'Message', width: 70, pdfWidth: '*', value: (r) => r.message },
-  { header: 'Open', width: 9, pdfWidth: 38, value: (r) => r.open, numeric: true },
-  { header: 'New since last run', width: 10, pdfWidth: 42, value: (r) => r.newSinceLastRun, numeric: true },
-  { header: 'Fixed since last run', width: 10, pdfWidth: 42, value: (r) => r.fixedSinceLastRun, numeric: true },
-  { header: 'First seen', width: 12, pdfWidth: 52, value: (r) => r.firstSeen },
-  { header: 'Open when first seen', width: 11, pdfWidth: 44, value: (r) => r.openWhenFirstSeen, numeric: true },
-  { header: 'Change since first seen', width: 11, pdfWidth: 44, value: (r) => r.changeSinceFirstSeen, numeric: true },
+const ruleCols: TableColumn<ReadinessData['byRule'][number]>[] = [
+  text('Return', 16, 62, (r) => `${r.returnName} ${r.collectionYear}`),
+  text('Rule', 8, 34, (r) => r.ruleCode),
+  text('Message', 70, '*', (r) => r.message),
+  count('Open', 9, 38, (r) => r.open),
+  count('New since last run', 10, 42, (r) => r.newSinceLastRun),
+  count('Fixed since last run', 10, 42, (r) => r.fixedSinceLastRun),
+  text('First seen', 12, 52, (r) => r.firstSeen),
+  count('Open when first seen', 11, 44, (r) => r.openWhenFirstSeen),
+  count('Change since first seen', 11, 44, (r) => r.changeSinceFirstSeen),
 ];
 
-const statusCols: Col<ReadinessData['statuses'][number]>[] = [
-  { header: 'Return', width: 14, pdfWidth: 62, value: (r) => r.returnName },
-  { header: 'Collection year', width: 10, pdfWidth: 48, value: (r) => r.collectionYear },
-  { header: 'File(s)', width: 30, pdfWidth: 110, value: (r) => r.returnSet },
-  { header: 'Rules run', width: 14, pdfWidth: 60, value: (r) => r.ruleset ?? '' },
-  {
-    header: 'Validation',
-    width: 60,
-    pdfWidth: '*',
-    value: (r) =>
-      r.status === 'validated'
-        ? `validated: ${r.open ?? 0} open error(s)`
-        : `validation not run: ${r.reason ?? 'no reason recorded'}`,
-  },
+const statusCols: TableColumn<ReadinessData['statuses'][number]>[] = [
+  text('Return', 14, 62, (r) => r.returnName),
+  text('Collection year', 10, 48, (r) => r.collectionYear),
+  text('File(s)', 30, 110, (r) => r.returnSet),
+  text('Rules run', 14, 60, (r) => r.ruleset ?? ''),
+  text('Validation', 60, '*', (r) =>
+    r.status === 'validated'
+      ? `validated: ${r.open ?? 0} open error(s)`
+      : `validation not run: ${r.reason ?? 'no reason recorded'}`,
+  ),
 ];
 
-function sheet<T>(cols: Col<T>[], rows: T[]) {
-  const columns: XlsxColumn[] = cols.map((c, i) => ({
-    header: c.header,
-    key: `c${i}`,
-    width: c.width,
-    ...(c.numeric ? { numFmt: '#,##0' } : {}),
-  }));
-  return { columns, rows: rows.map((r) => Object.fromEntries(cols.map((c, i) => [`c${i}`, c.value(r)]))) };
-}
-
-function pdf<T>(title: string, cols: Col<T>[], rows: T[], empty: string, opts: { pageBreak?: 'before' } = {}) {
-  const shown = rows.slice(0, PDF_ROWS);
+/**
+ * A table as both writers draw it: the workbook has every row; the PDF the first PDF_ROWS, saying where the rest are,
+ * and `empty` in place of no rows.
+ */
+function table<T>(
+  sheet: string,
+  title: string,
+  columns: TableColumn<T>[],
+  rows: T[],
+  o: { empty?: string; xlsxNote?: string } = {},
+): TableDescription<T> {
   const more =
     rows.length > PDF_ROWS
       ? `The first ${PDF_ROWS.toLocaleString('en-GB')} of ${rows.length.toLocaleString('en-GB')} rows; the Excel workbook lists them all.`
       : '';
-  const columns: PdfColumn[] = cols.map((c) => ({
-    header: c.header,
-    width: c.pdfWidth ?? 'auto',
-    ...(c.numeric ? { align: 'right' as const } : {}),
-  }));
-  const body = shown.map((r) =>
-    cols.map((c) => {
-      const v = c.value(r);
-      return v === null ? '' : typeof v === 'number' ? v.toLocaleString('en-GB') : v;
-    }),
-  );
-  return tableContent(
-    {
-      title,
-      columns,
-      rows: body.length ? body : [[empty, ...cols.slice(1).map(() => '')]],
-      ...(more ? { note: more } : {}),
-    },
-    opts,
-  );
+  return {
+    sheet,
+    title,
+    columns,
+    rows,
+    variant: 'restricted',
+    pdf: { rows: rows.slice(0, PDF_ROWS), note: more, ...(o.empty !== undefined ? { empty: o.empty } : {}) },
+    ...(o.xlsxNote ? { xlsx: { note: o.xlsxNote } } : {}),
+  };
 }
 
 /** One paragraph: how many errors are open, what changed since the last run, and any return the rules could not run on. */
@@ -159,59 +150,43 @@ export async function buildReturnReadiness(db: Warehouse, opts: AppendixBuildOpt
       "SSDA903 and CIN census files landed, checked with the DfE's rules as Data to Insight's validators (csc-validator-be-903, csc-validator-be-cin) apply them",
   });
   const defs = definitions(d);
+  const tables = {
+    statuses: table('Validation', 'Validation by return', statusCols, d.statuses, {
+      empty: 'No run has validated the returns yet',
+      xlsxNote: summary(d),
+    }),
+    byRule: table('By rule', 'Errors by rule', ruleCols, d.byRule, { empty: 'No open errors' }),
+    open: table('Children', 'Open errors by child', findingCols(), d.open, { empty: 'No open errors' }),
+    added: table('New', 'New since the last run', findingCols(), d.newSinceLastRun, { empty: 'None' }),
+    fixed: table('Fixed', 'Fixed since the last run', findingCols(true), d.fixedSinceLastRun, { empty: 'None' }),
+    rules: table<ReadinessData['rules'][number]>(
+      'Rules',
+      "The DfE's rules found broken, quoted",
+      [
+        { header: 'Return', format: 'text', value: (r) => r.returnName, xlsx: { width: 14 } },
+        { header: 'Ruleset', format: 'text', value: (r) => r.ruleset, xlsx: { width: 14 } },
+        { header: 'Rule', format: 'text', value: (r) => r.ruleCode, xlsx: { width: 8 } },
+        { header: 'Message', format: 'text', value: (r) => r.message, xlsx: { width: 110 } },
+      ],
+      d.rules,
+    ),
+  };
   const pdfBuf = await renderPdf(
     meta,
     [
       commentBox('Summary', summary(d)),
-      ...pdf('Validation by return', statusCols, d.statuses, 'No run has validated the returns yet'),
-      ...pdf('Errors by rule', ruleCols, d.byRule, 'No open errors'),
-      ...pdf('Open errors by child', findingCols(), d.open, 'No open errors', { pageBreak: 'before' }),
-      ...pdf('New since the last run', findingCols(), d.newSinceLastRun, 'None', { pageBreak: 'before' }),
-      ...pdf('Fixed since the last run', findingCols(true), d.fixedSinceLastRun, 'None'),
+      ...tableContent(toPdfTable(tables.statuses)),
+      ...tableContent(toPdfTable(tables.byRule)),
+      ...tableContent(toPdfTable(tables.open), { pageBreak: 'before' }),
+      ...tableContent(toPdfTable(tables.added), { pageBreak: 'before' }),
+      ...tableContent(toPdfTable(tables.fixed)),
       ...definitionsContent(defs, meta),
     ],
     { landscape: true },
   );
   const wb = newWorkbook(meta);
-  addTableSheet(wb, meta, {
-    sheet: 'Validation',
-    title: 'Validation by return',
-    ...sheet(statusCols, d.statuses),
-    note: summary(d),
-  });
-  addTableSheet(wb, meta, { sheet: 'By rule', title: 'Errors by rule', ...sheet(ruleCols, d.byRule) });
-  addTableSheet(wb, meta, { sheet: 'Children', title: 'Open errors by child', ...sheet(findingCols(), d.open) });
-  addTableSheet(wb, meta, {
-    sheet: 'New',
-    title: 'New since the last run',
-    ...sheet(findingCols(), d.newSinceLastRun),
-  });
-  addTableSheet(wb, meta, {
-    sheet: 'Fixed',
-    title: 'Fixed since the last run',
-    ...sheet(findingCols(true), d.fixedSinceLastRun),
-  });
-  addTableSheet(wb, meta, {
-    sheet: 'Rules',
-    title: "The DfE's rules found broken, quoted",
-    ...sheet<ReadinessData['rules'][number]>(
-      [
-        { header: 'Return', width: 14, value: (r) => r.returnName },
-        { header: 'Ruleset', width: 14, value: (r) => r.ruleset },
-        { header: 'Rule', width: 8, value: (r) => r.ruleCode },
-        { header: 'Message', width: 110, value: (r) => r.message },
-      ],
-      d.rules,
-    ),
-  });
+  for (const t of [tables.statuses, tables.byRule, tables.open, tables.added, tables.fixed, tables.rules])
+    addTableSheet(wb, meta, toXlsxTable(t as TableDescription<unknown>));
   addAboutSheet(wb, meta, defs);
-  return writeAppendixFiles({
-    outDir: opts.outDir,
-    stem: `${REPORT_ID}-${asAtDay}-restricted`,
-    workbook: wb,
-    pdf: pdfBuf,
-    report: REPORT_ID,
-    periodEnd: asAtDay,
-    meta,
-  });
+  return writeAppendixFiles({ outDir: opts.outDir, workbook: wb, pdf: pdfBuf, report: REPORT_ID, meta });
 }

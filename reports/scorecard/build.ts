@@ -3,13 +3,7 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Warehouse } from '../../core/warehouse.js';
 import { allSources, rejectedRows, rejectsStatement } from '../lib/rejects.js';
-import {
-  appendixMeta,
-  appendixStem,
-  writeAppendixFiles,
-  type AppendixBuildOptions,
-  type ManifestEntry,
-} from '../lib/appendix.js';
+import { appendixMeta, writeAppendixFiles, type AppendixBuildOptions, type ManifestEntry } from '../lib/appendix.js';
 import { renderSvg, svgSize, svgToPng } from '../lib/chart.js';
 import { A4, definitionsContent, measureTops, renderPdf } from '../lib/pdf.js';
 import { addAboutSheet, newWorkbook } from '../lib/xlsx.js';
@@ -130,6 +124,5 @@ export async function buildScorecard(db: Warehouse, opts: BuildOptions): Promise
   addDefinitionsSheet(wb, meta, kpis);
   addAboutSheet(wb, meta, [...terms, ...kpiDefinitions(kpis)]);
 
-  const stem = appendixStem(appendixNumber, REPORT_ID, periodEnd, opts.variant);
-  return writeAppendixFiles({ outDir: opts.outDir, stem, workbook: wb, pdf, report: REPORT_ID, periodEnd, meta });
+  return writeAppendixFiles({ outDir: opts.outDir, workbook: wb, pdf, report: REPORT_ID, meta });
 }
