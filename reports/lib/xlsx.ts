@@ -12,6 +12,8 @@ export interface XlsxColumn {
   width: number;
   /** Excel number format, e.g. '#,##0', '0.0', '0%'. */
   numFmt?: string;
+  /** The heading's and cells' alignment, when not the number format's (figures right, text left). */
+  align?: 'left' | 'right' | 'center';
 }
 
 export interface XlsxTable {
@@ -20,6 +22,8 @@ export interface XlsxTable {
   columns: XlsxColumn[];
   rows: Record<string, string | number | Date | null>[];
   totalRows?: number[];
+  /** Per row, by column key: a cell's own number format, font, fill or alignment (set last). */
+  cellFormats?: Record<string, Partial<Pick<ExcelJS.Style, 'numFmt' | 'font' | 'fill' | 'alignment'>>>[];
   note?: string;
   chartPng?: { png: Buffer; width: number; height: number };
 }
@@ -54,7 +58,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, meta: AppendixMeta, t: XlsxT
     cell.value = cellText(c.header);
     cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: BRAND } };
-    cell.alignment = { vertical: 'middle', wrapText: true, horizontal: c.numFmt ? 'right' : 'left' };
+    cell.alignment = { vertical: 'middle', wrapText: true, horizontal: c.align ?? (c.numFmt ? 'right' : 'left') };
   });
   header.height = 30;
   t.rows.forEach((r, i) => {
@@ -70,6 +74,11 @@ export function addTableSheet(wb: ExcelJS.Workbook, meta: AppendixMeta, t: XlsxT
         cell.font = { bold: true };
         cell.border = { top: { style: 'thin' } };
       }
+      const f = t.cellFormats?.[i]?.[c.key];
+      if (f?.numFmt) cell.numFmt = f.numFmt;
+      if (f?.font) cell.font = f.font;
+      if (f?.fill) cell.fill = f.fill;
+      if (f?.alignment) cell.alignment = f.alignment;
     });
   });
   const after = TABLE_HEADER_ROW + t.rows.length + 2;

@@ -5,17 +5,13 @@
 import type ExcelJS from 'exceljs';
 import type { IsoDate } from '../../core/calendar/dates.js';
 import type { AppendixMeta } from '../lib/appendix.js';
+import { toXlsxTable } from '../lib/table.js';
 import { addTableSheet, TABLE_HEADER_ROW } from '../lib/xlsx.js';
-import { DEFINITION_LABELS, definitionLines, definitionText } from './definitions.js';
-import { directionText, excelFormat, excelTargetFormat, excelValue, SUPPRESSED, type Rag } from './format.js';
-import type { ShownKpi, ShownPoint } from './view.js';
+import { DEFINITION_LABELS, definitionLines } from './definitions.js';
+import { excelFormat, excelTargetFormat, excelValue, SUPPRESSED, type Rag } from './format.js';
+import { scorecardColumns } from './table.js';
+import type { ShownKpi } from './view.js';
 
-const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
-const RAG_FILL: Record<Rag, { fill: string; font: string }> = {
-  Green: { fill: argb('#2e7d32'), font: 'FFFFFFFF' },
-  Amber: { fill: argb('#ffc000'), font: 'FF1F1F1F' },
-  Red: { fill: argb('#c00000'), font: 'FFFFFFFF' },
-};
 // Excel's own light "good / neutral / bad" fills: readable behind a number in the trend grid.
 const RAG_LIGHT: Record<Rag, string> = { Green: 'FFC6EFCE', Amber: 'FFFFEB9C', Red: 'FFFFC7CE' };
 
@@ -38,11 +34,6 @@ export const SCORECARD_COLUMNS = [
 ] as const;
 const col = (key: (typeof SCORECARD_COLUMNS)[number]) => SCORECARD_COLUMNS.indexOf(key) + 1;
 
-type Cell = string | number | null;
-const figure = (p: ShownPoint | null, v: number | null, unit: ShownKpi['unit']): Cell =>
-  !p ? null : p.suppressed ? SUPPRESSED : excelValue(v, unit);
-const count = (p: ShownPoint | null, v: number | null): Cell => (!p ? null : p.suppressed ? SUPPRESSED : v);
-
 export function addScorecardSheet(
   wb: ExcelJS.Workbook,
   meta: AppendixMeta,
@@ -51,47 +42,23 @@ export function addScorecardSheet(
   monthLabel: string,
   note: string,
 ): ExcelJS.Worksheet {
-  const ws = addTableSheet(wb, meta, {
-    sheet: SCORECARD_SHEET,
-    title: `Improvement plan scorecard, ${monthLabel}`,
-    columns: [
-      { header: 'Priority area', key: 'area', width: 26 },
-      { header: 'Measure', key: 'measure', width: 38 },
-      { header: 'Month', key: 'month', width: 14 },
-      { header: 'Latest', key: 'value', width: 10 },
-      { header: 'Target', key: 'target', width: 10 },
-      { header: 'RAG', key: 'rag', width: 10 },
-      { header: 'Better if', key: 'direction', width: 9 },
-      { header: 'Numerator', key: 'numerator', width: 11 },
-      { header: 'Denominator', key: 'denominator', width: 12 },
-      { header: 'Last 12 months (target dashed)', key: 'trend', width: 23 },
-      { header: 'Definition', key: 'definition', width: 80 },
-    ],
-    rows: kpis.map((k) => {
-      const p = k.latest;
-      return {
-        area: k.priorityArea,
-        measure: k.name,
-        month: p ? p.periodLabel : 'No data in the last 12 months',
-        value: figure(p, p?.value ?? null, k.unit),
-        target: p?.target === null || !p ? null : excelValue(p.target, k.unit),
-        rag: p?.suppressed ? SUPPRESSED : (p?.rag ?? (p?.target === null || !p ? 'No target' : null)),
-        direction: directionText(k.direction),
-        numerator: k.unit === 'count' ? null : count(p, p?.numerator ?? null),
-        denominator: k.unit === 'count' ? null : count(p, p?.denominator ?? null),
-        trend: null,
-        definition: definitionText(k.definition),
-      };
+  const ws = addTableSheet(
+    wb,
+    meta,
+    toXlsxTable({
+      sheet: SCORECARD_SHEET,
+      title: `Improvement plan scorecard, ${monthLabel}`,
+      columns: scorecardColumns({ draw: () => null, reportMonth: '' }),
+      rows: [...kpis],
+      note,
+      variant: meta.variant,
     }),
-    note,
-  });
+  );
   ws.views = [{ state: 'frozen', ySplit: TABLE_HEADER_ROW, xSplit: 2 }];
   ws.autoFilter = {
     from: { row: TABLE_HEADER_ROW, column: 1 },
     to: { row: TABLE_HEADER_ROW + kpis.length, column: SCORECARD_COLUMNS.length },
   };
-  for (const c of ['value', 'target', 'numerator', 'denominator'] as const)
-    ws.getRow(TABLE_HEADER_ROW).getCell(col(c)).alignment = { horizontal: 'right', vertical: 'middle', wrapText: true };
   kpis.forEach((k, i) => {
     const r = TABLE_HEADER_ROW + 1 + i;
     const row = ws.getRow(r);
@@ -101,27 +68,6 @@ export function addScorecardSheet(
       definitionLines(k.definition).reduce((n, l) => n + Math.ceil((l.label.length + 2 + l.text.length) / 95), 0) * 13 +
         6,
     );
-    row.eachCell(
-      { includeEmpty: true },
-      (cell) => (cell.alignment = { vertical: 'middle', wrapText: true, ...(cell.alignment ?? {}) }),
-    );
-    row.getCell(col('definition')).alignment = { vertical: 'middle', wrapText: true };
-    row.getCell(col('definition')).font = { size: 9 };
-    row.getCell(col('measure')).font = { bold: true };
-    row.getCell(col('value')).numFmt = excelFormat(k.unit);
-    row.getCell(col('value')).font = { bold: true };
-    row.getCell(col('target')).numFmt = excelTargetFormat(k.latest?.target ?? null, k.unit);
-    row.getCell(col('numerator')).numFmt = '#,##0';
-    row.getCell(col('denominator')).numFmt = k.unit === 'ratio' ? '#,##0.0' : '#,##0';
-    for (const c of ['value', 'target', 'numerator', 'denominator'] as const)
-      row.getCell(col(c)).alignment = { horizontal: 'right', vertical: 'middle' };
-    const ragCell = row.getCell(col('rag'));
-    ragCell.alignment = { horizontal: 'center', vertical: 'middle' };
-    const rag = k.latest?.rag ?? null;
-    if (rag) {
-      ragCell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: RAG_FILL[rag].fill } };
-      ragCell.font = { bold: true, color: { argb: RAG_FILL[rag].font } };
-    } else ragCell.font = { size: 9, color: { argb: 'FF555555' } };
     if (i > 0 && kpis[i - 1]!.priorityArea !== k.priorityArea)
       row.eachCell(
         { includeEmpty: true },
