@@ -6,7 +6,8 @@ import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type ExcelJS from 'exceljs';
 import type { Warehouse } from '../../core/warehouse.js';
 import type { AppendixMeta, Definition } from '../lib/appendix.js';
-import { addTableSheet, TABLE_HEADER_ROW } from '../lib/xlsx.js';
+import { pdfParts, toXlsxTable, type CustomFormat, type TableColumn } from '../lib/table.js';
+import { addTableSheet } from '../lib/xlsx.js';
 import { excelFormat, excelValue, formatValue, SUPPRESSED } from './format.js';
 import type { ShownKpi } from './view.js';
 
@@ -115,10 +116,6 @@ export const comparedKpis = (kpis: readonly ShownKpi[], c: Comparators): { kpi: 
 const sourceNote = (c: Comparators): string =>
   `Compared with the figures the DfE published for ${c.laName} (LA ${c.laCode}, set by council.laCode in the config): release ${c.release}, statistical neighbours ${c.grouping}. ${c.licence}.`;
 
-const ours = (k: ShownKpi): string =>
-  !k.latest ? '–' : k.latest.suppressed ? SUPPRESSED : formatValue(k.latest.value, k.unit);
-const dfe = (v: number | null, k: ShownKpi): string => formatValue(v, k.unit);
-
 export function comparatorTerms(c: Comparators): Definition[] {
   return [
     {
@@ -129,49 +126,106 @@ export function comparatorTerms(c: Comparators): Definition[] {
   ];
 }
 
+/** A DfE figure in the measure's unit, stored as printed (whole percentages, caseloads to one decimal). */
+const dfeFormat = (k: ShownKpi): CustomFormat => ({
+  text: (x) => (typeof x === 'string' ? x : formatValue(x as number | null, k.unit)),
+  cell: (x) =>
+    x === SUPPRESSED
+      ? SUPPRESSED
+      : excelValue(
+          x === null ? null : k.unit === 'ratio' ? Math.round((x as number) * 10) / 10 : Math.round(x as number),
+          k.unit,
+        ),
+  numFmt: excelFormat(k.unit),
+});
+const asIs: CustomFormat = { text: String }; // no number format of its own
+
+type Row = { kpi: ShownKpi; cmp: Comparator };
+const dfeColumn = (header: string, key: string, width: number, pdfWidth: number, v: (r: Row) => unknown) =>
+  ({
+    header,
+    format: asIs,
+    rowFormat: (r) => dfeFormat(r.kpi),
+    value: v,
+    pdf: { width: pdfWidth, align: 'right' },
+    xlsx: { key, width },
+  }) satisfies TableColumn<Row>;
+
+/** The comparators table, described once for the PDF page and the Comparators sheet. */
+function comparatorColumns(c: Comparators): TableColumn<Row>[] {
+  return [
+    {
+      header: 'Measure',
+      format: 'text',
+      value: (r) => r.kpi.name,
+      pdf: { width: 120, style: () => ({ bold: true }) },
+      xlsx: { key: 'measure', width: 38 },
+    },
+    dfeColumn('Ours (latest)', 'ours', 12, 48, ({ kpi }) =>
+      !kpi.latest ? null : kpi.latest.suppressed ? SUPPRESSED : kpi.latest.value,
+    ),
+    {
+      header: 'DfE year',
+      format: 'text',
+      value: (r) => r.cmp.yearLabel,
+      pdf: { width: 40 },
+      xlsx: { key: 'year', width: 10 },
+    },
+    dfeColumn(`${c.laName} (DfE)`, 'published', 12, 52, (r) => r.cmp.published),
+    dfeColumn('England', 'england', 10, 44, (r) => r.cmp.england),
+    dfeColumn(c.regionName, 'region', 12, 52, (r) => r.cmp.region),
+    {
+      ...dfeColumn('Statistical neighbours', 'sn', 12, 58, (r) => r.cmp.snAverage),
+      // The PDF says how many neighbours had a figure beside the average; the workbook has a column for it.
+      pdf: {
+        header: 'Stat. neighbours',
+        width: 58,
+        align: 'right',
+        value: ({ kpi, cmp }) =>
+          cmp.snAverage === null
+            ? '–'
+            : `${formatValue(cmp.snAverage, kpi.unit)}${cmp.snCount < 10 ? ` (${cmp.snCount} of 10)` : ''}`,
+      },
+    },
+    {
+      header: 'Neighbours with a figure',
+      format: asIs,
+      value: (r) => r.cmp.snCount,
+      pdf: false,
+      xlsx: { key: 'snCount', width: 11 },
+    },
+    {
+      header: 'Quartile band',
+      format: 'text',
+      value: (r) => r.cmp.band,
+      missing: '–',
+      pdf: { header: 'Band', width: 30, align: 'center', style: () => ({ bold: true }) },
+      xlsx: { key: 'band', width: 9 },
+    },
+    {
+      header: 'What the DfE counts',
+      format: 'text',
+      value: (r) => r.cmp.note,
+      pdf: { width: '*', style: () => ({ fontSize: 7, color: '#333' }) },
+      xlsx: { key: 'note', width: 90, style: () => ({ alignment: { wrapText: true, vertical: 'top' } }) },
+    },
+  ];
+}
+
+const comparatorTitle = (c: Comparators) =>
+  `How we compare: latest published DfE figures (${c.laName}, LA ${c.laCode})`;
+
 export function comparatorTable(kpis: readonly ShownKpi[], c: Comparators): Content[] {
   const rows = comparedKpis(kpis, c);
   if (!rows.length) return [];
-  const header = [
-    'Measure',
-    'Ours (latest)',
-    'DfE year',
-    `${c.laName} (DfE)`,
-    'England',
-    c.regionName,
-    'Stat. neighbours',
-    'Band',
-    'What the DfE counts',
-  ].map((h): TableCell => ({ text: h, style: 'th' }));
-  const body: TableCell[][] = rows.map(({ kpi, cmp }) => [
-    { text: kpi.name, bold: true },
-    { text: ours(kpi), alignment: 'right' },
-    { text: cmp.yearLabel },
-    { text: dfe(cmp.published, kpi), alignment: 'right' },
-    { text: dfe(cmp.england, kpi), alignment: 'right' },
-    { text: dfe(cmp.region, kpi), alignment: 'right' },
-    {
-      text:
-        cmp.snAverage === null ? '–' : `${dfe(cmp.snAverage, kpi)}${cmp.snCount < 10 ? ` (${cmp.snCount} of 10)` : ''}`,
-      alignment: 'right',
-    },
-    { text: cmp.band ?? '–', alignment: 'center', bold: true },
-    { text: cmp.note, fontSize: 7, color: '#333' },
-  ]);
+  const parts = pdfParts({ columns: comparatorColumns(c) });
+  // The headings stay left over the figures, as the page has always printed them.
+  const header = parts.headers().map((h): TableCell => ({ ...(h as object), alignment: 'left' }) as TableCell);
   return [
-    {
-      text: `How we compare: latest published DfE figures (${c.laName}, LA ${c.laCode})`,
-      style: 'h2',
-      pageBreak: 'before',
-    },
+    { text: comparatorTitle(c), style: 'h2', pageBreak: 'before' },
     { text: `${sourceNote(c)} Our latest figure is the scorecard's own.`, style: 'note' },
     {
-      table: {
-        headerRows: 1,
-        dontBreakRows: true,
-        widths: [120, 48, 40, 52, 44, 52, 58, 30, '*'],
-        body: [header, ...body],
-      },
+      table: { headerRows: 1, dontBreakRows: true, widths: parts.widths, body: [header, ...rows.map(parts.cells)] },
       layout: {
         fillColor: (r: number) => (r === 0 ? '#1f4e79' : r % 2 === 0 ? '#f3f6fa' : null),
         hLineWidth: () => 0.3,
@@ -206,43 +260,16 @@ export function addComparatorSheet(
 ): ExcelJS.Worksheet | null {
   const rows = comparedKpis(kpis, c);
   if (!rows.length) return null;
-  // Stored as printed (whole percentages, caseloads to one decimal), so the cell holds no more than it shows.
-  const v = (x: number | null, k: ShownKpi) =>
-    excelValue(x === null ? null : k.unit === 'ratio' ? Math.round(x * 10) / 10 : Math.round(x), k.unit);
-  const ws = addTableSheet(wb, meta, {
-    sheet: COMPARATORS_SHEET,
-    title: `How we compare: latest published DfE figures (${c.laName}, LA ${c.laCode})`,
-    columns: [
-      { header: 'Measure', key: 'measure', width: 38 },
-      { header: 'Ours (latest)', key: 'ours', width: 12 },
-      { header: 'DfE year', key: 'year', width: 10 },
-      { header: `${c.laName} (DfE)`, key: 'published', width: 12 },
-      { header: 'England', key: 'england', width: 10 },
-      { header: c.regionName, key: 'region', width: 12 },
-      { header: 'Statistical neighbours', key: 'sn', width: 12 },
-      { header: 'Neighbours with a figure', key: 'snCount', width: 11 },
-      { header: 'Quartile band', key: 'band', width: 9 },
-      { header: 'What the DfE counts', key: 'note', width: 90 },
-    ],
-    rows: rows.map(({ kpi, cmp }) => ({
-      measure: kpi.name,
-      ours: !kpi.latest ? null : kpi.latest.suppressed ? SUPPRESSED : v(kpi.latest.value, kpi),
-      year: cmp.yearLabel,
-      published: v(cmp.published, kpi),
-      england: v(cmp.england, kpi),
-      region: v(cmp.region, kpi),
-      sn: v(cmp.snAverage, kpi),
-      snCount: cmp.snCount,
-      band: cmp.band,
-      note: cmp.note,
-    })),
-    note: sourceNote(c),
-  });
-  rows.forEach(({ kpi }, i) => {
-    const row = ws.getRow(TABLE_HEADER_ROW + 1 + i);
-    for (const key of ['ours', 'published', 'england', 'region', 'sn'])
-      row.getCell(COMPARATOR_COLUMNS.indexOf(key) + 1).numFmt = excelFormat(kpi.unit);
-    row.getCell(COMPARATOR_COLUMNS.indexOf('note') + 1).alignment = { wrapText: true, vertical: 'top' };
-  });
-  return ws;
+  return addTableSheet(
+    wb,
+    meta,
+    toXlsxTable({
+      sheet: COMPARATORS_SHEET,
+      title: comparatorTitle(c),
+      columns: comparatorColumns(c),
+      rows,
+      note: sourceNote(c),
+      variant: meta.variant,
+    }),
+  );
 }
