@@ -640,7 +640,12 @@ ${(first.validation?.returns ?? []).map((x) => `| ${x.return === 'ssda903' ? 'SS
 
 Every night after the first rebuilds from the working warehouse it kept: dbt's saved parse and the seeds whose files
 did not change are reused. Same exports as the full run, rebuilt with \`--force\`. Measured at scales
-${results.filter((r) => r.night).map((r) => r.scale).join(', ') || 'none'} (\`--night-scales\`; '-' where not run).
+${
+  results
+    .filter((r) => r.night)
+    .map((r) => r.scale)
+    .join(', ') || 'none'
+} (\`--night-scales\`; '-' where not run).
 
 ${head('')}
 ${row('Wall (s)', (r) => r.night?.wallMs, s)}
