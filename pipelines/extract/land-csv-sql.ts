@@ -391,7 +391,9 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
 
     // csv-parse drops a record whose every value is blank (skip_records_with_empty_values trims).
     // A first value starting with a printable ASCII character settles it cheaply for nearly every row.
-    const emptyRecord = `(NOT coalesce(ascii(c1) BETWEEN 33 AND 126, false) AND ${cols.map((c) => `(${c} IS NULL OR ${onlySpaceSql(c)})`).join(' AND ')})`;
+    // Spelled as an OR, so DuckDB stops at the first test for nearly every row: as NOT over an AND it ran every cell's
+    // blank test on every row (0.18-0.29 s of the typed step at scale 10; 0.07 s as an OR).
+    const notEmptyRecord = `(coalesce(ascii(c1) BETWEEN 33 AND 126, false) OR NOT (${cols.map((c) => `(${c} IS NULL OR ${onlySpaceSql(c)})`).join(' AND ')}))`;
     // The strict read has exactly n cells in every row.
     const count = strict ? String(n) : cols.map((c) => `(${c} IS NOT NULL)::INTEGER`).join(' + ');
     const cellOf = (field: string): string => {
@@ -404,7 +406,7 @@ export async function landCsvWithSql(db: Warehouse, input: SqlLandingInput): Pro
     // raw cell. Other cells are cleaned in place; a text field's typed value is its cleaned value (not copied). The
     // raw cells stay in the read table (joined back by rid for the rejects only). The strict read starts below the
     // header already.
-    const where = `${strict ? '' : `${lineExpr} > ${input.headerLine} AND `}NOT (${emptyRecord})`;
+    const where = `${strict ? '' : `${lineExpr} > ${input.headerLine} AND `}${notEmptyRecord}`;
     const keep = `${ends ? 'r.rn' : `${csv}.rowid`} AS rid, ${lineExpr} AS line, ${count} AS cnt`;
     // Trim and clean in one pass: the trim's cheap test (plain ASCII, no blank at either end) settles nearly every
     // cell, so repeating it inside the clean costs less than keeping the trimmed cells in a table of their own.
