@@ -577,8 +577,13 @@ async function publishStep(c: RunContext, docsTarget: string | null, analyst: An
       Object.assign(record, { status: 'succeeded', published: true, publishedAt, finishedAt: publishedAt });
       Object.assign(record.stages.publish!, { status: 'succeeded', finishedAt: publishedAt });
       try {
+        const started = Date.now();
         await syncLedger(paths.workWarehouse, [record], { checkpoint: true });
         const snapshot = await snapshotWarehouse(paths, runId);
+        log.info(
+          { stage: 'publish', ms: Date.now() - started },
+          `publish: warehouse snapshot written (${Date.now() - started} ms)`,
+        );
         const pseudonymised = path.join(runFolder(paths, runId), PSEUDONYMISED_FILE);
         await writePseudonymisedWarehouse(snapshot, pseudonymised, log);
         // BI tools reach beyond the performance team: their Parquet comes from the pseudonymised copy.
