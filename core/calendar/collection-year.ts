@@ -3,10 +3,6 @@
 
 export type CollectionYear = string;
 
-/** The years the pipeline holds the returns' code lists for (the DfE specifications since 2019/20). */
-export const FIRST_YEAR: CollectionYear = '2019/20';
-export const LAST_YEAR: CollectionYear = '2026/27';
-
 const YEAR = /^(\d{4})\/(\d{2})$/;
 
 export const isCollectionYear = (s: string): boolean => {

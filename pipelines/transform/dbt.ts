@@ -1,6 +1,7 @@
 // The transform stage: `dbt build` (seeds, models, tests) on a given DuckDB file, with the project's pinned dbt.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import path from 'node:path';
 import { ensurePseudonymKey, PSEUDONYM_KEY_ENV } from '../keys/pseudonym-key.js';
 import type { Logger } from '../../core/logger.js';
@@ -123,12 +124,40 @@ async function spawnDbt(
 export const DOCS_FILES = { page: 'static_index.html', manifest: 'manifest.json', catalog: 'catalog.json' } as const;
 
 /**
- * `dbt docs generate --static` on the built warehouse: the lineage, every description and test, and the catalog
- * (column types) in one HTML page with its data inlined, so it opens from disk or the portal with nothing fetched.
- * `--no-compile`: the build just compiled everything; compiling again would triple the time for SQL the docs
- * show anyway as each model's source. Returns the target folder holding DOCS_FILES.
+ * Starts `dbt docs generate --static` on the built warehouse: the lineage, every description and test, and the
+ * catalog (column types) in one HTML page with its data inlined, so it opens from disk or the portal with nothing
+ * fetched. `--no-compile`: the build just compiled everything; compiling again would triple the time for SQL the
+ * docs show anyway as each model's source.
+ *
+ * dbt reads a copy of the warehouse, taken before this returns, so the run goes on reading and writing the working
+ * warehouse (reports, its ledger) while the docs are made beside it: DuckDB lets only one process open a file for
+ * writing, and dbt-duckdb opens it so. The copy has its own folder but the same file name, so dbt sees the same
+ * profile and reuses the build's parse. `done` resolves with the target folder holding DOCS_FILES (the copy removed).
  */
-export async function dbtDocsGenerate(opts: {
+export function startDocsGenerate(opts: {
+  warehouse: string;
+  workDir: string;
+  logDir: string;
+  log: Logger;
+  pseudonymKeyFile?: string;
+  hooks?: DbtHooks;
+}): { done: Promise<string> } {
+  const copyDir = path.join(opts.workDir, 'docs-warehouse');
+  rmSync(copyDir, { recursive: true, force: true });
+  mkdirSync(copyDir, { recursive: true });
+  const copy = path.join(copyDir, path.basename(opts.warehouse));
+  // A clone where the file system can (no bytes copied), else a plain copy; the write-ahead log too, if any.
+  copyFileSync(opts.warehouse, copy, constants.COPYFILE_FICLONE);
+  if (existsSync(`${opts.warehouse}.wal`)) copyFileSync(`${opts.warehouse}.wal`, `${copy}.wal`);
+  const done = docsGenerateOn({ ...opts, warehouse: copy }).finally(() =>
+    rmSync(copyDir, { recursive: true, force: true }),
+  );
+  // The caller awaits `done` later: an early failure must not count as an unhandled rejection meanwhile.
+  done.catch(() => undefined);
+  return { done };
+}
+
+async function docsGenerateOn(opts: {
   warehouse: string;
   workDir: string;
   logDir: string;
@@ -143,14 +172,19 @@ export async function dbtDocsGenerate(opts: {
   rmSync(path.join(targetPath, DOCS_FILES.page), { force: true });
   const keyFile = opts.pseudonymKeyFile ?? throwawayKeyFile(opts.workDir);
   const args = ['docs', 'generate', '--static', '--no-compile', ...commonArgs(targetPath, opts.logDir)];
-  const { code, tail } = await spawnDbt(
-    dbt,
-    args,
-    opts.warehouse,
-    dbtEnv(opts.warehouse, keyFile),
-    opts.log,
-    opts.hooks,
-  );
+  // Below the reports it runs beside: on a busy machine the appendices are what the night waits for.
+  const hooks: DbtHooks = {
+    ...opts.hooks,
+    onSpawn: (pid, command) => {
+      try {
+        setPriority(pid, 10);
+      } catch {
+        // not allowed here: the docs run at the same priority
+      }
+      opts.hooks?.onSpawn?.(pid, command);
+    },
+  };
+  const { code, tail } = await spawnDbt(dbt, args, opts.warehouse, dbtEnv(opts.warehouse, keyFile), opts.log, hooks);
   if (code !== 0 || !existsSync(path.join(targetPath, DOCS_FILES.page))) {
     throw new DbtError(`dbt docs generate failed (exit ${code}):\n${tail.slice(-10).join('\n')}`);
   }

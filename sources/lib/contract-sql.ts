@@ -46,7 +46,7 @@ export const typedPerDistinctValue = (f: FieldSpec): boolean =>
   f.kind === 'code' || f.kind === 'boolean' || f.kind === 'date';
 
 /** stripListPrefix of `v`, which code and yes/no values are read from: worked out a step before typedValueSql. */
-export const strippedValueSql = (v: string): string => stripListPrefixSql(v);
+const strippedValueSql = (v: string): string => stripListPrefixSql(v);
 
 /**
  * The field's typed value from its cleaned value `v` (a column): NULL when `v` is NULL or not a valid value.

@@ -143,11 +143,16 @@ export function cellReason(f: FieldSpec, v: string | null): string {
 export const rowLengthReason = (values: number, columns: number): string =>
   `row has ${values} values but the header has ${columns} columns (a stray comma or a cut-off line?)`;
 
+/** cleanCell, then the council's value map: the value a field's rules judge (null when blank). */
+export function cleanedValue(f: FieldSpec, raw: string | null | undefined): string | null {
+  const cleaned = cleanCell(raw);
+  return cleaned === null ? null : (f.valueMap?.get(cleaned.toLowerCase()) ?? cleaned);
+}
+
 /** One cell's zod schema: raw text in, canonical value out, with a plain-English message on failure. */
-function cellSchema(f: FieldSpec): z.ZodType<Canonical> {
+export function cellSchema(f: FieldSpec): z.ZodType<Canonical> {
   return z.union([z.string(), z.null(), z.undefined()]).transform((raw, ctx): Canonical => {
-    const cleaned = cleanCell(raw);
-    const v = cleaned === null ? null : (f.valueMap?.get(cleaned.toLowerCase()) ?? cleaned);
+    const v = cleanedValue(f, raw);
     if (v === null) {
       if (f.required) ctx.addIssue({ code: 'custom', message: cellReason(f, null) });
       return null;
