@@ -26,12 +26,10 @@ const text = <T>(
   pdfWidth: number | '*',
   value: (r: T) => string | null,
 ): TableColumn<T> => ({ header, format: 'text', value, pdf: { width: pdfWidth }, xlsx: { width } });
-// Counts; a missing one (a finding with no line number) is blank, as in a text column.
 const count = <T>(header: string, width: number, pdfWidth: number, value: (r: T) => number | null): TableColumn<T> => ({
   header,
   format: 'count',
   value,
-  missing: '',
   pdf: { width: pdfWidth },
   xlsx: { width },
 });
@@ -43,7 +41,15 @@ const findingCols = (withFixed = false): TableColumn<FindingRow>[] => [
   text('Table', 16, 62, (r) => r.table),
   text('Fields and values', 44, '*', (r) => r.fieldsAndValues),
   text('File', 26, 90, (r) => r.file),
-  count('Line', 8, 34, (r) => r.line),
+  // The line number as the warehouse gives it (it arrives as text), right-aligned under a number format as before.
+  {
+    header: 'Line',
+    format: 'text',
+    align: 'right',
+    value: (r) => r.line,
+    pdf: { width: 34 },
+    xlsx: { width: 8, numFmt: '#,##0' },
+  },
   withFixed ? text('Fixed', 12, 52, (r) => r.fixedAt ?? '') : text('First seen', 12, 52, (r) => r.firstSeen),
   text('In figures', 10, 40, (r) => (r.inFigures ? 'yes' : 'no: rejected')),
 ];
