@@ -63,13 +63,11 @@ select
     w.case_type,
     coalesce(cast(w.interval_days as varchar) || ' days', 'one month') as required_interval,
     w.allocated_from <= w.window_start as is_due,
-    (
-        select max(s.supervision_date) from {{ ref('stg_case_management__case_supervisions') }} s
-        where s.child_id = w.child_id and s.supervision_date <= w.month_end
-    ) as last_supervision_date,
-    coalesce((
-        select max(s.supervision_date) from {{ ref('stg_case_management__case_supervisions') }} s
-        where s.child_id = w.child_id and s.supervision_date <= w.month_end
-    ) >= w.window_start, false) as is_supervised_within_interval
+    s.supervision_date as last_supervision_date,
+    coalesce(s.supervision_date >= w.window_start, false) as is_supervised_within_interval
 from with_window w
 left join {{ ref('dim_team') }} t on t.team_name = w.team
+-- The child's latest supervision on or before the month end: an ASOF join finds it by one sort-merge, where a
+-- correlated max() paired every case-month with every supervision of the child (220 s of a 670 s run at scale 150).
+asof left join {{ ref('stg_case_management__case_supervisions') }} s
+    on s.child_id = w.child_id and s.supervision_date <= w.month_end
