@@ -123,6 +123,16 @@ async function spawnDbt(
 /** The files `dbt docs generate --static` leaves in the target folder: one self-contained page, and its data. */
 export const DOCS_FILES = { page: 'static_index.html', manifest: 'manifest.json', catalog: 'catalog.json' } as const;
 
+/** What `dbt docs generate` needs: the warehouse it describes, the build's folders, and where to log. */
+interface DocsOptions {
+  warehouse: string;
+  workDir: string;
+  logDir: string;
+  log: Logger;
+  pseudonymKeyFile?: string;
+  hooks?: DbtHooks;
+}
+
 /**
  * Starts `dbt docs generate --static` on the built warehouse: the lineage, every description and test, and the
  * catalog (column types) in one HTML page with its data inlined, so it opens from disk or the portal with nothing
@@ -134,14 +144,7 @@ export const DOCS_FILES = { page: 'static_index.html', manifest: 'manifest.json'
  * writing, and dbt-duckdb opens it so. The copy has its own folder but the same file name, so dbt sees the same
  * profile and reuses the build's parse. `done` resolves with the target folder holding DOCS_FILES (the copy removed).
  */
-export function startDocsGenerate(opts: {
-  warehouse: string;
-  workDir: string;
-  logDir: string;
-  log: Logger;
-  pseudonymKeyFile?: string;
-  hooks?: DbtHooks;
-}): { done: Promise<string> } {
+export function startDocsGenerate(opts: DocsOptions): { done: Promise<string> } {
   const copyDir = path.join(opts.workDir, 'docs-warehouse');
   rmSync(copyDir, { recursive: true, force: true });
   mkdirSync(copyDir, { recursive: true });
@@ -157,14 +160,7 @@ export function startDocsGenerate(opts: {
   return { done };
 }
 
-async function docsGenerateOn(opts: {
-  warehouse: string;
-  workDir: string;
-  logDir: string;
-  log: Logger;
-  pseudonymKeyFile?: string;
-  hooks?: DbtHooks;
-}): Promise<string> {
+async function docsGenerateOn(opts: DocsOptions): Promise<string> {
   const dbt = dbtExecutable();
   // The build's target folder, so dbt reuses its parse (dbtBuild removes run_results.json before each build, so
   // the run_results.json docs writes here is never read as a build's).
