@@ -2,10 +2,11 @@
 // and row expressions in one node. Run by dbtBuild on a tiny project that uses the real test file: a corrupted copy
 // of a clean model fails the build, and the failure names each broken rule, its column, the failing value and how
 // many rows; the clean model (nulls in an accepted-values column, integer values unquoted) passes.
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { tempDir } from './helpers/tmp.js';
+import { writeTinyDbtProject } from './helpers/tiny-dbt-project.js';
 
 const project = path.join(tempDir('column-rules'), 'sql');
 
@@ -15,26 +16,7 @@ vi.mock('../core/paths.js', async (original) => {
 });
 
 function writeProject(realSqlDir: string): void {
-  mkdirSync(path.join(project, 'models'), { recursive: true });
-  mkdirSync(path.join(project, 'seeds'), { recursive: true });
-  mkdirSync(path.join(project, 'tests', 'generic'), { recursive: true });
-  cpSync(path.join(realSqlDir, 'profiles.yml'), path.join(project, 'profiles.yml'));
-  cpSync(
-    path.join(realSqlDir, 'tests', 'generic', 'column_rules.sql'),
-    path.join(project, 'tests', 'generic', 'column_rules.sql'),
-  );
-  writeFileSync(
-    path.join(project, 'dbt_project.yml'),
-    [
-      'name: tiny',
-      "version: '0.1.0'",
-      'config-version: 2',
-      'profile: csp',
-      'flags: {send_anonymous_usage_stats: false}',
-      'models: {tiny: {+materialized: table}}',
-      '',
-    ].join('\n'),
-  );
+  writeTinyDbtProject(project, realSqlDir, 'column_rules');
   const rows = (values: string) => `select * from (values ${values}) as t(id, status, quarter, opened, closed)`;
   const clean = [
     "(1, 'Open', 1, date '2020-01-01', null)",

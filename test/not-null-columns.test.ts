@@ -2,10 +2,11 @@
 // one node. Run by dbtBuild on a tiny project that uses the real test file: a null in one column fails the build
 // and the failure names that column (and how many rows), a clean model passes, and a `where` config narrows the
 // rows checked as it does for dbt's not_null.
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { tempDir } from './helpers/tmp.js';
+import { writeTinyDbtProject } from './helpers/tiny-dbt-project.js';
 
 const project = path.join(tempDir('not-null-columns'), 'sql');
 
@@ -15,26 +16,7 @@ vi.mock('../core/paths.js', async (original) => {
 });
 
 function writeProject(realSqlDir: string): void {
-  mkdirSync(path.join(project, 'models'), { recursive: true });
-  mkdirSync(path.join(project, 'seeds'), { recursive: true });
-  mkdirSync(path.join(project, 'tests', 'generic'), { recursive: true });
-  cpSync(path.join(realSqlDir, 'profiles.yml'), path.join(project, 'profiles.yml'));
-  cpSync(
-    path.join(realSqlDir, 'tests', 'generic', 'not_null_columns.sql'),
-    path.join(project, 'tests', 'generic', 'not_null_columns.sql'),
-  );
-  writeFileSync(
-    path.join(project, 'dbt_project.yml'),
-    [
-      'name: tiny',
-      "version: '0.1.0'",
-      'config-version: 2',
-      'profile: csp',
-      'flags: {send_anonymous_usage_stats: false}',
-      'models: {tiny: {+materialized: table}}',
-      '',
-    ].join('\n'),
-  );
+  writeTinyDbtProject(project, realSqlDir, 'not_null_columns');
   const rows = (values: string) => `select * from (values ${values}) as t(id, name, born)`;
   // Only `name` has nulls (two rows); `born` is never null.
   writeFileSync(
